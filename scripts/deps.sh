@@ -1,0 +1,36 @@
+# scripts/deps.sh — sourced by test.sh and demo.sh: make sure the Debian packages bmdsim builds
+# with are installed. As root, installs what is missing with apt-get; otherwise prints the exact
+# apt-get line and returns 2.
+BMD_DEBIAN_PACKAGES="gcc make cmake pkg-config libproj-dev libcjson-dev libyaml-dev libcmocka-dev libgsl-dev"
+
+bmd_missing_packages() {
+    local missing="" p
+    for p in $BMD_DEBIAN_PACKAGES; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+    done
+    printf '%s' "${missing# }"
+}
+
+bmd_ensure_deps() {
+    local missing
+    missing=$(bmd_missing_packages)
+    [ -z "$missing" ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "bmdsim needs these Debian packages: $missing" >&2
+        echo "install them with: sudo apt-get install -y $missing" >&2
+        return 2
+    fi
+    echo "installing Debian packages: $missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2 || return 1
+    apt-get install -y -qq --no-install-recommends $missing >&2 || return 1
+}
+
+# Configure and build one tree: bmd_build DIR [cmake args...]
+bmd_build() {
+    local dir=$1; shift
+    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >"$dir.configure.log" 2>&1 \
+        || { cat "$dir.configure.log" >&2; return 1; }
+    cmake --build "$dir" -j "$(nproc)" 2>&1 | grep -E 'warning|error|Error' >&2
+    [ "${PIPESTATUS[0]}" -eq 0 ]
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# test.sh — install build dependencies, build a Release tree and an AddressSanitizer +
+# UndefinedBehaviorSanitizer tree, and run every test with CTest in both. Exit 0 only if all pass.
+set -uo pipefail
+cd "$(dirname "$0")"
+. scripts/deps.sh
+bmd_ensure_deps || exit $?
+mkdir -p build
+status=0
+for flavour in release asan; do
+    dir=build/$flavour
+    mkdir -p "$dir"
+    if [ "$flavour" = asan ]; then
+        extra=(-DBMD_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBMD_BUILD_BENCH=OFF)
+    else
+        extra=()
+    fi
+    echo "== $flavour build =="
+    if ! bmd_build "$dir" "${extra[@]}"; then
+        echo "$flavour build failed" >&2
+        status=1
+        continue
+    fi
+    echo "== $flavour tests =="
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --test-dir "$dir" --output-on-failure -j "$(nproc)" || status=1
+done
+exit $status
