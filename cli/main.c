@@ -1,10 +1,48 @@
-/* bmdsim — command-line entry point (placeholder until the commands land). */
+/* bmdsim — the command line: dispatch to one command per analysis. */
 #include <stdio.h>
+#include <string.h>
 
 #include "bmd/version.h"
+#include "cli.h"
 
-int main(void)
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"kepler", cli_cmd_kepler, "analytic free flight: range, apogee, time; minimum-energy trajectory"},
+    {"loft", cli_cmd_loft, "burnout speed and full range inferred from a lofted test (Kepler)"},
+};
+
+static void print_usage(FILE *out)
 {
-    printf("bmdsim %s\n", bmd_version());
-    return 0;
+    fprintf(out, "usage: bmdsim COMMAND [OPTIONS]   (bmdsim COMMAND --help for its options)\n\n"
+                 "commands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "  %-10s %s\n", "version", "print the version");
+    fprintf(out, "\nUnits: km, km/s, degrees and seconds on the command line; SI inside.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        print_usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? CLI_USAGE : CLI_OK;
+    }
+    if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
+        printf("bmdsim %s\n", bmd_version());
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc, argv);
+    fprintf(stderr, "bmdsim: unknown command '%s' (commands: ", argv[1]);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(stderr, "%s%s", i ? ", " : "", commands[i].name);
+    fprintf(stderr, ", version)\n");
+    return CLI_USAGE;
 }

@@ -1,0 +1,83 @@
+/* cli/cli.h — shared pieces of the bmdsim command line: option parsing with clear errors, and
+ * result records that print as an aligned table or as one JSON object. */
+#ifndef BMD_CLI_H
+#define BMD_CLI_H
+
+#include <stdio.h>
+
+/* Exit statuses: 0 success, 1 a computation failed, 2 usage or input error. */
+enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
+
+/* One option of a command: "--name VALUE" (metavar non-NULL) or a bare "--name" switch. */
+typedef struct cli_option {
+    const char *name;     /* without the leading dashes */
+    const char *metavar;  /* e.g. "KM_S"; NULL for a switch */
+    const char *help;     /* one line, with units */
+} cli_option;
+
+#define CLI_MAX_OPTIONS 32
+
+/* A command's parsed options: value[i] is the text given for option i (NULL when absent; "" for a
+ * switch that is present). */
+typedef struct cli_args {
+    const char *command;
+    const cli_option *options;
+    int n_options;
+    const char *value[CLI_MAX_OPTIONS];
+} cli_args;
+
+/* Parse argv[first..argc-1] against options. Prints one line to stderr and returns CLI_USAGE for an
+ * unknown flag, a missing value or a repeated flag; returns -1 (not an error) when --help was asked
+ * for, after printing the help text built from usage and options to stdout. */
+int cli_parse(cli_args *args, const char *command, const char *usage, const cli_option *options,
+              int n_options, int argc, char **argv, int first);
+
+/* Whether option name was given. */
+int cli_has(const cli_args *args, const char *name);
+
+/* Read option name as a number in [lo, hi] (open at an end when the matching *_open flag is set).
+ * Absent: *out = fallback and CLI_OK. Bad text or out of range: one line on stderr naming the
+ * flag, the value and the allowed range in unit, and CLI_USAGE. */
+int cli_number(const cli_args *args, const char *name, double fallback, double lo, int lo_open,
+               double hi, int hi_open, const char *unit, double *out);
+
+/* Complain on stderr that option name is required (with why) and return CLI_USAGE. */
+int cli_require(const cli_args *args, const char *name, const char *why);
+
+/* Print "bmdsim COMMAND: message" on stderr. */
+void cli_complain(const char *command, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* A result record: named rows printed as a table or one JSON object. */
+#define CLI_MAX_ROWS 48
+typedef struct cli_row {
+    const char *key;    /* JSON key, snake_case with the unit in it */
+    const char *label;  /* table label */
+    const char *unit;   /* table unit ("" for none) */
+    double number;
+    const char *text;   /* non-NULL for a text row */
+    int decimals;       /* digits after the point in the table */
+} cli_row;
+
+typedef struct cli_record {
+    const char *title;
+    cli_row rows[CLI_MAX_ROWS];
+    int n_rows;
+} cli_record;
+
+void cli_record_number(cli_record *rec, const char *key, const char *label, double value,
+                       const char *unit, int decimals);
+void cli_record_text(cli_record *rec, const char *key, const char *label, const char *text);
+
+/* Print the record to out: an aligned table, or (json nonzero) one JSON object on one line.
+ * Returns CLI_OK, or CLI_FAILED if the output could not be written. */
+int cli_record_print(const cli_record *rec, int json, FILE *out);
+
+/* The commands. Each returns an exit status. */
+int cli_cmd_kepler(int argc, char **argv);
+int cli_cmd_loft(int argc, char **argv);
+
+#endif

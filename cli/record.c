@@ -1,0 +1,104 @@
+/* Result records: named rows printed as an aligned table for people or one JSON object (cJSON)
+ * for programs. JSON keys are part of the interface: snake_case with the unit in the name. */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static cli_row *next_row(cli_record *rec)
+{
+    if (rec->n_rows >= CLI_MAX_ROWS)
+        return NULL;
+    cli_row *row = &rec->rows[rec->n_rows++];
+    memset(row, 0, sizeof *row);
+    return row;
+}
+
+void cli_record_number(cli_record *rec, const char *key, const char *label, double value,
+                       const char *unit, int decimals)
+{
+    cli_row *row = next_row(rec);
+    if (!row)
+        return;
+    row->key = key;
+    row->label = label;
+    row->unit = unit ? unit : "";
+    row->number = value;
+    row->decimals = decimals;
+}
+
+void cli_record_text(cli_record *rec, const char *key, const char *label, const char *text)
+{
+    cli_row *row = next_row(rec);
+    if (!row)
+        return;
+    row->key = key;
+    row->label = label;
+    row->unit = "";
+    row->text = text;
+}
+
+/* JSON carries three more decimals than the table: enough to reproduce every printed digit and
+ * compare runs, without binary noise such as 10000.000000000002. */
+static double json_rounded(double value, int decimals)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*f", decimals + 3, value);
+    return strtod(buf, NULL);
+}
+
+static int print_json(const cli_record *rec, FILE *out)
+{
+    cJSON *obj = cJSON_CreateObject();
+    if (!obj)
+        return CLI_FAILED;
+    for (int i = 0; i < rec->n_rows; i++) {
+        const cli_row *row = &rec->rows[i];
+        cJSON *item;
+        if (row->text)
+            item = cJSON_AddStringToObject(obj, row->key, row->text);
+        else if (isfinite(row->number))
+            item = cJSON_AddNumberToObject(obj, row->key, json_rounded(row->number, row->decimals));
+        else
+            item = cJSON_AddNullToObject(obj, row->key);
+        if (!item) {
+            cJSON_Delete(obj);
+            return CLI_FAILED;
+        }
+    }
+    char *text = cJSON_PrintUnformatted(obj);
+    cJSON_Delete(obj);
+    if (!text)
+        return CLI_FAILED;
+    int ok = fprintf(out, "%s\n", text) > 0;
+    cJSON_free(text);
+    return ok ? CLI_OK : CLI_FAILED;
+}
+
+static int print_table(const cli_record *rec, FILE *out)
+{
+    size_t width = 0;
+    for (int i = 0; i < rec->n_rows; i++) {
+        size_t n = strlen(rec->rows[i].label);
+        if (n > width)
+            width = n;
+    }
+    if (rec->title)
+        fprintf(out, "%s\n", rec->title);
+    for (int i = 0; i < rec->n_rows; i++) {
+        const cli_row *row = &rec->rows[i];
+        if (row->text)
+            fprintf(out, "  %-*s  %s\n", (int)width, row->label, row->text);
+        else
+            fprintf(out, "  %-*s  %12.*f %s\n", (int)width, row->label, row->decimals, row->number,
+                    row->unit);
+    }
+    return ferror(out) ? CLI_FAILED : CLI_OK;
+}
+
+int cli_record_print(const cli_record *rec, int json, FILE *out)
+{
+    return json ? print_json(rec, out) : print_table(rec, out);
+}
