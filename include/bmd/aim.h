@@ -1,0 +1,67 @@
+/* bmd/aim.h — choosing a flight plan: the plan that maximizes range, a lofted plan for a given
+ * apogee or burnout angle, and aiming at a target point on the rotating Earth (azimuth and plan that
+ * put the impact within a tolerance of the target). A target beyond reach is a normal answer. */
+#ifndef BMD_AIM_H
+#define BMD_AIM_H
+
+#include "bmd/trajectory.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Which family of trajectories reaches a target short of the maximum range. */
+typedef enum bmd_aim_shape {
+    BMD_AIM_MIN_ENERGY = 0,  /* max-range steering, thrust cut off early to shorten the range */
+    BMD_AIM_LOFTED = 1,      /* full burn, steeper than max-range (smaller kick) */
+    BMD_AIM_DEPRESSED = 2    /* full burn, shallower than max-range (larger kick) */
+} bmd_aim_shape;
+
+/* A launch point. */
+typedef struct bmd_site {
+    double lat_rad, lon_rad, height_m;
+} bmd_site;
+
+/* The result of a plan search or an aim. */
+typedef struct bmd_aim_result {
+    bmd_plan plan;               /* the plan found */
+    bmd_flight_summary summary;  /* its flight */
+    int reachable;               /* aim: 1 if the target is within reach */
+    double max_range_m;          /* maximum ground range along the final bearing */
+    double miss_m;               /* aim: distance from impact to target */
+    int evaluations;             /* trajectories flown */
+} bmd_aim_result;
+
+/* The plan that maximizes ground range, starting from base (its steering, azimuth and vertical
+ * rise are kept; the kick, or the pitch program's final angle and end time, are searched).
+ * Errors: those of bmd_trajectory_fly; BMD_EDOM if no plan impacts. */
+int bmd_aim_max_range(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *base,
+                      const bmd_site *launch, const bmd_flight_options *opt,
+                      bmd_aim_result *result, bmd_error *err);
+
+/* A lofted plan (steeper than max-range) whose apogee is apogee_m. Errors: BMD_EDOM when the
+ * missile cannot reach that apogee, or when it is below the max-range apogee. */
+int bmd_aim_apogee(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *base,
+                   const bmd_site *launch, double apogee_m, const bmd_flight_options *opt,
+                   bmd_aim_result *result, bmd_error *err);
+
+/* A plan whose Earth-relative burnout flight-path angle is gamma_rad. Errors: BMD_EDOM when no
+ * kick gives it. */
+int bmd_aim_burnout_angle(const bmd_earth *earth, const bmd_missile *missile,
+                          const bmd_plan *base, const bmd_site *launch, double gamma_rad,
+                          const bmd_flight_options *opt, bmd_aim_result *result, bmd_error *err);
+
+/* Azimuth and plan that put the impact within tolerance_m (e.g. 100 m) of the target, by secant
+ * or Newton iteration on the miss, warm-started from the geodesic azimuth and the Kepler estimate.
+ * When the target is out of reach: BMD_SUCCESS with result->reachable = 0 and result->max_range_m
+ * the maximum range along that bearing. Errors: those of bmd_trajectory_fly; BMD_EMAXITER if the
+ * iteration does not converge. */
+int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
+                   const bmd_plan *base, const bmd_site *launch, double target_lat_rad,
+                   double target_lon_rad, double tolerance_m, const bmd_flight_options *opt,
+                   bmd_aim_result *result, bmd_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
