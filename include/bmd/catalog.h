@@ -1,0 +1,72 @@
+/* bmd/catalog.h — the vehicle catalogue: YAML files under data/catalog/ in which every parameter
+ * carries its open source, or `notional: true` with a note when it was reconstructed. Users add
+ * their own files and override any field by its path (e.g. "stages[1].propellant_mass_kg").
+ * Errors name the file, line and column, the field, the value and what is allowed. */
+#ifndef BMD_CATALOG_H
+#define BMD_CATALOG_H
+
+#include <stddef.h>
+
+#include "bmd/error.h"
+#include "bmd/missile.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BMD_CATALOG_MAX_SOURCES 12
+#define BMD_CATALOG_MAX_PARAMS 160
+#define BMD_CATALOG_TEXT_MAX 512
+
+/* A cited source: its key in the file and the full citation (author, title, year, where). */
+typedef struct bmd_source {
+    char key[48];
+    char citation[BMD_CATALOG_TEXT_MAX];
+} bmd_source;
+
+/* Where one parameter's value came from. */
+typedef struct bmd_param_provenance {
+    char field[80];          /* path, e.g. "stages[0].burn_time_s" */
+    double value;            /* SI, as stored in the missile */
+    char source[48];         /* key into sources[], "" when notional without a source */
+    int notional;            /* reconstructed, not published */
+    char note[256];          /* how it was reconstructed, or the page */
+    int line;                /* where it was defined (1-based; 0 for an override) */
+} bmd_param_provenance;
+
+/* One catalogue entry: the missile and the provenance of each of its parameters. */
+typedef struct bmd_catalog_missile {
+    bmd_missile missile;
+    char full_name[128];
+    char class_name[32];     /* SRBM, MRBM, IRBM, ICBM, ... */
+    char description[BMD_CATALOG_TEXT_MAX];
+    char path[BMD_CATALOG_TEXT_MAX];
+    int n_sources;
+    bmd_source sources[BMD_CATALOG_MAX_SOURCES];
+    int n_params;
+    bmd_param_provenance params[BMD_CATALOG_MAX_PARAMS];
+} bmd_catalog_missile;
+
+/* Load one missile file. Errors: BMD_EIO (cannot read), BMD_EPARSE (YAML syntax), BMD_EINVAL (a
+ * missing, negative, non-numeric or unknown field; a parameter with neither source nor notional),
+ * each message starting "FILE:LINE:COLUMN: ". */
+int bmd_catalog_load_missile(const char *path, bmd_catalog_missile *entry, bmd_error *err);
+
+/* Find a missile by name (file stem or `name:` field, case-insensitive) in directory dir, or load
+ * name directly when it is a path to a file. Errors: BMD_ENOTFOUND with the closest names
+ * suggested ("unknown missile 'scudb'; did you mean scud-b?"), and those of load. */
+int bmd_catalog_find_missile(const char *dir, const char *name, bmd_catalog_missile *entry,
+                             bmd_error *err);
+
+/* The names of the missiles in dir, sorted, written into names[0..*n-1] (at most max). */
+int bmd_catalog_list_missiles(const char *dir, char (*names)[BMD_NAME_MAX], int max, int *n,
+                              bmd_error *err);
+
+/* Set one field from text, "FIELD=VALUE" (e.g. "payload.rv_mass_kg=500"); recorded in the
+ * provenance as an override. Errors: BMD_EINVAL for an unknown field or a bad value. */
+int bmd_catalog_override(bmd_catalog_missile *entry, const char *assignment, bmd_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
