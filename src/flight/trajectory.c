@@ -1,0 +1,546 @@
+/* The flight driver: splits a flight into phases with discontinuities at their boundaries (stage
+ * burnouts, the gravity-turn kick, shroud jettison, pitch-program corners, cutoff), integrates
+ * each with bmd_ode, locates apogee, reentry and impact, records samples and the summary
+ * (see include/bmd/trajectory.h). */
+#include <math.h>
+#include <string.h>
+
+#include "bmd/atmosphere.h"
+#include "bmd/geodesy.h"
+#include "flight/flight_internal.h"
+
+#define MAX_BREAKS (3 * BMD_MAX_STAGES + 8)
+#define TIME_EPS_S 1e-9
+
+enum { EV_APOGEE = 0, EV_REENTRY = 1, EV_IMPACT = 2, N_EVENTS = 3 };
+
+/* One flight in progress. */
+typedef struct flight_run {
+    bmd_flight_ctx ctx;
+    const bmd_flight_options *opt;
+    bmd_flight_summary *sum;
+    bmd_trajectory *traj;
+    bmd_error *err;
+    bmd_ode ode;
+    double t;
+    double y[7];
+    double next_sample_s;
+    double segment_end_s;
+    double launch_lat, launch_lon;
+    int impacted;
+    int push_failed;
+} flight_run;
+
+/* Earth-relative velocity (inertial components) at ECI position r with inertial velocity v. */
+static void relative_velocity(const bmd_earth *e, const double *y, double v_rel[3])
+{
+    double w = e->omega_rad_s;
+    v_rel[0] = y[3] + w * y[1];
+    v_rel[1] = y[4] - w * y[0];
+    v_rel[2] = y[5];
+}
+
+/* Apogee: Earth-relative velocity along the geodetic normal. */
+static double event_apogee(double t, const double *y, void *ctx)
+{
+    (void)t;
+    const bmd_flight_ctx *c = ctx;
+    double e[3], n[3], up[3], v_rel[3];
+    bmd_flight_local_frame(c->earth, y, e, n, up, NULL);
+    relative_velocity(c->earth, y, v_rel);
+    return v_rel[0] * up[0] + v_rel[1] * up[1] + v_rel[2] * up[2];
+}
+
+/* Reentry: altitude minus 100 km. */
+static double event_reentry(double t, const double *y, void *ctx)
+{
+    (void)t;
+    const bmd_flight_ctx *c = ctx;
+    return bmd_earth_altitude_m(c->earth, y) - BMD_FLIGHT_REENTRY_ALT_M;
+}
+
+/* Impact: altitude. */
+static double event_impact(double t, const double *y, void *ctx)
+{
+    (void)t;
+    const bmd_flight_ctx *c = ctx;
+    return bmd_earth_altitude_m(c->earth, y);
+}
+
+/* Build the sample of state y at time t. */
+static void make_sample(const flight_run *fr, double t, const double *y, bmd_sample *s)
+{
+    const bmd_flight_ctx *c = &fr->ctx;
+    memset(s, 0, sizeof *s);
+    s->t_s = t;
+    bmd_earth_eci_to_ecef(c->earth, t, y, y + 3, s->r_ecef_m, s->v_ecef_m_s);
+    bmd_earth_ecef_to_geodetic(c->earth, s->r_ecef_m, &s->lat_rad, &s->lon_rad, &s->altitude_m);
+    bmd_earth_velocity_to_local(c->earth, s->r_ecef_m, s->v_ecef_m_s, &s->speed_m_s,
+                                &s->flight_path_rad, &s->heading_rad);
+    s->mass_kg = y[6];
+    bmd_atmosphere atm;
+    if (!c->model.no_atmosphere && s->altitude_m < BMD_ATMOSPHERE_MAX_ALT_M &&
+        bmd_atmosphere_us76(fmax(s->altitude_m, BMD_ATMOSPHERE_MIN_ALT_M), &atm, NULL) == 0) {
+        s->mach = atm.speed_of_sound_m_s > 0.0 ? s->speed_m_s / atm.speed_of_sound_m_s : 0.0;
+        s->dynamic_pressure_pa = 0.5 * atm.density_kg_m3 * s->speed_m_s * s->speed_m_s;
+    }
+    s->stage = c->stage;
+    if (c->powered)
+        s->phase = BMD_PHASE_BOOST;
+    else if (!c->ballistic)
+        s->phase = BMD_PHASE_COAST_STAGE;
+    else if (s->altitude_m < BMD_FLIGHT_REENTRY_ALT_M && s->flight_path_rad < 0.0)
+        s->phase = BMD_PHASE_REENTRY;
+    else
+        s->phase = BMD_PHASE_FREE;
+}
+
+/* Append the sample at (t, y); inserted in time order (event samples arrive after the regular
+ * samples of their step). */
+static int record(flight_run *fr, double t, const double *y)
+{
+    if (!fr->traj)
+        return BMD_SUCCESS;
+    bmd_sample s;
+    make_sample(fr, t, y, &s);
+    int rc = bmd_flight_traj_push(fr->traj, &s, fr->err);
+    if (rc)
+        return rc;
+    bmd_sample *a = fr->traj->samples;
+    for (int i = fr->traj->n_samples - 1; i > 0 && a[i - 1].t_s > a[i].t_s; i--) {
+        bmd_sample tmp = a[i - 1];
+        a[i - 1] = a[i];
+        a[i] = tmp;
+    }
+    return BMD_SUCCESS;
+}
+
+/* ODE observer: regular samples every sample_interval_s inside the step just taken. */
+static int observe(bmd_ode *ode, void *ctx)
+{
+    flight_run *fr = ctx;
+    double dt = fr->opt->sample_interval_s;
+    double y[BMD_ODE_MAX_DIM];
+    while (fr->next_sample_s <= ode->t && fr->next_sample_s < fr->segment_end_s) {
+        if (fr->next_sample_s > ode->t_prev) {
+            bmd_ode_dense(ode, fr->next_sample_s, y);
+            if (record(fr, fr->next_sample_s, y)) {
+                fr->push_failed = 1;
+                return 1;
+            }
+        }
+        fr->next_sample_s += dt;
+    }
+    return 0;
+}
+
+/* Integrate from fr->t to t_end (or impact) with the current configuration. */
+static int fly_segment(flight_run *fr, double t_end)
+{
+    if (t_end > fr->opt->max_time_s)
+        t_end = fr->opt->max_time_s;
+    if (!(t_end > fr->t + TIME_EPS_S))
+        return BMD_SUCCESS;
+    bmd_ode_system sys = {bmd_flight_rhs, 7, &fr->ctx};
+    int rc = bmd_ode_init(&fr->ode, &sys, &fr->opt->ode, fr->t, fr->y, fr->err);
+    if (rc)
+        return rc;
+    bmd_ode_event ev[N_EVENTS] = {{event_apogee, &fr->ctx, -1, 0},
+                                  {event_reentry, &fr->ctx, -1, 0},
+                                  {event_impact, &fr->ctx, -1, 1}};
+    bmd_ode_hit hits[16];
+    int n_hits = 0;
+    fr->segment_end_s = t_end;
+    int sampling = fr->traj && fr->opt->sample_interval_s > 0.0;
+    rc = bmd_ode_run(&fr->ode, t_end, ev, N_EVENTS, hits, 16, &n_hits, sampling ? observe : NULL,
+                     fr, fr->err);
+    if (fr->push_failed)
+        return BMD_ENOMEM;
+    if (rc)
+        return rc;
+    fr->t = fr->ode.t;
+    memcpy(fr->y, fr->ode.y, sizeof fr->y);
+    bmd_flight_events *ev_out = &fr->sum->events;
+    for (int k = 0; k < n_hits; k++) {
+        const bmd_ode_hit *h = &hits[k];
+        double alt = bmd_earth_altitude_m(fr->ctx.earth, h->y);
+        if (h->event == EV_APOGEE) {
+            if (!(alt <= fr->sum->apogee_altitude_m)) {
+                ev_out->apogee_s = h->t;
+                fr->sum->apogee_altitude_m = alt;
+            }
+        } else if (h->event == EV_REENTRY) {
+            if (!fr->ctx.ballistic || !isnan(ev_out->reentry_s))
+                continue;
+            ev_out->reentry_s = h->t;
+            double r[3], v[3], gam, hd;
+            bmd_earth_eci_to_ecef(fr->ctx.earth, h->t, h->y, h->y + 3, r, v);
+            bmd_earth_velocity_to_local(fr->ctx.earth, r, v, &fr->sum->reentry_speed_m_s, &gam,
+                                        &hd);
+        } else {
+            fr->impacted = 1;
+            ev_out->impact_s = h->t;
+            if (fr->traj) /* drop regular samples of the last step that lie below ground */
+                while (fr->traj->n_samples > 0 &&
+                       fr->traj->samples[fr->traj->n_samples - 1].t_s > h->t)
+                    fr->traj->n_samples--;
+        }
+        if ((rc = record(fr, h->t, h->y)))
+            return rc;
+    }
+    if (!fr->impacted && (rc = record(fr, fr->t, fr->y)))
+        return rc;
+    return BMD_SUCCESS;
+}
+
+/* Validate the plan. */
+static int check_plan(const bmd_plan *p, bmd_error *err)
+{
+    if (!p)
+        return bmd_error_set(err, BMD_EINVAL, "plan is NULL");
+    if (!isfinite(p->azimuth_rad))
+        return bmd_error_set(err, BMD_EINVAL, "plan azimuth %g rad is not finite", p->azimuth_rad);
+    if (!(p->vertical_rise_s > 0.0) || !isfinite(p->vertical_rise_s))
+        return bmd_error_set(err, BMD_EINVAL, "plan vertical_rise_s = %g s; must be > 0",
+                             p->vertical_rise_s);
+    if (!(p->cutoff_s >= 0.0) || !isfinite(p->cutoff_s))
+        return bmd_error_set(err, BMD_EINVAL, "plan cutoff_s = %g s; must be >= 0 (0: no cutoff)",
+                             p->cutoff_s);
+    if (p->steering == BMD_STEER_GRAVITY_TURN) {
+        if (!(p->kick_rad >= 0.0 && p->kick_rad < 0.5 * M_PI))
+            return bmd_error_set(err, BMD_EINVAL,
+                                 "plan kick %g rad (%g deg); allowed [0, 90) deg", p->kick_rad,
+                                 bmd_rad_to_deg(p->kick_rad));
+    } else if (p->steering == BMD_STEER_PITCH_PROGRAM) {
+        if (!(fabs(p->pitch_final_rad) <= 0.5 * M_PI))
+            return bmd_error_set(err, BMD_EINVAL,
+                                 "plan pitch_final %g rad (%g deg); allowed [-90, 90] deg",
+                                 p->pitch_final_rad, bmd_rad_to_deg(p->pitch_final_rad));
+        if (!(p->pitch_end_s > p->vertical_rise_s) || !isfinite(p->pitch_end_s))
+            return bmd_error_set(err, BMD_EINVAL,
+                                 "plan pitch_end_s = %g s; must exceed vertical_rise_s = %g s",
+                                 p->pitch_end_s, p->vertical_rise_s);
+    } else {
+        return bmd_error_set(err, BMD_EINVAL, "plan steering %d is unknown", (int)p->steering);
+    }
+    return BMD_SUCCESS;
+}
+
+/* Validate options. */
+static int check_options(const bmd_flight_options *o, bmd_error *err)
+{
+    if (!(o->sample_interval_s >= 0.0) || !isfinite(o->sample_interval_s))
+        return bmd_error_set(err, BMD_EINVAL, "sample_interval_s = %g s; must be >= 0",
+                             o->sample_interval_s);
+    if (!(o->max_time_s > 0.0) || !isfinite(o->max_time_s))
+        return bmd_error_set(err, BMD_EINVAL, "max_time_s = %g s; must be > 0", o->max_time_s);
+    return BMD_SUCCESS;
+}
+
+/* Burn time of a stage: the table's end or burn_time_s. */
+static double burn_time(const bmd_stage *s)
+{
+    return s->thrust_vacuum_n.n > 0 ? s->thrust_vacuum_n.x[s->thrust_vacuum_n.n - 1]
+                                    : s->burn_time_s;
+}
+
+/* Set up the mass-flow constants of stage i. */
+static void set_stage(bmd_flight_ctx *c, int i, double t_ign)
+{
+    const bmd_stage *s = &c->missile->stages[i];
+    c->stage = i;
+    c->aero_stage = i;
+    c->t_ignition_s = t_ign;
+    c->mdot_kg_s = s->propellant_mass_kg / s->burn_time_s;
+    c->f_vac_n = BMD_G0_M_S2 * s->isp_vacuum_s * c->mdot_kg_s;
+    if (s->thrust_vacuum_n.n > 0) {
+        const bmd_table *tb = &s->thrust_vacuum_n;
+        double impulse = tb->y[0] * tb->x[0];
+        for (int k = 1; k < tb->n; k++)
+            impulse += 0.5 * (tb->y[k] + tb->y[k - 1]) * (tb->x[k] - tb->x[k - 1]);
+        c->table_mdot_per_n = s->propellant_mass_kg / impulse;
+    }
+    double d = s->diameter_m;
+    c->area_m2 = 0.25 * M_PI * d * d;
+    c->cd = s->cd_mach.n > 0 ? &s->cd_mach : &c->default_cd;
+}
+
+/* Tip the Earth-relative velocity kick_rad from the vertical toward the azimuth. */
+static void apply_kick(flight_run *fr)
+{
+    const bmd_plan *p = fr->ctx.plan;
+    double e[3], n[3], up[3], v_rel[3];
+    bmd_flight_local_frame(fr->ctx.earth, fr->y, e, n, up, NULL);
+    relative_velocity(fr->ctx.earth, fr->y, v_rel);
+    double s = sqrt(v_rel[0] * v_rel[0] + v_rel[1] * v_rel[1] + v_rel[2] * v_rel[2]);
+    double sk = sin(p->kick_rad), ck = cos(p->kick_rad);
+    double sa = sin(p->azimuth_rad), ca = cos(p->azimuth_rad);
+    double w = fr->ctx.earth->omega_rad_s;
+    for (int i = 0; i < 3; i++)
+        v_rel[i] = s * (sk * (sa * e[i] + ca * n[i]) + ck * up[i]);
+    fr->y[3] = v_rel[0] - w * fr->y[1];
+    fr->y[4] = v_rel[1] + w * fr->y[0];
+    fr->y[5] = v_rel[2];
+    fr->ctx.kicked = 1;
+}
+
+/* Add t to the breakpoint list if it lies strictly inside (0, t_final). */
+static void add_break(double *b, int *n, double t, double t_final)
+{
+    if (t > TIME_EPS_S && t < t_final - TIME_EPS_S && *n < MAX_BREAKS)
+        b[(*n)++] = t;
+}
+
+/* Sort ascending (insertion sort; a dozen entries). */
+static void sort_breaks(double *b, int n)
+{
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && b[j - 1] > b[j]; j--) {
+            double tmp = b[j];
+            b[j] = b[j - 1];
+            b[j - 1] = tmp;
+        }
+}
+
+/* Fill the summary's burnout fields from the current state. */
+static void record_burnout(flight_run *fr)
+{
+    bmd_flight_summary *s = fr->sum;
+    double r[3], v[3], h;
+    bmd_earth_eci_to_ecef(fr->ctx.earth, fr->t, fr->y, fr->y + 3, r, v);
+    bmd_earth_ecef_to_geodetic(fr->ctx.earth, r, &s->burnout_lat_rad, &s->burnout_lon_rad, &h);
+    s->burnout_altitude_m = h;
+    double hd;
+    bmd_earth_velocity_to_local(fr->ctx.earth, r, v, &s->burnout_speed_m_s,
+                                &s->burnout_flight_path_rad, &hd);
+    s->burnout_inertial_speed_m_s =
+        sqrt(fr->y[3] * fr->y[3] + fr->y[4] * fr->y[4] + fr->y[5] * fr->y[5]);
+    s->events.burnout_s = fr->t;
+}
+
+/* Start a summary with NaN event times. */
+static void init_summary(bmd_flight_summary *s, int n_stages)
+{
+    memset(s, 0, sizeof *s);
+    s->events.n_stages = n_stages;
+    for (int i = 0; i < BMD_MAX_STAGES; i++)
+        s->events.stage_burnout_s[i] = NAN;
+    s->events.burnout_s = s->events.apogee_s = s->events.reentry_s = s->events.impact_s = NAN;
+    s->apogee_altitude_m = NAN;
+    s->reentry_speed_m_s = s->impact_lat_rad = s->impact_lon_rad = NAN;
+    s->impact_speed_m_s = s->ground_range_m = s->flight_time_s = NAN;
+}
+
+/* Free flight to impact, then the impact fields of the summary. */
+static int finish_flight(flight_run *fr)
+{
+    int rc = fr->impacted ? BMD_SUCCESS : fly_segment(fr, fr->opt->max_time_s);
+    if (rc)
+        return rc;
+    bmd_flight_summary *s = fr->sum;
+    s->impacted = fr->impacted;
+    if (!fr->impacted)
+        return BMD_SUCCESS;
+    double r[3], v[3], h, gam, hd;
+    bmd_earth_eci_to_ecef(fr->ctx.earth, fr->t, fr->y, fr->y + 3, r, v);
+    bmd_earth_ecef_to_geodetic(fr->ctx.earth, r, &s->impact_lat_rad, &s->impact_lon_rad, &h);
+    bmd_earth_velocity_to_local(fr->ctx.earth, r, v, &s->impact_speed_m_s, &gam, &hd);
+    bmd_geodesy_inverse(fr->ctx.earth, fr->launch_lat, fr->launch_lon, s->impact_lat_rad,
+                        s->impact_lon_rad, &s->ground_range_m, NULL, NULL);
+    s->flight_time_s = s->events.impact_s;
+    return BMD_SUCCESS;
+}
+
+/* Boost: every powered and coasting interval up to the final burnout or cutoff. */
+static int fly_boost(flight_run *fr)
+{
+    bmd_flight_ctx *c = &fr->ctx;
+    const bmd_missile *m = c->missile;
+    const bmd_plan *p = c->plan;
+    double ign[BMD_MAX_STAGES], bo[BMD_MAX_STAGES], t = 0.0;
+    for (int i = 0; i < m->n_stages; i++) {
+        ign[i] = t + m->stages[i].coast_before_s;
+        bo[i] = ign[i] + burn_time(&m->stages[i]);
+        t = bo[i];
+    }
+    double t_final = bo[m->n_stages - 1];
+    if (p->cutoff_s > 0.0 && p->cutoff_s < t_final)
+        t_final = p->cutoff_s;
+    double brk[MAX_BREAKS];
+    int nb = 0, rc;
+    for (int i = 0; i < m->n_stages; i++) {
+        add_break(brk, &nb, ign[i], t_final);
+        add_break(brk, &nb, bo[i], t_final);
+    }
+    add_break(brk, &nb, p->vertical_rise_s, t_final);
+    if (p->steering == BMD_STEER_PITCH_PROGRAM)
+        add_break(brk, &nb, p->pitch_end_s, t_final);
+    if (m->payload.shroud_mass_kg > 0.0)
+        add_break(brk, &nb, m->payload.shroud_jettison_s, t_final);
+    sort_breaks(brk, nb);
+    brk[nb++] = t_final;
+    int dropped[BMD_MAX_STAGES] = {0}, shroud_on = m->payload.shroud_mass_kg > 0.0;
+    for (int k = 0; k < nb && !fr->impacted; k++) {
+        /* configuration on [fr->t, brk[k]] */
+        double tm = fr->t + TIME_EPS_S;
+        c->powered = 0;
+        for (int i = 0; i < m->n_stages; i++) {
+            if (tm >= ign[i] && tm < bo[i]) {
+                set_stage(c, i, ign[i]);
+                c->powered = 1;
+                break;
+            }
+            if (tm < ign[i]) { /* coasting before stage i: its body is the stack's bottom */
+                set_stage(c, i > 0 ? i - 1 : 0, ign[i]);
+                double d = m->stages[i].diameter_m;
+                c->aero_stage = i;
+                c->area_m2 = 0.25 * M_PI * d * d;
+                c->cd = m->stages[i].cd_mach.n > 0 ? &m->stages[i].cd_mach : &c->default_cd;
+                break;
+            }
+        }
+        if ((rc = fly_segment(fr, brk[k])))
+            return rc;
+        if (fr->t < brk[k] - TIME_EPS_S)
+            return BMD_SUCCESS; /* impact or time limit */
+        /* discontinuities at the boundary */
+        for (int i = 0; i < m->n_stages; i++)
+            if (!dropped[i] && bo[i] <= fr->t + TIME_EPS_S) {
+                dropped[i] = 1;
+                fr->sum->events.stage_burnout_s[i] = bo[i];
+                if (i < m->n_stages - 1 && fr->t < t_final - TIME_EPS_S)
+                    fr->y[6] -= m->stages[i].dry_mass_kg;
+            }
+        if (shroud_on && m->payload.shroud_jettison_s <= fr->t + TIME_EPS_S &&
+            fr->t < t_final - TIME_EPS_S) {
+            shroud_on = 0;
+            fr->y[6] -= m->payload.shroud_mass_kg;
+        }
+        if (p->steering == BMD_STEER_GRAVITY_TURN && !c->kicked &&
+            p->vertical_rise_s <= fr->t + TIME_EPS_S && fr->t < t_final - TIME_EPS_S) {
+            apply_kick(fr);
+            if ((rc = record(fr, fr->t, fr->y)))
+                return rc;
+        }
+    }
+    if (fr->t < t_final - TIME_EPS_S)
+        return BMD_SUCCESS;
+    /* final burnout or cutoff: the RV alone, or the whole remaining body */
+    if (c->powered && isnan(fr->sum->events.stage_burnout_s[c->stage]))
+        fr->sum->events.stage_burnout_s[c->stage] = fr->t;
+    record_burnout(fr);
+    c->powered = 0;
+    c->ballistic = 1;
+    if (m->payload.rv_beta_kg_m2 > 0.0) {
+        fr->y[6] = m->payload.rv_mass_kg;
+        c->inv_beta = 1.0 / m->payload.rv_beta_kg_m2;
+    }
+    return record(fr, fr->t, fr->y);
+}
+
+/* Common set-up of a flight run. */
+static void init_run(flight_run *fr, const bmd_earth *earth, const bmd_missile *missile,
+                     const bmd_plan *plan, const bmd_flight_options *opt,
+                     const bmd_flight_model *model, bmd_flight_summary *summary,
+                     bmd_trajectory *traj, bmd_error *err)
+{
+    memset(fr, 0, sizeof *fr);
+    fr->ctx.earth = earth;
+    fr->ctx.missile = missile;
+    fr->ctx.plan = plan;
+    if (model)
+        fr->ctx.model = *model;
+    bmd_missile_default_cd(&fr->ctx.default_cd);
+    fr->ctx.cd = &fr->ctx.default_cd;
+    fr->opt = opt;
+    fr->sum = summary;
+    fr->traj = traj;
+    fr->err = err;
+    fr->next_sample_s = 0.0;
+}
+
+int bmd_flight_fly_model(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *plan,
+                         double lat_rad, double lon_rad, double height_m,
+                         const bmd_flight_options *opt, const bmd_flight_model *model,
+                         bmd_flight_summary *summary, bmd_trajectory *traj, bmd_error *err)
+{
+    bmd_flight_options defaults;
+    if (!opt) {
+        bmd_flight_options_default(&defaults);
+        opt = &defaults;
+    }
+    int rc;
+    if (!earth || !summary)
+        return bmd_error_set(err, BMD_EINVAL, "earth and summary must not be NULL");
+    if ((rc = bmd_missile_validate(missile, err)) || (rc = check_plan(plan, err)) ||
+        (rc = check_options(opt, err)))
+        return rc;
+    if (!(fabs(lat_rad) <= 0.5 * M_PI) || !isfinite(lon_rad))
+        return bmd_error_set(err, BMD_EINVAL,
+                             "launch latitude %g rad, longitude %g rad; latitude must be within "
+                             "[-pi/2, pi/2] and longitude finite", lat_rad, lon_rad);
+    if (!(height_m >= BMD_ATMOSPHERE_MIN_ALT_M && height_m < BMD_ATMOSPHERE_MAX_ALT_M))
+        return bmd_error_set(err, BMD_EINVAL, "launch height %g m; allowed [-5000, 1e6) m",
+                             height_m);
+    init_summary(summary, missile->n_stages);
+    flight_run *fr = &(flight_run){0};
+    init_run(fr, earth, missile, plan, opt, model, summary, traj, err);
+    fr->launch_lat = lat_rad;
+    fr->launch_lon = lon_rad;
+    double r[3], v0[3] = {0.0, 0.0, 0.0};
+    bmd_earth_geodetic_to_ecef(earth, lat_rad, lon_rad, height_m, r);
+    bmd_earth_ecef_to_eci(earth, 0.0, r, v0, fr->y, fr->y + 3);
+    fr->y[6] = bmd_missile_launch_mass_kg(missile);
+    if ((rc = record(fr, 0.0, fr->y)))
+        return rc;
+    if (opt->sample_interval_s > 0.0)
+        fr->next_sample_s = opt->sample_interval_s;
+    if ((rc = fly_boost(fr)) || (rc = finish_flight(fr)))
+        return rc;
+    return BMD_SUCCESS;
+}
+
+int bmd_trajectory_fly(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *plan,
+                       double lat_rad, double lon_rad, double height_m,
+                       const bmd_flight_options *opt, bmd_flight_summary *summary,
+                       bmd_trajectory *traj, bmd_error *err)
+{
+    return bmd_flight_fly_model(earth, missile, plan, lat_rad, lon_rad, height_m, opt, NULL,
+                                summary, traj, err);
+}
+
+int bmd_flight_coast(const bmd_earth *earth, double t0_s, const double r_eci_m[3],
+                     const double v_eci_m_s[3], double mass_kg, double beta_kg_m2,
+                     const bmd_flight_options *opt, bmd_flight_summary *summary,
+                     bmd_trajectory *traj, bmd_error *err)
+{
+    bmd_flight_options defaults;
+    if (!opt) {
+        bmd_flight_options_default(&defaults);
+        opt = &defaults;
+    }
+    if (!earth || !summary || !(mass_kg > 0.0) || !(beta_kg_m2 >= 0.0))
+        return bmd_error_set(err, BMD_EINVAL, "coast: bad arguments (mass %g kg, beta %g kg/m^2)",
+                             mass_kg, beta_kg_m2);
+    int rc = check_options(opt, err);
+    if (rc)
+        return rc;
+    static const bmd_plan coast_plan = {BMD_STEER_GRAVITY_TURN, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0};
+    bmd_flight_model model = {beta_kg_m2 > 0.0 ? 0 : 1, 0};
+    init_summary(summary, 0);
+    flight_run *fr = &(flight_run){0};
+    init_run(fr, earth, NULL, &coast_plan, opt, &model, summary, traj, err);
+    fr->t = t0_s;
+    memcpy(fr->y, r_eci_m, 3 * sizeof(double));
+    memcpy(fr->y + 3, v_eci_m_s, 3 * sizeof(double));
+    fr->y[6] = mass_kg;
+    fr->ctx.ballistic = 1;
+    fr->ctx.inv_beta = beta_kg_m2 > 0.0 ? 1.0 / beta_kg_m2 : 0.0;
+    record_burnout(fr);
+    fr->launch_lat = fr->sum->burnout_lat_rad;
+    fr->launch_lon = fr->sum->burnout_lon_rad;
+    if ((rc = record(fr, fr->t, fr->y)))
+        return rc;
+    fr->next_sample_s = t0_s + opt->sample_interval_s;
+    return finish_flight(fr);
+}
