@@ -357,7 +357,7 @@ static int fly_boost(flight_run *fr)
     bmd_flight_ctx *c = &fr->ctx;
     const bmd_missile *m = c->missile;
     const bmd_plan *p = c->plan;
-    double ign[BMD_MAX_STAGES], bo[BMD_MAX_STAGES], t = 0.0;
+    double ign[BMD_MAX_STAGES] = {0}, bo[BMD_MAX_STAGES] = {0}, t = 0.0;
     for (int i = 0; i < m->n_stages; i++) {
         ign[i] = t + m->stages[i].coast_before_s;
         bo[i] = ign[i] + burn_time(&m->stages[i]);
