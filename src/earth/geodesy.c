@@ -64,18 +64,20 @@ void bmd_geodesy_direct(const bmd_earth *earth, double lat1_rad, double lon1_rad
         *azimuth2_rad = wrap_azimuth(bmd_deg_to_rad(azi2));
 }
 
-/* Central angle sigma = atan2(sqrt((c2 sin dl)^2 + (c1 s2 - s1 c2 cos dl)^2),
- * s1 s2 + c1 c2 cos dl) and initial azimuth atan2(c2 sin dl, c1 s2 - s1 c2 cos dl). */
+/* Central angle sigma = atan2(sqrt(E^2 + N^2), U) and initial azimuth atan2(E, N), where
+ * (E, N, U) = (c2 sin dl, c1 s2 - s1 c2 cos dl, s1 s2 + c1 c2 cos dl) is point 2 in the local
+ * east-north-up frame of point 1. N is evaluated as sin(lat2 - lat1) + 2 s1 c2 sin^2(dl/2)
+ * (the haversine rearrangement), which keeps full relative accuracy for short arcs. */
 void bmd_geodesy_great_circle_inverse(double lat1_rad, double lon1_rad, double lat2_rad,
                                       double lon2_rad, double *angle_rad, double *azimuth1_rad)
 {
     const double s1 = sin(lat1_rad), c1 = cos(lat1_rad);
     const double s2 = sin(lat2_rad), c2 = cos(lat2_rad);
     const double dl = lon2_rad - lon1_rad;
-    const double sdl = sin(dl), cdl = cos(dl);
-    const double ye = c2 * sdl;               /* east component of point 2 at point 1 */
-    const double yn = c1 * s2 - s1 * c2 * cdl; /* north component */
-    const double yu = s1 * s2 + c1 * c2 * cdl; /* up component = cos sigma */
+    const double sh = sin(0.5 * dl);
+    const double ye = c2 * sin(dl);
+    const double yn = sin(lat2_rad - lat1_rad) + 2.0 * s1 * c2 * sh * sh;
+    const double yu = s1 * s2 + c1 * c2 * cos(dl);
     if (angle_rad)
         *angle_rad = atan2(hypot(ye, yn), yu);
     if (azimuth1_rad)
