@@ -205,6 +205,58 @@ static void a_point_inside_the_evolute_matches_the_cartconvert_example(void **st
     assert_near(h, -e.b_m, 1e-6);
 }
 
+/* Distance from (rho, z) to the meridian ellipse (a cos t, b sin t), t in [-pi/2, pi/2], by a
+ * dense scan and golden-section refinement: an independent brute-force oracle. */
+static double distance_to_ellipse(double a, double b, double rho, double z)
+{
+    const int n = 20000;
+    double best_t = 0.0, best = INFINITY;
+    for (int i = 0; i <= n; ++i) {
+        const double t = -PI / 2 + PI * i / n;
+        const double d = hypot(rho - a * cos(t), z - b * sin(t));
+        if (d < best) {
+            best = d;
+            best_t = t;
+        }
+    }
+    double lo = best_t - PI / n, hi = best_t + PI / n;
+    const double g = 0.6180339887498949;
+    for (int it = 0; it < 200; ++it) {
+        const double t1 = hi - g * (hi - lo), t2 = lo + g * (hi - lo);
+        if (hypot(rho - a * cos(t1), z - b * sin(t1)) < hypot(rho - a * cos(t2), z - b * sin(t2)))
+            hi = t2;
+        else
+            lo = t1;
+    }
+    const double t = 0.5 * (lo + hi);
+    return fmin(best, hypot(rho - a * cos(t), z - b * sin(t)));
+}
+
+static void points_near_the_centre_get_the_nearest_surface_point(void **state)
+{
+    (void)state;
+    bmd_earth e;
+    bmd_earth_init_wgs84(&e);
+    /* Inside the evolute (within e^2 a = 42.7 km of the centre) several surface normals pass
+     * through a point; the geodetic height is minus the distance to the nearest surface point.
+     * Oracle: brute-force distance to the ellipse (scan + golden section, good to ~1e-9 m).
+     * Tolerance 1e-6 m; and converting back must reproduce the point to 1e-6 m. */
+    const double pts[][2] = {{30000.0, 100.0}, {30000.0, -100.0}, {10000.0, 5000.0},
+                             {40000.0, 1.0},   {1.0, 20000.0},    {42000.0, 300.0},
+                             {100.0, 100.0},   {0.0, 30.0},       {50000.0, 20000.0},
+                             {20000.0, 0.0},   {42697.0, 0.0}};
+    for (size_t i = 0; i < sizeof pts / sizeof pts[0]; ++i) {
+        const double r[3] = {pts[i][0] * 0.6, pts[i][0] * 0.8, pts[i][1]};
+        double lat, lon, h, back[3];
+        bmd_earth_ecef_to_geodetic(&e, r, &lat, &lon, &h);
+        assert_near(-h, distance_to_ellipse(e.a_m, e.b_m, pts[i][0], pts[i][1]), 1e-6);
+        assert_near(bmd_earth_altitude_m(&e, r), h, 1e-6);
+        bmd_earth_geodetic_to_ecef(&e, lat, lon, h, back);
+        for (int k = 0; k < 3; ++k)
+            assert_near(back[k], r[k], 1e-6);
+    }
+}
+
 /* Round trips geodetic -> ECEF -> geodetic and ECEF -> geodetic -> ECEF over a grid. */
 static void check_round_trips(const bmd_earth *e)
 {
@@ -470,6 +522,7 @@ int main(void)
         cmocka_unit_test(surface_points_on_the_axes_are_a_and_b),
         cmocka_unit_test(geodetic_to_ecef_matches_the_geographiclib_cartconvert_example),
         cmocka_unit_test(a_point_inside_the_evolute_matches_the_cartconvert_example),
+        cmocka_unit_test(points_near_the_centre_get_the_nearest_surface_point),
         cmocka_unit_test(geodetic_and_ecef_round_trip_everywhere_on_the_ellipsoid),
         cmocka_unit_test(geodetic_and_ecef_round_trip_everywhere_on_the_sphere),
         cmocka_unit_test(longitude_stays_in_minus_pi_exclusive_to_pi),

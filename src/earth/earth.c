@@ -126,11 +126,9 @@ static double ellipsoid_inverse(const bmd_earth *earth, double rho2, double z, d
     const double disc = s * (2.0 * r3 + s);
     double u = r;
     if (disc >= 0.0) {
-        /* One real root of the resolvent cubic: Cardano, with the sign chosen to avoid
-         * cancellation. */
-        double t3 = s + r3;
-        t3 += t3 < 0.0 ? -sqrt(disc) : sqrt(disc);
-        const double t = cbrt(t3);
+        /* One real root of the resolvent cubic (Cardano). t3 >= |r|^3 > 0 here unless s = 0,
+         * so the sum has no cancellation. */
+        const double t = cbrt(s + r3 + sqrt(disc));
         u += t + (t != 0.0 ? r2 / t : 0.0);
     } else {
         /* Three real roots (only for r < 0, near the centre): trigonometric form. */
