@@ -52,12 +52,14 @@ static void wgs84_init_sets_the_tr8350_constants(void **state)
     assert_near(1.0 / e.f, 298.257223563, 1e-9);
     assert_near(e.gm_m3_s2, 3.986004418e14, 0.0);
     assert_near(e.omega_rad_s, 7.292115e-5, 0.0);
-    /* TR8350.2 table 3.3, derived: b = 6356752.3142 m, e^2 = 6.69437999014e-3 (printed digits). */
+    /* TR8350.2 ch. 3, derived geometric constants: b = 6356752.3142 m, e^2 = 6.69437999014e-3
+     * (tolerance: half a unit in the last printed digit). */
     assert_near(e.b_m, 6356752.3142, 0.5e-4);
     assert_near(e.e2, 6.69437999014e-3, 0.5e-14);
-    /* TR8350.2 table 5.1: C20bar = -0.484166774985e-3 -> J2 = -sqrt(5) C20bar, to 12 digits. */
+    /* TR8350.2 ch. 3 (normal field): C20bar = -0.484166774985e-3 -> J2 = -sqrt(5) C20bar, to
+     * the 12 digits of BMD_WGS84_J2. */
     assert_near(e.j2, sqrt(5.0) * 0.484166774985e-3, 1e-14);
-    /* TR8350.2 table 3.5: mean radius of semi-axes R1 = 6371008.7714 m. */
+    /* TR8350.2 ch. 3, derived geometric constants: mean radius of semi-axes R1 = 6371008.7714 m. */
     assert_near(bmd_earth_mean_radius_m(&e), 6371008.7714, 0.5e-4);
 }
 
@@ -137,7 +139,8 @@ static void surface_points_on_the_axes_are_a_and_b(void **state)
     bmd_earth_geodetic_to_ecef(&e, 0.0, PI / 2, 0.0, r);
     assert_near(r[0], 0.0, 1e-9);
     assert_near(r[1], 6378137.0, 1e-9);
-    /* North pole: (0, 0, b), b = 6356752.314245 m (TR8350.2 table 3.3; a(1 - f) to 1e-6 m). */
+    /* North pole: (0, 0, b), b = a(1 - f) = 6356752.314245 m (TR8350.2 ch. 3 prints 6356752.3142);
+     * tolerance 1e-6 m. */
     bmd_earth_geodetic_to_ecef(&e, PI / 2, 0.0, 0.0, r);
     assert_near(r[0], 0.0, 1e-9);
     assert_near(r[2], 6356752.314245, 1e-6);
@@ -260,7 +263,8 @@ static void points_near_the_centre_get_the_nearest_surface_point(void **state)
 /* Round trips geodetic -> ECEF -> geodetic and ECEF -> geodetic -> ECEF over a grid. */
 static void check_round_trips(const bmd_earth *e)
 {
-    const double heights[] = {-10e3, -5e3, 0.0, 1.0, 11e3, 100e3, 1000e3, 20000e3, 40000e3, 50000e3};
+    const double heights[] = {-10e3,  -5e3,   0.0,     1.0,     11e3,
+                              100e3, 1000e3, 20000e3, 40000e3, 50000e3};
     for (int ilat = -24; ilat <= 24; ++ilat) {
         const double lat = ilat == 24 ? PI / 2 : ilat == -24 ? -PI / 2 : ilat * (PI / 48.0) + 1e-3;
         for (int ilon = -6; ilon <= 6; ++ilon) {

@@ -33,7 +33,10 @@ static double ddeg(double a_rad, double b_deg)
 }
 
 /* Degrees, minutes, seconds -> radians. */
-static double dms(double d, double m, double s) { return bmd_deg_to_rad(d + m / 60.0 + s / 3600.0); }
+static double dms(double d, double m, double s)
+{
+    return bmd_deg_to_rad(d + m / 60.0 + s / 3600.0);
+}
 
 /* Deterministic uniform numbers in [0, 1) (64-bit LCG, Knuth MMIX constants). */
 static double uniform(uint64_t *state)
@@ -234,7 +237,8 @@ static void great_circle_direct_and_inverse_round_trip(void **state)
     (void)state;
     uint64_t seed = 4242;
     for (int i = 0; i < 5000; ++i) {
-        const double lat1 = asin(2.0 * uniform(&seed) - 1.0), lon1 = PI * (2.0 * uniform(&seed) - 1.0);
+        const double lat1 = asin(2.0 * uniform(&seed) - 1.0);
+        const double lon1 = PI * (2.0 * uniform(&seed) - 1.0);
         const double az = 2.0 * PI * uniform(&seed), ang = (PI - 1e-3) * uniform(&seed);
         double lat2, lon2, ang2, az2;
         bmd_geodesy_great_circle_direct(lat1, lon1, az, ang, &lat2, &lon2);
@@ -267,8 +271,10 @@ static void sphere_geodesics_are_great_circles_times_the_radius(void **state)
     const double R = s.a_m;
     uint64_t seed = 77;
     for (int i = 0; i < 2000; ++i) {
-        const double lat1 = asin(2.0 * uniform(&seed) - 1.0), lon1 = PI * (2.0 * uniform(&seed) - 1.0);
-        const double lat2 = asin(2.0 * uniform(&seed) - 1.0), lon2 = PI * (2.0 * uniform(&seed) - 1.0);
+        const double lat1 = asin(2.0 * uniform(&seed) - 1.0);
+        const double lon1 = PI * (2.0 * uniform(&seed) - 1.0);
+        const double lat2 = asin(2.0 * uniform(&seed) - 1.0);
+        const double lon2 = PI * (2.0 * uniform(&seed) - 1.0);
         double ang, az, s12, azi1, lat3, lon3, lat4, lon4;
         bmd_geodesy_great_circle_inverse(lat1, lon1, lat2, lon2, &ang, &az);
         if (ang > PI - 1e-3 || ang < 1e-6)

@@ -92,7 +92,7 @@ static void gravitation_at_the_pole_matches_wgs84_normal_gravity(void **state)
     assert_near(gs[2], -g[2], 0.0);
 }
 
-static void gravity_plus_centrifugal_follows_somigliana_and_is_normal_to_the_ellipsoid(void **state)
+static void gravity_plus_centrifugal_follows_somigliana_and_is_normal_to_ellipsoid(void **state)
 {
     (void)state;
     bmd_earth e;
@@ -158,7 +158,8 @@ static void minus_the_gradient_of_the_potential_is_the_acceleration(void **state
     uint64_t seed = 2024;
     for (int i = 0; i < 300; ++i) {
         /* Points from 100 km below the surface to 40,000 km, all latitudes. */
-        const double lat = asin(2.0 * uniform(&seed) - 1.0), lon = PI * (2.0 * uniform(&seed) - 1.0);
+        const double lat = asin(2.0 * uniform(&seed) - 1.0);
+        const double lon = PI * (2.0 * uniform(&seed) - 1.0);
         const double h = -100e3 + 40e6 * uniform(&seed) * uniform(&seed);
         double r[3], g[3];
         bmd_earth_geodetic_to_ecef(&e, lat, lon, h, r);
@@ -211,7 +212,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(gravitation_at_the_equator_matches_wgs84_normal_gravity_plus_centrifugal),
         cmocka_unit_test(gravitation_at_the_pole_matches_wgs84_normal_gravity),
-        cmocka_unit_test(gravity_plus_centrifugal_follows_somigliana_and_is_normal_to_the_ellipsoid),
+        cmocka_unit_test(gravity_plus_centrifugal_follows_somigliana_and_is_normal_to_ellipsoid),
         cmocka_unit_test(the_sphere_has_pure_point_mass_gravity),
         cmocka_unit_test(minus_the_gradient_of_the_potential_is_the_acceleration),
         cmocka_unit_test(the_j2_term_has_the_textbook_size_and_sign),

@@ -77,7 +77,8 @@ int bmd_earth_kind_parse(const char *name, bmd_earth_kind *kind, bmd_error *err)
         *kind = BMD_EARTH_SPHERE;
         return BMD_SUCCESS;
     }
-    return bmd_error_set(err, BMD_EINVAL, "Earth model \"%s\" is unknown: use \"wgs84\" or \"sphere\"",
+    return bmd_error_set(err, BMD_EINVAL,
+                         "Earth model \"%s\" is unknown: use \"wgs84\" or \"sphere\"",
                          name ? name : "(null)");
 }
 
@@ -89,7 +90,7 @@ double bmd_earth_mean_radius_m(const bmd_earth *earth)
     return (2.0 * earth->a_m + earth->b_m) / 3.0;
 }
 
-/* Geodetic -> ECEF, TR8350.2 eq. 4-14: N = a / sqrt(1 - e2 sin^2 lat). */
+/* Geodetic -> ECEF, TR8350.2 ch. 4; Vallado 2013 sec. 3.2: N = a / sqrt(1 - e2 sin^2 lat). */
 void bmd_earth_geodetic_to_ecef(const bmd_earth *earth, double lat_rad, double lon_rad,
                                 double h_m, double r_ecef_m[3])
 {

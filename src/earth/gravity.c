@@ -1,7 +1,7 @@
 /* Point-mass plus J2 gravitation (see include/bmd/gravity.h).
  *
  * Potential and acceleration of the second zonal harmonic: D. A. Vallado, "Fundamentals of
- * Astrodynamics and Applications", 4th ed. (2013), sec. 8.6.1 (eq. 8-12 and the J2 acceleration
+ * Astrodynamics and Applications", 4th ed. (2013), sec. 8.6.1 (the J2 potential and acceleration
  * components); equivalently O. Montenbruck and E. Gill, "Satellite Orbits" (2000), sec. 3.2. */
 #include "bmd/gravity.h"
 
