@@ -8,15 +8,15 @@ Source of every number: NOAA/NASA/USAF, U.S. Standard Atmosphere, 1976, NOAA-S/T
 NASA TM-X-74335, Washington D.C., October 1976 ("US76" below).
   - Defining constants: Part 1, Table 2 (g0, R*, P0, T0), sec. 1.2.4 (M0, r0), Table 4 (layers).
   - M/M0 between 80 and 86 km: Part 1, Table 8.
-  - 86-1000 km kinetic temperature: Part 1, sec. 1.2.5, eqs. 25-31 (analytic, not tabulated here).
+  - 86-1000 km kinetic temperature: Part 1, eqs. 25-31 (analytic, not tabulated here).
   - 86-1000 km pressure, density, mean molecular weight: Part 4, Table I (T, P, rho) and
     Table II (M), geometric-altitude pages. Values as printed (4 significant figures for density,
     5 for pressure, 4 for M). They were read from public transcriptions of the printed tables
     (two or more independent transcriptions agree wherever they overlap) and are checked here
     against each other through the equation of state rho = P M / (R* T) (US76 eq. 42).
 
-Nothing here is copied code; the spline is an ordinary cubic spline solved with a tridiagonal
-(Thomas) algorithm. Python 3 standard library only, so the table is reproducible anywhere.
+Nothing here is copied code; the spline is an ordinary cubic spline (second-derivative form)
+solved by Gaussian elimination. Python 3 standard library only, so the table is reproducible anywhere.
 """
 import math
 import sys

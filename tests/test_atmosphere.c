@@ -155,7 +155,7 @@ static void us76_rows_from_45_to_80_km_match_table_i(void **state)
     }
 }
 
-/* Between 80 and 86 km the kinetic temperature is T_M M/M0 (Part 1, sec. 1.2.5 and Table 8).
+/* Between 80 and 86 km the kinetic temperature is T_M M/M0 (Part 1, definition of T_M, and Table 8).
  * Table I prints the molecular-scale temperature there: 188.893 K at 85 km. */
 static void us76_temperature_from_80_to_86_km_applies_the_table_8_ratio(void **state)
 {
