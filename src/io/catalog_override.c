@@ -79,8 +79,8 @@ int bmd_catalog_override(bmd_catalog_missile *entry, const char *assignment, bmd
                              assignment);
     memcpy(field, assignment, len);
     field[len] = '\0';
-    double *dst;
-    const cat_scalar *f;
+    double *dst = NULL;
+    const cat_scalar *f = NULL;
     int st = resolve(entry, field, &dst, &f, err);
     if (st)
         return st;
