@@ -78,6 +78,16 @@ int cat_add_param(bmd_catalog_missile *e, const bmd_param_provenance *p, bmd_err
     return BMD_SUCCESS;
 }
 
+/* Copy a field path into a provenance record (paths are short; an over-long one is cut). */
+static void set_field(bmd_param_provenance *p, const char *field)
+{
+    size_t len = strlen(field);
+    if (len >= sizeof p->field)
+        len = sizeof p->field - 1;
+    memcpy(p->field, field, len);
+    p->field[len] = '\0';
+}
+
 /* Read source / notional / note of a parameter mapping into p; check the source key exists and
  * that the parameter has a source or is notional with a note. */
 static int read_provenance(const yw_ctx *c, const yaml_node_t *map, const char *field,
@@ -147,7 +157,7 @@ static int read_scalar(const yw_ctx *c, const yaml_node_t *node, const char *fie
     if (!vnode)
         return yw_fail(c, node, BMD_EINVAL, "field '%s' has no 'value'", field);
     bmd_param_provenance p = {0};
-    snprintf(p.field, sizeof p.field, "%s", field);
+    set_field(&p, field);
     p.line = yw_line(vnode);
     if ((st = yw_number(c, vnode, field, &p.value)))
         return st;
@@ -221,7 +231,7 @@ static int read_table(const yw_ctx *c, const yaml_node_t *node, const char *fiel
                            t->y_name, i, yw_text(yi), what);
     }
     bmd_param_provenance p = {0};
-    snprintf(p.field, sizeof p.field, "%s", field);
+    set_field(&p, field);
     p.value = NAN; /* a table has no single value; its points are in the missile */
     p.line = yw_line(node);
     if ((st = read_provenance(c, node, field, e, &p)))
