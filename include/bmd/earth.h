@@ -26,7 +26,9 @@ extern "C" {
 #define BMD_WGS84_INV_F 298.257223563
 #define BMD_WGS84_GM_M3_S2 3.986004418e14
 #define BMD_WGS84_OMEGA_RAD_S 7.292115e-5
-/* J2 = -sqrt(5) * C20bar with C20bar = -0.484166774985e-3 (NIMA TR8350.2 table 5.1, WGS84 EGM96). */
+/* J2 = -sqrt(5) * C20bar with C20bar = -0.484166774985e-3, the second-degree zonal of the WGS84
+ * ellipsoid's normal gravity field (NIMA TR8350.2 ch. 3, derived constants). EGM96's own C20bar,
+ * -0.484165371736e-3 (EGM96, ch. 5), differs by 3e-6 relative: below 1e-8 in surface gravity. */
 #define BMD_WGS84_J2 1.08262982131e-3
 /* IUGG mean Earth radius R1 = (2a + b)/3 (Moritz, Geodetic Reference System 1980). */
 #define BMD_EARTH_MEAN_RADIUS_M 6371008.8
