@@ -66,6 +66,7 @@ typedef struct bmd_ode {
     int have_step;                     /* at least one step accepted since init */
     int last_rejected;                 /* step-control memory: the last attempt was rejected */
     double err_old;                    /* step-control memory: error of the last accepted step */
+    double h_acc;                      /* step-control memory: its size (0: none, or clipped) */
     long n_steps;                      /* accepted steps since init */
     long n_rejected;                   /* rejected steps since init */
     long n_rhs;                        /* right-hand-side evaluations since init */

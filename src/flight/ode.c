@@ -14,15 +14,11 @@
 #include "flight/dop853_tableau.h"
 
 /* Step-size control constants (Hairer's dop853 defaults): safety factor, the new step is kept
- * within [FAC_MIN, FAC_MAX] times the old one; BETA is the step-size stabilisation of Hairer's
- * codes (a PI controller, HNW I sec. II.4 and Gustafsson 1991). */
+ * within [FAC_MIN, FAC_MAX] times the old one. Hairer's stabilisation parameter beta is 0 (its
+ * dop853 default); instead the predictive controller below damps the reject/accept cycles. */
 #define SAFETY 0.9
 #define FAC_MIN 0.333
 #define FAC_MAX 6.0
-#ifndef BMD_ODE_BETA
-#define BMD_ODE_BETA 0.0
-#endif
-#define BETA BMD_ODE_BETA
 
 /* Shorthands for the tableau (constant-folded by the compiler). */
 #define A(i, j) (BMD_DOP853.a[i][j])
@@ -306,16 +302,26 @@ static int step_internal(bmd_ode *ode, double t_limit, long *budget, bmd_error *
         if ((rc = attempt(ode, h, y_new, &e, err)))
             return rc;
 
-        /* New step size: h / fac with fac = err^(1/8 - 0.2 beta) / err_old^beta / safety, limited
-         * to [1/6, 1/0.333]. */
-        double fac11 = BETA == 0.0 ? sqrt(sqrt(sqrt(e))) : pow(e, 0.125 - 0.2 * BETA);
+        /* New step size h / fac, fac = err^(1/8) / safety limited to [1/6, 1/0.333] (HNW I,
+         * eq. II.4.13 with q = 8, as in dop853). */
+        double fac11 = sqrt(sqrt(sqrt(e)));
         if (e <= 1.0) {
-            double fac1 = BETA == 0.0 ? fac11 : fac11 / pow(ode->err_old, BETA);
-            double fac = fmax(1.0 / FAC_MAX, fmin(1.0 / FAC_MIN, fac1 / SAFETY));
+            double fac = fmax(1.0 / FAC_MAX, fmin(1.0 / FAC_MIN, fac11 / SAFETY));
+            /* Gustafsson's predictive controller (Gustafsson, ACM TOMS 20, 1994; as used in
+             * Hairer's RADAU5, HNW II sec. IV.8): extrapolate the trend of the error from the
+             * previous accepted step, fac_g = (h_prev / h) (err^2 / err_prev)^(1/8) / safety, and
+             * take the smaller step. It removes most of the reject/accept cycles where the step
+             * must shrink steadily (perigee approach, atmospheric entry). Not across clipped
+             * steps, whose size the controller did not choose. */
+            if (ode->h_acc > 0.0 && !last) {
+                double fg = (ode->h_acc / h) * sqrt(sqrt(sqrt(e * e / ode->err_old))) / SAFETY;
+                fg = fmax(1.0 / FAC_MAX, fmin(1.0 / FAC_MIN, fg));
+                fac = fmax(fac, fg);
+            }
             double h_new = h / fac;
             /* A step clipped short has an error too small to predict the next one; then keep
              * the step size that was planned before the clipping. */
-            if (last && fac1 / SAFETY < 1.0 / FAC_MAX && h_try > h_new)
+            if (last && fac11 / SAFETY < 1.0 / FAC_MAX && h_try > h_new)
                 h_new = h_try;
             if (hmax > 0.0 && h_new > hmax)
                 h_new = hmax;
@@ -335,6 +341,7 @@ static int step_internal(bmd_ode *ode, double t_limit, long *budget, bmd_error *
             ode->h = h_new;
             ode->last_rejected = 0;
             ode->err_old = fmax(e, 1e-4);
+            ode->h_acc = last ? 0.0 : h; /* a clipped step says nothing about the trend */
             ode->dense_ready = 0;
             ode->have_step = 1;
             ode->n_steps++;
