@@ -28,13 +28,16 @@ static int check_r_v_mu(double r_m, double v_m_s, double mu, bmd_error *err)
     return BMD_SUCCESS;
 }
 
-/* BMD_EDOM unless Q = v^2 r / mu < 2 (an arc that falls back to the burnout radius). */
-static int check_bound(double q, bmd_error *err)
+/* BMD_EDOM unless Q = v^2 r / mu < 2 (an arc that falls back to the burnout radius); what names
+ * the speed in the message ("burnout speed", "inertial burnout speed"). */
+static int check_bound(double r, double v, double mu, const char *what, bmd_error *err)
 {
+    const double q = v * v * r / mu;
     if (!(q < 2.0))
         return bmd_error_set(err, BMD_EDOM,
-                             "Q = v^2 r / mu = %g is at or above escape (Q >= 2): the trajectory "
-                             "never returns to the burnout radius", q);
+                             "%s %g m/s is at or above the escape speed %g m/s at radius %g m "
+                             "(Q = v^2 r / mu = %g >= 2): the trajectory never returns to the "
+                             "burnout radius", what, v, sqrt(2.0 * mu / r), r, q);
     return BMD_SUCCESS;
 }
 
@@ -80,7 +83,7 @@ int bmd_kepler_arc_from_burnout(double r_m, double v_m_s, double gamma_rad, doub
                              gamma_rad, gamma_rad * KEPLER_RAD_TO_DEG);
     if (!arc)
         return bmd_error_set(err, BMD_EINVAL, "output arc pointer is NULL");
-    status = check_bound(v_m_s * v_m_s * r_m / mu, err);
+    status = check_bound(r_m, v_m_s, mu, "burnout speed", err);
     if (status)
         return status;
     arc_core(r_m, v_m_s, sin(gamma_rad), cos(gamma_rad), mu, arc);
@@ -104,7 +107,7 @@ int bmd_kepler_angles_for_range(double r_m, double v_m_s, double psi_rad, double
     if (!gamma_low_rad || !gamma_high_rad)
         return bmd_error_set(err, BMD_EINVAL, "output angle pointer is NULL");
     const double q = v_m_s * v_m_s * r_m / mu;
-    status = check_bound(q, err);
+    status = check_bound(r_m, v_m_s, mu, "burnout speed", err);
     if (status)
         return status;
     const double half = 0.5 * psi_rad;
@@ -146,8 +149,9 @@ int bmd_kepler_max_range(double r_m, double v_m_s, double mu, double *psi_max_ra
     const double q = v_m_s * v_m_s * r_m / mu;
     if (!(q < 1.0))
         return bmd_error_set(err, BMD_EDOM,
-                             "Q = v^2 r / mu = %g is at or above circular speed (Q >= 1): the "
-                             "range has no maximum below the full circumference", q);
+                             "burnout speed %g m/s is at or above the circular speed %g m/s at "
+                             "radius %g m (Q = v^2 r / mu = %g >= 1): the range has no maximum "
+                             "below the full circumference", v_m_s, sqrt(mu / r_m), r_m, q);
     const double psi = max_range_angle(q);
     *psi_max_rad = psi;
     *gamma_opt_rad = 0.25 * (KEPLER_PI - psi);
@@ -236,7 +240,7 @@ int bmd_kepler_rotating_range(double lat_rad, double azimuth_rad, double r_m, do
         hor[k] = vi[k] - vr * up[k];
     const double vhi = norm3(hor);
     const double vi_mag = norm3(vi);
-    status = check_bound(vi_mag * vi_mag * r_m / mu, err);
+    status = check_bound(r_m, vi_mag, mu, "inertial burnout speed", err);
     if (status)
         return status;
     arc_core(r_m, vi_mag, vr / vi_mag, vhi / vi_mag, mu, &arc);
