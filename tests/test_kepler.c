@@ -192,6 +192,26 @@ static void angles_for_range_recovers_the_flight_path_angle_of_an_arc(void **sta
     }
 }
 
+/* At exactly the maximum range the two roots merge into the optimum angle (pi - Psi)/4. */
+static void angles_for_the_maximum_range_are_both_the_optimum_angle(void **state)
+{
+    (void)state;
+    const double qs[] = {0.1, 0.5, 0.9, 0.999};
+    for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+        const double r = 6.5e6, mu = BMW_MU_M3_S2, v = sqrt(qs[i] * mu / r);
+        double psi_max, g_opt, lo, hi;
+        assert_int_equal(bmd_kepler_max_range(r, v, mu, &psi_max, &g_opt, NULL), BMD_SUCCESS);
+        assert_int_equal(bmd_kepler_angles_for_range(r, v, psi_max, mu, &lo, &hi, NULL),
+                         BMD_SUCCESS);
+        /* Double root of eq. 6.2-16: asin near 1 turns rounding e into sqrt(e), so 1e-7 rad. */
+        assert_close(lo, g_opt, 1e-7);
+        assert_close(hi, g_opt, 1e-7);
+        /* Slightly beyond (1e-6 rad) is refused. */
+        assert_int_equal(bmd_kepler_angles_for_range(r, v, psi_max + 1e-6, mu, &lo, &hi, NULL),
+                         BMD_EDOM);
+    }
+}
+
 /* The closed-form maximum (eq. 6.2-20) equals the largest range angle found by scanning gamma. */
 static void max_range_equals_the_largest_range_over_a_scan_of_flight_path_angles(void **state)
 {
@@ -754,6 +774,7 @@ int main(void)
         cmocka_unit_test(bmw_p291_flight_path_angle_is_39_36_deg),
         cmocka_unit_test(bmw_p295_minimum_burnout_speed_is_0_933_du_per_tu),
         cmocka_unit_test(angles_for_range_recovers_the_flight_path_angle_of_an_arc),
+        cmocka_unit_test(angles_for_the_maximum_range_are_both_the_optimum_angle),
         cmocka_unit_test(max_range_equals_the_largest_range_over_a_scan_of_flight_path_angles),
         cmocka_unit_test(min_energy_is_the_inverse_of_max_range),
         cmocka_unit_test(min_energy_range_of_half_the_circumference_needs_circular_speed),

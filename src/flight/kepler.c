@@ -112,7 +112,9 @@ int bmd_kepler_angles_for_range(double r_m, double v_m_s, double psi_rad, double
         return status;
     const double half = 0.5 * psi_rad;
     const double s = (2.0 - q) / q * sin(half);
-    if (q <= 1.0 && (s > 1.0 || half >= 0.5 * KEPLER_PI)) { /* the maximum is at most pi */
+    /* The maximum is at most pi; 1e-12 of slack lets the maximum itself (from
+     * bmd_kepler_max_range, rounded) through as the double root. */
+    if (q <= 1.0 && (s > 1.0 + 1e-12 || half >= 0.5 * KEPLER_PI)) {
         const double pmax = max_range_angle(q);
         return bmd_error_set(err, BMD_EDOM,
                              "range angle %g rad (%g deg) is beyond the maximum range angle %g rad "
