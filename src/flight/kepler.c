@@ -132,10 +132,10 @@ int bmd_kepler_angles_for_range(double r_m, double v_m_s, double psi_rad, double
     if (!(g_high > 0.0 && g_high < 0.5 * KEPLER_PI))
         return bmd_error_set(err, BMD_EDOM,
                              "range angle %g rad (%g deg) cannot be reached at burnout speed "
-                             "%g m/s (Q = %g): at Q = 1 the maximum range angle is pi",
+                             "%g m/s (Q = %g): no flight-path angle in (0, pi/2) gives it",
                              psi_rad, psi_rad * KEPLER_RAD_TO_DEG, v_m_s, q);
     *gamma_high_rad = g_high;
-    *gamma_low_rad = (g_low > 0.0) ? g_low : g_high;
+    *gamma_low_rad = (q < 1.0 && g_low > 0.0) ? g_low : g_high;
     return BMD_SUCCESS;
 }
 
