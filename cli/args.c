@@ -42,6 +42,17 @@ static void print_help(const char *command, const char *usage, const cli_option 
 int cli_parse(cli_args *args, const char *command, const char *usage, const cli_option *options,
               int n_options, int argc, char **argv, int first)
 {
+    return cli_parse_positional(args, command, usage, options, n_options, argc, argv, first, NULL,
+                                0, NULL);
+}
+
+int cli_parse_positional(cli_args *args, const char *command, const char *usage,
+                         const cli_option *options, int n_options, int argc, char **argv, int first,
+                         const char **positional, int max_positional, int *n_positional)
+{
+    int n_pos = 0;
+    if (n_positional)
+        *n_positional = 0;
     memset(args, 0, sizeof *args);
     args->command = command;
     args->options = options;
@@ -53,6 +64,11 @@ int cli_parse(cli_args *args, const char *command, const char *usage, const cli_
             return -1;
         }
         if (strncmp(a, "--", 2) != 0) {
+            if (n_pos < max_positional) {
+                positional[n_pos++] = a;
+                *n_positional = n_pos;
+                continue;
+            }
             cli_complain(command, "unexpected argument '%s' (options start with --; see "
                          "'bmdsim %s --help')", a, command);
             return CLI_USAGE;

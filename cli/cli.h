@@ -32,6 +32,12 @@ typedef struct cli_args {
 int cli_parse(cli_args *args, const char *command, const char *usage, const cli_option *options,
               int n_options, int argc, char **argv, int first);
 
+/* As cli_parse, but up to max_positional arguments that do not start with "--" are accepted and
+ * stored in positional[0..*n_positional-1] (e.g. the NAME of 'bmdsim catalog NAME'). */
+int cli_parse_positional(cli_args *args, const char *command, const char *usage,
+                         const cli_option *options, int n_options, int argc, char **argv, int first,
+                         const char **positional, int max_positional, int *n_positional);
+
 /* Whether option name was given. */
 int cli_has(const cli_args *args, const char *name);
 
@@ -79,5 +85,6 @@ int cli_record_print(const cli_record *rec, int json, FILE *out);
 /* The commands. Each returns an exit status. */
 int cli_cmd_kepler(int argc, char **argv);
 int cli_cmd_loft(int argc, char **argv);
+int cli_cmd_catalog(int argc, char **argv);
 
 #endif

@@ -14,6 +14,7 @@ typedef struct command {
 static const command commands[] = {
     {"kepler", cli_cmd_kepler, "analytic free flight: range, apogee, time; minimum-energy trajectory"},
     {"loft", cli_cmd_loft, "burnout speed and full range inferred from a lofted test (Kepler)"},
+    {"catalog", cli_cmd_catalog, "the vehicle catalogue: list, or one vehicle with every source"},
 };
 
 static void print_usage(FILE *out)

@@ -27,7 +27,7 @@ typedef struct bmd_source {
 /* Where one parameter's value came from. */
 typedef struct bmd_param_provenance {
     char field[80];          /* path, e.g. "stages[0].burn_time_s" */
-    double value;            /* SI, as stored in the missile */
+    double value;            /* SI, as stored in the missile; NAN for a table (points in the missile) */
     char source[48];         /* key into sources[], "" when notional without a source */
     int notional;            /* reconstructed, not published */
     char note[256];          /* how it was reconstructed, or the page */
@@ -58,7 +58,9 @@ int bmd_catalog_load_missile(const char *path, bmd_catalog_missile *entry, bmd_e
 int bmd_catalog_find_missile(const char *dir, const char *name, bmd_catalog_missile *entry,
                              bmd_error *err);
 
-/* The names of the missiles in dir, sorted, written into names[0..*n-1] (at most max). */
+/* The names (file stems) of the missiles in dir, sorted, written into names[0..*n-1] (at most
+ * max). Errors: BMD_EIO when dir cannot be read; BMD_EINVAL when it holds more than max (the
+ * first max names are still written). */
 int bmd_catalog_list_missiles(const char *dir, char (*names)[BMD_NAME_MAX], int max, int *n,
                               bmd_error *err);
 

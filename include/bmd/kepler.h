@@ -35,8 +35,10 @@ int bmd_kepler_arc_from_burnout(double r_m, double v_m_s, double gamma_rad, doub
                                 bmd_kepler_arc *arc, bmd_error *err);
 
 /* The two burnout flight-path angles (rad, low <= high) that give range angle psi_rad for speed
- * v_m_s at radius r_m (BMW eq. 6.2-16). Errors: BMD_EINVAL for invalid inputs; BMD_EDOM when psi is
- * beyond the maximum range for that speed (the message says the maximum). */
+ * v_m_s at radius r_m (BMW eq. 6.2-16). For Q >= 1 each range angle in (0, 2 pi) is reached by one
+ * angle only (the other root of eq. 6.2-16 is negative); both outputs are then set to it.
+ * Errors: BMD_EINVAL for invalid inputs (psi outside (0, 2 pi)); BMD_EDOM when psi is beyond the
+ * maximum range for that speed (the message says the maximum) or Q >= 2. */
 int bmd_kepler_angles_for_range(double r_m, double v_m_s, double psi_rad, double mu,
                                 double *gamma_low_rad, double *gamma_high_rad, bmd_error *err);
 
@@ -57,7 +59,8 @@ int bmd_kepler_min_energy(double r_m, double psi_rad, double mu, double *v_m_s,
  * azimuth_rad all relative to the rotating Earth. The arc is flown in inertial space and the
  * reentry point (same radius) is carried back into Earth-fixed coordinates. */
 typedef struct bmd_kepler_rotating {
-    double range_angle_rad;     /* Earth-fixed central angle from burnout to reentry */
+    double range_angle_rad;     /* Earth-fixed great-circle central angle from burnout to
+                                   reentry, in [0, pi] */
     double flight_time_s;
     double reentry_lat_rad;     /* geocentric */
     double reentry_lon_rad;     /* relative to the burnout meridian */

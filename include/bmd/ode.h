@@ -20,6 +20,9 @@ extern "C" {
 /* Largest system dimension a workspace holds. */
 #define BMD_ODE_MAX_DIM 16
 
+/* Most event functions one bmd_ode_run call watches. */
+#define BMD_ODE_MAX_EVENTS 16
+
 /* Right-hand side dy/dt = f(t, y). Return 0 on success, nonzero to abort the integration (the
  * integrator then returns BMD_EBADFUNC). */
 typedef int (*bmd_ode_rhs_fn)(double t, const double *y, double *dydt, void *ctx);
@@ -51,19 +54,23 @@ typedef struct bmd_ode {
     bmd_ode_options opt;
     double t;                          /* current time */
     double t_prev;                     /* start of the last accepted step */
-    double h;                          /* next step size to try */
+    double h;                          /* next step size to try (0: choose automatically) */
+    double h_last;                     /* length of the last accepted step (dense output) */
     double y[BMD_ODE_MAX_DIM];         /* current state */
     double y_prev[BMD_ODE_MAX_DIM];    /* state at t_prev */
     double f[BMD_ODE_MAX_DIM];         /* dy/dt at (t, y) (first-same-as-last) */
     double f_prev[BMD_ODE_MAX_DIM];    /* dy/dt at (t_prev, y_prev) */
-    double k[12][BMD_ODE_MAX_DIM];     /* stage derivatives of the last step */
+    double k[16][BMD_ODE_MAX_DIM];     /* stages of the last step: 0..11, then 13..15 (dense) */
     double dense[8][BMD_ODE_MAX_DIM];  /* dense-output coefficients of the last step */
     int dense_ready;                   /* dense[] computed for the last step */
     int have_step;                     /* at least one step accepted since init */
-    double h_prev_reject_factor;       /* step-control memory */
+    int last_rejected;                 /* step-control memory: the last attempt was rejected */
+    double err_old;                    /* step-control memory: error of the last accepted step */
+    double h_acc;                      /* step-control memory: its size (0: none, or clipped) */
     long n_steps;                      /* accepted steps since init */
     long n_rejected;                   /* rejected steps since init */
     long n_rhs;                        /* right-hand-side evaluations since init */
+    long n_dense;                      /* steps whose dense output was built (3 rhs calls each) */
 } bmd_ode;
 
 /* Start an integration at (t0, y0). Evaluates the right-hand side once.
@@ -79,7 +86,8 @@ int bmd_ode_init(bmd_ode *ode, const bmd_ode_system *sys, const bmd_ode_options 
 int bmd_ode_step(bmd_ode *ode, double t_limit, bmd_error *err);
 
 /* The solution at t within the last accepted step [t_prev, t] from the 7th-order dense output
- * (3 extra rhs evaluations the first time per step). Outside the step it extrapolates. */
+ * (3 extra rhs evaluations the first time per step). Outside the step it extrapolates. Before the
+ * first step it gives the current state; if rhs fails in the extra stages, y_out is all NaN. */
 void bmd_ode_dense(bmd_ode *ode, double t, double *y_out);
 
 /* An event function g(t, y): an event happens where g crosses zero. */
@@ -111,8 +119,11 @@ typedef int (*bmd_ode_observer_fn)(bmd_ode *ode, void *ctx);
  * (hits may be NULL when max_hits is 0). When a terminal event stops the run, the state
  * (ode->t, ode->y) is set to the event point, so a new phase can start from it with
  * bmd_ode_init; *n_hits counts it and hits[*n_hits-1] is it. The observer may be NULL.
- * Errors: those of bmd_ode_step; BMD_EMAXITER when max_steps is exceeded or more than max_hits
- * events occur. */
+ * Integration runs forward only: t_end == t returns at once, t_end < t is BMD_EINVAL. An event
+ * function that is exactly zero at the start does not fire there (only crossings count).
+ * Errors: those of bmd_ode_step; BMD_EINVAL for bad arguments (more than BMD_ODE_MAX_EVENTS
+ * events, a NULL g, a direction outside -1..1); BMD_EBADFUNC if g is not finite or the observer
+ * stops the run; BMD_EMAXITER when max_steps is exceeded or more than max_hits events occur. */
 int bmd_ode_run(bmd_ode *ode, double t_end, const bmd_ode_event *events, int n_events,
                 bmd_ode_hit *hits, int max_hits, int *n_hits, bmd_ode_observer_fn observer,
                 void *observer_ctx, bmd_error *err);

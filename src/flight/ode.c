@@ -1,0 +1,656 @@
+/* Adaptive Runge-Kutta integration: Dormand & Prince's DOP853 with dense output and events.
+ *
+ * The method, its error estimate and step-size control follow the description of DOP853 in
+ * Hairer, Norsett & Wanner, Solving Ordinary Differential Equations I, 2nd ed. (1993),
+ * sec. II.4 (step control, starting step), II.6 (dense output) and II.10 (the 8(5,3) pair).
+ * See include/bmd/ode.h for the API and src/flight/dop853_tableau.h for the coefficients. */
+#include "bmd/ode.h"
+
+#include <float.h>
+#include <limits.h>
+#include <math.h>
+#include <string.h>
+
+#include "flight/dop853_tableau.h"
+
+/* Step-size control constants (Hairer's dop853 defaults): safety factor, the new step is kept
+ * within [FAC_MIN, FAC_MAX] times the old one. Hairer's stabilisation parameter beta is 0 (its
+ * dop853 default); instead the predictive controller below damps the reject/accept cycles. */
+#define SAFETY 0.9
+#define FAC_MIN 0.333
+#define FAC_MAX 6.0
+
+/* Shorthands for the tableau (constant-folded by the compiler). */
+#define A(i, j) (BMD_DOP853.a[i][j])
+#define C(i) (BMD_DOP853.c[i])
+#define B(j) (BMD_DOP853.b[j])
+#define E5(j) (BMD_DOP853.e5[j])
+#define E3(j) (BMD_DOP853.b[j] - BMD_DOP853.bhh[j])
+#define D(r, j) (BMD_DOP853.d[r][j])
+
+void bmd_ode_options_default(bmd_ode_options *opt)
+{
+    if (!opt)
+        return;
+    opt->rtol = 1e-9;
+    opt->atol = 1e-6;
+    opt->h_initial = 0.0;
+    opt->h_max = 0.0;
+    opt->event_tol = 1e-9;
+    opt->max_steps = 1000000;
+}
+
+/* Evaluate the right-hand side, count it and check its status and that every value is finite. */
+static int eval_rhs(bmd_ode *ode, double t, const double *y, double *dydt, bmd_error *err)
+{
+    const int n = ode->sys.dim;
+    ode->n_rhs++;
+    int rc = ode->sys.rhs(t, y, dydt, ode->sys.ctx);
+    if (rc != 0)
+        return bmd_error_set(err, BMD_EBADFUNC,
+                             "right-hand side returned status %d at t = %.17g s", rc, t);
+    for (int i = 0; i < n; i++) {
+        if (!isfinite(dydt[i]))
+            return bmd_error_set(err, BMD_EBADFUNC,
+                                 "right-hand side component %d is %g at t = %.17g s; it must be "
+                                 "finite", i, dydt[i], t);
+    }
+    return BMD_SUCCESS;
+}
+
+/* Check the options: rtol > 0, atol >= 0, event_tol > 0, h_initial >= 0, h_max >= 0, all finite,
+ * and max_steps > 0. */
+static int check_options(const bmd_ode_options *o, bmd_error *err)
+{
+    if (!(o->rtol > 0.0) || !isfinite(o->rtol))
+        return bmd_error_set(err, BMD_EINVAL, "rtol %g is not allowed; it must be positive and finite",
+                             o->rtol);
+    if (!(o->atol >= 0.0) || !isfinite(o->atol))
+        return bmd_error_set(err, BMD_EINVAL,
+                             "atol %g is not allowed; it must be zero or positive and finite", o->atol);
+    if (!(o->event_tol > 0.0) || !isfinite(o->event_tol))
+        return bmd_error_set(err, BMD_EINVAL,
+                             "event_tol %g s is not allowed; it must be positive and finite",
+                             o->event_tol);
+    if (!(o->h_initial >= 0.0) || !isfinite(o->h_initial))
+        return bmd_error_set(err, BMD_EINVAL,
+                             "h_initial %g s is not allowed; it must be 0 (automatic) or positive",
+                             o->h_initial);
+    if (!(o->h_max >= 0.0) || !isfinite(o->h_max))
+        return bmd_error_set(err, BMD_EINVAL,
+                             "h_max %g s is not allowed; it must be 0 (no limit) or positive", o->h_max);
+    if (o->max_steps <= 0)
+        return bmd_error_set(err, BMD_EINVAL, "max_steps %ld is not allowed; it must be positive",
+                             o->max_steps);
+    return BMD_SUCCESS;
+}
+
+int bmd_ode_init(bmd_ode *ode, const bmd_ode_system *sys, const bmd_ode_options *opt, double t0,
+                 const double *y0, bmd_error *err)
+{
+    if (!ode || !sys || !y0)
+        return bmd_error_set(err, BMD_EINVAL, "ode, sys and y0 must not be NULL");
+    if (!sys->rhs)
+        return bmd_error_set(err, BMD_EINVAL, "the right-hand side function must not be NULL");
+    if (sys->dim < 1 || sys->dim > BMD_ODE_MAX_DIM)
+        return bmd_error_set(err, BMD_EINVAL, "dimension %d is not allowed; it must be 1..%d",
+                             sys->dim, BMD_ODE_MAX_DIM);
+    bmd_ode_options o;
+    if (opt)
+        o = *opt;
+    else
+        bmd_ode_options_default(&o);
+    int rc = check_options(&o, err);
+    if (rc)
+        return rc;
+    if (!isfinite(t0))
+        return bmd_error_set(err, BMD_EINVAL, "start time %g s is not finite", t0);
+    for (int i = 0; i < sys->dim; i++) {
+        if (!isfinite(y0[i]))
+            return bmd_error_set(err, BMD_EINVAL, "initial state component %d is %g; it must be finite",
+                                 i, y0[i]);
+    }
+
+    memset(ode, 0, sizeof *ode);
+    ode->sys = *sys;
+    ode->opt = o;
+    ode->t = t0;
+    ode->t_prev = t0;
+    ode->h = o.h_initial;
+    ode->err_old = 1e-4;
+    if (o.h_max > 0.0 && ode->h > o.h_max)
+        ode->h = o.h_max;
+    memcpy(ode->y, y0, (size_t)sys->dim * sizeof(double));
+    memcpy(ode->y_prev, y0, (size_t)sys->dim * sizeof(double));
+    rc = eval_rhs(ode, t0, ode->y, ode->f, err);
+    if (rc)
+        return rc;
+    memcpy(ode->f_prev, ode->f, (size_t)sys->dim * sizeof(double));
+    return BMD_SUCCESS;
+}
+
+/* Hairer's starting step (Solving ODEs I, sec. II.4, "Starting step size"; code HINIT): an
+ * explicit Euler probe estimates the second derivative, and h is chosen so that
+ * h^8 * max(|f|, |f'|) ~ 0.01 in the weighted norm. One rhs evaluation. */
+static int initial_step(bmd_ode *ode, double *h_out, bmd_error *err)
+{
+    const int n = ode->sys.dim;
+    const double rtol = ode->opt.rtol, atol = ode->opt.atol, hmax = ode->opt.h_max;
+    double dnf = 0.0, dny = 0.0;
+    double sk[BMD_ODE_MAX_DIM], y1[BMD_ODE_MAX_DIM] = {0}, f1[BMD_ODE_MAX_DIM];
+    for (int i = 0; i < n; i++) {
+        sk[i] = fmax(atol + rtol * fabs(ode->y[i]), DBL_MIN);
+        dnf += (ode->f[i] / sk[i]) * (ode->f[i] / sk[i]);
+        dny += (ode->y[i] / sk[i]) * (ode->y[i] / sk[i]);
+    }
+    double h = (dnf <= 1e-10 || dny <= 1e-10) ? 1e-6 : 0.01 * sqrt(dny / dnf);
+    if (hmax > 0.0 && h > hmax)
+        h = hmax;
+    for (int i = 0; i < n; i++)
+        y1[i] = ode->y[i] + h * ode->f[i];
+    int rc = eval_rhs(ode, ode->t + h, y1, f1, err);
+    if (rc)
+        return rc;
+    double der2 = 0.0;
+    for (int i = 0; i < n; i++) {
+        double d = (f1[i] - ode->f[i]) / sk[i];
+        der2 += d * d;
+    }
+    der2 = sqrt(der2) / h;
+    double der12 = fmax(der2, sqrt(dnf));
+    double h1 = der12 <= 1e-15 ? fmax(1e-6, h * 1e-3) : pow(0.01 / der12, 1.0 / 8.0);
+    h = fmin(100.0 * h, h1);
+    if (hmax > 0.0 && h > hmax)
+        h = hmax;
+    *h_out = h;
+    return BMD_SUCCESS;
+}
+
+/* One attempt of size h from (t, y, f = k[0]): the stages 1..11 into k[1..11] and the 8th-order
+ * solution into y_new; returns the scaled error (<= 1 means acceptable) in *err_out. */
+static int attempt(bmd_ode *ode, double h, double *y_new, double *err_out, bmd_error *err)
+{
+    const int n = ode->sys.dim;
+    const double t = ode->t;
+    const double *y = ode->y;
+    double (*k)[BMD_ODE_MAX_DIM] = ode->k;
+    double ys[BMD_ODE_MAX_DIM];
+    int rc;
+    int i;
+
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * A(1, 0) * k[0][i];
+    if ((rc = eval_rhs(ode, t + C(1) * h, ys, k[1], err)))
+        return rc;
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(2, 0) * k[0][i] + A(2, 1) * k[1][i]);
+    if ((rc = eval_rhs(ode, t + C(2) * h, ys, k[2], err)))
+        return rc;
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(3, 0) * k[0][i] + A(3, 2) * k[2][i]);
+    if ((rc = eval_rhs(ode, t + C(3) * h, ys, k[3], err)))
+        return rc;
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(4, 0) * k[0][i] + A(4, 2) * k[2][i] + A(4, 3) * k[3][i]);
+    if ((rc = eval_rhs(ode, t + C(4) * h, ys, k[4], err)))
+        return rc;
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(5, 0) * k[0][i] + A(5, 3) * k[3][i] + A(5, 4) * k[4][i]);
+    if ((rc = eval_rhs(ode, t + C(5) * h, ys, k[5], err)))
+        return rc;
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(6, 0) * k[0][i] + A(6, 3) * k[3][i] + A(6, 4) * k[4][i] +
+                            A(6, 5) * k[5][i]);
+    if ((rc = eval_rhs(ode, t + C(6) * h, ys, k[6], err)))
+        return rc;
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(7, 0) * k[0][i] + A(7, 3) * k[3][i] + A(7, 4) * k[4][i] +
+                            A(7, 5) * k[5][i] + A(7, 6) * k[6][i]);
+    if ((rc = eval_rhs(ode, t + C(7) * h, ys, k[7], err)))
+        return rc;
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(8, 0) * k[0][i] + A(8, 3) * k[3][i] + A(8, 4) * k[4][i] +
+                            A(8, 5) * k[5][i] + A(8, 6) * k[6][i] + A(8, 7) * k[7][i]);
+    if ((rc = eval_rhs(ode, t + C(8) * h, ys, k[8], err)))
+        return rc;
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(9, 0) * k[0][i] + A(9, 3) * k[3][i] + A(9, 4) * k[4][i] +
+                            A(9, 5) * k[5][i] + A(9, 6) * k[6][i] + A(9, 7) * k[7][i] +
+                            A(9, 8) * k[8][i]);
+    if ((rc = eval_rhs(ode, t + C(9) * h, ys, k[9], err)))
+        return rc;
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(10, 0) * k[0][i] + A(10, 3) * k[3][i] + A(10, 4) * k[4][i] +
+                            A(10, 5) * k[5][i] + A(10, 6) * k[6][i] + A(10, 7) * k[7][i] +
+                            A(10, 8) * k[8][i] + A(10, 9) * k[9][i]);
+    if ((rc = eval_rhs(ode, t + C(10) * h, ys, k[10], err)))
+        return rc;
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(11, 0) * k[0][i] + A(11, 3) * k[3][i] + A(11, 4) * k[4][i] +
+                            A(11, 5) * k[5][i] + A(11, 6) * k[6][i] + A(11, 7) * k[7][i] +
+                            A(11, 8) * k[8][i] + A(11, 9) * k[9][i] + A(11, 10) * k[10][i]);
+    if ((rc = eval_rhs(ode, t + h, ys, k[11], err)))
+        return rc;
+
+    /* 8th-order solution and the two error estimates (5th and 3rd order), combined as in
+     * Hairer's dop853: err = |h| E5^2 / sqrt(n (E5^2 + 0.01 E3^2)) with weighted sums of squares. */
+    const double rtol = ode->opt.rtol, atol = ode->opt.atol;
+    double s5 = 0.0, s3 = 0.0;
+    for (i = 0; i < n; i++) {
+        double bk = B(0) * k[0][i] + B(5) * k[5][i] + B(6) * k[6][i] + B(7) * k[7][i] +
+                    B(8) * k[8][i] + B(9) * k[9][i] + B(10) * k[10][i] + B(11) * k[11][i];
+        y_new[i] = y[i] + h * bk;
+        double sk = fmax(atol + rtol * fmax(fabs(y[i]), fabs(y_new[i])), DBL_MIN);
+        double e3 = E3(0) * k[0][i] + E3(5) * k[5][i] + E3(6) * k[6][i] + E3(7) * k[7][i] +
+                    E3(8) * k[8][i] + E3(9) * k[9][i] + E3(10) * k[10][i] + E3(11) * k[11][i];
+        double e5 = E5(0) * k[0][i] + E5(5) * k[5][i] + E5(6) * k[6][i] + E5(7) * k[7][i] +
+                    E5(8) * k[8][i] + E5(9) * k[9][i] + E5(10) * k[10][i] + E5(11) * k[11][i];
+        e3 /= sk;
+        e5 /= sk;
+        s3 += e3 * e3;
+        s5 += e5 * e5;
+    }
+    double deno = s5 + 0.01 * s3;
+    if (deno <= 0.0)
+        deno = 1.0;
+    *err_out = fabs(h) * s5 / sqrt((double)n * deno);
+    return BMD_SUCCESS;
+}
+
+/* Take one accepted step, at most to t_limit, counting attempts against *budget (decremented per
+ * attempt; BMD_EMAXITER when it runs out). */
+static int step_internal(bmd_ode *ode, double t_limit, long *budget, bmd_error *err)
+{
+    const int n = ode->sys.dim;
+    const size_t bytes = (size_t)n * sizeof(double);
+    const double hmax = ode->opt.h_max;
+    double y_new[BMD_ODE_MAX_DIM];
+    int rc;
+
+    if (!(t_limit > ode->t))
+        return bmd_error_set(err, BMD_EINVAL,
+                             "step limit t = %.17g s is not after the current time %.17g s", t_limit,
+                             ode->t);
+    if (!(ode->h > 0.0)) {
+        if ((rc = initial_step(ode, &ode->h, err)))
+            return rc;
+    }
+    double h = ode->h;
+    if (hmax > 0.0 && h > hmax)
+        h = hmax;
+    memcpy(ode->k[0], ode->f, bytes);
+
+    for (;;) {
+        if (*budget <= 0)
+            return bmd_error_set(err, BMD_EMAXITER,
+                                 "step limit of %ld steps reached at t = %.17g s before t = %.17g s",
+                                 ode->opt.max_steps, ode->t, t_limit);
+        (*budget)--;
+        /* Step size underflow (as in dop853: 0.1 |h| <= |t| * unit roundoff). */
+        if (!(0.1 * h > fabs(ode->t) * DBL_EPSILON) || !(h > DBL_MIN))
+            return bmd_error_set(err, BMD_ESTEP,
+                                 "step size %g s underflowed at t = %.17g s; the tolerances cannot "
+                                 "be met", h, ode->t);
+        /* Clip the last step to t_limit (stretch by up to 1% to land on it, as in dop853). */
+        const double h_try = h;
+        int last = 0;
+        if (ode->t + 1.01 * h >= t_limit) {
+            h = t_limit - ode->t;
+            last = 1;
+        }
+        double e;
+        if ((rc = attempt(ode, h, y_new, &e, err)))
+            return rc;
+
+        /* New step size h / fac, fac = err^(1/8) / safety limited to [1/6, 1/0.333] (HNW I,
+         * eq. II.4.13 with q = 8, as in dop853). */
+        double fac11 = sqrt(sqrt(sqrt(e)));
+        if (e <= 1.0) {
+            double fac = fmax(1.0 / FAC_MAX, fmin(1.0 / FAC_MIN, fac11 / SAFETY));
+            /* Gustafsson's predictive controller (Gustafsson, ACM TOMS 20, 1994; as used in
+             * Hairer's RADAU5, HNW II sec. IV.8): extrapolate the trend of the error from the
+             * previous accepted step, fac_g = (h_prev / h) (err^2 / err_prev)^(1/8) / safety, and
+             * take the smaller step. It removes most of the reject/accept cycles where the step
+             * must shrink steadily (perigee approach, atmospheric entry). Not across clipped
+             * steps, whose size the controller did not choose. */
+            if (ode->h_acc > 0.0 && !last) {
+                double fg = (ode->h_acc / h) * sqrt(sqrt(sqrt(e * e / ode->err_old))) / SAFETY;
+                fg = fmax(1.0 / FAC_MAX, fmin(1.0 / FAC_MIN, fg));
+                fac = fmax(fac, fg);
+            }
+            double h_new = h / fac;
+            /* A step clipped short has an error too small to predict the next one; then keep
+             * the step size that was planned before the clipping. */
+            if (last && fac11 / SAFETY < 1.0 / FAC_MAX && h_try > h_new)
+                h_new = h_try;
+            if (hmax > 0.0 && h_new > hmax)
+                h_new = hmax;
+            if (ode->last_rejected && h_new > h)
+                h_new = h;
+            /* FSAL: f at the new point, stored as stage 12; state untouched if it fails. */
+            const double t_new = last ? t_limit : ode->t + h;
+            if ((rc = eval_rhs(ode, t_new, y_new, ode->k[12], err)))
+                return rc;
+            ode->t_prev = ode->t;
+            ode->h_last = h;
+            memcpy(ode->y_prev, ode->y, bytes);
+            memcpy(ode->f_prev, ode->k[0], bytes);
+            memcpy(ode->y, y_new, bytes);
+            memcpy(ode->f, ode->k[12], bytes);
+            ode->t = t_new;
+            ode->h = h_new;
+            ode->last_rejected = 0;
+            ode->err_old = fmax(e, 1e-4);
+            ode->h_acc = last ? 0.0 : h; /* a clipped step says nothing about the trend */
+            ode->dense_ready = 0;
+            ode->have_step = 1;
+            ode->n_steps++;
+            return BMD_SUCCESS;
+        }
+        /* Rejected (also when err is NaN): shrink by at least the factor 1/0.333... */
+        ode->n_rejected++;
+        ode->last_rejected = 1;
+        if (isnan(fac11))
+            h = h * FAC_MIN;
+        else
+            h = h / fmin(1.0 / FAC_MIN, fac11 / SAFETY);
+        ode->h = h;
+    }
+}
+
+int bmd_ode_step(bmd_ode *ode, double t_limit, bmd_error *err)
+{
+    if (!ode)
+        return bmd_error_set(err, BMD_EINVAL, "ode must not be NULL");
+    if (!isfinite(t_limit))
+        return bmd_error_set(err, BMD_EINVAL, "step limit t = %g s is not finite", t_limit);
+    long budget = LONG_MAX;
+    return step_internal(ode, t_limit, &budget, err);
+}
+
+/* Build the dense-output coefficients of the last step (Hairer's dop853 "contd8" form): three
+ * extra stages 13..15, then dense[0..7]. */
+static int build_dense(bmd_ode *ode, bmd_error *err)
+{
+    const int n = ode->sys.dim;
+    const double h = ode->h_last, t = ode->t_prev;
+    const double *y = ode->y_prev;
+    double (*k)[BMD_ODE_MAX_DIM] = ode->k;
+    double (*d)[BMD_ODE_MAX_DIM] = ode->dense;
+    double ys[BMD_ODE_MAX_DIM] = {0};
+    int rc, i;
+
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(13, 0) * k[0][i] + A(13, 6) * k[6][i] + A(13, 7) * k[7][i] +
+                            A(13, 8) * k[8][i] + A(13, 9) * k[9][i] + A(13, 10) * k[10][i] +
+                            A(13, 11) * k[11][i] + A(13, 12) * k[12][i]);
+    if ((rc = eval_rhs(ode, t + C(13) * h, ys, k[13], err)))
+        return rc;
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(14, 0) * k[0][i] + A(14, 5) * k[5][i] + A(14, 6) * k[6][i] +
+                            A(14, 7) * k[7][i] + A(14, 10) * k[10][i] + A(14, 11) * k[11][i] +
+                            A(14, 12) * k[12][i] + A(14, 13) * k[13][i]);
+    if ((rc = eval_rhs(ode, t + C(14) * h, ys, k[14], err)))
+        return rc;
+    for (i = 0; i < n; i++)
+        ys[i] = y[i] + h * (A(15, 0) * k[0][i] + A(15, 5) * k[5][i] + A(15, 6) * k[6][i] +
+                            A(15, 7) * k[7][i] + A(15, 8) * k[8][i] + A(15, 12) * k[12][i] +
+                            A(15, 13) * k[13][i] + A(15, 14) * k[14][i]);
+    if ((rc = eval_rhs(ode, t + C(15) * h, ys, k[15], err)))
+        return rc;
+
+    for (i = 0; i < n; i++) {
+        /* y_end is y_prev + h * sum b k, recomputed so a moved state (terminal event) is harmless */
+        double ydiff = h * (B(0) * k[0][i] + B(5) * k[5][i] + B(6) * k[6][i] + B(7) * k[7][i] +
+                            B(8) * k[8][i] + B(9) * k[9][i] + B(10) * k[10][i] + B(11) * k[11][i]);
+        double bspl = h * k[0][i] - ydiff;
+        d[0][i] = y[i];
+        d[1][i] = ydiff;
+        d[2][i] = bspl;
+        d[3][i] = ydiff - h * k[12][i] - bspl;
+        for (int r = 0; r < 4; r++) {
+            double s = D(r, 0) * k[0][i] + D(r, 5) * k[5][i] + D(r, 6) * k[6][i] +
+                       D(r, 7) * k[7][i] + D(r, 8) * k[8][i] + D(r, 9) * k[9][i] +
+                       D(r, 10) * k[10][i] + D(r, 11) * k[11][i] + D(r, 12) * k[12][i] +
+                       D(r, 13) * k[13][i] + D(r, 14) * k[14][i] + D(r, 15) * k[15][i];
+            d[4 + r][i] = h * s;
+        }
+    }
+    ode->dense_ready = 1;
+    ode->n_dense++;
+    return BMD_SUCCESS;
+}
+
+/* Evaluate the dense-output polynomial at t (dense[] must be built). */
+static void eval_dense(const bmd_ode *ode, double t, double *y_out)
+{
+    const int n = ode->sys.dim;
+    const double (*d)[BMD_ODE_MAX_DIM] = (const double (*)[BMD_ODE_MAX_DIM])ode->dense;
+    const double s = (t - ode->t_prev) / ode->h_last, s1 = 1.0 - s;
+    for (int i = 0; i < n; i++) {
+        double conpar = d[4][i] + s * (d[5][i] + s1 * (d[6][i] + s * d[7][i]));
+        y_out[i] = d[0][i] + s * (d[1][i] + s1 * (d[2][i] + s * (d[3][i] + s1 * conpar)));
+    }
+}
+
+/* The solution at t with error reporting (dense output built on first use). */
+static int dense_at(bmd_ode *ode, double t, double *y_out, bmd_error *err)
+{
+    if (!ode->have_step) {
+        memcpy(y_out, ode->y, (size_t)ode->sys.dim * sizeof(double));
+        return BMD_SUCCESS;
+    }
+    if (!ode->dense_ready) {
+        int rc = build_dense(ode, err);
+        if (rc)
+            return rc;
+    }
+    eval_dense(ode, t, y_out);
+    return BMD_SUCCESS;
+}
+
+void bmd_ode_dense(bmd_ode *ode, double t, double *y_out)
+{
+    if (!ode || !y_out)
+        return;
+    if (dense_at(ode, t, y_out, NULL) != BMD_SUCCESS) {
+        for (int i = 0; i < ode->sys.dim; i++)
+            y_out[i] = NAN;
+    }
+}
+
+/* Evaluate event function ev at t on the dense output; BMD_EBADFUNC if it is not finite. */
+static int event_value(bmd_ode *ode, const bmd_ode_event *ev, int index, double t, double *g,
+                       bmd_error *err)
+{
+    double y[BMD_ODE_MAX_DIM];
+    int rc = dense_at(ode, t, y, err);
+    if (rc)
+        return rc;
+    *g = ev->g(t, y, ev->ctx);
+    if (!isfinite(*g))
+        return bmd_error_set(err, BMD_EBADFUNC, "event function %d gave %g at t = %.17g s", index,
+                             *g, t);
+    return BMD_SUCCESS;
+}
+
+/* Locate the zero of g in [ta, tb], where g(ta) = ga != 0 and g(tb) = gb have opposite signs, by
+ * the Illinois variant of regula falsi (Dowell & Jarratt, BIT 11, 1971) with a bisection every
+ * fourth iteration and a minimum step of tol/2, until the bracket is narrower than tol. Returns
+ * the end of the final bracket on the far side of the crossing (g there has the sign of gb or is
+ * zero), so the event point never lies before the true crossing by more than rounding. */
+static int locate_root(bmd_ode *ode, const bmd_ode_event *ev, int index, double ta, double ga,
+                       double tb, double gb, double tol, double *t_root, bmd_error *err)
+{
+    int side = 0;
+    for (int iter = 0; iter < 200 && gb != 0.0 && tb - ta > tol; iter++) {
+        double tm;
+        if (iter % 4 == 3)
+            tm = 0.5 * (ta + tb);
+        else
+            tm = tb - gb * (tb - ta) / (gb - ga);
+        double lo = ta + 0.5 * tol, hi = tb - 0.5 * tol;
+        if (!(tm >= lo))
+            tm = lo;
+        if (!(tm <= hi))
+            tm = hi;
+        if (!(tm > ta && tm < tb))
+            break; /* bracket at the resolution of double */
+        double gm;
+        int rc = event_value(ode, ev, index, tm, &gm, err);
+        if (rc)
+            return rc;
+        if (gm == 0.0 || (gm > 0.0) == (gb > 0.0)) {
+            tb = tm;
+            gb = gm;
+            if (side == 1)
+                ga *= 0.5; /* ta kept twice: Illinois halving */
+            side = 1;
+        } else {
+            ta = tm;
+            ga = gm;
+            if (side == -1)
+                gb *= 0.5;
+            side = -1;
+        }
+    }
+    *t_root = tb;
+    return BMD_SUCCESS;
+}
+
+/* An event candidate within one step. */
+typedef struct candidate {
+    int event;
+    double t;
+} candidate;
+
+/* Check the arguments of bmd_ode_run. */
+static int check_run_args(const bmd_ode *ode, double t_end, const bmd_ode_event *events,
+                          int n_events, const bmd_ode_hit *hits, int max_hits, bmd_error *err)
+{
+    if (!isfinite(t_end) || t_end < ode->t)
+        return bmd_error_set(err, BMD_EINVAL,
+                             "end time %.17g s is not allowed; it must be finite and not before the "
+                             "current time %.17g s", t_end, ode->t);
+    if (n_events < 0 || n_events > BMD_ODE_MAX_EVENTS)
+        return bmd_error_set(err, BMD_EINVAL, "%d event functions are not allowed; 0..%d are",
+                             n_events, BMD_ODE_MAX_EVENTS);
+    if (n_events > 0 && !events)
+        return bmd_error_set(err, BMD_EINVAL, "events must not be NULL when n_events is %d",
+                             n_events);
+    for (int i = 0; i < n_events; i++) {
+        if (!events[i].g)
+            return bmd_error_set(err, BMD_EINVAL, "event %d has no function", i);
+        if (events[i].direction < -1 || events[i].direction > 1)
+            return bmd_error_set(err, BMD_EINVAL,
+                                 "event %d has direction %d; it must be -1, 0 or +1", i,
+                                 events[i].direction);
+    }
+    if (max_hits < 0 || (max_hits > 0 && !hits))
+        return bmd_error_set(err, BMD_EINVAL,
+                             "max_hits %d is not allowed; it must be >= 0, with hits not NULL if > 0",
+                             max_hits);
+    return BMD_SUCCESS;
+}
+
+/* Find the events of the last step, given their values g_old at t_prev (updated to the values at
+ * t), and store them in cand[] sorted by time. */
+static int step_events(bmd_ode *ode, const bmd_ode_event *events, int n_events, double *g_old,
+                       candidate *cand, int *n_cand, bmd_error *err)
+{
+    *n_cand = 0;
+    for (int i = 0; i < n_events; i++) {
+        const bmd_ode_event *ev = &events[i];
+        double ga = g_old[i];
+        double gb = ev->g(ode->t, ode->y, ev->ctx);
+        if (!isfinite(gb))
+            return bmd_error_set(err, BMD_EBADFUNC, "event function %d gave %g at t = %.17g s", i,
+                                 gb, ode->t);
+        g_old[i] = gb;
+        /* A crossing needs a nonzero start value (a zero start never fires) and an end value of
+         * the other sign or zero, in the allowed direction. */
+        if (ga == 0.0 || (gb != 0.0 && (gb > 0.0) == (ga > 0.0)))
+            continue;
+        if ((ev->direction > 0 && ga > 0.0) || (ev->direction < 0 && ga < 0.0))
+            continue;
+        double t_root;
+        int rc = locate_root(ode, ev, i, ode->t_prev, ga, ode->t, gb, ode->opt.event_tol, &t_root,
+                             err);
+        if (rc)
+            return rc;
+        /* insert sorted by time (stable for equal times) */
+        int j = *n_cand;
+        while (j > 0 && cand[j - 1].t > t_root) {
+            cand[j] = cand[j - 1];
+            j--;
+        }
+        cand[j].event = i;
+        cand[j].t = t_root;
+        (*n_cand)++;
+    }
+    return BMD_SUCCESS;
+}
+
+int bmd_ode_run(bmd_ode *ode, double t_end, const bmd_ode_event *events, int n_events,
+                bmd_ode_hit *hits, int max_hits, int *n_hits, bmd_ode_observer_fn observer,
+                void *observer_ctx, bmd_error *err)
+{
+    int local_hits = 0;
+    if (!n_hits)
+        n_hits = &local_hits;
+    *n_hits = 0;
+    if (!ode)
+        return bmd_error_set(err, BMD_EINVAL, "ode must not be NULL");
+    int rc = check_run_args(ode, t_end, events, n_events, hits, max_hits, err);
+    if (rc)
+        return rc;
+
+    double g_old[BMD_ODE_MAX_EVENTS];
+    candidate cand[BMD_ODE_MAX_EVENTS];
+    for (int i = 0; i < n_events; i++) {
+        g_old[i] = events[i].g(ode->t, ode->y, events[i].ctx);
+        if (!isfinite(g_old[i]))
+            return bmd_error_set(err, BMD_EBADFUNC, "event function %d gave %g at t = %.17g s", i,
+                                 g_old[i], ode->t);
+    }
+
+    long budget = ode->opt.max_steps;
+    while (ode->t < t_end) {
+        if ((rc = step_internal(ode, t_end, &budget, err)))
+            return rc;
+        if (observer && observer(ode, observer_ctx) != 0)
+            return bmd_error_set(err, BMD_EBADFUNC, "the observer stopped the run at t = %.17g s",
+                                 ode->t);
+        int n_cand;
+        if ((rc = step_events(ode, events, n_events, g_old, cand, &n_cand, err)))
+            return rc;
+        for (int c = 0; c < n_cand; c++) {
+            if (*n_hits >= max_hits)
+                return bmd_error_set(err, BMD_EMAXITER,
+                                     "more than max_hits = %d events occurred (event %d at t = "
+                                     "%.17g s)", max_hits, cand[c].event, cand[c].t);
+            bmd_ode_hit *hit = &hits[*n_hits];
+            hit->event = cand[c].event;
+            hit->t = cand[c].t;
+            if (hit->t == ode->t)
+                memcpy(hit->y, ode->y, (size_t)ode->sys.dim * sizeof(double));
+            else if ((rc = dense_at(ode, hit->t, hit->y, err)))
+                return rc;
+            (*n_hits)++;
+            if (events[cand[c].event].terminal) {
+                if (hit->t != ode->t) {
+                    /* Move the state to the event point; f anew so a further step is valid.
+                     * The dense output of the step stays valid (it is already built). */
+                    double f_ev[BMD_ODE_MAX_DIM];
+                    if ((rc = eval_rhs(ode, hit->t, hit->y, f_ev, err)))
+                        return rc;
+                    ode->t = hit->t;
+                    memcpy(ode->y, hit->y, (size_t)ode->sys.dim * sizeof(double));
+                    memcpy(ode->f, f_ev, (size_t)ode->sys.dim * sizeof(double));
+                }
+                return BMD_SUCCESS;
+            }
+        }
+    }
+    return BMD_SUCCESS;
+}

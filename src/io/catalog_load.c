@@ -1,0 +1,145 @@
+/* Loading one missile file of the catalogue: the top-level fields and the sources; stages and
+ * payload are read by the schema (catalog_schema.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "bmd/catalog.h"
+#include "io/catalog_schema.h"
+#include "io/yaml_walk.h"
+
+static const char *const top_keys[] = {"kind", "name", "full_name", "class", "description",
+                                       "sources", "stages", "payload"};
+
+/* A required top-level node, or an error naming it. */
+static const yaml_node_t *required(const yw_ctx *c, const yaml_node_t *root, const char *key,
+                                   int *st)
+{
+    const yaml_node_t *v = yw_get(c, root, key);
+    if (!v)
+        *st = yw_fail(c, root, BMD_EINVAL, "field '%s' is missing (required)", key);
+    return v;
+}
+
+/* Read `sources:`, a mapping from short keys to full citations. */
+static int read_sources(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e)
+{
+    int st;
+    if ((st = yw_expect_mapping(c, node, "sources")))
+        return st;
+    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
+         p++) {
+        const yaml_node_t *key = yw_node(c, p->key);
+        const yaml_node_t *val = yw_node(c, p->value);
+        if (e->n_sources >= BMD_CATALOG_MAX_SOURCES)
+            return yw_fail(c, key, BMD_EINVAL, "field 'sources': more than %d sources",
+                           BMD_CATALOG_MAX_SOURCES);
+        bmd_source *s = &e->sources[e->n_sources];
+        if ((st = yw_string(c, key, "sources", s->key, sizeof s->key)))
+            return st;
+        char field[96];
+        snprintf(field, sizeof field, "sources.%s", s->key);
+        for (int i = 0; i < e->n_sources; i++)
+            if (strcmp(e->sources[i].key, s->key) == 0)
+                return yw_fail(c, key, BMD_EINVAL, "field '%s' is given twice", field);
+        if ((st = yw_string(c, val, field, s->citation, sizeof s->citation)))
+            return st;
+        if (!s->citation[0])
+            return yw_fail(c, val, BMD_EINVAL, "field '%s' is empty (give the full citation)",
+                           field);
+        e->n_sources++;
+    }
+    if (e->n_sources == 0)
+        return yw_fail(c, node, BMD_EINVAL, "field 'sources' is empty (cite at least one source)");
+    return BMD_SUCCESS;
+}
+
+/* Read the header fields: kind, name, full_name, class, description. */
+static int read_header(const yw_ctx *c, const yaml_node_t *root, bmd_catalog_missile *e)
+{
+    int st = BMD_SUCCESS;
+    char kind[32];
+    const yaml_node_t *n;
+    if (!(n = required(c, root, "kind", &st)) || (st = yw_string(c, n, "kind", kind, sizeof kind)))
+        return st;
+    if (strcmp(kind, "missile") != 0)
+        return yw_fail(c, n, BMD_EINVAL, "field 'kind': value '%s' must be 'missile'", kind);
+    if (!(n = required(c, root, "name", &st)) ||
+        (st = yw_string(c, n, "name", e->missile.name, sizeof e->missile.name)))
+        return st;
+    if (!e->missile.name[0])
+        return yw_fail(c, n, BMD_EINVAL, "field 'name' is empty");
+    if (!(n = required(c, root, "full_name", &st)) ||
+        (st = yw_string(c, n, "full_name", e->full_name, sizeof e->full_name)))
+        return st;
+    if (!(n = required(c, root, "class", &st)) ||
+        (st = yw_string(c, n, "class", e->class_name, sizeof e->class_name)))
+        return st;
+    static const char *const classes[] = {"SRBM", "MRBM", "IRBM", "ICBM", "SLBM", "SLV", "generic"};
+    int ok = 0;
+    for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
+        ok |= strcmp(e->class_name, classes[i]) == 0;
+    if (!ok)
+        return yw_fail(c, n, BMD_EINVAL, "field 'class': value '%s' must be one of SRBM, MRBM, "
+                       "IRBM, ICBM, SLBM, SLV, generic", e->class_name);
+    if ((n = yw_get(c, root, "description")) &&
+        (st = yw_string(c, n, "description", e->description, sizeof e->description)))
+        return st;
+    return BMD_SUCCESS;
+}
+
+/* Walk the document: header, sources, stages, payload. */
+static int read_missile(const yw_ctx *c, bmd_catalog_missile *e)
+{
+    const yaml_node_t *root = yaml_document_get_root_node(c->doc);
+    if (!root)
+        return bmd_error_set(c->err, BMD_EINVAL, "%s:1:1: the file is empty (expected 'kind: "
+                             "missile' and the fields of docs/catalog.md)", c->path);
+    int st;
+    if ((st = yw_expect_mapping(c, root, "(top level)")) ||
+        (st = yw_check_keys(c, root, "", top_keys, (int)(sizeof top_keys / sizeof *top_keys))) ||
+        (st = read_header(c, root, e)))
+        return st;
+    const yaml_node_t *n;
+    if (!(n = required(c, root, "sources", &st)) || (st = read_sources(c, n, e)))
+        return st;
+    if (!(n = required(c, root, "stages", &st)) || (st = yw_expect_sequence(c, n, "stages")))
+        return st;
+    int count = (int)(n->data.sequence.items.top - n->data.sequence.items.start);
+    if (count < 1 || count > BMD_MAX_STAGES)
+        return yw_fail(c, n, BMD_EINVAL, "field 'stages' has %d stages; between 1 and %d allowed",
+                       count, BMD_MAX_STAGES);
+    for (int i = 0; i < count; i++)
+        if ((st = cat_read_stage(c, yw_node(c, n->data.sequence.items.start[i]), i, e)))
+            return st;
+    e->missile.n_stages = count;
+    if (!(n = required(c, root, "payload", &st)) || (st = cat_read_payload(c, n, e)))
+        return st;
+    return BMD_SUCCESS;
+}
+
+int bmd_catalog_load_missile(const char *path, bmd_catalog_missile *entry, bmd_error *err)
+{
+    bmd_error_clear(err);
+    if (!path || !entry)
+        return bmd_error_set(err, BMD_EINVAL, "catalogue: path and entry must not be NULL");
+    memset(entry, 0, sizeof *entry);
+    size_t len = strlen(path);
+    if (len >= sizeof entry->path)
+        return bmd_error_set(err, BMD_EINVAL, "catalogue path is %zu characters; at most %zu",
+                             len, sizeof entry->path - 1);
+    memcpy(entry->path, path, len + 1);
+    yaml_document_t doc;
+    int st = yw_load_file(path, &doc, err);
+    if (st)
+        return st;
+    yw_ctx c = {.path = path, .doc = &doc, .err = err};
+    st = read_missile(&c, entry);
+    yaml_document_delete(&doc);
+    if (st) {
+        char keep[sizeof entry->path];
+        memcpy(keep, entry->path, sizeof keep);
+        memset(entry, 0, sizeof *entry);
+        memcpy(entry->path, keep, sizeof keep);
+    }
+    return st;
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Command-line tests of `bmdsim catalog`: the list, one vehicle in table and JSON form (values
+# against Forden 2007 Table 1 and pytrajlib, with provenance), overrides, and bad input -> one line
+# on stderr, exit 2.
+# Usage: cli_catalog.sh PATH/TO/bmdsim   (BMD_DATA_DIR may point at another data directory)
+set -u
+bin=$1
+pass=0; fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+
+# json_field JSON KEY -> the first number (or string) stored under KEY
+json_field() { printf '%s' "$1" | grep -o "\"$2\":[^,}]*" | head -1 | cut -d: -f2 | tr -d '"'; }
+near() { awk -v v="$1" -v e="$2" -v t="$3" 'BEGIN { d = v - e; if (d < 0) d = -d; exit !(v != "" && d <= t) }'; }
+check() { # check NAME VALUE EXPECTED TOL SOURCE
+    if near "$2" "$3" "$4"; then ok; else bad "$1: got '$2', expected $3 +/- $4 ($5)"; fi
+}
+contains() { # contains NAME TEXT NEEDLE
+    case "$2" in *"$3"*) ok ;; *) bad "$1: output lacks '$3'" ;; esac
+}
+expect_usage_error() { # NAME WORD-IN-MESSAGE ARGS...
+    local name=$1 word=$2; shift 2
+    local err rc
+    err=$("$bin" "$@" 2>&1 >/dev/null); rc=$?
+    if [ $rc -ne 2 ]; then bad "$name: exit $rc, expected 2 ($*)"; return; fi
+    if [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ]; then bad "$name: stderr is not one line: $err"; return; fi
+    case "$err" in *"$word"*) ok ;; *) bad "$name: message does not name $word: $err" ;; esac
+}
+
+# The list names every shipped vehicle with its launch mass (Forden 2007 Table 1: Scud-B 5,897 kg).
+list=$("$bin" catalog) && ok || bad "catalog list failed"
+for v in scud-b al-hussein no-dong taepodong-1 minuteman-3 rs-24-yars-class hwasong-15-class \
+         shahab-3-class generic-solid-icbm; do
+    contains "list_names_$v" "$list" "$v"
+done
+contains list_gives_the_scud_b_launch_mass "$(printf '%s\n' "$list" | grep scud-b)" "5897"
+
+# One vehicle in JSON: Forden Table 1 launch mass of the Taepodong-1 stack, 25,251 kg (exact).
+js=$("$bin" catalog taepodong-1 --json)
+check taepodong_1_launch_mass_is_forden_table_1 "$(json_field "$js" launch_mass_kg)" 25251 1e-6 "Forden 2007 T1"
+contains json_carries_the_citation "$js" "Science & Global Security 15(2)"
+contains json_carries_the_notional_flag "$js" '"notional":true'
+# pytrajlib MM III first stage: 20,780 kg propellant.
+js=$("$bin" catalog MINUTEMAN-3 --json)
+check minuteman_3_launch_mass_is_pytrajlib_total "$(json_field "$js" launch_mass_kg)" 34710 1e-6 "pytrajlib vehicle.h"
+contains minuteman_json_cites_pytrajlib "$js" "lmarthur/pytrajlib"
+
+# Table form: every parameter with unit and provenance, and the sources.
+tab=$("$bin" catalog scud-b)
+contains table_shows_the_burn_time "$(printf '%s\n' "$tab" | grep 'stages\[0\].burn_time_s')" "75 s"
+contains table_marks_notional_values "$tab" "NOTIONAL"
+contains table_lists_the_sources "$tab" "[forden2007] G. Forden"
+
+# Overrides change the value and are marked.
+js=$("$bin" catalog scud-b --set 'stages[0].propellant_mass_kg=3000' --json)
+check override_changes_the_launch_mass "$(json_field "$js" launch_mass_kg)" 5198 1e-6 "5897 - 699"
+contains override_is_recorded "$js" "override (file value 3699"
+
+# A file given by path loads.
+"$bin" catalog "${BMD_DATA_DIR:-$(dirname "$0")/../data}/catalog/missiles/no-dong.yaml" --json >/dev/null && ok || bad "path form failed"
+
+# Bad input: one line, exit 2.
+expect_usage_error unknown_name_suggests_the_closest scud-b catalog scudb
+expect_usage_error bad_override_is_refused "must be positive" catalog scud-b --set 'stages[0].burn_time_s=-3'
+expect_usage_error unknown_override_field_is_refused "burn_time_s" catalog scud-b --set 'stages[0].burn_tme_s=3'
+expect_usage_error set_without_name_is_refused "--set" catalog --set 'payload.rv_mass_kg=1'
+expect_usage_error two_names_are_refused "unexpected argument" catalog scud-b no-dong
+expect_usage_error unknown_flag_is_refused --bogus catalog --bogus
+"$bin" catalog --help >/dev/null && ok || bad "catalog --help should exit 0"
+
+echo "cli_catalog: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
