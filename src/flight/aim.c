@@ -6,6 +6,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef AIM_DEBUG
+#include <stdio.h>
+#endif
 
 #include "bmd/geodesy.h"
 #include "bmd/kepler.h"
@@ -387,6 +390,178 @@ static double residual(bmd_aim_shape shape, double range, double r_max, double t
     return shape == BMD_AIM_LOFTED ? ut - u : u - ut;
 }
 
+/* What one aiming pass knows: the target, the peak of the range along the bearing (shape x_star,
+ * range r_max, the peak flight's burnout state for Kepler), and the side bounds. */
+typedef struct aim_pass {
+    bmd_aim_shape shape;
+    double lat, lon, dist, az_t;
+    double x_star, r_max, t_final;
+    double bo_alt, bo_speed, bo_gamma;
+    double tolerance_m;
+} aim_pass;
+
+/* Search the peak of the range over the shape parameter near x_center at azimuth az (full
+ * burn); updates the pass's peak. */
+static int find_peak(aim_eval *a, aim_pass *ps, double az, double x_center)
+{
+    double x, r;
+    a->plan.cutoff_s = 0.0;
+    a->plan.azimuth_rad = az;
+    double lo = fmax(0.0, x_center - 0.25), hi = fmin(shape_max(&a->plan), x_center + 0.25);
+    int rc = maximize_range(a, set_shape, lo, hi, 1e-3, &x, &r);
+    if (rc)
+        return rc;
+    set_shape(&a->plan, x);
+    if (fly(a))
+        return a->rc;
+    ps->x_star = x;
+    ps->r_max = range_of(a);
+    ps->t_final = a->sum.events.burnout_s;
+    ps->bo_alt = a->sum.burnout_altitude_m;
+    ps->bo_speed = a->sum.burnout_speed_m_s;
+    ps->bo_gamma = a->sum.burnout_flight_path_rad;
+    return BMD_SUCCESS;
+}
+
+/* Warm start of the shape (or cutoff) parameter and its bounds. */
+static void warm_start(const aim_eval *a, const aim_pass *ps, double *x, double *x_lo,
+                       double *x_hi)
+{
+    const bmd_earth *earth = a->earth;
+    double R = bmd_earth_mean_radius_m(earth), r_bo = R + ps->bo_alt;
+    double psi_t = fmax(ps->dist, 1.0) / R, psi_m = ps->r_max / R, g;
+    if (ps->shape == BMD_AIM_MIN_ENERGY) {
+        double v_t, v_m;
+        *x_lo = a->plan.vertical_rise_s, *x_hi = ps->t_final;
+        if (bmd_kepler_min_energy(r_bo, fmin(psi_t, M_PI), earth->gm_m3_s2, &v_t, &g, NULL) ||
+            bmd_kepler_min_energy(r_bo, fmin(psi_m, M_PI), earth->gm_m3_s2, &v_m, &g, NULL))
+            *x = 0.5 * (*x_lo + *x_hi);
+        else
+            *x = cutoff_guess(a->missile, ps->t_final, v_m - v_t);
+        *x = fmin(fmax(*x, *x_lo + 1.0), *x_hi);
+        return;
+    }
+    *x_lo = ps->shape == BMD_AIM_LOFTED ? 0.0 : ps->x_star;
+    *x_hi = ps->shape == BMD_AIM_LOFTED ? ps->x_star : shape_max(&a->plan);
+    /* Kepler: the burnout angle for the wanted free-flight range at the peak flight's burnout
+     * speed (its powered and descent range carried over), mapped to x by taking the burnout
+     * angle linear in x between vertical and the peak */
+    bmd_kepler_arc arc;
+    double g_lo, g_hi;
+    *x = NAN;
+    if (bmd_kepler_arc_from_burnout(r_bo, ps->bo_speed, ps->bo_gamma, earth->gm_m3_s2, &arc,
+                                    NULL) == 0) {
+        double psi_free = psi_t - (psi_m - arc.range_angle_rad);
+        if (psi_free > 0.0 && bmd_kepler_angles_for_range(r_bo, ps->bo_speed, psi_free,
+                                                          earth->gm_m3_s2, &g_lo, &g_hi,
+                                                          NULL) == 0) {
+            g = ps->shape == BMD_AIM_LOFTED ? g_hi : g_lo;
+            *x = ps->x_star * (0.5 * M_PI - g) / fmax(0.5 * M_PI - ps->bo_gamma, 1e-3);
+        }
+    }
+    if (!(*x > *x_lo && *x < *x_hi)) { /* a parabola through the peak, zero at x = 0 */
+        double sq = sqrt(fmax(1.0 - ps->dist / ps->r_max, 0.0));
+        *x = ps->shape == BMD_AIM_LOFTED ? ps->x_star * (1.0 - sq) : ps->x_star * (1.0 + sq);
+    }
+    if (!(*x > *x_lo && *x < *x_hi))
+        *x = 0.5 * (*x_lo + *x_hi);
+}
+
+enum { PASS_HIT = 0, PASS_FAILED = -1 };
+
+/* One aiming pass: Broyden's method on (shape parameter, azimuth) -> (along-track residual,
+ * bearing error). The Jacobian starts diagonal, d(along)/dx from the peak flight and the warm
+ * start, d(bearing)/d(azimuth) = 1, and learns the coupling from each flight. A flight that
+ * outranges the known peak becomes the peak. Returns PASS_HIT, PASS_FAILED or a status. */
+static int aim_pass_run(aim_eval *a, aim_pass *ps, double *az_io, int max_flights)
+{
+    const bmd_earth *earth = a->earth;
+    const bmd_site *site = a->site;
+    double x_lo, x_hi, x;
+    warm_start(a, ps, &x, &x_lo, &x_hi);
+    double az = *az_io;
+    double x_prev = ps->shape == BMD_AIM_MIN_ENERGY ? ps->t_final : ps->x_star;
+    double f_prev = residual(ps->shape, ps->r_max, ps->r_max, ps->dist), xs = x_hi - x_lo;
+    double az_prev = az, c_prev = 0.0;
+    double jac[2][2] = {{0.0, 0.0}, {0.0, 1.0}};
+    int have_jac = 0;
+    plan_setter set = ps->shape == BMD_AIM_MIN_ENERGY ? set_cutoff : set_shape;
+    if (ps->shape == BMD_AIM_MIN_ENERGY)
+        set_shape(&a->plan, ps->x_star);
+    else
+        a->plan.cutoff_s = 0.0;
+    for (int it = 0; it < max_flights; it++) {
+        a->plan.azimuth_rad = az;
+        set(&a->plan, x);
+        if (fly(a))
+            return a->rc;
+        if (!a->sum.impacted)
+            return bmd_error_set(a->err, BMD_EDOM, "an aiming flight did not come down");
+        double miss, d_imp, az_imp;
+        bmd_geodesy_inverse(earth, a->sum.impact_lat_rad, a->sum.impact_lon_rad, ps->lat, ps->lon,
+                            &miss, NULL, NULL);
+        if (miss <= ps->tolerance_m)
+            return PASS_HIT;
+        bmd_geodesy_inverse(earth, site->lat_rad, site->lon_rad, a->sum.impact_lat_rad,
+                            a->sum.impact_lon_rad, &d_imp, &az_imp, NULL);
+        double c = remainder(az_imp - ps->az_t, 2.0 * M_PI);
+        if (ps->shape != BMD_AIM_MIN_ENERGY && d_imp > ps->r_max) {
+            /* this flight outranges the peak we knew: it is the new peak and side bound */
+            ps->r_max = d_imp;
+            ps->x_star = x;
+            if (ps->shape == BMD_AIM_LOFTED)
+                x_hi = x;
+            else
+                x_lo = x;
+            have_jac = 0;
+            x_prev = x, f_prev = 0.0, az_prev = az, c_prev = c;
+            double sq = sqrt(fmax(1.0 - ps->dist / ps->r_max, 0.0));
+            x = ps->shape == BMD_AIM_LOFTED ? x * (1.0 - sq) : x + sq * 0.25 * (x_hi - x);
+            az -= c;
+            continue;
+        }
+        double f = residual(ps->shape, d_imp, ps->r_max, ps->dist);
+        if (it == 0)
+            c_prev = c; /* the bearing error barely depends on x at first order */
+        double dp[2] = {(x - x_prev) / xs, az - az_prev}, df[2] = {f - f_prev, c - c_prev};
+        if (!have_jac) {
+            jac[0][0] = dp[0] != 0.0 && df[0] != 0.0 ? df[0] / dp[0] : 1.0;
+            have_jac = 1;
+        } else {
+            double n2 = dp[0] * dp[0] + dp[1] * dp[1];
+            if (n2 > 0.0)
+                for (int r = 0; r < 2; r++) {
+                    double u = df[r] - jac[r][0] * dp[0] - jac[r][1] * dp[1];
+                    jac[r][0] += u * dp[0] / n2;
+                    jac[r][1] += u * dp[1] / n2;
+                }
+        }
+#ifdef AIM_DEBUG
+        fprintf(stderr, "it %d az %.5f x %.6f range %.1f miss %.1f f %.4g c %.3g J %.3g %.3g %.3g %.3g\n",
+                it, az, x, d_imp, miss, f, c, jac[0][0], jac[0][1], jac[1][0], jac[1][1]);
+#endif
+        x_prev = x, f_prev = f, az_prev = az, c_prev = c;
+        double det = jac[0][0] * jac[1][1] - jac[0][1] * jac[1][0], step_x, step_az;
+        if (det != 0.0 && fabs(det) > 1e-9 * fabs(jac[0][0] * jac[1][1])) {
+            step_x = -(jac[1][1] * f - jac[0][1] * c) / det;
+            step_az = -(-jac[1][0] * f + jac[0][0] * c) / det;
+        } else { /* decoupled fallback */
+            step_x = jac[0][0] != 0.0 ? -f / jac[0][0] : 0.1;
+            step_az = -c;
+        }
+        step_az = fmax(-0.2, fmin(0.2, step_az));
+        double x_new = x + step_x * xs;
+        if (!(x_new > x_lo))
+            x_new = 0.5 * (x + x_lo);
+        else if (!(x_new < x_hi))
+            x_new = 0.5 * (x + x_hi);
+        x = x_new;
+        az += step_az;
+    }
+    *az_io = az;
+    return PASS_FAILED;
+}
+
 int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
                    const bmd_plan *base, const bmd_site *launch, double target_lat_rad,
                    double target_lon_rad, double tolerance_m, const bmd_flight_options *opt,
@@ -403,98 +578,61 @@ int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_s
         return bmd_error_set(err, BMD_EINVAL, "aim tolerance %g m must be > 0", tolerance_m);
     if (shape != BMD_AIM_MIN_ENERGY && shape != BMD_AIM_LOFTED && shape != BMD_AIM_DEPRESSED)
         return bmd_error_set(err, BMD_EINVAL, "aim shape %d is unknown", (int)shape);
-    double dist, az_t;
+    aim_pass ps = {shape, target_lat_rad, target_lon_rad, 0.0, 0.0, 0.0, 0.0, 0.0,
+                   0.0, 0.0, 0.0, tolerance_m};
     bmd_geodesy_inverse(earth, launch->lat_rad, launch->lon_rad, target_lat_rad, target_lon_rad,
-                        &dist, &az_t, NULL);
+                        &ps.dist, &ps.az_t, NULL);
     /* 1. the base (max-range) plan, full burn, along the geodesic azimuth */
     a.plan.cutoff_s = 0.0;
-    a.plan.azimuth_rad = az_t;
+    a.plan.azimuth_rad = ps.az_t;
     if (fly(&a))
         return a.rc;
-    double r_max = range_of(&a), x_star = get_shape(&a.plan), t_final = a.sum.events.burnout_s;
-    result->max_range_m = r_max;
-    if (!a.sum.impacted || dist > r_max) {
+    if (!a.sum.impacted)
+        return bmd_error_set(err, BMD_EDOM, "the base plan does not come down");
+    ps.x_star = get_shape(&a.plan);
+    ps.r_max = range_of(&a);
+    ps.t_final = a.sum.events.burnout_s;
+    ps.bo_alt = a.sum.burnout_altitude_m;
+    ps.bo_speed = a.sum.burnout_speed_m_s;
+    ps.bo_gamma = a.sum.burnout_flight_path_rad;
+    /* the base flight's bearing error: a first azimuth correction */
+    double az_imp0, az = ps.az_t;
+    bmd_geodesy_inverse(earth, launch->lat_rad, launch->lon_rad, a.sum.impact_lat_rad,
+                        a.sum.impact_lon_rad, NULL, &az_imp0, NULL);
+    az += remainder(ps.az_t - az_imp0, 2.0 * M_PI);
+    /* 2. near or beyond the base range the peak along this bearing matters: find it */
+    if (ps.dist > 0.85 * ps.r_max && (rc = find_peak(&a, &ps, az, ps.x_star)))
+        return rc;
+    result->max_range_m = ps.r_max;
+    if (ps.dist > ps.r_max) {
         fill_result(&a, result);
         result->reachable = 0;
-        result->miss_m = NAN;
-        if (a.sum.impacted)
-            bmd_geodesy_inverse(earth, a.sum.impact_lat_rad, a.sum.impact_lon_rad, target_lat_rad,
-                                target_lon_rad, &result->miss_m, NULL, NULL);
+        bmd_geodesy_inverse(earth, a.sum.impact_lat_rad, a.sum.impact_lon_rad, target_lat_rad,
+                            target_lon_rad, &result->miss_m, NULL, NULL);
         return BMD_SUCCESS;
     }
-    /* 2. warm start of the shape parameter from Kepler's relations */
-    double x_lo, x_hi, x_prev, f_prev, x;
-    double r_bo = bmd_earth_mean_radius_m(earth) + a.sum.burnout_altitude_m;
-    double psi_t = fmax(dist, 1.0) / bmd_earth_mean_radius_m(earth);
-    double psi_m = r_max / bmd_earth_mean_radius_m(earth);
-    if (shape == BMD_AIM_MIN_ENERGY) {
-        double v_t, v_m, g;
-        x_lo = 0.0, x_hi = t_final;
-        x_prev = t_final;
-        f_prev = r_max - dist;
-        if (bmd_kepler_min_energy(r_bo, fmin(psi_t, M_PI), earth->gm_m3_s2, &v_t, &g, NULL) ||
-            bmd_kepler_min_energy(r_bo, fmin(psi_m, M_PI), earth->gm_m3_s2, &v_m, &g, NULL))
-            x = 0.5 * t_final;
-        else
-            x = cutoff_guess(missile, t_final, v_m - v_t);
-        x = fmin(fmax(x, a.plan.vertical_rise_s + 1.0), t_final);
-    } else {
-        double g_lo, g_hi, v = a.sum.burnout_speed_m_s, g_star = a.sum.burnout_flight_path_rad;
-        x_prev = x_star;
-        f_prev = residual(shape, r_max, r_max, dist);
-        x_lo = shape == BMD_AIM_LOFTED ? 0.0 : x_star;
-        x_hi = shape == BMD_AIM_LOFTED ? x_star : shape_max(&a.plan);
-        /* Kepler free-flight range wanted: the target less the base flight's excess over
-         * Kepler (powered flight, descent below the burnout altitude, drag) */
-        bmd_kepler_arc arc;
-        double psi_free = psi_t;
-        if (bmd_kepler_arc_from_burnout(r_bo, v, g_star, earth->gm_m3_s2, &arc, NULL) == 0)
-            psi_free = psi_t - (psi_m - arc.range_angle_rad);
-        if (bmd_kepler_angles_for_range(r_bo, v, fmax(psi_free, 1e-4), earth->gm_m3_s2, &g_lo,
-                                        &g_hi, NULL) == BMD_SUCCESS) {
-            double g = shape == BMD_AIM_LOFTED ? g_hi : g_lo;
-            /* gamma(x) taken linear between vertical (x = 0) and the max-range point */
-            x = x_star * (0.5 * M_PI - g) / fmax(0.5 * M_PI - g_star, 1e-3);
-        } else {
-            x = 0.5 * (x_lo + x_hi);
-        }
-        if (!(x > x_lo && x < x_hi))
-            x = 0.5 * (x_lo + x_hi);
-    }
-    plan_setter set = shape == BMD_AIM_MIN_ENERGY ? set_cutoff : set_shape;
-    double az = az_t;
-    /* 3. secant on the along-track residual (bracketed), fixed point on the azimuth */
-    for (int it = 0; it < 40; it++) {
-        a.plan.azimuth_rad = az;
-        set(&a.plan, x);
-        if (fly(&a))
-            return a.rc;
-        if (!a.sum.impacted)
-            return bmd_error_set(err, BMD_EDOM, "an aiming flight did not come down");
-        double miss, d_imp, az_imp;
-        bmd_geodesy_inverse(earth, a.sum.impact_lat_rad, a.sum.impact_lon_rad, target_lat_rad,
-                            target_lon_rad, &miss, NULL, NULL);
-        if (miss <= tolerance_m) {
+    /* 3. aiming passes; a flight beyond the peak triggers one peak search and a new pass */
+    int budget = 40;
+    for (int pass = 0; pass < 1 && budget > 0; pass++) {
+        int used = a.evaluations;
+        rc = aim_pass_run(&a, &ps, &az, budget);
+        budget -= a.evaluations - used;
+#ifdef AIM_DEBUG
+        fprintf(stderr, "pass %d rc %d flights %d r_max %.1f x_star %.4f\n", pass, rc,
+                a.evaluations - used, ps.r_max / 1e3, ps.x_star);
+#endif
+        if (rc == PASS_HIT) {
             fill_result(&a, result);
             result->reachable = 1;
-            result->miss_m = miss;
+            result->max_range_m = ps.r_max;
+            bmd_geodesy_inverse(earth, a.sum.impact_lat_rad, a.sum.impact_lon_rad,
+                                target_lat_rad, target_lon_rad, &result->miss_m, NULL, NULL);
             return BMD_SUCCESS;
         }
-        bmd_geodesy_inverse(earth, launch->lat_rad, launch->lon_rad, a.sum.impact_lat_rad,
-                            a.sum.impact_lon_rad, &d_imp, &az_imp, NULL);
-        az += remainder(az_t - az_imp, 2.0 * M_PI);
-        double f = residual(shape, d_imp, r_max, dist);
-        if (f < 0.0)
-            x_lo = x;
-        else
-            x_hi = x;
-        double x_new = x;
-        if (f != f_prev)
-            x_new = x - f * (x - x_prev) / (f - f_prev);
-        if (!(x_new > x_lo && x_new < x_hi))
-            x_new = 0.5 * (x_lo + x_hi);
-        x_prev = x, f_prev = f, x = x_new;
+        if (rc > 0)
+            return rc;
     }
     fill_result(&a, result);
-    return bmd_error_set(err, BMD_EMAXITER, "aim did not converge within 40 flights");
+    return bmd_error_set(err, BMD_EMAXITER, "aim did not converge within %d flights",
+                         a.evaluations);
 }
