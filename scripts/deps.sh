@@ -31,6 +31,9 @@ bmd_build() {
     local dir=$1; shift
     cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >"$dir.configure.log" 2>&1 \
         || { cat "$dir.configure.log" >&2; return 1; }
-    cmake --build "$dir" -j "$(nproc)" 2>&1 | grep -E 'warning|error|Error' >&2
-    [ "${PIPESTATUS[0]}" -eq 0 ]
+    if ! cmake --build "$dir" -j "$(nproc)" >"$dir.build.log" 2>&1; then
+        cat "$dir.build.log" >&2
+        return 1
+    fi
+    grep -E 'warning:' "$dir.build.log" >&2 || true
 }
