@@ -1,6 +1,6 @@
 /* bench_trajectory — speed of the missile-flight model: one full ICBM trajectory (boost, coast,
  * reentry) at default tolerances, and aiming at 100 targets. Vehicle: the pytrajlib Minuteman III
- * (tests/flight_vehicles.h) from Minot AFB on WGS84 with the US76 atmosphere.
+ * (tests/flight_vehicles.h) with a notional 350 kg bus, from Minot AFB on WGS84 with the US76 atmosphere.
  * Usage: bench_trajectory [--table FILE] [--quick]
  *   --table FILE  also write the US76 table (altitude km, density, pressure, speed of sound) that
  *                 bench/reference_scipy.py interpolates, so both codes see the same air.
@@ -59,6 +59,7 @@ int main(int argc, char **argv)
     bmd_earth_init_wgs84(&e);
     bmd_missile m;
     vehicle_minuteman_3(&m);
+    m.payload.bus_mass_kg = 350.0; /* notional, as in tests/test_aim.c: max range ~10,600 km */
     bmd_site site = {48.4 * DEG, -101.3 * DEG, 0.0};
     bmd_plan p;
     bmd_plan_default(&p);
@@ -103,7 +104,7 @@ int main(int argc, char **argv)
     double t_aim = (now_s() - t0) / targets;
 
     printf("| quantity | bmdsim |\n|---|---|\n");
-    printf("| vehicle | Minuteman III (pytrajlib data), Minot AFB, azimuth 300 deg, WGS84, US76 |\n");
+    printf("| vehicle | Minuteman III (pytrajlib data, 350 kg bus), Minot AFB, azimuth 300 deg, WGS84, US76 |\n");
     printf("| max-range kick (deg) | %.4f |\n", best.plan.kick_rad / DEG);
     printf("| max-range search | %d flights, %.1f ms |\n", best.evaluations, 1e3 * t_search);
     printf("| ground range (km) | %.3f |\n", s.ground_range_m / 1e3);
