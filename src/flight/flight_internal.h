@@ -69,4 +69,37 @@ int bmd_flight_coast(const bmd_earth *earth, double t0_s, const double r_eci_m[3
 /* Append a sample to a time series (amortized growth). Errors: BMD_ENOMEM. */
 int bmd_flight_traj_push(bmd_trajectory *traj, const bmd_sample *s, bmd_error *err);
 
+/* Boundary times closer than this are the same instant (s). */
+#define BMD_FLIGHT_TIME_EPS_S 1e-9
+
+/* One flight in progress (driver state shared by trajectory.c and flight_segment.c). */
+typedef struct bmd_flight_run {
+    bmd_flight_ctx ctx;
+    const bmd_flight_options *opt;
+    bmd_flight_summary *sum;
+    bmd_trajectory *traj;
+    bmd_error *err;
+    bmd_ode ode;
+    double t;
+    double y[7];
+    double next_sample_s;
+    double segment_end_s;
+    double launch_lat, launch_lon;
+    int impacted;
+    int push_failed;
+} bmd_flight_run;
+
+/* Earth-relative velocity (inertial components) of the state y = (r, v, ...). */
+void bmd_flight_relative_velocity(const bmd_earth *e, const double *y, double v_rel[3]);
+/* Append the sample of (t, y) to the run's time series, in time order (no-op without one). */
+int bmd_flight_record(bmd_flight_run *fr, double t, const double *y);
+/* Integrate the run from fr->t to t_end (clamped to max_time_s) or to impact, with events. */
+int bmd_flight_segment(bmd_flight_run *fr, double t_end);
+/* The summary's burnout fields from the run's current state. */
+void bmd_flight_record_burnout(bmd_flight_run *fr);
+/* A summary with NaN event times. */
+void bmd_flight_init_summary(bmd_flight_summary *s, int n_stages);
+/* Free flight to impact (or the time limit), then the summary's impact fields. */
+int bmd_flight_finish(bmd_flight_run *fr);
+
 #endif

@@ -1,7 +1,6 @@
 /* The flight driver: splits a flight into phases with discontinuities at their boundaries (stage
- * burnouts, the gravity-turn kick, shroud jettison, pitch-program corners, cutoff), integrates
- * each with bmd_ode, locates apogee, reentry and impact, records samples and the summary
- * (see include/bmd/trajectory.h). */
+ * burnouts, the gravity-turn kick, shroud jettison, pitch-program corners, cutoff) and flies each
+ * with bmd_flight_segment (flight_segment.c); checks the inputs (see include/bmd/trajectory.h). */
 #include <math.h>
 #include <string.h>
 
@@ -10,188 +9,6 @@
 #include "flight/flight_internal.h"
 
 #define MAX_BREAKS (3 * BMD_MAX_STAGES + 8)
-#define TIME_EPS_S 1e-9
-
-enum { EV_APOGEE = 0, EV_REENTRY = 1, EV_IMPACT = 2, N_EVENTS = 3 };
-
-/* One flight in progress. */
-typedef struct flight_run {
-    bmd_flight_ctx ctx;
-    const bmd_flight_options *opt;
-    bmd_flight_summary *sum;
-    bmd_trajectory *traj;
-    bmd_error *err;
-    bmd_ode ode;
-    double t;
-    double y[7];
-    double next_sample_s;
-    double segment_end_s;
-    double launch_lat, launch_lon;
-    int impacted;
-    int push_failed;
-} flight_run;
-
-/* Earth-relative velocity (inertial components) at ECI position r with inertial velocity v. */
-static void relative_velocity(const bmd_earth *e, const double *y, double v_rel[3])
-{
-    double w = e->omega_rad_s;
-    v_rel[0] = y[3] + w * y[1];
-    v_rel[1] = y[4] - w * y[0];
-    v_rel[2] = y[5];
-}
-
-/* Apogee: Earth-relative velocity along the geodetic normal. */
-static double event_apogee(double t, const double *y, void *ctx)
-{
-    (void)t;
-    const bmd_flight_ctx *c = ctx;
-    double e[3], n[3], up[3], v_rel[3];
-    bmd_flight_local_frame(c->earth, y, e, n, up, NULL);
-    relative_velocity(c->earth, y, v_rel);
-    return v_rel[0] * up[0] + v_rel[1] * up[1] + v_rel[2] * up[2];
-}
-
-/* Reentry: altitude minus 100 km. */
-static double event_reentry(double t, const double *y, void *ctx)
-{
-    (void)t;
-    const bmd_flight_ctx *c = ctx;
-    return bmd_earth_altitude_m(c->earth, y) - BMD_FLIGHT_REENTRY_ALT_M;
-}
-
-/* Impact: altitude. */
-static double event_impact(double t, const double *y, void *ctx)
-{
-    (void)t;
-    const bmd_flight_ctx *c = ctx;
-    return bmd_earth_altitude_m(c->earth, y);
-}
-
-/* Build the sample of state y at time t. */
-static void make_sample(const flight_run *fr, double t, const double *y, bmd_sample *s)
-{
-    const bmd_flight_ctx *c = &fr->ctx;
-    memset(s, 0, sizeof *s);
-    s->t_s = t;
-    bmd_earth_eci_to_ecef(c->earth, t, y, y + 3, s->r_ecef_m, s->v_ecef_m_s);
-    bmd_earth_ecef_to_geodetic(c->earth, s->r_ecef_m, &s->lat_rad, &s->lon_rad, &s->altitude_m);
-    bmd_earth_velocity_to_local(c->earth, s->r_ecef_m, s->v_ecef_m_s, &s->speed_m_s,
-                                &s->flight_path_rad, &s->heading_rad);
-    s->mass_kg = y[6];
-    bmd_atmosphere atm;
-    if (!c->model.no_atmosphere && s->altitude_m < BMD_ATMOSPHERE_MAX_ALT_M &&
-        bmd_atmosphere_us76(fmax(s->altitude_m, BMD_ATMOSPHERE_MIN_ALT_M), &atm, NULL) == 0) {
-        s->mach = atm.speed_of_sound_m_s > 0.0 ? s->speed_m_s / atm.speed_of_sound_m_s : 0.0;
-        s->dynamic_pressure_pa = 0.5 * atm.density_kg_m3 * s->speed_m_s * s->speed_m_s;
-    }
-    s->stage = c->stage;
-    if (c->powered)
-        s->phase = BMD_PHASE_BOOST;
-    else if (!c->ballistic)
-        s->phase = BMD_PHASE_COAST_STAGE;
-    else if (s->altitude_m < BMD_FLIGHT_REENTRY_ALT_M && s->flight_path_rad < 0.0)
-        s->phase = BMD_PHASE_REENTRY;
-    else
-        s->phase = BMD_PHASE_FREE;
-}
-
-/* Append the sample at (t, y); inserted in time order (event samples arrive after the regular
- * samples of their step). */
-static int record(flight_run *fr, double t, const double *y)
-{
-    if (!fr->traj)
-        return BMD_SUCCESS;
-    bmd_sample s;
-    make_sample(fr, t, y, &s);
-    int rc = bmd_flight_traj_push(fr->traj, &s, fr->err);
-    if (rc)
-        return rc;
-    bmd_sample *a = fr->traj->samples;
-    for (int i = fr->traj->n_samples - 1; i > 0 && a[i - 1].t_s > a[i].t_s; i--) {
-        bmd_sample tmp = a[i - 1];
-        a[i - 1] = a[i];
-        a[i] = tmp;
-    }
-    return BMD_SUCCESS;
-}
-
-/* ODE observer: regular samples every sample_interval_s inside the step just taken. */
-static int observe(bmd_ode *ode, void *ctx)
-{
-    flight_run *fr = ctx;
-    double dt = fr->opt->sample_interval_s;
-    double y[BMD_ODE_MAX_DIM];
-    while (fr->next_sample_s <= ode->t && fr->next_sample_s < fr->segment_end_s) {
-        if (fr->next_sample_s > ode->t_prev) {
-            bmd_ode_dense(ode, fr->next_sample_s, y);
-            if (record(fr, fr->next_sample_s, y)) {
-                fr->push_failed = 1;
-                return 1;
-            }
-        }
-        fr->next_sample_s += dt;
-    }
-    return 0;
-}
-
-/* Integrate from fr->t to t_end (or impact) with the current configuration. */
-static int fly_segment(flight_run *fr, double t_end)
-{
-    if (t_end > fr->opt->max_time_s)
-        t_end = fr->opt->max_time_s;
-    if (!(t_end > fr->t + TIME_EPS_S))
-        return BMD_SUCCESS;
-    bmd_ode_system sys = {bmd_flight_rhs, 7, &fr->ctx};
-    int rc = bmd_ode_init(&fr->ode, &sys, &fr->opt->ode, fr->t, fr->y, fr->err);
-    if (rc)
-        return rc;
-    bmd_ode_event ev[N_EVENTS] = {{event_apogee, &fr->ctx, -1, 0},
-                                  {event_reentry, &fr->ctx, -1, 0},
-                                  {event_impact, &fr->ctx, -1, 1}};
-    bmd_ode_hit hits[16];
-    int n_hits = 0;
-    fr->segment_end_s = t_end;
-    int sampling = fr->traj && fr->opt->sample_interval_s > 0.0;
-    rc = bmd_ode_run(&fr->ode, t_end, ev, N_EVENTS, hits, 16, &n_hits, sampling ? observe : NULL,
-                     fr, fr->err);
-    if (fr->push_failed)
-        return BMD_ENOMEM;
-    if (rc)
-        return rc;
-    fr->t = fr->ode.t;
-    memcpy(fr->y, fr->ode.y, sizeof fr->y);
-    bmd_flight_events *ev_out = &fr->sum->events;
-    for (int k = 0; k < n_hits; k++) {
-        const bmd_ode_hit *h = &hits[k];
-        double alt = bmd_earth_altitude_m(fr->ctx.earth, h->y);
-        if (h->event == EV_APOGEE) {
-            if (!(alt <= fr->sum->apogee_altitude_m)) {
-                ev_out->apogee_s = h->t;
-                fr->sum->apogee_altitude_m = alt;
-            }
-        } else if (h->event == EV_REENTRY) {
-            if (!fr->ctx.ballistic || !isnan(ev_out->reentry_s))
-                continue;
-            ev_out->reentry_s = h->t;
-            double r[3], v[3], gam, hd;
-            bmd_earth_eci_to_ecef(fr->ctx.earth, h->t, h->y, h->y + 3, r, v);
-            bmd_earth_velocity_to_local(fr->ctx.earth, r, v, &fr->sum->reentry_speed_m_s, &gam,
-                                        &hd);
-        } else {
-            fr->impacted = 1;
-            ev_out->impact_s = h->t;
-            if (fr->traj) /* drop regular samples of the last step that lie below ground */
-                while (fr->traj->n_samples > 0 &&
-                       fr->traj->samples[fr->traj->n_samples - 1].t_s > h->t)
-                    fr->traj->n_samples--;
-        }
-        if ((rc = record(fr, h->t, h->y)))
-            return rc;
-    }
-    if (!fr->impacted && (rc = record(fr, fr->t, fr->y)))
-        return rc;
-    return BMD_SUCCESS;
-}
 
 /* Validate the plan. */
 static int check_plan(const bmd_plan *p, bmd_error *err)
@@ -266,12 +83,12 @@ static void set_stage(bmd_flight_ctx *c, int i, double t_ign)
 }
 
 /* Tip the Earth-relative velocity kick_rad from the vertical toward the azimuth. */
-static void apply_kick(flight_run *fr)
+static void apply_kick(bmd_flight_run *fr)
 {
     const bmd_plan *p = fr->ctx.plan;
     double e[3], n[3], up[3], v_rel[3];
     bmd_flight_local_frame(fr->ctx.earth, fr->y, e, n, up, NULL);
-    relative_velocity(fr->ctx.earth, fr->y, v_rel);
+    bmd_flight_relative_velocity(fr->ctx.earth, fr->y, v_rel);
     double s = sqrt(v_rel[0] * v_rel[0] + v_rel[1] * v_rel[1] + v_rel[2] * v_rel[2]);
     double sk = sin(p->kick_rad), ck = cos(p->kick_rad);
     double sa = sin(p->azimuth_rad), ca = cos(p->azimuth_rad);
@@ -287,7 +104,7 @@ static void apply_kick(flight_run *fr)
 /* Add t to the breakpoint list if it lies strictly inside (0, t_final). */
 static void add_break(double *b, int *n, double t, double t_final)
 {
-    if (t > TIME_EPS_S && t < t_final - TIME_EPS_S && *n < MAX_BREAKS)
+    if (t > BMD_FLIGHT_TIME_EPS_S && t < t_final - BMD_FLIGHT_TIME_EPS_S && *n < MAX_BREAKS)
         b[(*n)++] = t;
 }
 
@@ -302,57 +119,8 @@ static void sort_breaks(double *b, int n)
         }
 }
 
-/* Fill the summary's burnout fields from the current state. */
-static void record_burnout(flight_run *fr)
-{
-    bmd_flight_summary *s = fr->sum;
-    double r[3], v[3], h;
-    bmd_earth_eci_to_ecef(fr->ctx.earth, fr->t, fr->y, fr->y + 3, r, v);
-    bmd_earth_ecef_to_geodetic(fr->ctx.earth, r, &s->burnout_lat_rad, &s->burnout_lon_rad, &h);
-    s->burnout_altitude_m = h;
-    double hd;
-    bmd_earth_velocity_to_local(fr->ctx.earth, r, v, &s->burnout_speed_m_s,
-                                &s->burnout_flight_path_rad, &hd);
-    s->burnout_inertial_speed_m_s =
-        sqrt(fr->y[3] * fr->y[3] + fr->y[4] * fr->y[4] + fr->y[5] * fr->y[5]);
-    s->events.burnout_s = fr->t;
-}
-
-/* Start a summary with NaN event times. */
-static void init_summary(bmd_flight_summary *s, int n_stages)
-{
-    memset(s, 0, sizeof *s);
-    s->events.n_stages = n_stages;
-    for (int i = 0; i < BMD_MAX_STAGES; i++)
-        s->events.stage_burnout_s[i] = NAN;
-    s->events.burnout_s = s->events.apogee_s = s->events.reentry_s = s->events.impact_s = NAN;
-    s->apogee_altitude_m = NAN;
-    s->reentry_speed_m_s = s->impact_lat_rad = s->impact_lon_rad = NAN;
-    s->impact_speed_m_s = s->ground_range_m = s->flight_time_s = NAN;
-}
-
-/* Free flight to impact, then the impact fields of the summary. */
-static int finish_flight(flight_run *fr)
-{
-    int rc = fr->impacted ? BMD_SUCCESS : fly_segment(fr, fr->opt->max_time_s);
-    if (rc)
-        return rc;
-    bmd_flight_summary *s = fr->sum;
-    s->impacted = fr->impacted;
-    if (!fr->impacted)
-        return BMD_SUCCESS;
-    double r[3], v[3], h, gam, hd;
-    bmd_earth_eci_to_ecef(fr->ctx.earth, fr->t, fr->y, fr->y + 3, r, v);
-    bmd_earth_ecef_to_geodetic(fr->ctx.earth, r, &s->impact_lat_rad, &s->impact_lon_rad, &h);
-    bmd_earth_velocity_to_local(fr->ctx.earth, r, v, &s->impact_speed_m_s, &gam, &hd);
-    bmd_geodesy_inverse(fr->ctx.earth, fr->launch_lat, fr->launch_lon, s->impact_lat_rad,
-                        s->impact_lon_rad, &s->ground_range_m, NULL, NULL);
-    s->flight_time_s = s->events.impact_s;
-    return BMD_SUCCESS;
-}
-
 /* Boost: every powered and coasting interval up to the final burnout or cutoff. */
-static int fly_boost(flight_run *fr)
+static int fly_boost(bmd_flight_run *fr)
 {
     bmd_flight_ctx *c = &fr->ctx;
     const bmd_missile *m = c->missile;
@@ -382,7 +150,7 @@ static int fly_boost(flight_run *fr)
     int dropped[BMD_MAX_STAGES] = {0}, shroud_on = m->payload.shroud_mass_kg > 0.0;
     for (int k = 0; k < nb && !fr->impacted; k++) {
         /* configuration on [fr->t, brk[k]] */
-        double tm = fr->t + TIME_EPS_S;
+        double tm = fr->t + BMD_FLIGHT_TIME_EPS_S;
         c->powered = 0;
         for (int i = 0; i < m->n_stages; i++) {
             if (tm >= ign[i] && tm < bo[i]) {
@@ -399,47 +167,47 @@ static int fly_boost(flight_run *fr)
                 break;
             }
         }
-        if ((rc = fly_segment(fr, brk[k])))
+        if ((rc = bmd_flight_segment(fr, brk[k])))
             return rc;
-        if (fr->t < brk[k] - TIME_EPS_S)
+        if (fr->t < brk[k] - BMD_FLIGHT_TIME_EPS_S)
             return BMD_SUCCESS; /* impact or time limit */
         /* discontinuities at the boundary */
         for (int i = 0; i < m->n_stages; i++)
-            if (!dropped[i] && bo[i] <= fr->t + TIME_EPS_S) {
+            if (!dropped[i] && bo[i] <= fr->t + BMD_FLIGHT_TIME_EPS_S) {
                 dropped[i] = 1;
                 fr->sum->events.stage_burnout_s[i] = bo[i];
-                if (i < m->n_stages - 1 && fr->t < t_final - TIME_EPS_S)
+                if (i < m->n_stages - 1 && fr->t < t_final - BMD_FLIGHT_TIME_EPS_S)
                     fr->y[6] -= m->stages[i].dry_mass_kg;
             }
-        if (shroud_on && m->payload.shroud_jettison_s <= fr->t + TIME_EPS_S &&
-            fr->t < t_final - TIME_EPS_S) {
+        if (shroud_on && m->payload.shroud_jettison_s <= fr->t + BMD_FLIGHT_TIME_EPS_S &&
+            fr->t < t_final - BMD_FLIGHT_TIME_EPS_S) {
             shroud_on = 0;
             fr->y[6] -= m->payload.shroud_mass_kg;
         }
         if (p->steering == BMD_STEER_GRAVITY_TURN && !c->kicked &&
-            p->vertical_rise_s <= fr->t + TIME_EPS_S && fr->t < t_final - TIME_EPS_S) {
+            p->vertical_rise_s <= fr->t + BMD_FLIGHT_TIME_EPS_S && fr->t < t_final - BMD_FLIGHT_TIME_EPS_S) {
             apply_kick(fr);
-            if ((rc = record(fr, fr->t, fr->y)))
+            if ((rc = bmd_flight_record(fr, fr->t, fr->y)))
                 return rc;
         }
     }
-    if (fr->t < t_final - TIME_EPS_S)
+    if (fr->t < t_final - BMD_FLIGHT_TIME_EPS_S)
         return BMD_SUCCESS;
     /* final burnout or cutoff: the RV alone, or the whole remaining body */
     if (c->powered && isnan(fr->sum->events.stage_burnout_s[c->stage]))
         fr->sum->events.stage_burnout_s[c->stage] = fr->t;
-    record_burnout(fr);
+    bmd_flight_record_burnout(fr);
     c->powered = 0;
     c->ballistic = 1;
     if (m->payload.rv_beta_kg_m2 > 0.0) {
         fr->y[6] = m->payload.rv_mass_kg;
         c->inv_beta = 1.0 / m->payload.rv_beta_kg_m2;
     }
-    return record(fr, fr->t, fr->y);
+    return bmd_flight_record(fr, fr->t, fr->y);
 }
 
 /* Common set-up of a flight run. */
-static void init_run(flight_run *fr, const bmd_earth *earth, const bmd_missile *missile,
+static void init_run(bmd_flight_run *fr, const bmd_earth *earth, const bmd_missile *missile,
                      const bmd_plan *plan, const bmd_flight_options *opt,
                      const bmd_flight_model *model, bmd_flight_summary *summary,
                      bmd_trajectory *traj, bmd_error *err)
@@ -482,8 +250,8 @@ int bmd_flight_fly_model(const bmd_earth *earth, const bmd_missile *missile, con
     if (!(height_m >= BMD_ATMOSPHERE_MIN_ALT_M && height_m < BMD_ATMOSPHERE_MAX_ALT_M))
         return bmd_error_set(err, BMD_EINVAL, "launch height %g m; allowed [-5000, 1e6) m",
                              height_m);
-    init_summary(summary, missile->n_stages);
-    flight_run *fr = &(flight_run){0};
+    bmd_flight_init_summary(summary, missile->n_stages);
+    bmd_flight_run *fr = &(bmd_flight_run){0};
     init_run(fr, earth, missile, plan, opt, model, summary, traj, err);
     fr->launch_lat = lat_rad;
     fr->launch_lon = lon_rad;
@@ -491,11 +259,11 @@ int bmd_flight_fly_model(const bmd_earth *earth, const bmd_missile *missile, con
     bmd_earth_geodetic_to_ecef(earth, lat_rad, lon_rad, height_m, r);
     bmd_earth_ecef_to_eci(earth, 0.0, r, v0, fr->y, fr->y + 3);
     fr->y[6] = bmd_missile_launch_mass_kg(missile);
-    if ((rc = record(fr, 0.0, fr->y)))
+    if ((rc = bmd_flight_record(fr, 0.0, fr->y)))
         return rc;
     if (opt->sample_interval_s > 0.0)
         fr->next_sample_s = opt->sample_interval_s;
-    if ((rc = fly_boost(fr)) || (rc = finish_flight(fr)))
+    if ((rc = fly_boost(fr)) || (rc = bmd_flight_finish(fr)))
         return rc;
     return BMD_SUCCESS;
 }
@@ -527,8 +295,8 @@ int bmd_flight_coast(const bmd_earth *earth, double t0_s, const double r_eci_m[3
         return rc;
     static const bmd_plan coast_plan = {BMD_STEER_GRAVITY_TURN, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0};
     bmd_flight_model model = {beta_kg_m2 > 0.0 ? 0 : 1, 0};
-    init_summary(summary, 0);
-    flight_run *fr = &(flight_run){0};
+    bmd_flight_init_summary(summary, 0);
+    bmd_flight_run *fr = &(bmd_flight_run){0};
     init_run(fr, earth, NULL, &coast_plan, opt, &model, summary, traj, err);
     fr->t = t0_s;
     memcpy(fr->y, r_eci_m, 3 * sizeof(double));
@@ -536,11 +304,11 @@ int bmd_flight_coast(const bmd_earth *earth, double t0_s, const double r_eci_m[3
     fr->y[6] = mass_kg;
     fr->ctx.ballistic = 1;
     fr->ctx.inv_beta = beta_kg_m2 > 0.0 ? 1.0 / beta_kg_m2 : 0.0;
-    record_burnout(fr);
+    bmd_flight_record_burnout(fr);
     fr->launch_lat = fr->sum->burnout_lat_rad;
     fr->launch_lon = fr->sum->burnout_lon_rad;
-    if ((rc = record(fr, fr->t, fr->y)))
+    if ((rc = bmd_flight_record(fr, fr->t, fr->y)))
         return rc;
     fr->next_sample_s = t0_s + opt->sample_interval_s;
-    return finish_flight(fr);
+    return bmd_flight_finish(fr);
 }
