@@ -10,8 +10,8 @@
  *
  * Method: a reference solution at rtol 1e-14 (checked against GSL rk8pd at the same tolerance),
  * then every method over a ladder of tolerances (atol = rtol in m and m/s), reporting the final
- * position error, steps, rhs evaluations and the time per trajectory (best of 5 batches, each
- * batch repeated until it lasts >= 40 ms). Finally the cost at matched accuracy (final-position
+ * position error, steps, rhs evaluations and the time per trajectory (best of 7 batches, each
+ * batch repeated until it lasts >= 50 ms). Finally the cost at matched accuracy (final-position
  * error 1 m and 1 mm) is interpolated log-log on each method's error/cost front.
  *
  * Run: build/dev/bench/bench_integrator */
@@ -185,21 +185,21 @@ static double now_s(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* Microseconds per trajectory: best of 5 batches, each repeated until it lasts >= 40 ms. */
+/* Microseconds per trajectory: best of 7 batches, each repeated until it lasts >= 50 ms. */
 static double time_us(int m, double rtol)
 {
     runner ru;
     runner_open(&ru, m, rtol);
     double y[6], best = INFINITY;
     long reps = 1;
-    for (int b = 0; b < 5; b++) {
+    for (int b = 0; b < 7; b++) {
         double t0, t1;
         for (;;) {
             t0 = now_s();
             for (long i = 0; i < reps; i++)
                 run_once(&ru, y, NULL);
             t1 = now_s();
-            if (t1 - t0 >= 0.04)
+            if (t1 - t0 >= 0.05)
                 break;
             reps *= 2;
         }
