@@ -380,6 +380,33 @@ static void exponential_decay_matches_the_exact_solution(void **state)
     }
 }
 
+static void pure_relative_tolerance_copes_with_components_starting_at_zero(void **state)
+{
+    (void)state;
+    /* atol = 0 with y = (r, 0, 0, 0, v, 0): the zero components have zero weight at the start,
+     * which must not break the automatic starting step. Kepler circular orbit, 1 period:
+     * position error below 1 m (rtol 1e-10; measured 1.7e-3 m). */
+    orbit o;
+    orbit_setup(&o, MU_EARTH, 7.0e6, 0.0, 0.0, 0.0, 0.0);
+    problem p = {.mu = MU_EARTH, .bad_after = INFINITY};
+    bmd_ode_system sys = {two_body_rhs, 6, &p};
+    bmd_ode_options opt;
+    bmd_ode_options_default(&opt);
+    opt.rtol = 1e-10;
+    opt.atol = 0.0;
+    double y0[6], ye[6];
+    orbit_state(&o, 0.0, y0);
+    y0[1] = y0[2] = y0[3] = y0[5] = 0.0; /* exactly zero, as the orbit has them */
+    bmd_ode ode;
+    assert_int_equal(bmd_ode_init(&ode, &sys, &opt, 0.0, y0, NULL), BMD_SUCCESS);
+    int nh;
+    assert_int_equal(bmd_ode_run(&ode, o.period, NULL, 0, NULL, 0, &nh, NULL, NULL, NULL),
+                     BMD_SUCCESS);
+    orbit_state(&o, o.period, ye);
+    DIAG("atol 0: pos err %.3e m, steps %ld\n", distance3(ode.y, ye), ode.n_steps);
+    assert_true(distance3(ode.y, ye) < 1.0);
+}
+
 /* Integrate orbit o from t0 to t1 (times after periapsis) at rtol/atol with the caller's problem
  * context p (it must outlive ode); return the final state. */
 static void integrate_orbit(const orbit *o, problem *p, double t0, double t1, double rtol,
@@ -971,6 +998,7 @@ int main(void)
         cmocka_unit_test(fixed_steps_converge_at_eighth_order),
         cmocka_unit_test(dense_output_is_seventh_order),
         cmocka_unit_test(exponential_decay_matches_the_exact_solution),
+        cmocka_unit_test(pure_relative_tolerance_copes_with_components_starting_at_zero),
         cmocka_unit_test(circular_leo_orbit_matches_kepler_over_five_periods),
         cmocka_unit_test(eccentric_orbit_matches_kepler_over_three_periods),
         cmocka_unit_test(rhs_evaluations_are_eleven_per_attempt_plus_one_per_accepted_step),

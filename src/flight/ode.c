@@ -154,6 +154,8 @@ static int initial_step(bmd_ode *ode, double *h_out, bmd_error *err)
         dny += (ode->y[i] / sk[i]) * (ode->y[i] / sk[i]);
     }
     double h = (dnf <= 1e-10 || dny <= 1e-10) ? 1e-6 : 0.01 * sqrt(dny / dnf);
+    if (!(h > 0.0) || !isfinite(h))
+        h = 1e-6; /* atol = 0 and a component starting at 0 with nonzero slope: dnf = inf */
     if (hmax > 0.0 && h > hmax)
         h = hmax;
     for (int i = 0; i < n; i++)
@@ -169,7 +171,8 @@ static int initial_step(bmd_ode *ode, double *h_out, bmd_error *err)
     der2 = sqrt(der2) / h;
     double der12 = fmax(der2, sqrt(dnf));
     double h1 = der12 <= 1e-15 ? fmax(1e-6, h * 1e-3) : pow(0.01 / der12, 1.0 / 8.0);
-    h = fmin(100.0 * h, h1);
+    if (h1 > 0.0)
+        h = fmin(100.0 * h, h1);
     if (hmax > 0.0 && h > hmax)
         h = hmax;
     *h_out = h;
