@@ -112,9 +112,10 @@ static void vacuum_free_flight_matches_kepler_range_and_time(void **state)
         bmd_kepler_arc arc;
         assert_int_equal(bmd_kepler_arc_from_burnout(e.a_m, speeds[k], gammas[k] * DEG,
                                                      e.gm_m3_s2, &arc, NULL), 0);
-        /* Kepler range R Psi within 0.1 km, time within 0.1 s (task requirement) */
-        assert_float_equal(s.ground_range_m, e.a_m * arc.range_angle_rad, 100.0);
-        assert_float_equal(s.flight_time_s, arc.flight_time_s, 0.1);
+        /* Kepler range R Psi and time (BMW sec. 6.2): required within 0.1 km and 0.1 s; held
+         * here to 10 m and 0.01 s (measured: under 2 m and 0.3 ms at rtol 1e-8) */
+        assert_float_equal(s.ground_range_m, e.a_m * arc.range_angle_rad, 10.0);
+        assert_float_equal(s.flight_time_s, arc.flight_time_s, 0.01);
         /* energy is conserved: impact speed equals the launch speed (vis-viva, same radius) */
         assert_float_equal(s.impact_speed_m_s, speeds[k], 1e-3);
         /* apogee radius a(1 + e) of the same arc, within 1 m */
@@ -244,9 +245,9 @@ static void rotation_lengthens_eastward_free_flight_as_kepler_predicts(void **st
         assert_int_equal(bmd_kepler_rotating_range(0.0, az, e.a_m, 6000.0, 30.0 * DEG, e.gm_m3_s2,
                                                    e.omega_rad_s, &kr, NULL), 0);
         range[k] = s.ground_range_m;
-        /* closed-form rotating Kepler range within 0.1 km and time within 0.1 s */
-        assert_float_equal(s.ground_range_m, e.a_m * kr.range_angle_rad, 100.0);
-        assert_float_equal(s.flight_time_s, kr.flight_time_s, 0.1);
+        /* closed-form rotating Kepler range and time: within 10 m and 0.01 s (measured 0.1 m) */
+        assert_float_equal(s.ground_range_m, e.a_m * kr.range_angle_rad, 10.0);
+        assert_float_equal(s.flight_time_s, kr.flight_time_s, 0.01);
     }
     assert_true(range[0] > range[1] + 100e3); /* east beats west by far more than 100 km */
 }
