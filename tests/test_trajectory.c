@@ -357,6 +357,107 @@ static void time_series_is_ordered_and_interpolates_between_samples(void **state
     assert_null(tc.samples);
 }
 
+/* ---- mass bookkeeping, thrust tables, cutoff ---------------------------------------------- */
+
+/* Sum of the flight's mass changes: launch mass less all propellant, the lower stages' dry mass and
+ * the jettisoned shroud equals the mass at final burnout (exact bookkeeping), and the RV alone
+ * flies on. A thrust table of constant thrust over the burn time flies exactly like the constant
+ * stage (same mass flow by construction). */
+static void stage_masses_shroud_and_thrust_tables_are_accounted_exactly(void **state)
+{
+    (void)state;
+    bmd_earth e;
+    bmd_earth_init_wgs84(&e);
+    bmd_missile m;
+    vehicle_minuteman_3(&m);
+    m.payload.shroud_mass_kg = 150.0;
+    m.payload.shroud_jettison_s = 100.0;
+    m.stages[2].coast_before_s = 5.0;
+    bmd_plan p;
+    bmd_plan_default(&p);
+    p.kick_rad = 0.3;
+    bmd_flight_options opt;
+    bmd_flight_options_default(&opt);
+    opt.sample_interval_s = 5.0;
+    bmd_trajectory tr = {0};
+    bmd_flight_summary s;
+    assert_int_equal(bmd_trajectory_fly(&e, &m, &p, 0.8, -1.7, 0.0, &opt, &s, &tr, NULL), 0);
+    /* burnouts at 61, 127 and 127 + 5 + 61 = 193 s */
+    assert_float_equal(s.events.stage_burnout_s[2], 193.0, 1e-9);
+    assert_float_equal(s.events.burnout_s, 193.0, 1e-9);
+    double at_burnout = NAN, after = NAN, coast_mass = NAN;
+    int coast_seen = 0;
+    for (int i = 0; i < tr.n_samples; i++) {
+        const bmd_sample *x = &tr.samples[i];
+        if (x->t_s == 193.0 && x->phase == BMD_PHASE_BOOST)
+            at_burnout = x->mass_kg;
+        if (x->t_s == 193.0 && x->phase == BMD_PHASE_FREE)
+            after = x->mass_kg;
+        if (x->phase == BMD_PHASE_COAST_STAGE) {
+            coast_seen = 1;
+            coast_mass = x->mass_kg;
+        }
+    }
+    /* 34,760 + 150 - 30,326 propellant - 2,450 - 1,030 dry - 150 shroud = 954 kg (RV + bus +
+     * third-stage dry 404 kg), to rounding of the integrated mass flow (1e-6 kg) */
+    assert_float_equal(at_burnout, 450.0 + 100.0 + 404.0, 1e-6);
+    assert_float_equal(after, 450.0, 0.0); /* the RV alone */
+    assert_true(coast_seen);
+    /* during the coast: stage 3 full, RV, bus, no shroud: 3,710 + 550 = 4,260 kg */
+    assert_float_equal(coast_mass, 4260.0, 1e-6);
+    bmd_trajectory_free(&tr);
+
+    /* constant-thrust table == constant stage: same impact to 1 m */
+    vehicle_minuteman_3(&m);
+    bmd_flight_summary s_const, s_table;
+    assert_int_equal(bmd_trajectory_fly(&e, &m, &p, 0.8, -1.7, 0.0, NULL, &s_const, NULL, NULL), 0);
+    bmd_stage *st = &m.stages[1];
+    double f = BMD_G0_M_S2 * st->isp_vacuum_s * st->propellant_mass_kg / st->burn_time_s;
+    st->thrust_vacuum_n.n = 2;
+    st->thrust_vacuum_n.x[0] = 0.0;
+    st->thrust_vacuum_n.x[1] = st->burn_time_s;
+    st->thrust_vacuum_n.y[0] = st->thrust_vacuum_n.y[1] = f;
+    assert_int_equal(bmd_trajectory_fly(&e, &m, &p, 0.8, -1.7, 0.0, NULL, &s_table, NULL, NULL), 0);
+    assert_float_equal(s_table.ground_range_m, s_const.ground_range_m, 1.0);
+    /* a ramped table still burns exactly the propellant: burnout mass unchanged (1e-6 kg) */
+    st->thrust_vacuum_n.n = 3;
+    st->thrust_vacuum_n.x[1] = 20.0;
+    st->thrust_vacuum_n.x[2] = st->burn_time_s;
+    st->thrust_vacuum_n.y[0] = 0.5 * f;
+    st->thrust_vacuum_n.y[1] = 1.5 * f;
+    st->thrust_vacuum_n.y[2] = 0.8 * f;
+    opt.sample_interval_s = 0.0;
+    assert_int_equal(bmd_trajectory_fly(&e, &m, &p, 0.8, -1.7, 0.0, &opt, &s_table, &tr, NULL), 0);
+    for (int i = 0; i < tr.n_samples; i++)
+        if (tr.samples[i].t_s == 127.0 && tr.samples[i].phase == BMD_PHASE_BOOST &&
+            tr.samples[i].stage == 1)
+            assert_float_equal(tr.samples[i].mass_kg, 3710.0 + 550.0 + 1030.0, 1e-6);
+    bmd_trajectory_free(&tr);
+}
+
+/* Cutting the thrust off early shortens the range monotonically (min-energy family). */
+static void earlier_cutoff_flies_shorter(void **state)
+{
+    (void)state;
+    bmd_earth e;
+    bmd_earth_init_wgs84(&e);
+    bmd_missile m;
+    vehicle_minuteman_3(&m);
+    bmd_plan p;
+    bmd_plan_default(&p);
+    p.kick_rad = 0.3;
+    double last = INFINITY;
+    for (double tc = 188.0; tc > 100.0; tc -= 20.0) {
+        p.cutoff_s = tc < 188.0 ? tc : 0.0;
+        bmd_flight_summary s;
+        assert_int_equal(bmd_trajectory_fly(&e, &m, &p, 0.8, -1.7, 0.0, NULL, &s, NULL, NULL), 0);
+        assert_true(s.impacted);
+        assert_true(s.ground_range_m < last);
+        assert_float_equal(s.events.burnout_s, tc, 1e-9);
+        last = s.ground_range_m;
+    }
+}
+
 /* ---- bad input ---------------------------------------------------------------------------- */
 
 static void bad_plans_masses_and_launch_points_are_rejected(void **state)
@@ -418,6 +519,8 @@ int main(void)
         cmocka_unit_test(rotation_lengthens_eastward_free_flight_as_kepler_predicts),
         cmocka_unit_test(rotation_lengthens_eastward_missile_flight),
         cmocka_unit_test(time_series_is_ordered_and_interpolates_between_samples),
+        cmocka_unit_test(stage_masses_shroud_and_thrust_tables_are_accounted_exactly),
+        cmocka_unit_test(earlier_cutoff_flies_shorter),
         cmocka_unit_test(bad_plans_masses_and_launch_points_are_rejected),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,7 +8,8 @@
 #include "bmd/geodesy.h"
 #include "flight/flight_internal.h"
 
-#define MAX_BREAKS (3 * BMD_MAX_STAGES + 8)
+/* stage ignitions and burnouts, thrust-table corners, rise, pitch end, shroud, cutoff */
+#define MAX_BREAKS ((2 + BMD_TABLE_MAX) * BMD_MAX_STAGES + 8)
 
 /* Validate the plan. */
 static int check_plan(const bmd_plan *p, bmd_error *err)
@@ -139,6 +140,9 @@ static int fly_boost(bmd_flight_run *fr)
     for (int i = 0; i < m->n_stages; i++) {
         add_break(brk, &nb, ign[i], t_final);
         add_break(brk, &nb, bo[i], t_final);
+        const bmd_table *tb = &m->stages[i].thrust_vacuum_n; /* corners of the thrust curve */
+        for (int k = 0; k < tb->n; k++)
+            add_break(brk, &nb, ign[i] + tb->x[k], t_final);
     }
     add_break(brk, &nb, p->vertical_rise_s, t_final);
     if (p->steering == BMD_STEER_PITCH_PROGRAM)
