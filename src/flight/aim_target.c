@@ -63,8 +63,11 @@ static int find_peak(aim_eval *a, aim_pass *ps, double az, double x_center)
     double x, r;
     a->plan.cutoff_s = 0.0;
     a->plan.azimuth_rad = az;
-    double lo = fmax(0.0, x_center - 0.25), hi = fmin(bmd_aim_shape_max(&a->plan), x_center + 0.25);
-    int rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, lo, hi, 1e-3, &x, &r);
+    /* +-0.15 rad covers the drift of the peak with azimuth; 3e-3 rad in x costs < 1 km at the
+     * flat peak */
+    double lo = fmax(0.0, x_center - 0.15);
+    double hi = fmin(bmd_aim_shape_max(&a->plan), x_center + 0.15);
+    int rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, lo, hi, 3e-3, &x, &r);
     if (rc)
         return rc;
     bmd_aim_set_shape(&a->plan, x);
