@@ -87,9 +87,10 @@ int bmd_exchange_validate(const bmd_exchange_params *params, bmd_error *err);
 int bmd_exchange_evaluate(const bmd_exchange_params *params, bmd_exchange_result *result,
                           bmd_error *err);
 
-/* Per-warhead survival probability for a budget of k interceptors per opportunity over
- * `opportunities` opportunities, SSPK p and kill assessment a (a only matters when
- * opportunities > 1): (1 - P_k) (1 - a P_k)^(opportunities - 1), P_k = 1 - (1 - p)^k.
+/* Per-warhead survival probability for k interceptors at each of `opportunities` = L + 1
+ * opportunities, SSPK p and kill assessment a (a only matters when L >= 1). With
+ * P_k = 1 - (1 - p)^k and r = a (1 - P_k):
+ *     S = (1 - P_k) [ (1 - a) (1 - r^L) / (1 - r) + r^L ]        (S = (1 - P_k)^(L+1) at a = 1)
  * Inputs are not checked (use with validated values). */
 double bmd_exchange_survival(double sspk, long shots, long opportunities, double kill_assessment);
 

@@ -84,8 +84,13 @@ double bmd_exchange_survival(double sspk, long shots, long opportunities, double
 {
     if (opportunities < 1)
         return 1.0;
-    double pk = 1.0 - pow(1.0 - sspk, (double)shots);
-    return (1.0 - pk) * pow(1.0 - kill_assessment * pk, (double)(opportunities - 1));
+    /* f = (1 - a) + a (1 - P_k) f', ending in f = 1: a survivor reported killed is dropped and
+     * survives; one seen is fired at again. Summed: (1 - P_k) [(1 - a) sum r^i + r^(L-1)],
+     * r = a (1 - P_k), i = 0 .. L-2. */
+    const double pk = 1.0 - pow(1.0 - sspk, (double)shots), r = kill_assessment * (1.0 - pk);
+    const long n = opportunities - 1;
+    double geometric = r == 1.0 ? (double)n : (1.0 - pow(r, (double)n)) / (1.0 - r);
+    return (1.0 - pk) * ((1.0 - kill_assessment) * geometric + pow(r, (double)n));
 }
 
 void exchange_object(double p, long k, long opportunities, double a, long budget,
@@ -94,11 +99,11 @@ void exchange_object(double p, long k, long opportunities, double a, long budget
     /* Shots at opportunity j: k until the budget runs out, then what is left, then none. Markov
      * chain over (engaged at j and surviving, engaged at j and killed); a look re-engages a
      * survivor with probability a and a killed object with probability 1 - a. */
-    out->survival = 1.0;
     out->used = 0.0;
     out->used_max = 0.0;
     long left = budget;
     double alive = 1.0, dead = 0.0; /* probabilities of "engaged now and alive / killed" */
+    double dropped = 0.0;           /* probability of "alive but reported killed, dropped" */
     for (long j = 0; j < opportunities && left > 0; j++) {
         long s = left < k ? left : k;
         left -= s;
@@ -106,12 +111,11 @@ void exchange_object(double p, long k, long opportunities, double a, long budget
         double engaged;
         if (j == 0) {
             engaged = 1.0;
-            out->survival = 1.0 - pk;
             alive = 1.0 - pk;
             dead = pk;
         } else {
             engaged = a * alive + (1.0 - a) * dead;
-            out->survival *= 1.0 - a * pk;
+            dropped += (1.0 - a) * alive;
             dead = a * alive * pk + (1.0 - a) * dead;
             alive = a * alive * (1.0 - pk);
         }
@@ -120,6 +124,7 @@ void exchange_object(double p, long k, long opportunities, double a, long budget
             out->used_max += (double)s;
         }
     }
+    out->survival = alive + dropped;
 }
 
 /* ln(n!) without lgamma (which writes the global signgam): exact sum below 20, Stirling's series

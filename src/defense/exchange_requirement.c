@@ -1,12 +1,14 @@
 /* What it takes: the shots per target and the inventory that reach a required probability of no
  * leakage, and the doctrine names. */
+#include <float.h>
 #include <string.h>
 
 #include "bmd/exchange.h"
 
 /* Slack on "P >= required": results that differ from the requirement by rounding only (e.g.
- * 1 - 0.2^2 computed as 0.9599999999999999 against 0.96) count as reaching it. */
-#define REQUIRED_SLACK 1e-12
+ * 1 - 0.2^2 computed as 0.9599999999999999 against 0.96) count as reaching it. A requirement of
+ * exactly 1 gets no slack and is met only by a certain kill (p = 1), not by 1 - p^k rounding to 1. */
+#define REQUIRED_SLACK (4.0 * DBL_EPSILON)
 
 /* P(no leak) for params with shots and inventory replaced; status as bmd_exchange_evaluate. */
 static int p_no_leak_with(const bmd_exchange_params *base, long shots, long inventory, double *out,
@@ -62,13 +64,14 @@ int bmd_exchange_requirement_for(const bmd_exchange_params *params, double p_req
                              "leakage; allowed [0, 1])", p_required);
     if (!req)
         return bmd_error_set(err, BMD_EINVAL, "exchange requirement pointer is NULL");
-    const double target = p_required - REQUIRED_SLACK;
+    const int certain = p_required == 1.0;
+    const double target = certain ? 1.0 : p_required - REQUIRED_SLACK;
     long k = 0;
     for (;; k++) {
         double p;
         if ((st = p_no_leak_with(params, k, BMD_EXCHANGE_UNLIMITED, &p, err)))
             return st;
-        if (p >= target)
+        if (p >= target && (!certain || params->warheads == 0 || params->sspk == 1.0))
             break;
         if (k == BMD_EXCHANGE_MAX_SHOTS)
             return bmd_error_set(err, BMD_EDOM,
