@@ -211,11 +211,16 @@ int bmd_exchange_evaluate(const bmd_exchange_params *prm, bmd_exchange_result *r
     const long inv = prm->inventory, m_cap = inv / budget, rest = inv - m_cap * budget;
     exchange_object_stats part;
     exchange_object(prm->sspk, k, opp, prm->kill_assessment, rest, &part);
-    double pnl = 0.0, leak = 0.0, used = 0.0, idle = 0.0;
-    for (long x = x_lo; x <= x_hi; x++) {
+    double pnl = 0.0, leak = 0.0, used = 0.0, idle = 0.0, wsum = 0.0;
+    /* Terms beyond 40 standard deviations (plus 20) of the mean weigh less than 1e-300. */
+    const double mean = (double)d * s, spread = 40.0 * sqrt((double)d * s * (1.0 - s)) + 20.0;
+    const long sum_lo = mean - spread > (double)x_lo ? (long)(mean - spread) : x_lo;
+    const long sum_hi = mean + spread < (double)x_hi ? (long)(mean + spread) + 1 : x_hi;
+    for (long x = sum_lo; x <= sum_hi; x++) {
         double b = (x_lo == x_hi) ? 1.0 : binomial_pmf(d, x, s);
         if (b == 0.0)
             continue;
+        wsum += b;
         long n = w + x;
         if (n <= m_cap) { /* everyone gets the full budget */
             pnl += b * pow(1.0 - full.survival, (double)w);
@@ -232,10 +237,11 @@ int bmd_exchange_evaluate(const bmd_exchange_params *prm, bmd_exchange_result *r
         idle += b * (double)(n - m_cap - partial);
     }
     long n_max = w + x_hi;
-    res->p_no_leak = pnl;
-    res->expected_leakers = leak;
-    res->interceptors_used = used;
-    res->expected_unengaged = idle;
+    /* The weights sum to 1 up to rounding (about 1e-10 for a million decoys); divide it out. */
+    res->p_no_leak = pnl / wsum;
+    res->expected_leakers = leak / wsum;
+    res->interceptors_used = used / wsum;
+    res->expected_unengaged = idle / wsum;
     res->interceptors_max = n_max <= m_cap ? (double)n_max * full.used_max
                                            : (double)m_cap * full.used_max + part.used_max;
     return BMD_SUCCESS;
