@@ -83,7 +83,7 @@ void bmd_exchange_params_init(bmd_exchange_params *params);
 /* Check every field; BMD_EINVAL naming the field, the value and what is allowed. */
 int bmd_exchange_validate(const bmd_exchange_params *params, bmd_error *err);
 
-/* The exact outcome of the engagement. BMD_EINVAL for bad parameters. Cost O(W + D + L). */
+/* The exact outcome of the engagement. BMD_EINVAL for bad parameters. Cost O(W + L + sqrt(D)). */
 int bmd_exchange_evaluate(const bmd_exchange_params *params, bmd_exchange_result *result,
                           bmd_error *err);
 
