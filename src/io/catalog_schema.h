@@ -34,6 +34,20 @@ int cat_read_stage(const yw_ctx *c, const yaml_node_t *node, int index, bmd_cata
 /* Read the payload mapping into e->missile.payload, recording provenance. */
 int cat_read_payload(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e);
 
+/* Read the provenance keys (source, notional, note) of a parameter mapping into p, checking the
+ * source key against sources[0..n_sources-1] and that there is a source or a noted notional flag.
+ * Shared by every catalogue schema. */
+int cat_read_provenance(const yw_ctx *c, const yaml_node_t *map, const char *field,
+                        const bmd_source *sources, int n_sources, bmd_param_provenance *p);
+
+/* Read one scalar parameter {value: N, [low: L, high: H,] source: KEY | notional: true, note: T}
+ * at field path into p (value and range checked by rule). Shared by every catalogue schema. */
+int cat_read_param(const yw_ctx *c, const yaml_node_t *node, const char *field, int rule,
+                   const bmd_source *sources, int n_sources, bmd_param_provenance *p);
+
+/* Read `sources:` (key -> full citation, 1 to BMD_CATALOG_MAX_SOURCES) into sources, *n. */
+int cat_read_sources(const yw_ctx *c, const yaml_node_t *node, bmd_source *sources, int *n);
+
 /* Append a provenance record; BMD_EINVAL when the table of parameters is full. */
 int cat_add_param(bmd_catalog_missile *e, const bmd_param_provenance *p, bmd_error *err);
 
