@@ -61,6 +61,10 @@ const cat_scalar *cat_payload_fields(int *n)
 
 int cat_rule_ok(int rule, double v, const char **what)
 {
+    if (rule == CAT_ANY) {
+        *what = "finite";
+        return 1;
+    }
     if (rule == CAT_POSITIVE) {
         *what = "positive";
         return v > 0;

@@ -9,7 +9,7 @@
 #include "io/yaml_walk.h"
 
 /* What a scalar field allows. */
-enum { CAT_POSITIVE = 1, CAT_NONNEGATIVE = 2 };
+enum { CAT_POSITIVE = 1, CAT_NONNEGATIVE = 2, CAT_ANY = 3 };
 
 /* One scalar field of a stage or the payload: its name (with the SI unit in it), where it lives in
  * bmd_stage / bmd_payload, whether it is required, and its rule. */
@@ -24,7 +24,8 @@ typedef struct cat_scalar {
 const cat_scalar *cat_stage_fields(int *n);
 const cat_scalar *cat_payload_fields(int *n);
 
-/* Whether v obeys rule; when not, *what is "positive" or "zero or positive". */
+/* Whether v obeys rule; when not, *what is "positive" or "zero or positive" (CAT_ANY: any finite
+ * number, always true). */
 int cat_rule_ok(int rule, double v, const char **what);
 
 /* Read stage number index (0-based) from its mapping node into e->missile.stages[index], recording
