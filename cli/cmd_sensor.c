@@ -230,8 +230,8 @@ int cli_cmd_sensor(int argc, char **argv)
         int trajectory = cli_has(&a, "missile") || cli_has(&a, "from") || cli_has(&a, "to");
         st = trajectory ? run_trajectory_form(&a, s, &rec) : run_point_form(&a, s, &rec);
     }
+    if (st == CLI_OK) /* the record's text points into s: print before freeing it */
+        st = cli_record_print(&rec, cli_has(&a, "json"), stdout);
     free(s);
-    if (st)
-        return st;
-    return cli_record_print(&rec, cli_has(&a, "json"), stdout);
+    return st;
 }
