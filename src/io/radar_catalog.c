@@ -13,7 +13,7 @@
 
 /* Units in the file: angles in degrees (named *_deg), everything else SI. */
 enum { U_SI = 0, U_DEG = 1 };
-enum { R_POS = CAT_POSITIVE, R_NONNEG = CAT_NONNEGATIVE, R_ANY = CAT_ANY };
+enum { R_POS = CAT_POSITIVE, R_ANY = CAT_ANY };
 
 /* One numeric field of a radar file: where it goes in bmd_radar and what it allows. */
 typedef struct radar_field {
