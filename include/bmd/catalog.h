@@ -32,6 +32,8 @@ typedef struct bmd_param_provenance {
     int notional;            /* reconstructed, not published */
     char note[256];          /* how it was reconstructed, or the page */
     int line;                /* where it was defined (1-based; 0 for an override) */
+    int has_range;           /* sources disagree: the file gives low <= value <= high */
+    double low, high;        /* that range, SI (meaningful only when has_range) */
 } bmd_param_provenance;
 
 /* One catalogue entry: the missile and the provenance of each of its parameters. */

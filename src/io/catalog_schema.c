@@ -61,6 +61,10 @@ const cat_scalar *cat_payload_fields(int *n)
 
 int cat_rule_ok(int rule, double v, const char **what)
 {
+    if (rule == CAT_ANY) {
+        *what = "finite";
+        return 1;
+    }
     if (rule == CAT_POSITIVE) {
         *what = "positive";
         return v > 0;
@@ -90,8 +94,8 @@ static void set_field(bmd_param_provenance *p, const char *field)
 
 /* Read source / notional / note of a parameter mapping into p; check the source key exists and
  * that the parameter has a source or is notional with a note. */
-static int read_provenance(const yw_ctx *c, const yaml_node_t *map, const char *field,
-                           const bmd_catalog_missile *e, bmd_param_provenance *p)
+int cat_read_provenance(const yw_ctx *c, const yaml_node_t *map, const char *field,
+                        const bmd_source *sources, int n_sources, bmd_param_provenance *p)
 {
     char sub[160];
     const yaml_node_t *src = yw_get(c, map, "source");
@@ -103,14 +107,13 @@ static int read_provenance(const yw_ctx *c, const yaml_node_t *map, const char *
         if ((st = yw_string(c, src, sub, p->source, sizeof p->source)))
             return st;
         int known = 0;
-        for (int i = 0; i < e->n_sources; i++)
-            known |= strcmp(e->sources[i].key, p->source) == 0;
+        for (int i = 0; i < n_sources; i++)
+            known |= strcmp(sources[i].key, p->source) == 0;
         if (!known) {
             char list[200] = "";
-            for (int i = 0; i < e->n_sources; i++) {
+            for (int i = 0; i < n_sources; i++) {
                 size_t used = strlen(list);
-                snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
-                         e->sources[i].key);
+                snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", sources[i].key);
             }
             return yw_fail(c, src, BMD_EINVAL,
                            "field '%s': source '%s' is not a key of 'sources' (keys: %s)", field,
@@ -138,9 +141,38 @@ static int read_provenance(const yw_ctx *c, const yaml_node_t *map, const char *
     return BMD_SUCCESS;
 }
 
-/* Read one scalar parameter {value, source | notional+note} at field path into *dst. */
-static int read_scalar(const yw_ctx *c, const yaml_node_t *node, const char *field, int rule,
-                       bmd_catalog_missile *e, double *dst)
+/* Read the optional `low`/`high` of a parameter (both or neither; low <= value <= high; each
+ * obeying rule) into p. */
+static int read_range(const yw_ctx *c, const yaml_node_t *map, const char *field, int rule,
+                      bmd_param_provenance *p)
+{
+    const yaml_node_t *lo = yw_get(c, map, "low"), *hi = yw_get(c, map, "high");
+    if (!lo && !hi)
+        return BMD_SUCCESS;
+    if (!lo || !hi)
+        return yw_fail(c, lo ? lo : hi, BMD_EINVAL, "field '%s': give both 'low' and 'high' (the "
+                       "range of the published values), or neither", field);
+    int st;
+    char sub[160];
+    snprintf(sub, sizeof sub, "%s.low", field);
+    if ((st = yw_number(c, lo, sub, &p->low)))
+        return st;
+    snprintf(sub, sizeof sub, "%s.high", field);
+    if ((st = yw_number(c, hi, sub, &p->high)))
+        return st;
+    const char *what;
+    if (!cat_rule_ok(rule, p->low, &what))
+        return yw_fail(c, lo, BMD_EINVAL, "field '%s.low': value '%s' must be %s", field,
+                       yw_text(lo), what);
+    if (!(p->low <= p->value && p->value <= p->high))
+        return yw_fail(c, lo, BMD_EINVAL, "field '%s': range [%s, %s] must contain the value %g "
+                       "(low <= value <= high)", field, yw_text(lo), yw_text(hi), p->value);
+    p->has_range = 1;
+    return BMD_SUCCESS;
+}
+
+int cat_read_param(const yw_ctx *c, const yaml_node_t *node, const char *field, int rule,
+                   const bmd_source *sources, int n_sources, bmd_param_provenance *p)
 {
     if (node && node->type == YAML_SCALAR_NODE)
         return yw_fail(c, node, BMD_EINVAL,
@@ -150,22 +182,33 @@ static int read_scalar(const yw_ctx *c, const yaml_node_t *node, const char *fie
     int st;
     if ((st = yw_expect_mapping(c, node, field)))
         return st;
-    static const char *const keys[] = {"value", "source", "notional", "note"};
-    if ((st = yw_check_keys(c, node, field, keys, 4)))
+    static const char *const keys[] = {"value", "low", "high", "source", "notional", "note"};
+    if ((st = yw_check_keys(c, node, field, keys, 6)))
         return st;
     const yaml_node_t *vnode = yw_get(c, node, "value");
     if (!vnode)
         return yw_fail(c, node, BMD_EINVAL, "field '%s' has no 'value'", field);
-    bmd_param_provenance p = {0};
-    set_field(&p, field);
-    p.line = yw_line(vnode);
-    if ((st = yw_number(c, vnode, field, &p.value)))
+    memset(p, 0, sizeof *p);
+    set_field(p, field);
+    p->line = yw_line(vnode);
+    if ((st = yw_number(c, vnode, field, &p->value)))
         return st;
     const char *what;
-    if (!cat_rule_ok(rule, p.value, &what))
+    if (!cat_rule_ok(rule, p->value, &what))
         return yw_fail(c, vnode, BMD_EINVAL, "field '%s': value '%s' must be %s", field,
                        yw_text(vnode), what);
-    if ((st = read_provenance(c, node, field, e, &p)))
+    if ((st = read_range(c, node, field, rule, p)))
+        return st;
+    return cat_read_provenance(c, node, field, sources, n_sources, p);
+}
+
+/* Read one scalar parameter {value, source | notional+note} at field path into *dst. */
+static int read_scalar(const yw_ctx *c, const yaml_node_t *node, const char *field, int rule,
+                       bmd_catalog_missile *e, double *dst)
+{
+    bmd_param_provenance p;
+    int st = cat_read_param(c, node, field, rule, e->sources, e->n_sources, &p);
+    if (st)
         return st;
     *dst = p.value;
     return cat_add_param(e, &p, c->err);
@@ -234,7 +277,7 @@ static int read_table(const yw_ctx *c, const yaml_node_t *node, const char *fiel
     set_field(&p, field);
     p.value = NAN; /* a table has no single value; its points are in the missile */
     p.line = yw_line(node);
-    if ((st = read_provenance(c, node, field, e, &p)))
+    if ((st = cat_read_provenance(c, node, field, e->sources, e->n_sources, &p)))
         return st;
     *dst = tab;
     return cat_add_param(e, &p, c->err);

@@ -9,7 +9,7 @@
 #include "io/yaml_walk.h"
 
 /* What a scalar field allows. */
-enum { CAT_POSITIVE = 1, CAT_NONNEGATIVE = 2 };
+enum { CAT_POSITIVE = 1, CAT_NONNEGATIVE = 2, CAT_ANY = 3 };
 
 /* One scalar field of a stage or the payload: its name (with the SI unit in it), where it lives in
  * bmd_stage / bmd_payload, whether it is required, and its rule. */
@@ -24,7 +24,8 @@ typedef struct cat_scalar {
 const cat_scalar *cat_stage_fields(int *n);
 const cat_scalar *cat_payload_fields(int *n);
 
-/* Whether v obeys rule; when not, *what is "positive" or "zero or positive". */
+/* Whether v obeys rule; when not, *what is "positive" or "zero or positive" (CAT_ANY: any finite
+ * number, always true). */
 int cat_rule_ok(int rule, double v, const char **what);
 
 /* Read stage number index (0-based) from its mapping node into e->missile.stages[index], recording
@@ -33,6 +34,20 @@ int cat_read_stage(const yw_ctx *c, const yaml_node_t *node, int index, bmd_cata
 
 /* Read the payload mapping into e->missile.payload, recording provenance. */
 int cat_read_payload(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e);
+
+/* Read the provenance keys (source, notional, note) of a parameter mapping into p, checking the
+ * source key against sources[0..n_sources-1] and that there is a source or a noted notional flag.
+ * Shared by every catalogue schema. */
+int cat_read_provenance(const yw_ctx *c, const yaml_node_t *map, const char *field,
+                        const bmd_source *sources, int n_sources, bmd_param_provenance *p);
+
+/* Read one scalar parameter {value: N, [low: L, high: H,] source: KEY | notional: true, note: T}
+ * at field path into p (value and range checked by rule). Shared by every catalogue schema. */
+int cat_read_param(const yw_ctx *c, const yaml_node_t *node, const char *field, int rule,
+                   const bmd_source *sources, int n_sources, bmd_param_provenance *p);
+
+/* Read `sources:` (key -> full citation, 1 to BMD_CATALOG_MAX_SOURCES) into sources, *n. */
+int cat_read_sources(const yw_ctx *c, const yaml_node_t *node, bmd_source *sources, int *n);
 
 /* Append a provenance record; BMD_EINVAL when the table of parameters is full. */
 int cat_add_param(bmd_catalog_missile *e, const bmd_param_provenance *p, bmd_error *err);
