@@ -151,7 +151,33 @@ static void unreachable(bmd_reach *out, bmd_reach_reason reason)
     out->elevation_rad = NAN;
 }
 
-/* Scan the elevations and refine every crossing; *best keeps the earliest. */
+/* Between a defined elevation e_def (where the trajectory reaches the range) and an undefined
+ * one, find the edge of the defined interval by bisection; *e_edge and *f_edge get the defined
+ * elevation nearest the edge and its altitude difference. */
+static int find_edge(reach_ctx *c, double e_def, double e_undef, double range, double h,
+                     double *e_edge, double *f_edge, bmd_error *err)
+{
+    bmd_kv_state s;
+    int found, st;
+    for (int it = 0; it < REACH_BISECT_EPS; it++) {
+        double em = 0.5 * (e_def + e_undef);
+        if ((st = at_elevation(c, em, range, 0, &s, &found, err)))
+            return st;
+        if (found)
+            e_def = em;
+        else
+            e_undef = em;
+    }
+    if ((st = at_elevation(c, e_def, range, 0, &s, &found, err)))
+        return st;
+    *e_edge = e_def;
+    *f_edge = found ? s.altitude_m - h : NAN;
+    return BMD_SUCCESS;
+}
+
+/* Scan the elevations and refine every crossing; *best keeps the earliest. Where the set of
+ * elevations that reach the range ends between two scan points, its edge is located too, so
+ * crossings between the last scan point and the edge are not missed. */
 static int scan(reach_ctx *c, double range, double h, int n_scan, bmd_kv_state *best,
                 double *best_eps, bmd_error *err)
 {
@@ -165,7 +191,18 @@ static int scan(reach_ctx *c, double range, double h, int n_scan, bmd_kv_state *
         int found;
         if ((st = at_elevation(c, e, range, 0, &s, &found, err)))
             return st;
+        if (found != have_prev && j > 0) {
+            /* The defined interval starts or ends between e_prev and e. */
+            double e_def = found ? e : e_prev, e_undef = found ? e_prev : e;
+            double f_def = found ? s.altitude_m - h : f_prev, e_edge, f_edge;
+            if ((st = find_edge(c, e_def, e_undef, range, h, &e_edge, &f_edge, err)))
+                return st;
+            if (isfinite(f_edge) && (f_edge < 0) != (f_def < 0) &&
+                (st = refine(c, e_edge, f_edge, e_def, range, h, best, best_eps, err)))
+                return st;
+        }
         if (!found) {
+            e_prev = e;
             have_prev = 0;
             continue;
         }
