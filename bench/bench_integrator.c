@@ -2,7 +2,7 @@
  * accuracy on a ballistic arc.
  *
  * Problem: a ~31-minute ballistic arc from 200 km altitude at 7 km/s, flight-path angle 20 deg,
- * heading north-east, over an oblate (J2) Earth, ending about 25 km up on the way down, with drag
+ * heading north-east, over an oblate (J2) Earth, ending about 22 km up on the way down, with drag
  * (ballistic coefficient beta = 5000 kg/m^2) in an atmosphere that rotates with the Earth. The
  * atmosphere is a bench-only single-scale-height exponential (rho0 = 1.225 kg/m^3, H = 7.2 km) so
  * that the bench does not depend on the atmosphere module. J2 term: Vallado, Fundamentals of
@@ -10,8 +10,8 @@
  *
  * Method: a reference solution at rtol 1e-14 (checked against GSL rk8pd at the same tolerance),
  * then every method over a ladder of tolerances (atol = rtol in m and m/s), reporting the final
- * position error, steps, rhs evaluations and the time per trajectory (best of 5 batches, each
- * batch repeated until it lasts >= 40 ms). Finally the cost at matched accuracy (final-position
+ * position error, steps, rhs evaluations and the time per trajectory (best of 7 batches, each
+ * batch repeated until it lasts >= 50 ms). Finally the cost at matched accuracy (final-position
  * error 1 m and 1 mm) is interpolated log-log on each method's error/cost front.
  *
  * Run: build/dev/bench/bench_integrator */
@@ -34,7 +34,7 @@
 #define RHO0 1.225             /* kg/m^3, bench atmosphere */
 #define SCALE_H 7200.0         /* m */
 #define BETA 5000.0            /* kg/m^2 */
-#define T_END 1850.0           /* s */
+#define T_END 1870.0           /* s */
 #define PI 3.14159265358979323846
 
 typedef struct counter {
@@ -81,8 +81,12 @@ static void initial_state(double *y)
     y[5] = v * cos(gam) * cos(az);      /* north */
 }
 
-enum { M_BMD, M_RK8PD, M_RKF45, N_METHODS };
-static const char *method_name[N_METHODS] = {"bmd dop853", "gsl rk8pd", "gsl rkf45"};
+/* Every method starts with a 1 s trial step (GSL's driver needs one); "bmd dop853 auto" uses
+ * bmd_ode's automatic starting step instead. */
+enum { M_BMD, M_RK8PD, M_RKF45, M_BMD_AUTO, N_METHODS };
+static const char *method_name[N_METHODS] = {"bmd dop853", "gsl rk8pd", "gsl rkf45",
+                                             "bmd dop853 auto h0"};
+#define H_START 1.0
 
 typedef struct result {
     double rtol;
@@ -106,10 +110,10 @@ static void runner_open(runner *ru, int m, double rtol)
     memset(ru, 0, sizeof *ru);
     ru->m = m;
     ru->rtol = rtol;
-    if (m != M_BMD) {
+    if (m == M_RK8PD || m == M_RKF45) {
         ru->sys = (gsl_odeiv2_system){arc_rhs_gsl, NULL, 6, &ru->c};
         ru->d = gsl_odeiv2_driver_alloc_y_new(
-            &ru->sys, m == M_RK8PD ? gsl_odeiv2_step_rk8pd : gsl_odeiv2_step_rkf45, 1.0, rtol,
+            &ru->sys, m == M_RK8PD ? gsl_odeiv2_step_rk8pd : gsl_odeiv2_step_rkf45, H_START, rtol,
             rtol);
         gsl_odeiv2_driver_set_nmax(ru->d, 0);
     }
@@ -126,13 +130,14 @@ static int run_once(runner *ru, double *y, result *res)
 {
     ru->c.calls = 0;
     initial_state(y);
-    if (ru->m == M_BMD) {
+    if (ru->m == M_BMD || ru->m == M_BMD_AUTO) {
         bmd_ode_system sys = {arc_rhs, 6, &ru->c};
         bmd_ode_options opt;
         bmd_ode_options_default(&opt);
         opt.rtol = ru->rtol;
         opt.atol = ru->rtol;
         opt.max_steps = 10000000;
+        opt.h_initial = ru->m == M_BMD ? H_START : 0.0;
         bmd_ode ode;
         bmd_error err;
         int nh;
@@ -147,7 +152,7 @@ static int run_once(runner *ru, double *y, result *res)
             res->rejected = ode.n_rejected;
         }
     } else {
-        gsl_odeiv2_driver_reset_hstart(ru->d, 1.0);
+        gsl_odeiv2_driver_reset_hstart(ru->d, H_START);
         double t = 0.0;
         int s = gsl_odeiv2_driver_apply(ru->d, &t, T_END, y);
         if (s != GSL_SUCCESS) {
@@ -180,21 +185,21 @@ static double now_s(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* Microseconds per trajectory: best of 5 batches, each repeated until it lasts >= 40 ms. */
+/* Microseconds per trajectory: best of 7 batches, each repeated until it lasts >= 50 ms. */
 static double time_us(int m, double rtol)
 {
     runner ru;
     runner_open(&ru, m, rtol);
     double y[6], best = INFINITY;
     long reps = 1;
-    for (int b = 0; b < 5; b++) {
+    for (int b = 0; b < 7; b++) {
         double t0, t1;
         for (;;) {
             t0 = now_s();
             for (long i = 0; i < reps; i++)
                 run_once(&ru, y, NULL);
             t1 = now_s();
-            if (t1 - t0 >= 0.04)
+            if (t1 - t0 >= 0.05)
                 break;
             reps *= 2;
         }
@@ -265,7 +270,7 @@ int main(void)
     printf("reference: bmd dop853 at rtol 1e-14; gsl rk8pd at 1e-14 differs by %.2e m\n\n",
            dist3(yref, ygsl));
 
-    static const double tols[] = {1e-5, 3e-6, 1e-6, 3e-7, 1e-7, 3e-8, 1e-8, 3e-9, 1e-9, 3e-10,
+    static const double tols[] = {1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6, 3e-7, 1e-7, 3e-8, 1e-8, 3e-9, 1e-9, 3e-10,
                                   1e-10, 3e-11, 1e-11, 3e-12, 1e-12, 3e-13, 1e-13};
     const int nt = (int)(sizeof tols / sizeof tols[0]);
     result res[N_METHODS][32];
@@ -275,7 +280,7 @@ int main(void)
     printf("|---|---|---|---|---|---|---|\n");
     for (int m = 0; m < N_METHODS; m++) {
         for (int i = 0; i < nt; i++) {
-            if (m == M_RKF45 && tols[i] < 1e-11)
+            if (m == M_RKF45 && tols[i] < 1e-12)
                 continue; /* 5th order: too many steps to be of interest */
             result *r = &res[m][nres[m]++];
             double y[6];
@@ -290,8 +295,8 @@ int main(void)
 
     printf("\nCost at matched accuracy (log-log interpolation on each method's error/cost front)\n\n");
     printf("| final pos. error | bmd us (rhs) | rk8pd us (rhs) | rkf45 us (rhs) | time bmd/rk8pd | "
-           "time bmd/rkf45 | rhs bmd/rk8pd |\n");
-    printf("|---|---|---|---|---|---|---|\n");
+           "time bmd/rkf45 | rhs bmd/rk8pd | bmd auto h0 us (rhs) |\n");
+    printf("|---|---|---|---|---|---|---|---|\n");
     static const double targets[] = {1.0, 1e-3};
     for (int k = 0; k < 2; k++) {
         double us[N_METHODS], rhs[N_METHODS];
@@ -299,9 +304,9 @@ int main(void)
             us[m] = cost_at(res[m], nres[m], targets[k], 0);
             rhs[m] = cost_at(res[m], nres[m], targets[k], 1);
         }
-        printf("| %g m | %.1f (%.0f) | %.1f (%.0f) | %.1f (%.0f) | %.2f | %.2f | %.2f |\n",
+        printf("| %g m | %.1f (%.0f) | %.1f (%.0f) | %.1f (%.0f) | %.2f | %.2f | %.2f | %.1f (%.0f) |\n",
                targets[k], us[0], rhs[0], us[1], rhs[1], us[2], rhs[2], us[0] / us[1],
-               us[0] / us[2], rhs[0] / rhs[1]);
+               us[0] / us[2], rhs[0] / rhs[1], us[3], rhs[3]);
     }
     return 0;
 }

@@ -86,5 +86,6 @@ int cli_record_print(const cli_record *rec, int json, FILE *out);
 int cli_cmd_kepler(int argc, char **argv);
 int cli_cmd_loft(int argc, char **argv);
 int cli_cmd_catalog(int argc, char **argv);
+int cli_cmd_exchange(int argc, char **argv);
 
 #endif

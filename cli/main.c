@@ -15,6 +15,7 @@ static const command commands[] = {
     {"kepler", cli_cmd_kepler, "analytic free flight: range, apogee, time; minimum-energy trajectory"},
     {"loft", cli_cmd_loft, "burnout speed and full range inferred from a lofted test (Kepler)"},
     {"catalog", cli_cmd_catalog, "the vehicle catalogue: list, or one vehicle with every source"},
+    {"exchange", cli_cmd_exchange, "exchange arithmetic: leakers and interceptors (salvo, SLS)"},
 };
 
 static void print_usage(FILE *out)

@@ -302,8 +302,8 @@ static void fixed_steps_converge_at_eighth_order(void **state)
 {
     (void)state;
     /* Global error ~ C h^8 (HNW I, Theorem II.3.6): halving h divides it by 2^8 = 256. The
-     * observed order log2(e(h)/e(h/2)) must lie in [7.5, 8.5] (errors here are 1e-7..1e-10, far
-     * above rounding ~1e-15). A wrong coefficient drops the order to 1..7. */
+     * observed order log2(e(h)/e(h/2)) must lie in [7.5, 8.5] (measured 5.6e-9 and 2.0e-11,
+     * order 8.1; far above rounding ~1e-15). A wrong coefficient drops the order to 1..7. */
     double e1 = fixed_step_kepler_error(0.1, 2.0);
     double e2 = fixed_step_kepler_error(0.05, 2.0);
     double order = log2(e1 / e2);
@@ -374,9 +374,37 @@ static void exponential_decay_matches_the_exact_solution(void **state)
         double exact = y0[i] * exp(-(double)(i + 1) * 10.0);
         DIAG("decay %d: rel err %.3e\n", i, fabs(ode.y[i] - exact) / fabs(exact));
         /* y_i(10) = y_i(0) exp(-(i+1) 10): relative error below 1e-8 = 100 rtol (the global
-         * error of a local-error controller is a modest multiple of rtol; measured ~1e-10). */
+         * error of a local-error controller is a modest multiple of rtol; measured 1.5e-14,
+         * 8.1e-12 and 3.2e-10 for the three rates). */
         assert_true(fabs(ode.y[i] - exact) <= 1e-8 * fabs(exact));
     }
+}
+
+static void pure_relative_tolerance_copes_with_components_starting_at_zero(void **state)
+{
+    (void)state;
+    /* atol = 0 with y = (r, 0, 0, 0, v, 0): the zero components have zero weight at the start,
+     * which must not break the automatic starting step. Kepler circular orbit, 1 period:
+     * position error below 1 m (rtol 1e-10; measured 1.7e-3 m). */
+    orbit o;
+    orbit_setup(&o, MU_EARTH, 7.0e6, 0.0, 0.0, 0.0, 0.0);
+    problem p = {.mu = MU_EARTH, .bad_after = INFINITY};
+    bmd_ode_system sys = {two_body_rhs, 6, &p};
+    bmd_ode_options opt;
+    bmd_ode_options_default(&opt);
+    opt.rtol = 1e-10;
+    opt.atol = 0.0;
+    double y0[6], ye[6];
+    orbit_state(&o, 0.0, y0);
+    y0[1] = y0[2] = y0[3] = y0[5] = 0.0; /* exactly zero, as the orbit has them */
+    bmd_ode ode;
+    assert_int_equal(bmd_ode_init(&ode, &sys, &opt, 0.0, y0, NULL), BMD_SUCCESS);
+    int nh;
+    assert_int_equal(bmd_ode_run(&ode, o.period, NULL, 0, NULL, 0, &nh, NULL, NULL, NULL),
+                     BMD_SUCCESS);
+    orbit_state(&o, o.period, ye);
+    DIAG("atol 0: pos err %.3e m, steps %ld\n", distance3(ode.y, ye), ode.n_steps);
+    assert_true(distance3(ode.y, ye) < 1.0);
 }
 
 /* Integrate orbit o from t0 to t1 (times after periapsis) at rtol/atol with the caller's problem
@@ -436,13 +464,14 @@ static void eccentric_orbit_matches_kepler_over_three_periods(void **state)
     DIAG("e=0.7: pos err %.3e m steps %ld rej %ld\n", distance3(y, ye), ode.n_steps,
          ode.n_rejected);
     /* position error vs Kepler's equation below 1 m after 3 periods, including 3 perigee
-     * passages at 9.0 km/s */
+     * passages at 9.8 km/s (measured 0.37 m). atol 1e-9 so that the velocities (rtol v ~ 1e-7
+     * m/s) are controlled by rtol, not atol. */
     assert_true(distance3(y, ye) < 1.0);
     /* Conservation of energy and angular momentum (BMW eqs. 1.4-2, 1.5-1): the exact flow keeps
      * them; an explicit RK method drifts secularly, mostly at the perigee passages. At
-     * rtol = 1e-10: energy relative drift < 1e-8 (measured 1.5e-9, ~5e-10 per passage; a 0.5 m
-     * position error at perigee alone could change mu/r by 5e-7 of E, so this is tight), angular
-     * momentum < 1e-9 (measured 1.0e-10). */
+     * rtol = 1e-10: energy relative drift < 1e-8 (measured 1.0e-9, ~3e-10 per passage; a 0.4 m
+     * position error at perigee alone could change mu/r by 4e-7 of E, so this is tight), angular
+     * momentum < 1e-9 (measured 6.6e-11). */
     double e0 = specific_energy(y0, MU_EARTH), e1 = specific_energy(y, MU_EARTH);
     double h0[3], h1[3];
     angular_momentum(y0, h0);
@@ -536,8 +565,9 @@ static void apogee_event_matches_half_period_after_perigee(void **state)
     /* r.v falls through zero only at apogee (perigee is a rising crossing, not in [t0, t_end]) */
     assert_int_equal(nh, 1);
     DIAG("apogee: t err %.3e s\n", hits[0].t - 0.5 * o.period);
-    /* apogee at t_perigee + T/2 (BMW sec. 4.2); error below 1e-6 s (event_tol 1e-9 s; the rest
-     * is the r.v error of the dense output divided by d(r.v)/dt ~ 4 m^2/s^3 here) */
+    /* apogee at t_perigee + T/2 (BMW sec. 4.2); error below 1e-6 s (measured 1.5e-8 s: event_tol
+     * is 1e-9 s, the rest is the trajectory's own error, r.v error / |v^2 - mu/r| with
+     * |v^2 - mu/r| = 3.1e7 m^2/s^2 at this apogee) */
     assert_true(fabs(hits[0].t - 0.5 * o.period) < 1e-6);
     orbit_state(&o, hits[0].t, ye);
     assert_true(distance3(hits[0].y, ye) < 1e-3); /* state at the hit from the dense output */
@@ -752,8 +782,8 @@ static void observer_is_called_after_every_accepted_step_and_t_end_is_hit_exactl
         assert_int_equal(bmd_ode_run(&ode, t_end + 0.1 * i, NULL, 0, NULL, 0, &nh, NULL, NULL, NULL),
                          BMD_SUCCESS);
     assert_true(ode.t == t_end + 1.0);
-    /* y_i = exp(-(i+1) t) within 1e-8 (default rtol 1e-9, atol 1e-6 on values <= 1: the error
-     * per step is far below atol; measured ~1e-11) */
+    /* y_i = exp(-(i+1) t) within 1e-8 absolute (default rtol 1e-9, atol 1e-6 on values <= 1;
+     * measured 3e-12, 2e-10, 9e-10 after 11 clipped runs) */
     for (int i = 0; i < 3; i++) {
         DIAG("stepwise runs: y%d err %.3e\n", i, fabs(ode.y[i] - exp(-(i + 1) * ode.t)));
         assert_true(fabs(ode.y[i] - exp(-(i + 1) * ode.t)) < 1e-8);
@@ -968,6 +998,7 @@ int main(void)
         cmocka_unit_test(fixed_steps_converge_at_eighth_order),
         cmocka_unit_test(dense_output_is_seventh_order),
         cmocka_unit_test(exponential_decay_matches_the_exact_solution),
+        cmocka_unit_test(pure_relative_tolerance_copes_with_components_starting_at_zero),
         cmocka_unit_test(circular_leo_orbit_matches_kepler_over_five_periods),
         cmocka_unit_test(eccentric_orbit_matches_kepler_over_three_periods),
         cmocka_unit_test(rhs_evaluations_are_eleven_per_attempt_plus_one_per_accepted_step),

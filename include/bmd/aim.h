@@ -53,6 +53,12 @@ int bmd_aim_burnout_angle(const bmd_earth *earth, const bmd_missile *missile,
 
 /* Azimuth and plan that put the impact within tolerance_m (e.g. 100 m) of the target, by secant
  * or Newton iteration on the miss, warm-started from the geodesic azimuth and the Kepler estimate.
+ * base must be a max-range plan (from bmd_aim_max_range; its shape hardly depends on the
+ * azimuth, so one search serves all targets): its full-burn flight along the target's bearing
+ * gives max_range_m; min-energy plans keep its steering and cut the thrust off early; lofted and
+ * depressed plans keep full burn and move the kick (or the pitch program's final angle) to the
+ * steep or the shallow side of base's. The azimuth is corrected each flight by the angle between
+ * the bearings of the impact and of the target; the shape parameter by a bracketed secant step.
  * When the target is out of reach: BMD_SUCCESS with result->reachable = 0 and result->max_range_m
  * the maximum range along that bearing. Errors: those of bmd_trajectory_fly; BMD_EMAXITER if the
  * iteration does not converge. */

@@ -10,5 +10,6 @@
 #include "bmd/geodesy.h"
 #include "bmd/ode.h"
 #include "bmd/kepler.h"
+#include "bmd/exchange.h"
 
 #endif

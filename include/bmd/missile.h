@@ -40,16 +40,20 @@ typedef struct bmd_stage {
     double isp_sea_level_s;       /* 0: equal to isp_vacuum_s unless nozzle_exit_area_m2 is set */
     double nozzle_exit_area_m2;   /* 0: not used */
     double diameter_m;            /* body diameter; drag reference area pi d^2 / 4 */
-    double coast_before_s;        /* unpowered coast between the previous burnout and ignition */
+    double coast_before_s;        /* unpowered coast between the previous burnout and ignition
+                                     (must be 0 for the first stage) */
     bmd_table thrust_vacuum_n;    /* optional: vacuum thrust (N) vs time since ignition (s) */
     bmd_table cd_mach;            /* drag coefficient vs Mach; n = 0: the default curve */
 } bmd_stage;
 
 /* The payload: the reentry vehicle (RV), and optional post-boost bus and shroud. After the last
- * burnout the RV flies alone with its ballistic coefficient beta = m / (Cd A). */
+ * burnout the RV flies alone with its ballistic coefficient beta = m / (Cd A).
+ * rv_beta_kg_m2 = 0 means a missile whose warhead does not separate (Scud class): after the last
+ * burnout the spent last stage, bus and RV fly on together with the last stage's diameter and
+ * drag curve (after a cutoff, everything still attached flies on with the current stage's). */
 typedef struct bmd_payload {
     double rv_mass_kg;
-    double rv_beta_kg_m2;
+    double rv_beta_kg_m2;         /* > 0; 0: the warhead does not separate (see above) */
     double bus_mass_kg;           /* carried through boost; released with the RV at burnout */
     double shroud_mass_kg;        /* carried until shroud_jettison_s after launch */
     double shroud_jettison_s;

@@ -3,9 +3,10 @@
  *
  * Source of the numbers: E. Hairer, S. P. Norsett, G. Wanner, Solving Ordinary Differential
  * Equations I, 2nd ed., Springer 1993, sec. II.10, as distributed with Hairer's code dop853.f
- * (coefficient block "dp86co"), cross-read against the same table in SciPy's
- * scipy/integrate/_ivp/dop853_coefficients.py. They are published mathematical constants (30
- * significant digits, rounded to double here); tests/test_ode.c checks the order conditions.
+ * (coefficient block "dp86co"), as reproduced in SciPy's
+ * scipy/integrate/_ivp/dop853_coefficients.py and in J. Williams' Fortran dop853_constants.f90.
+ * They are published mathematical constants (30 significant digits, rounded to double here);
+ * tests/test_ode.c checks the order conditions.
  *
  * Stage numbering is 0-based: stages 0..11 are the 12 stages of a step (stage 11 at t + h),
  * "stage" 12 is f(t + h, y_new) (first-same-as-last), stages 13..15 are the three extra stages of

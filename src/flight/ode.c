@@ -6,6 +6,14 @@
  * See include/bmd/ode.h for the API and src/flight/dop853_tableau.h for the coefficients. */
 #include "bmd/ode.h"
 
+/* No auto-vectorisation here: every stage reads the derivatives the rhs has just stored one
+ * double at a time, and 16- or 32-byte loads of them stall on store forwarding. For the small
+ * systems this integrator is for (6-16 components) scalar code is ~25% faster per step
+ * (measured with bench/bench_integrator). */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-tree-vectorize")
+#endif
+
 #include <float.h>
 #include <limits.h>
 #include <math.h>
@@ -49,6 +57,8 @@ static int eval_rhs(bmd_ode *ode, double t, const double *y, double *dydt, bmd_e
     if (rc != 0)
         return bmd_error_set(err, BMD_EBADFUNC,
                              "right-hand side returned status %d at t = %.17g s", rc, t);
+    /* element by element (a loop with an early exit is not vectorised: wide loads of values the
+     * rhs has just stored one by one would stall on store forwarding) */
     for (int i = 0; i < n; i++) {
         if (!isfinite(dydt[i]))
             return bmd_error_set(err, BMD_EBADFUNC,
@@ -144,6 +154,8 @@ static int initial_step(bmd_ode *ode, double *h_out, bmd_error *err)
         dny += (ode->y[i] / sk[i]) * (ode->y[i] / sk[i]);
     }
     double h = (dnf <= 1e-10 || dny <= 1e-10) ? 1e-6 : 0.01 * sqrt(dny / dnf);
+    if (!(h > 0.0) || !isfinite(h))
+        h = 1e-6; /* atol = 0 and a component starting at 0 with nonzero slope: dnf = inf */
     if (hmax > 0.0 && h > hmax)
         h = hmax;
     for (int i = 0; i < n; i++)
@@ -159,7 +171,8 @@ static int initial_step(bmd_ode *ode, double *h_out, bmd_error *err)
     der2 = sqrt(der2) / h;
     double der12 = fmax(der2, sqrt(dnf));
     double h1 = der12 <= 1e-15 ? fmax(1e-6, h * 1e-3) : pow(0.01 / der12, 1.0 / 8.0);
-    h = fmin(100.0 * h, h1);
+    if (h1 > 0.0)
+        h = fmin(100.0 * h, h1);
     if (hmax > 0.0 && h > hmax)
         h = hmax;
     *h_out = h;
@@ -240,13 +253,15 @@ static int attempt(bmd_ode *ode, double h, double *y_new, double *err_out, bmd_e
         double bk = B(0) * k[0][i] + B(5) * k[5][i] + B(6) * k[6][i] + B(7) * k[7][i] +
                     B(8) * k[8][i] + B(9) * k[9][i] + B(10) * k[10][i] + B(11) * k[11][i];
         y_new[i] = y[i] + h * bk;
-        double sk = fmax(atol + rtol * fmax(fabs(y[i]), fabs(y_new[i])), DBL_MIN);
+        double ya = fabs(y[i]), yb = fabs(y_new[i]);
+        double sk = atol + rtol * (ya > yb ? ya : yb);
+        double inv = sk > DBL_MIN ? 1.0 / sk : 1.0 / DBL_MIN;
         double e3 = E3(0) * k[0][i] + E3(5) * k[5][i] + E3(6) * k[6][i] + E3(7) * k[7][i] +
                     E3(8) * k[8][i] + E3(9) * k[9][i] + E3(10) * k[10][i] + E3(11) * k[11][i];
         double e5 = E5(0) * k[0][i] + E5(5) * k[5][i] + E5(6) * k[6][i] + E5(7) * k[7][i] +
                     E5(8) * k[8][i] + E5(9) * k[9][i] + E5(10) * k[10][i] + E5(11) * k[11][i];
-        e3 /= sk;
-        e5 /= sk;
+        e3 *= inv;
+        e5 *= inv;
         s3 += e3 * e3;
         s5 += e5 * e5;
     }

@@ -1,0 +1,331 @@
+/* Plan searches: maximum range, lofted plans for an apogee or a burnout angle
+ * (see include/bmd/aim.h and flight/aim_internal.h for the shape parameter). */
+#include "flight/aim_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+
+#define KICK_MAX_RAD 1.45       /* largest kick searched (83 deg) */
+#define SHAPE_TOL_RAD 2e-4      /* accuracy of the max-range shape parameter */
+#define GOLDEN 0.3819660112501051
+
+
+/* Fly the current plan. */
+int bmd_aim_fly(aim_eval *a)
+{
+    a->evaluations++;
+    a->rc = bmd_trajectory_fly(a->earth, a->missile, &a->plan, a->site->lat_rad,
+                               a->site->lon_rad, a->site->height_m, a->opt, &a->sum, NULL,
+                               a->err);
+    return a->rc;
+}
+
+/* Ground range of the last flight; 0 when it did not come down. */
+double bmd_aim_range_of(const aim_eval *a)
+{
+    return a->sum.impacted ? a->sum.ground_range_m : 0.0;
+}
+
+void bmd_aim_set_shape(bmd_plan *p, double x)
+{
+    if (p->steering == BMD_STEER_PITCH_PROGRAM)
+        p->pitch_final_rad = 0.5 * M_PI - x;
+    else
+        p->kick_rad = x;
+}
+
+double bmd_aim_get_shape(const bmd_plan *p)
+{
+    return p->steering == BMD_STEER_PITCH_PROGRAM ? 0.5 * M_PI - p->pitch_final_rad : p->kick_rad;
+}
+
+double bmd_aim_shape_max(const bmd_plan *p)
+{
+    return p->steering == BMD_STEER_PITCH_PROGRAM ? 0.5 * M_PI : KICK_MAX_RAD;
+}
+
+static void set_pitch_end(bmd_plan *p, double x) { p->pitch_end_s = x; }
+
+void bmd_aim_set_cutoff(bmd_plan *p, double x) { p->cutoff_s = x; }
+
+/* Range of the plan with parameter x set by setter; negative on error (a->rc set). */
+static double range_at(aim_eval *a, plan_setter set, double x)
+{
+    set(&a->plan, x);
+    if (bmd_aim_fly(a))
+        return -1.0;
+    return bmd_aim_range_of(a);
+}
+
+/* Brent's minimisation (golden section with parabolic steps) of -range over [lo, hi]; leaves the
+ * best x in *x_best and its range in *r_best, and the plan set to it. */
+int bmd_aim_maximize_range(aim_eval *a, plan_setter set, double lo, double hi, double tol,
+                          double *x_best, double *r_best)
+{
+    double x = lo + GOLDEN * (hi - lo), w = x, v = x;
+    double fx = -range_at(a, set, x);
+    if (a->rc)
+        return a->rc;
+    double fw = fx, fv = fx, d = 0.0, e = 0.0;
+    for (int it = 0; it < 60; it++) {
+        double m = 0.5 * (lo + hi), tol1 = tol + 1e-10 * fabs(x), tol2 = 2.0 * tol1;
+        if (fabs(x - m) <= tol2 - 0.5 * (hi - lo))
+            break;
+        int golden = 1;
+        if (fabs(e) > tol1) {
+            double r = (x - w) * (fx - fv), q = (x - v) * (fx - fw), p = (x - v) * q - (x - w) * r;
+            q = 2.0 * (q - r);
+            if (q > 0.0)
+                p = -p;
+            q = fabs(q);
+            if (fabs(p) < fabs(0.5 * q * e) && p > q * (lo - x) && p < q * (hi - x)) {
+                e = d;
+                d = p / q;
+                double u = x + d;
+                if (u - lo < tol2 || hi - u < tol2)
+                    d = x < m ? tol1 : -tol1;
+                golden = 0;
+            }
+        }
+        if (golden) {
+            e = (x < m ? hi : lo) - x;
+            d = GOLDEN * e;
+        }
+        double u = x + (fabs(d) >= tol1 ? d : (d > 0 ? tol1 : -tol1));
+        double fu = -range_at(a, set, u);
+        if (a->rc)
+            return a->rc;
+        if (fu <= fx) {
+            if (u < x)
+                hi = x;
+            else
+                lo = x;
+            v = w, fv = fw, w = x, fw = fx, x = u, fx = fu;
+        } else {
+            if (u < x)
+                lo = u;
+            else
+                hi = u;
+            if (fu <= fw || w == x) {
+                v = w, fv = fw, w = u, fw = fu;
+            } else if (fu <= fv || v == x || v == w) {
+                v = u, fv = fu;
+            }
+        }
+    }
+    *x_best = x;
+    *r_best = -fx;
+    set(&a->plan, x);
+    return BMD_SUCCESS;
+}
+
+/* Brent's root finding of f(x) = value(x) - target on [lo, hi] with f(lo), f(hi) of opposite
+ * signs given; value() flies the plan and reads the quantity. */
+typedef double (*plan_value)(const aim_eval *a);
+
+static int find_root(aim_eval *a, plan_setter set, plan_value value, double target, double lo,
+                     double flo, double hi, double fhi, double tol, double *x_root)
+{
+    double xa = lo, fa = flo, xb = hi, fb = fhi, xc = xa, fc = fa, d = xb - xa, e = d;
+    for (int it = 0; it < 60; it++) {
+        if ((fb > 0.0) == (fc > 0.0)) {
+            xc = xa, fc = fa, d = e = xb - xa;
+        }
+        if (fabs(fc) < fabs(fb)) {
+            xa = xb, xb = xc, xc = xa;
+            fa = fb, fb = fc, fc = fa;
+        }
+        double tol1 = tol, xm = 0.5 * (xc - xb);
+        if (fabs(xm) <= tol1 || fb == 0.0) {
+            *x_root = xb;
+            return BMD_SUCCESS;
+        }
+        if (fabs(e) >= tol1 && fabs(fa) > fabs(fb)) {
+            double s = fb / fa, p, q;
+            if (xa == xc) {
+                p = 2.0 * xm * s;
+                q = 1.0 - s;
+            } else {
+                double qq = fa / fc, r = fb / fc;
+                p = s * (2.0 * xm * qq * (qq - r) - (xb - xa) * (r - 1.0));
+                q = (qq - 1.0) * (r - 1.0) * (s - 1.0);
+            }
+            if (p > 0.0)
+                q = -q;
+            p = fabs(p);
+            if (2.0 * p < fmin(3.0 * xm * q - fabs(tol1 * q), fabs(e * q))) {
+                e = d;
+                d = p / q;
+            } else {
+                d = xm, e = d;
+            }
+        } else {
+            d = xm, e = d;
+        }
+        xa = xb, fa = fb;
+        xb += fabs(d) > tol1 ? d : (xm > 0 ? tol1 : -tol1);
+        set(&a->plan, xb);
+        if (bmd_aim_fly(a))
+            return a->rc;
+        fb = value(a) - target;
+    }
+    return bmd_error_set(a->err, BMD_EMAXITER, "root finding did not converge");
+}
+
+/* Set up an evaluator from a base plan and check the arguments. */
+int bmd_aim_init_eval(aim_eval *a, const bmd_earth *earth, const bmd_missile *missile,
+                     const bmd_plan *base, const bmd_site *launch, const bmd_flight_options *opt,
+                     bmd_aim_result *result, bmd_error *err)
+{
+    memset(a, 0, sizeof *a);
+    if (!earth || !missile || !base || !launch || !result)
+        return bmd_error_set(err, BMD_EINVAL, "aim: earth, missile, plan, site, result required");
+    a->earth = earth;
+    a->missile = missile;
+    a->site = launch;
+    a->opt = opt;
+    a->err = err;
+    a->plan = *base;
+    memset(result, 0, sizeof *result);
+    return BMD_SUCCESS;
+}
+
+/* Copy the evaluator's plan and flight into the result. */
+void bmd_aim_fill_result(const aim_eval *a, bmd_aim_result *result)
+{
+    result->plan = a->plan;
+    result->summary = a->sum;
+    result->evaluations = a->evaluations;
+}
+
+/* Max-range search on an initialised evaluator (plan: full burn). */
+static int max_range(aim_eval *a, double *r_best)
+{
+    double x = 0.0, r = 0.0;
+    int rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, 0.0, bmd_aim_shape_max(&a->plan), SHAPE_TOL_RAD, &x, &r);
+    if (rc)
+        return rc;
+    if (a->plan.steering == BMD_STEER_PITCH_PROGRAM) {
+        /* coordinate-wise: pitch end time, then the angle again */
+        const bmd_missile *m = a->missile;
+        double t_burn = 0.0;
+        for (int i = 0; i < m->n_stages; i++)
+            t_burn += m->stages[i].coast_before_s + (m->stages[i].thrust_vacuum_n.n > 0
+                                                         ? m->stages[i].thrust_vacuum_n.x[m->stages[i].thrust_vacuum_n.n - 1]
+                                                         : m->stages[i].burn_time_s);
+        double lo = a->plan.vertical_rise_s + 1.0, hi = fmax(t_burn, lo + 10.0);
+        for (int round = 0; round < 2; round++) {
+            double te, r2;
+            if ((rc = bmd_aim_maximize_range(a, set_pitch_end, lo, hi, 0.05, &te, &r2)))
+                return rc;
+            double width = round == 0 ? 0.3 : 0.1;
+            double xl = fmax(0.0, x - width), xh = fmin(bmd_aim_shape_max(&a->plan), x + width);
+            if ((rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, xl, xh, SHAPE_TOL_RAD, &x, &r)))
+                return rc;
+        }
+    }
+    /* fly the best plan once more so the summary is its flight */
+    if (bmd_aim_fly(a))
+        return a->rc;
+    *r_best = bmd_aim_range_of(a);
+    if (!a->sum.impacted)
+        return bmd_error_set(a->err, BMD_EDOM, "no plan of the search comes down");
+    return BMD_SUCCESS;
+}
+
+int bmd_aim_max_range(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *base,
+                      const bmd_site *launch, const bmd_flight_options *opt,
+                      bmd_aim_result *result, bmd_error *err)
+{
+    aim_eval a;
+    int rc = bmd_aim_init_eval(&a, earth, missile, base, launch, opt, result, err);
+    if (rc)
+        return rc;
+    a.plan.cutoff_s = 0.0;
+    double r;
+    rc = max_range(&a, &r);
+    bmd_aim_fill_result(&a, result);
+    result->max_range_m = r;
+    result->reachable = 1;
+    return rc;
+}
+
+static double apogee_of(const aim_eval *a) { return a->sum.apogee_altitude_m; }
+
+static double gamma_of(const aim_eval *a) { return a->sum.burnout_flight_path_rad; }
+
+int bmd_aim_apogee(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *base,
+                   const bmd_site *launch, double apogee_m, const bmd_flight_options *opt,
+                   bmd_aim_result *result, bmd_error *err)
+{
+    aim_eval a;
+    int rc = bmd_aim_init_eval(&a, earth, missile, base, launch, opt, result, err);
+    if (rc)
+        return rc;
+    if (!(apogee_m > 0.0) || !isfinite(apogee_m))
+        return bmd_error_set(err, BMD_EINVAL, "apogee %g m must be positive", apogee_m);
+    a.plan.cutoff_s = 0.0;
+    double r_max;
+    if ((rc = max_range(&a, &r_max)))
+        return rc;
+    double x_star = bmd_aim_get_shape(&a.plan), f_star = a.sum.apogee_altitude_m - apogee_m;
+    result->max_range_m = r_max;
+    if (f_star > 0.0)
+        return bmd_error_set(err, BMD_EDOM,
+                             "apogee %.1f km is below the max-range apogee %.1f km; not lofted",
+                             apogee_m / 1e3, a.sum.apogee_altitude_m / 1e3);
+    bmd_aim_set_shape(&a.plan, 0.0);
+    if (bmd_aim_fly(&a))
+        return a.rc;
+    double f0 = a.sum.apogee_altitude_m - apogee_m;
+    if (f0 < 0.0 || isnan(f0))
+        return bmd_error_set(err, BMD_EDOM, "apogee %.1f km is beyond reach (vertical: %.1f km)",
+                             apogee_m / 1e3, a.sum.apogee_altitude_m / 1e3);
+    double x = 0.0;
+    if ((rc = find_root(&a, bmd_aim_set_shape, apogee_of, apogee_m, 0.0, f0, x_star, f_star, 1e-7, &x)))
+        return rc;
+    bmd_aim_set_shape(&a.plan, x);
+    if (bmd_aim_fly(&a))
+        return a.rc;
+    bmd_aim_fill_result(&a, result);
+    result->reachable = 1;
+    return BMD_SUCCESS;
+}
+
+int bmd_aim_burnout_angle(const bmd_earth *earth, const bmd_missile *missile,
+                          const bmd_plan *base, const bmd_site *launch, double gamma_rad,
+                          const bmd_flight_options *opt, bmd_aim_result *result, bmd_error *err)
+{
+    aim_eval a;
+    int rc = bmd_aim_init_eval(&a, earth, missile, base, launch, opt, result, err);
+    if (rc)
+        return rc;
+    if (!(fabs(gamma_rad) < 0.5 * M_PI))
+        return bmd_error_set(err, BMD_EINVAL, "burnout angle %g rad; allowed (-pi/2, pi/2)",
+                             gamma_rad);
+    a.plan.cutoff_s = 0.0;
+    double lo = 0.0, hi = bmd_aim_shape_max(&a.plan);
+    bmd_aim_set_shape(&a.plan, lo);
+    if (bmd_aim_fly(&a))
+        return a.rc;
+    double flo = a.sum.burnout_flight_path_rad - gamma_rad;
+    bmd_aim_set_shape(&a.plan, hi);
+    if (bmd_aim_fly(&a))
+        return a.rc;
+    double fhi = a.sum.burnout_flight_path_rad - gamma_rad;
+    if (!(flo >= 0.0 && fhi <= 0.0))
+        return bmd_error_set(err, BMD_EDOM,
+                             "burnout angle %g deg is outside what the plan family gives "
+                             "(%g to %g deg)", bmd_rad_to_deg(gamma_rad),
+                             bmd_rad_to_deg(fhi + gamma_rad), bmd_rad_to_deg(flo + gamma_rad));
+    double x = 0.0;
+    if ((rc = find_root(&a, bmd_aim_set_shape, gamma_of, gamma_rad, lo, flo, hi, fhi, 1e-8, &x)))
+        return rc;
+    bmd_aim_set_shape(&a.plan, x);
+    if (bmd_aim_fly(&a))
+        return a.rc;
+    bmd_aim_fill_result(&a, result);
+    result->reachable = 1;
+    return BMD_SUCCESS;
+}

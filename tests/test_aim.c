@@ -1,0 +1,178 @@
+/* Tests of plan searches and aiming: targets hit within 100 m for all three trajectory shapes,
+ * the evaluation count, targets out of reach, lofted plans for an apogee and for a burnout angle,
+ * and bad input. The vehicle is the pytrajlib Minuteman III (tests/flight_vehicles.h) with a
+ * notional 350 kg bus. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "bmd/aim.h"
+#include "bmd/geodesy.h"
+#include "flight_vehicles.h"
+
+#define DEG (M_PI / 180.0)
+
+/* Shared fixture: WGS84, Minuteman III from Minot AFB, its max-range plan (one search). */
+typedef struct fixture {
+    bmd_earth earth;
+    bmd_missile missile;
+    bmd_site site;
+    bmd_aim_result max;
+} fixture;
+
+static int setup(void **state)
+{
+    static fixture f;
+    bmd_earth_init_wgs84(&f.earth);
+    vehicle_minuteman_3(&f.missile);
+    f.missile.payload.bus_mass_kg = 350.0; /* notional: a heavier bus brings the max range to
+                                              about 10,600 km, an ordinary ICBM's (the light
+                                              pytrajlib payload is nearly orbital) */
+    f.site = (bmd_site){48.4 * DEG, -101.3 * DEG, 500.0};
+    bmd_plan p;
+    bmd_plan_default(&p);
+    p.azimuth_rad = 0.0;
+    if (bmd_aim_max_range(&f.earth, &f.missile, &p, &f.site, NULL, &f.max, NULL))
+        return -1;
+    *state = &f;
+    return 0;
+}
+
+static void targets_are_hit_within_100_m_in_under_10_flights_on_average(void **state)
+{
+    fixture *f = *state;
+    int total = 0, n = 0;
+    const double ranges_km[4] = {2500.0, 5000.0, 7500.0, 9500.0};
+    for (int shape = 0; shape < 3; shape++) {
+        for (int k = 0; k < 8; k++) {
+            double az = (15.0 + 45.0 * k) * DEG, lat, lon;
+            double d = ranges_km[(k + shape) % 4] * 1e3;
+            bmd_geodesy_direct(&f->earth, f->site.lat_rad, f->site.lon_rad, az, d, &lat, &lon,
+                               NULL);
+            bmd_aim_result res;
+            bmd_error err;
+            int rc = bmd_aim_target(&f->earth, &f->missile, (bmd_aim_shape)shape, &f->max.plan,
+                                    &f->site, lat, lon, 100.0, NULL, &res, &err);
+            if (rc)
+                print_message("shape %d az %.0f d %.0f km: %s\n", shape, az / DEG, d / 1e3,
+                              err.message);
+            assert_int_equal(rc, 0);
+            assert_true(res.reachable);
+            /* task requirement: within 100 m of the target, measured here independently */
+            double miss;
+            bmd_geodesy_inverse(&f->earth, res.summary.impact_lat_rad, res.summary.impact_lon_rad,
+                                lat, lon, &miss, NULL, NULL);
+            assert_true(miss <= 100.0);
+            assert_float_equal(miss, res.miss_m, 1e-6);
+            /* lofted plans kick less than max-range, depressed more; min-energy cuts off early */
+            if (shape == BMD_AIM_LOFTED)
+                assert_true(res.plan.kick_rad < f->max.plan.kick_rad);
+            if (shape == BMD_AIM_DEPRESSED)
+                assert_true(res.plan.kick_rad > f->max.plan.kick_rad);
+            if (shape == BMD_AIM_MIN_ENERGY)
+                assert_true(res.plan.cutoff_s > 0.0 &&
+                            res.plan.cutoff_s < res.summary.events.stage_burnout_s[0] + 200.0);
+            total += res.evaluations;
+            n++;
+        }
+    }
+    double mean = (double)total / n;
+    print_message("aim: %d targets, %.2f flights per target on average\n", n, mean);
+    assert_true(mean < 10.0); /* task goal: < 10 trajectory evaluations on average */
+}
+
+static void a_target_beyond_reach_is_reported_with_the_max_range(void **state)
+{
+    fixture *f = *state;
+    double lat, lon;
+    bmd_geodesy_direct(&f->earth, f->site.lat_rad, f->site.lon_rad, 0.0,
+                       f->max.max_range_m + 1500e3, &lat, &lon, NULL);
+    bmd_aim_result res;
+    bmd_error err;
+    assert_int_equal(bmd_aim_target(&f->earth, &f->missile, BMD_AIM_MIN_ENERGY, &f->max.plan,
+                                     &f->site, lat, lon, 100.0, NULL, &res, &err), 0);
+    assert_int_equal(res.reachable, 0);
+    assert_true(res.max_range_m < f->max.max_range_m + 1500e3);
+    /* the reported max range is that of the launch azimuth it settled on: a full max-range
+     * search at that azimuth agrees within 0.2% (both searches stop at ~1e-3 rad in the kick) */
+    bmd_plan p = f->max.plan;
+    p.azimuth_rad = res.plan.azimuth_rad;
+    bmd_aim_result check;
+    assert_int_equal(bmd_aim_max_range(&f->earth, &f->missile, &p, &f->site, NULL, &check, &err),
+                     0);
+    assert_float_equal(res.max_range_m, check.max_range_m, 2e-3 * check.max_range_m);
+    assert_true(res.evaluations <= 20);
+}
+
+static void a_lofted_plan_reaches_the_requested_apogee(void **state)
+{
+    fixture *f = *state;
+    double want = 1.5 * f->max.summary.apogee_altitude_m;
+    bmd_aim_result res;
+    bmd_error err;
+    assert_int_equal(bmd_aim_apogee(&f->earth, &f->missile, &f->max.plan, &f->site, want, NULL,
+                                    &res, &err), 0);
+    /* root found to 1 km of the requested apogee */
+    assert_float_equal(res.summary.apogee_altitude_m, want, 1e3);
+    assert_true(res.plan.kick_rad < f->max.plan.kick_rad);
+    assert_true(res.summary.ground_range_m < f->max.max_range_m);
+    /* below the max-range apogee is not lofted: BMD_EDOM */
+    assert_int_equal(bmd_aim_apogee(&f->earth, &f->missile, &f->max.plan, &f->site,
+                                    0.5 * f->max.summary.apogee_altitude_m, NULL, &res, &err),
+                     BMD_EDOM);
+    /* beyond the vertical shot: BMD_EDOM */
+    assert_int_equal(bmd_aim_apogee(&f->earth, &f->missile, &f->max.plan, &f->site, 1e8, NULL,
+                                    &res, &err), BMD_EDOM);
+}
+
+static void a_plan_gives_the_requested_burnout_angle(void **state)
+{
+    fixture *f = *state;
+    bmd_aim_result res;
+    bmd_error err;
+    assert_int_equal(bmd_aim_burnout_angle(&f->earth, &f->missile, &f->max.plan, &f->site,
+                                           35.0 * DEG, NULL, &res, &err), 0);
+    /* root found to 1e-5 rad */
+    assert_float_equal(res.summary.burnout_flight_path_rad, 35.0 * DEG, 1e-5);
+}
+
+static void bad_aim_input_is_rejected(void **state)
+{
+    fixture *f = *state;
+    bmd_aim_result res;
+    bmd_error err;
+    assert_int_equal(bmd_aim_target(&f->earth, &f->missile, BMD_AIM_LOFTED, &f->max.plan,
+                                     &f->site, 100.0 * DEG, 0.0, 100.0, NULL, &res, &err),
+                     BMD_EINVAL);
+    assert_int_equal(bmd_aim_target(&f->earth, &f->missile, BMD_AIM_LOFTED, &f->max.plan,
+                                     &f->site, 0.5, 0.0, 0.0, NULL, &res, &err),
+                     BMD_EINVAL);
+    assert_int_equal(bmd_aim_target(&f->earth, &f->missile, BMD_AIM_LOFTED, &f->max.plan,
+                                     &f->site, 0.5, NAN, 100.0, NULL, &res, &err),
+                     BMD_EINVAL);
+    bmd_plan p = f->max.plan;
+    p.kick_rad = 2.0; /* above 90 degrees */
+    assert_int_equal(bmd_aim_max_range(&f->earth, &f->missile, &p, &f->site, NULL, &res, &err),
+                     BMD_SUCCESS); /* the kick is searched, the base value is not used */
+    assert_int_equal(bmd_aim_burnout_angle(&f->earth, &f->missile, &f->max.plan, &f->site,
+                                           2.0, NULL, &res, &err), BMD_EINVAL);
+    bmd_site bad = {95.0 * DEG, 0.0, 0.0};
+    assert_int_equal(bmd_aim_max_range(&f->earth, &f->missile, &f->max.plan, &bad, NULL, &res,
+                                       &err), BMD_EINVAL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(targets_are_hit_within_100_m_in_under_10_flights_on_average),
+        cmocka_unit_test(a_target_beyond_reach_is_reported_with_the_max_range),
+        cmocka_unit_test(a_lofted_plan_reaches_the_requested_apogee),
+        cmocka_unit_test(a_plan_gives_the_requested_burnout_angle),
+        cmocka_unit_test(bad_aim_input_is_rejected),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
