@@ -21,6 +21,7 @@
 #include "bmd/gravity.h"
 #include "bmd/interceptor.h"
 #include "bmd/kepler.h"
+#include "bmd/trajectory.h"
 
 #define PI 3.14159265358979323846
 #define DEG (PI / 180.0)
@@ -318,6 +319,74 @@ static void bad_interceptors_and_inputs_are_refused_with_einval(void **state)
     assert_int_equal(bmd_interceptor_reach(&e, &ic, &site, 1e5, 1e5, 1, &r, &err), BMD_EINVAL);
 }
 
+/* A two-stage interceptor of round numbers (notional, for the test only). */
+static bmd_interceptor staged(void)
+{
+    bmd_interceptor ic;
+    bmd_interceptor_default(&ic);
+    ic.model = BMD_INTERCEPTOR_STAGED;
+    ic.max_flyout_time_s = 400.0;
+    ic.vertical_rise_s = 4.0;
+    ic.min_elevation_rad = 30.0 * DEG; /* kicks up to 60 deg: flatter flights dive back into the
+                                          atmosphere, where the flight module's right-hand side
+                                          gives up (reported) */
+    bmd_missile *m = &ic.rocket;
+    m->n_stages = 2;
+    m->stages[0] = (bmd_stage){.propellant_mass_kg = 600, .dry_mass_kg = 150, .burn_time_s = 20,
+                               .isp_vacuum_s = 260, .isp_sea_level_s = 240, .diameter_m = 0.53};
+    m->stages[1] = (bmd_stage){.propellant_mass_kg = 250, .dry_mass_kg = 60, .burn_time_s = 25,
+                               .isp_vacuum_s = 280, .diameter_m = 0.35};
+    m->payload.rv_mass_kg = 30;
+    m->payload.rv_beta_kg_m2 = 5000;
+    return ic;
+}
+
+static void staged_model_reuses_the_flight_module_and_fills_the_fan(void **state)
+{
+    (void)state;
+    bmd_earth e = sphere();
+    bmd_interceptor ic = staged();
+    bmd_interceptor_site site = {0.5, 0.5, 0.0, 0.3};
+    int n;
+    bmd_kv_state *s = fly(&e, &ic, &site, 50.0 * DEG, 1.0, &n);
+    /* The same flight through bmd_trajectory_fly directly: kick pi/2 - 50 deg. */
+    bmd_plan plan;
+    bmd_plan_default(&plan);
+    plan.azimuth_rad = 0.3;
+    plan.vertical_rise_s = 4.0;
+    plan.kick_rad = 40.0 * DEG;
+    bmd_flight_options opt;
+    bmd_flight_options_default(&opt);
+    opt.max_time_s = 400.0;
+    bmd_flight_summary sum;
+    assert_int_equal(bmd_trajectory_fly(&e, &ic.rocket, &plan, 0.5, 0.5, 0.0, &opt, &sum, NULL,
+                                        NULL),
+                     BMD_SUCCESS);
+    double vmax = 0.0;
+    for (int i = 0; i < n; i++)
+        vmax = fmax(vmax, s[i].speed_m_s);
+    /* The fastest recorded state is within one 1 s step of burnout (45 s): the speed there is
+     * the summary's burnout speed to within the drop in one second of coasting (< 15 m/s). */
+    assert_close(vmax, sum.burnout_speed_m_s, 15.0);
+    /* The ideal (rocket-equation) speed bounds it from above: gravity and drag losses. */
+    assert_true(vmax < bmd_missile_ideal_delta_v_m_s(&ic.rocket));
+    /* Downrange and climbing at burnout. */
+    assert_true(s[50].ground_range_m > 10e3 && s[50].altitude_m > 10e3);
+    free(s);
+    /* A table builds from the staged fan, and reaches a point the fan passes. */
+    bmd_flyout_options o;
+    bmd_flyout_options_default(&o);
+    o.n_elevations = 46;
+    o.site = site;
+    bmd_flyout tb;
+    assert_int_equal(bmd_flyout_build(&tb, &e, &ic, &o, NULL), BMD_SUCCESS);
+    bmd_reach r;
+    assert_int_equal(bmd_flyout_query(&tb, 0.3 * tb.range_max_m, 0.3 * tb.altitude_max_m, &r),
+                     BMD_SUCCESS);
+    assert_true(r.reachable && r.t_s > 45.0);
+    bmd_flyout_free(&tb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +398,7 @@ int main(void)
         cmocka_unit_test(reach_agrees_with_the_closed_form_without_gravity),
         cmocka_unit_test(reach_reports_floor_ceiling_and_out_of_reach_as_answers),
         cmocka_unit_test(bad_interceptors_and_inputs_are_refused_with_einval),
+        cmocka_unit_test(staged_model_reuses_the_flight_module_and_fills_the_fan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,7 +12,7 @@
  *     again. Equations: docs/parts/interceptor-physics.md.
  *   - BMD_INTERCEPTOR_STAGED: a bmd_missile (the booster stack; its payload's RV is the KV) flown
  *     with bmd_trajectory_fly on a gravity-turn plan; the launch elevation eps maps to the kick
- *     pi/2 - eps. Needs the flight module (src/flight/trajectory.c).
+ *     pi/2 - eps (vertical rise first), resampled every dt from the flight's time series.
  *
  * Ground range in this module is the along-track distance from the launch site: the geodesic
  * distance d from the site to the point below the KV times cos(alpha - azimuth), alpha the
@@ -84,8 +84,7 @@ typedef struct bmd_kv_state {
  * ceil(max_flyout_time_s / dt_s) + 3 always suffice. Limits other than the flyout time and the
  * elevation range are not applied here.
  * Errors: BMD_EINVAL for an invalid interceptor, site, elevation outside the limits, dt_s <= 0 or
- * too few states; BMD_EDOM for the staged model when the flight module is not built in;
- * integrator errors. */
+ * too few states; integrator errors; for the staged model those of bmd_trajectory_fly. */
 int bmd_interceptor_fly(const bmd_earth *earth, const bmd_interceptor *ic,
                         const bmd_interceptor_site *site, double elevation_rad, double dt_s,
                         bmd_kv_state *states, int max_states, int *n_states, bmd_error *err);
