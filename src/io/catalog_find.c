@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "bmd/catalog.h"
+#include "io/catalog_dir.h"
 #include "io/yaml_walk.h"
 
 /* Whether name ends with ".yaml" or ".yml"; *stem_len gets the length before the extension. */
@@ -28,9 +29,7 @@ static int yaml_stem(const char *name, size_t *stem_len)
 /* Sort helper for names. */
 static int compare_names(const void *a, const void *b) { return strcmp(a, b); }
 
-/* Read every catalogue file stem of dir (files *.yaml, *.yml; hidden files skipped) into a
- * sorted, newly allocated array (*out, *count). */
-static int scan_dir(const char *dir, char (**out)[BMD_NAME_MAX], int *count, bmd_error *err)
+int cat_scan_dir(const char *dir, char (**out)[BMD_NAME_MAX], int *count, bmd_error *err)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -76,7 +75,7 @@ int bmd_catalog_list_missiles(const char *dir, char (*names)[BMD_NAME_MAX], int 
         return bmd_error_set(err, BMD_EINVAL, "catalogue list: dir, names and n must be given");
     *n = 0;
     char (*all)[BMD_NAME_MAX];
-    int count, st = scan_dir(dir, &all, &count, err);
+    int count, st = cat_scan_dir(dir, &all, &count, err);
     if (st)
         return st;
     int k = count < max ? count : max;
@@ -89,8 +88,7 @@ int bmd_catalog_list_missiles(const char *dir, char (*names)[BMD_NAME_MAX], int 
     return BMD_SUCCESS;
 }
 
-/* Path of file stem in dir with the first extension that exists. */
-static int stem_path(const char *dir, const char *stem, char *buf, size_t n)
+int cat_stem_path(const char *dir, const char *stem, char *buf, size_t n)
 {
     static const char *const exts[] = {".yaml", ".yml"};
     struct stat sb;
@@ -112,10 +110,7 @@ static int contains_nocase(const char *hay, const char *needle)
     return 0;
 }
 
-/* Append to msg the up to three names closest to name: within a few edits (about a third of its
- * length), or containing it, nearest first. */
-static void suggest(const char *name, char (*names)[BMD_NAME_MAX], int count, char *msg,
-                    size_t n)
+void cat_suggest(const char *name, char (*names)[BMD_NAME_MAX], int count, char *msg, size_t n)
 {
     int limit = (int)strlen(name) / 3 + 1;
     if (limit < 2)
@@ -152,8 +147,7 @@ static void suggest(const char *name, char (*names)[BMD_NAME_MAX], int count, ch
     snprintf(msg + used, n - used, "?");
 }
 
-/* Whether text names a file rather than a catalogue entry. */
-static int looks_like_path(const char *text)
+int cat_looks_like_path(const char *text)
 {
     size_t stem;
     return strchr(text, '/') != NULL || yaml_stem(text, &stem);
@@ -165,21 +159,22 @@ int bmd_catalog_find_missile(const char *dir, const char *name, bmd_catalog_miss
     bmd_error_clear(err);
     if (!dir || !name || !entry || !*name)
         return bmd_error_set(err, BMD_EINVAL, "catalogue find: dir, name and entry must be given");
-    if (looks_like_path(name))
+    if (cat_looks_like_path(name))
         return bmd_catalog_load_missile(name, entry, err);
     char (*names)[BMD_NAME_MAX];
-    int count, st = scan_dir(dir, &names, &count, err);
+    int count, st = cat_scan_dir(dir, &names, &count, err);
     if (st)
         return st;
     char path[BMD_CATALOG_TEXT_MAX];
     for (int i = 0; i < count; i++)
-        if (strcasecmp(names[i], name) == 0 && stem_path(dir, names[i], path, sizeof path) == 0) {
+        if (strcasecmp(names[i], name) == 0 &&
+            cat_stem_path(dir, names[i], path, sizeof path) == 0) {
             free(names);
             return bmd_catalog_load_missile(path, entry, err);
         }
     /* No file stem matches: look at the `name:` fields (files that do not load are skipped). */
     for (int i = 0; i < count; i++) {
-        if (stem_path(dir, names[i], path, sizeof path) != 0)
+        if (cat_stem_path(dir, names[i], path, sizeof path) != 0)
             continue;
         if (bmd_catalog_load_missile(path, entry, NULL) == BMD_SUCCESS &&
             strcasecmp(entry->missile.name, name) == 0) {
@@ -191,7 +186,7 @@ int bmd_catalog_find_missile(const char *dir, const char *name, bmd_catalog_miss
     memset(entry, 0, sizeof *entry);
     char msg[BMD_ERROR_MESSAGE_SIZE];
     snprintf(msg, sizeof msg, "unknown missile '%s' in %s", name, dir);
-    suggest(name, names, count, msg, sizeof msg);
+    cat_suggest(name, names, count, msg, sizeof msg);
     free(names);
     return bmd_error_set(err, BMD_ENOTFOUND, "%s", msg);
 }

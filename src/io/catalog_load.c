@@ -20,8 +20,7 @@ static const yaml_node_t *required(const yw_ctx *c, const yaml_node_t *root, con
     return v;
 }
 
-/* Read `sources:`, a mapping from short keys to full citations. */
-static int read_sources(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e)
+int cat_read_sources(const yw_ctx *c, const yaml_node_t *node, bmd_source *sources, int *n)
 {
     int st;
     if ((st = yw_expect_mapping(c, node, "sources")))
@@ -30,25 +29,25 @@ static int read_sources(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_mi
          p++) {
         const yaml_node_t *key = yw_node(c, p->key);
         const yaml_node_t *val = yw_node(c, p->value);
-        if (e->n_sources >= BMD_CATALOG_MAX_SOURCES)
+        if (*n >= BMD_CATALOG_MAX_SOURCES)
             return yw_fail(c, key, BMD_EINVAL, "field 'sources': more than %d sources",
                            BMD_CATALOG_MAX_SOURCES);
-        bmd_source *s = &e->sources[e->n_sources];
+        bmd_source *s = &sources[*n];
         if ((st = yw_string(c, key, "sources", s->key, sizeof s->key)))
             return st;
         char field[96];
         snprintf(field, sizeof field, "sources.%s", s->key);
-        for (int i = 0; i < e->n_sources; i++)
-            if (strcmp(e->sources[i].key, s->key) == 0)
+        for (int i = 0; i < *n; i++)
+            if (strcmp(sources[i].key, s->key) == 0)
                 return yw_fail(c, key, BMD_EINVAL, "field '%s' is given twice", field);
         if ((st = yw_string(c, val, field, s->citation, sizeof s->citation)))
             return st;
         if (!s->citation[0])
             return yw_fail(c, val, BMD_EINVAL, "field '%s' is empty (give the full citation)",
                            field);
-        e->n_sources++;
+        (*n)++;
     }
-    if (e->n_sources == 0)
+    if (*n == 0)
         return yw_fail(c, node, BMD_EINVAL, "field 'sources' is empty (cite at least one source)");
     return BMD_SUCCESS;
 }
@@ -100,7 +99,8 @@ static int read_missile(const yw_ctx *c, bmd_catalog_missile *e)
         (st = read_header(c, root, e)))
         return st;
     const yaml_node_t *n;
-    if (!(n = required(c, root, "sources", &st)) || (st = read_sources(c, n, e)))
+    if (!(n = required(c, root, "sources", &st)) ||
+        (st = cat_read_sources(c, n, e->sources, &e->n_sources)))
         return st;
     if (!(n = required(c, root, "stages", &st)) || (st = yw_expect_sequence(c, n, "stages")))
         return st;

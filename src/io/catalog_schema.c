@@ -88,10 +88,8 @@ static void set_field(bmd_param_provenance *p, const char *field)
     p->field[len] = '\0';
 }
 
-/* Read source / notional / note of a parameter mapping into p; check the source key exists and
- * that the parameter has a source or is notional with a note. */
-static int read_provenance(const yw_ctx *c, const yaml_node_t *map, const char *field,
-                           const bmd_catalog_missile *e, bmd_param_provenance *p)
+int cat_read_provenance(const yw_ctx *c, const yaml_node_t *map, const char *field,
+                        const bmd_source *sources, int n_sources, bmd_param_provenance *p)
 {
     char sub[160];
     const yaml_node_t *src = yw_get(c, map, "source");
@@ -103,14 +101,13 @@ static int read_provenance(const yw_ctx *c, const yaml_node_t *map, const char *
         if ((st = yw_string(c, src, sub, p->source, sizeof p->source)))
             return st;
         int known = 0;
-        for (int i = 0; i < e->n_sources; i++)
-            known |= strcmp(e->sources[i].key, p->source) == 0;
+        for (int i = 0; i < n_sources; i++)
+            known |= strcmp(sources[i].key, p->source) == 0;
         if (!known) {
             char list[200] = "";
-            for (int i = 0; i < e->n_sources; i++) {
+            for (int i = 0; i < n_sources; i++) {
                 size_t used = strlen(list);
-                snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
-                         e->sources[i].key);
+                snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", sources[i].key);
             }
             return yw_fail(c, src, BMD_EINVAL,
                            "field '%s': source '%s' is not a key of 'sources' (keys: %s)", field,
@@ -165,7 +162,7 @@ static int read_scalar(const yw_ctx *c, const yaml_node_t *node, const char *fie
     if (!cat_rule_ok(rule, p.value, &what))
         return yw_fail(c, vnode, BMD_EINVAL, "field '%s': value '%s' must be %s", field,
                        yw_text(vnode), what);
-    if ((st = read_provenance(c, node, field, e, &p)))
+    if ((st = cat_read_provenance(c, node, field, e->sources, e->n_sources, &p)))
         return st;
     *dst = p.value;
     return cat_add_param(e, &p, c->err);
@@ -234,7 +231,7 @@ static int read_table(const yw_ctx *c, const yaml_node_t *node, const char *fiel
     set_field(&p, field);
     p.value = NAN; /* a table has no single value; its points are in the missile */
     p.line = yw_line(node);
-    if ((st = read_provenance(c, node, field, e, &p)))
+    if ((st = cat_read_provenance(c, node, field, e->sources, e->n_sources, &p)))
         return st;
     *dst = tab;
     return cat_add_param(e, &p, c->err);

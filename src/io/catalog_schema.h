@@ -34,6 +34,16 @@ int cat_read_stage(const yw_ctx *c, const yaml_node_t *node, int index, bmd_cata
 /* Read the payload mapping into e->missile.payload, recording provenance. */
 int cat_read_payload(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e);
 
+/* Read source / notional / note of a parameter mapping into p; check that the source key is one
+ * of sources[0..n_sources-1] and that the parameter has a source or is notional with a note.
+ * field names the parameter in errors. Shared by the missile and interceptor schemas. */
+int cat_read_provenance(const yw_ctx *c, const yaml_node_t *map, const char *field,
+                        const bmd_source *sources, int n_sources, bmd_param_provenance *p);
+
+/* Read `sources:`, a mapping from short keys to full citations, into sources[0..*n-1] (at most
+ * BMD_CATALOG_MAX_SOURCES). */
+int cat_read_sources(const yw_ctx *c, const yaml_node_t *node, bmd_source *sources, int *n);
+
 /* Append a provenance record; BMD_EINVAL when the table of parameters is full. */
 int cat_add_param(bmd_catalog_missile *e, const bmd_param_provenance *p, bmd_error *err);
 
