@@ -1,0 +1,225 @@
+/* The threat at one time seen from one defence site: interpolated state, ground range from the
+ * site, earliest KV arrival from the flyout table and the feasibility tests (a)-(d) of
+ * bmd/engagement.h. Everything here is on the hot path: no allocation, no validation. */
+#include <math.h>
+#include <string.h>
+
+#include "defense/engagement_internal.h"
+
+/* Reduced (parametric) latitude of geodetic latitude lat on an ellipsoid of flattening f. */
+static double reduced_latitude(double f, double lat_rad)
+{
+    return atan2((1.0 - f) * sin(lat_rad), cos(lat_rad));
+}
+
+void eng_ctx_init(eng_ctx *c, const bmd_earth *earth, const bmd_threat *th,
+                  const bmd_defense_site *site, const bmd_engage_options *opt)
+{
+    memset(c, 0, sizeof *c);
+    c->earth = earth;
+    c->th = th;
+    c->site = site;
+    c->tab = site->flyout;
+    c->ic = &site->flyout->ic;
+    c->fcr = site->fire_control;
+    c->require_fcr = site->fire_control && opt->require_fcr_coverage;
+    if (c->fcr) {
+        bmd_earth_geodetic_to_ecef(earth, c->fcr->lat_rad, c->fcr->lon_rad, c->fcr->height_m,
+                                   c->fcr_site_m);
+        double det = c->fcr->ref_detection_range_m *
+                     pow(c->fcr->rcs_m2[th->cls] / c->fcr->ref_rcs_m2, 0.25);
+        c->fcr_reach_m = fmin(det, c->fcr->max_range_m);
+    }
+    c->site_beta_rad = reduced_latitude(earth->f, site->lat_rad);
+    c->site_lon_rad = site->lon_rad;
+    c->step_s = opt->scan_step_s;
+    c->tol_s = opt->time_tol_s;
+    /* Ground range of the foot point and altitude change no faster than the speed (the foot point
+     * moves slower than the object above it); 10 % and 100 m/s of margin for the interpolation. */
+    c->stride_speed_m_s = 1.1 * th->max_speed_m_s + 100.0;
+    c->seg = 0;
+}
+
+void eng_state_at(eng_ctx *c, double t_s, double r_m[3], double v_m_s[3])
+{
+    const bmd_sample *s = c->th->traj->samples;
+    const int n = c->th->traj->n_samples;
+    int i = c->seg;
+    if (i < 0 || i > n - 1)
+        i = 0;
+    /* i: the last sample with t <= t_s (duplicate times mark discontinuities: take the later). */
+    while (i < n - 1 && s[i + 1].t_s <= t_s)
+        i++;
+    while (i > 0 && s[i].t_s > t_s)
+        i--;
+    c->seg = i;
+    if (i == n - 1 || t_s <= s[i].t_s) {
+        memcpy(r_m, s[i].r_ecef_m, sizeof s[i].r_ecef_m);
+        memcpy(v_m_s, s[i].v_ecef_m_s, sizeof s[i].v_ecef_m_s);
+        return;
+    }
+    const bmd_sample *a = &s[i], *b = &s[i + 1];
+    const double h = b->t_s - a->t_s, x = (t_s - a->t_s) / h;
+    const double x2 = x * x, x3 = x2 * x;
+    const double h00 = 2 * x3 - 3 * x2 + 1, h10 = x3 - 2 * x2 + x, h01 = -2 * x3 + 3 * x2,
+                 h11 = x3 - x2;
+    const double d00 = (6 * x2 - 6 * x) / h, d10 = 3 * x2 - 4 * x + 1, d01 = (-6 * x2 + 6 * x) / h,
+                 d11 = 3 * x2 - 2 * x;
+    for (int k = 0; k < 3; k++) {
+        r_m[k] = h00 * a->r_ecef_m[k] + h10 * h * a->v_ecef_m_s[k] + h01 * b->r_ecef_m[k] +
+                 h11 * h * b->v_ecef_m_s[k];
+        v_m_s[k] = d00 * a->r_ecef_m[k] + d10 * a->v_ecef_m_s[k] + d01 * b->r_ecef_m[k] +
+                   d11 * b->v_ecef_m_s[k];
+    }
+}
+
+double eng_ground_range(const bmd_earth *earth, double beta1_rad, double lon1_rad, double lat_rad,
+                        double lon_rad, double *az2_rad)
+{
+    const double f = earth->f;
+    const double beta2 = reduced_latitude(f, lat_rad);
+    const double dlon = lon_rad - lon1_rad;
+    const double sb = sin(0.5 * (beta2 - beta1_rad)), sl = sin(0.5 * dlon);
+    const double c1 = cos(beta1_rad), c2 = cos(beta2);
+    double hav = sb * sb + c1 * c2 * sl * sl;
+    hav = hav < 0 ? 0 : hav > 1 ? 1 : hav;
+    const double sigma = 2.0 * asin(sqrt(hav));
+    if (az2_rad)
+        *az2_rad = atan2(sin(dlon) * c1, -c2 * sin(beta1_rad) + sin(beta2) * c1 * cos(dlon));
+    if (f == 0.0 || sigma < 1e-12 || sigma > M_PI - 1e-6)
+        return earth->a_m * sigma;
+    /* Lambert's formula for long lines (Lambert 1942; e.g. Deakin, "Geodesics on an ellipsoid",
+     * 2009): P, Q the half sum and difference of the reduced latitudes. */
+    const double P = 0.5 * (beta1_rad + beta2), Q = 0.5 * (beta2 - beta1_rad);
+    const double sP = sin(P), cP = cos(P), sQ = sin(Q), cQ = cos(Q);
+    const double sh = sin(0.5 * sigma), ch = cos(0.5 * sigma);
+    const double X = (sigma - sin(sigma)) * sP * sP * cQ * cQ / (ch * ch);
+    const double Y = (sigma + sin(sigma)) * cP * cP * sQ * sQ / (sh * sh);
+    return earth->a_m * (sigma - 0.5 * f * (X + Y));
+}
+
+/* Earliest arrival at (d, h) by bilinear interpolation in the table's cell (every corner must be
+ * reached), without the altitude limits (applied by the caller so that the reasons can be told
+ * apart). Sets T INFINITY and *outside_m > 0 beyond the grid. */
+static void table_lookup(const bmd_flyout *tab, double d, double h, eng_state *s)
+{
+    s->T_s = INFINITY;
+    s->kv_speed_m_s = s->kv_gamma_rad = NAN;
+    const double over_r = d - tab->range_max_m, over_h = h - tab->altitude_max_m;
+    s->outside_m = fmax(0.0, fmax(over_r, over_h));
+    if (s->outside_m > 0.0 || !(h >= 0.0) || !(d >= 0.0))
+        return;
+    const double x = d / tab->d_range_m, y = h / tab->d_altitude_m;
+    int i = (int)x, j = (int)y;
+    if (i > tab->n_range - 2)
+        i = tab->n_range - 2;
+    if (j > tab->n_altitude - 2)
+        j = tab->n_altitude - 2;
+    const double fx = x - i, fy = y - j;
+    const size_t n00 = (size_t)j * (size_t)tab->n_range + (size_t)i, n01 = n00 + 1;
+    const size_t n10 = n00 + (size_t)tab->n_range, n11 = n10 + 1;
+    const double *t = tab->t_s;
+    if (isinf(t[n00]) || isinf(t[n01]) || isinf(t[n10]) || isinf(t[n11]))
+        return;
+    const double w00 = (1 - fx) * (1 - fy), w01 = fx * (1 - fy), w10 = (1 - fx) * fy, w11 = fx * fy;
+    s->T_s = w00 * t[n00] + w01 * t[n01] + w10 * t[n10] + w11 * t[n11];
+    const double *v = tab->speed_m_s, *g = tab->gamma_rad;
+    s->kv_speed_m_s = w00 * v[n00] + w01 * v[n01] + w10 * v[n10] + w11 * v[n11];
+    s->kv_gamma_rad = w00 * g[n00] + w01 * g[n01] + w10 * g[n10] + w11 * g[n11];
+}
+
+void eng_closing(const eng_ctx *c, const eng_state *s, double *closing_m_s, double *angle_rad)
+{
+    double az2;
+    eng_ground_range(c->earth, c->site_beta_rad, c->site_lon_rad, s->lat_rad, s->lon_rad, &az2);
+    double e[3], n[3], u[3], vk[3];
+    bmd_earth_enu_basis(s->lat_rad, s->lon_rad, e, n, u);
+    const double ch = s->kv_speed_m_s * cos(s->kv_gamma_rad);
+    const double vu = s->kv_speed_m_s * sin(s->kv_gamma_rad);
+    const double ve = ch * sin(az2), vn = ch * cos(az2);
+    double rel2 = 0, dot = 0, vt2 = 0, vk2 = 0;
+    for (int k = 0; k < 3; k++) {
+        vk[k] = ve * e[k] + vn * n[k] + vu * u[k];
+        const double dv = vk[k] - s->v_m_s[k];
+        rel2 += dv * dv;
+        dot += vk[k] * s->v_m_s[k];
+        vt2 += s->v_m_s[k] * s->v_m_s[k];
+        vk2 += vk[k] * vk[k];
+    }
+    if (closing_m_s)
+        *closing_m_s = sqrt(rel2);
+    if (angle_rad) {
+        const double den = sqrt(vt2 * vk2);
+        double cs = den > 0 ? dot / den : 1.0;
+        cs = cs > 1 ? 1 : cs < -1 ? -1 : cs;
+        *angle_rad = den > 0 ? acos(cs) : NAN;
+    }
+}
+
+int eng_fcr_sees(const eng_ctx *c, const bmd_radar *fcr, const double r_m[3])
+{
+    const double dx = r_m[0] - c->fcr_site_m[0], dy = r_m[1] - c->fcr_site_m[1],
+                 dz = r_m[2] - c->fcr_site_m[2];
+    if (dx * dx + dy * dy + dz * dz > c->fcr_reach_m * c->fcr_reach_m * (1 + 1e-12))
+        return 0;
+    bmd_radar_look look;
+    return bmd_radar_look_at(fcr, c->earth, r_m, c->th->cls, &look, NULL) == BMD_SUCCESS &&
+           look.visible;
+}
+
+void eng_eval(eng_ctx *c, double t_s, eng_state *s)
+{
+    c->n_eval++;
+    s->t_s = t_s;
+    eng_state_at(c, t_s, s->r_m, s->v_m_s);
+    bmd_earth_ecef_to_geodetic(c->earth, s->r_m, &s->lat_rad, &s->lon_rad, &s->h_m);
+    s->d_m = eng_ground_range(c->earth, c->site_beta_rad, c->site_lon_rad, s->lat_rad, s->lon_rad,
+                              NULL);
+    table_lookup(c->tab, s->d_m, s->h_m, s);
+    const bmd_interceptor *ic = c->ic;
+    s->reach = s->T_s <= ic->max_flyout_time_s;
+    if (s->reach && ic->min_closing_speed_m_s > 0) {
+        double closing;
+        eng_closing(c, s, &closing, NULL);
+        s->reach = closing >= ic->min_closing_speed_m_s;
+    }
+    s->alt_ok = s->h_m >= ic->min_altitude_m && s->h_m <= ic->max_altitude_m;
+    s->geo = s->reach && s->alt_ok;
+    if (s->geo && c->require_fcr)
+        s->geo = eng_fcr_sees(c, c->fcr, s->r_m);
+    s->margin_s = s->t_s - s->T_s;
+}
+
+double eng_fcr_first_sight(eng_ctx *c, const bmd_radar *fcr, double t_from, double t_to)
+{
+    double t = t_from, prev = NAN, r[3], v[3];
+    for (;;) {
+        c->n_eval++;
+        eng_state_at(c, t, r, v);
+        const double slant = sqrt((r[0] - c->fcr_site_m[0]) * (r[0] - c->fcr_site_m[0]) +
+                                  (r[1] - c->fcr_site_m[1]) * (r[1] - c->fcr_site_m[1]) +
+                                  (r[2] - c->fcr_site_m[2]) * (r[2] - c->fcr_site_m[2]));
+        if (slant <= c->fcr_reach_m && eng_fcr_sees(c, fcr, r)) {
+            if (isnan(prev))
+                return t;
+            double bad = prev, good = t;
+            while (good - bad > c->tol_s) {
+                const double mid = 0.5 * (bad + good);
+                c->n_eval++;
+                eng_state_at(c, mid, r, v);
+                if (eng_fcr_sees(c, fcr, r))
+                    good = mid;
+                else
+                    bad = mid;
+            }
+            return good;
+        }
+        if (t >= t_to)
+            return INFINITY;
+        double adv = c->step_s;
+        if (slant > c->fcr_reach_m)
+            adv = fmax(adv, (slant - c->fcr_reach_m) / c->stride_speed_m_s);
+        prev = t;
+        t = fmin(t + adv, t_to);
+    }
+}

@@ -1,0 +1,171 @@
+/* The required interceptor speed (bmd/engagement.h): bisection on the burnout speed of a notional
+ * interceptor that keeps every other property of the site's interceptor, one coarse flyout table
+ * per trial, fitted to the threat's extent as seen from the site. */
+#include <math.h>
+#include <string.h>
+
+#include "defense/engagement_internal.h"
+
+#define RS_LO_M_S 500.0
+#define RS_HI_M_S 12000.0
+#define RS_TOL_M_S 10.0
+#define RS_N_RANGE 81
+#define RS_N_ALTITUDE 61
+#define RS_N_ELEVATIONS 91
+#define RS_SAMPLE_DT_S 2.0
+
+void bmd_required_speed_options_default(bmd_required_speed_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->speed_lo_m_s = RS_LO_M_S;
+    opt->speed_hi_m_s = RS_HI_M_S;
+    opt->tolerance_m_s = RS_TOL_M_S;
+    bmd_flyout_options_default(&opt->flyout);
+    opt->flyout.n_range = RS_N_RANGE;
+    opt->flyout.n_altitude = RS_N_ALTITUDE;
+    opt->flyout.n_elevations = RS_N_ELEVATIONS;
+    opt->flyout.sample_dt_s = RS_SAMPLE_DT_S;
+}
+
+/* The notional interceptor of the search: the site's, with the model and burn time replaced. */
+static void notional_copy(const bmd_interceptor *in, bmd_interceptor *ic)
+{
+    *ic = *in;
+    if (in->model == BMD_INTERCEPTOR_STAGED) {
+        double burn = 0;
+        for (int i = 0; i < in->rocket.n_stages; i++)
+            burn += in->rocket.stages[i].burn_time_s + in->rocket.stages[i].coast_before_s;
+        ic->burn_time_s = burn;
+    }
+    ic->model = BMD_INTERCEPTOR_NOTIONAL;
+}
+
+/* The grid extent that covers the threat as seen from the site: its largest ground range and
+ * altitude, with margins of a few cells. */
+static void fit_grid(const bmd_earth *earth, const bmd_threat *th, const bmd_defense_site *site,
+                     const bmd_interceptor *ic, bmd_flyout_options *fo)
+{
+    const double beta = atan2((1.0 - earth->f) * sin(site->lat_rad), cos(site->lat_rad));
+    double d_max = 0, h_max = 0;
+    for (int i = 0; i < th->traj->n_samples; i++) {
+        double lat, lon, h;
+        bmd_earth_ecef_to_geodetic(earth, th->traj->samples[i].r_ecef_m, &lat, &lon, &h);
+        d_max = fmax(d_max, eng_ground_range(earth, beta, site->lon_rad, lat, lon, NULL));
+        h_max = fmax(h_max, h);
+    }
+    if (fo->range_max_m == 0)
+        fo->range_max_m = fmax(d_max * 1.03 + 20e3, 50e3);
+    if (fo->altitude_max_m == 0)
+        fo->altitude_max_m = fmax(fmin(h_max * 1.03 + 10e3, ic->max_altitude_m), 10e3);
+}
+
+/* Fill zero options with the defaults; check them. */
+static int resolve(const bmd_required_speed_options *in, bmd_required_speed_options *o,
+                   bmd_error *err)
+{
+    bmd_required_speed_options d;
+    bmd_required_speed_options_default(&d);
+    if (!in) {
+        *o = d;
+        return BMD_SUCCESS;
+    }
+    *o = *in;
+    if (o->speed_lo_m_s == 0)
+        o->speed_lo_m_s = d.speed_lo_m_s;
+    if (o->speed_hi_m_s == 0)
+        o->speed_hi_m_s = d.speed_hi_m_s;
+    if (o->tolerance_m_s == 0)
+        o->tolerance_m_s = d.tolerance_m_s;
+    if (o->flyout.n_range == 0)
+        o->flyout.n_range = d.flyout.n_range;
+    if (o->flyout.n_altitude == 0)
+        o->flyout.n_altitude = d.flyout.n_altitude;
+    if (o->flyout.n_elevations == 0)
+        o->flyout.n_elevations = d.flyout.n_elevations;
+    if (o->flyout.sample_dt_s == 0)
+        o->flyout.sample_dt_s = d.flyout.sample_dt_s;
+    if (!(o->speed_lo_m_s > 0 && o->speed_hi_m_s > o->speed_lo_m_s &&
+          isfinite(o->speed_hi_m_s)))
+        return bmd_error_set(err, BMD_EINVAL, "required speed: bracket [%g, %g] m/s must satisfy "
+                             "0 < low < high", o->speed_lo_m_s, o->speed_hi_m_s);
+    if (!(o->tolerance_m_s > 0 && isfinite(o->tolerance_m_s)))
+        return bmd_error_set(err, BMD_EINVAL, "required speed: tolerance %g m/s must be > 0",
+                             o->tolerance_m_s);
+    return BMD_SUCCESS;
+}
+
+/* One trial: build the table at speed v and engage. */
+static int trial(const bmd_earth *earth, const bmd_threat *th, const bmd_defense_site *site,
+                 const bmd_timeline *tl, const bmd_engage_options *opt, const bmd_interceptor *base,
+                 const bmd_flyout_options *fo, double v, bmd_engagement *e, int *n_tables,
+                 bmd_error *err)
+{
+    bmd_interceptor ic = *base;
+    ic.burnout_speed_m_s = v;
+    bmd_flyout tab;
+    memset(&tab, 0, sizeof tab);
+    int st = bmd_flyout_build(&tab, earth, &ic, fo, err);
+    (*n_tables)++;
+    if (!st) {
+        bmd_defense_site s = *site;
+        s.flyout = &tab;
+        st = bmd_engage(earth, th, &s, tl, opt, e, err);
+    }
+    bmd_flyout_free(&tab);
+    return st;
+}
+
+int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
+                              const bmd_defense_site *site, const bmd_timeline *tl,
+                              const bmd_engage_options *opt,
+                              const bmd_required_speed_options *ropt, bmd_required_speed *out,
+                              bmd_error *err)
+{
+    if (!out)
+        return bmd_error_set(err, BMD_EINVAL, "required speed: the output must be given");
+    memset(out, 0, sizeof *out);
+    out->speed_m_s = NAN;
+    bmd_required_speed_options o;
+    int st = resolve(ropt, &o, err);
+    if (st)
+        return st;
+    /* bmd_engage checks the rest; check what is used before it here. */
+    if (!earth || !threat || !threat->traj || !site || !site->flyout)
+        return bmd_error_set(err, BMD_EINVAL, "required speed: the Earth model, a prepared "
+                             "threat and a site with a flyout table must be given");
+    bmd_interceptor base;
+    notional_copy(&site->flyout->ic, &base);
+    bmd_flyout_options fo = o.flyout;
+    if (fo.site.lat_rad == 0 && fo.site.lon_rad == 0 && fo.site.height_m == 0 &&
+        fo.site.azimuth_rad == 0)
+        fo.site = site->flyout->site;
+    fit_grid(earth, threat, site, &base, &fo);
+
+    bmd_engagement e;
+    double lo = o.speed_lo_m_s, hi = o.speed_hi_m_s;
+    if ((st = trial(earth, threat, site, tl, opt, &base, &fo, hi, &e, &out->n_tables, err)))
+        return st;
+    if (!e.engageable) {
+        out->reason_at_hi = e.reason;
+        return BMD_SUCCESS;
+    }
+    out->possible = 1;
+    if ((st = trial(earth, threat, site, tl, opt, &base, &fo, lo, &e, &out->n_tables, err)))
+        return st;
+    if (e.engageable) {
+        out->feasible_at_lo = 1;
+        out->speed_m_s = lo;
+        return BMD_SUCCESS;
+    }
+    while (hi - lo > o.tolerance_m_s) {
+        const double mid = 0.5 * (lo + hi);
+        if ((st = trial(earth, threat, site, tl, opt, &base, &fo, mid, &e, &out->n_tables, err)))
+            return st;
+        if (e.engageable)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    out->speed_m_s = hi;
+    return BMD_SUCCESS;
+}
