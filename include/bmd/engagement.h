@@ -213,7 +213,7 @@ int bmd_engage(const bmd_earth *earth, const bmd_threat *threat, const bmd_defen
 /* How to search. Zeros select the defaults. */
 typedef struct bmd_required_speed_options {
     double speed_lo_m_s;        /* default 500 */
-    double speed_hi_m_s;        /* default 12,000 */
+    double speed_hi_m_s;        /* default 11,000 (the notional model refuses escape speed) */
     double tolerance_m_s;       /* default 10 */
     bmd_flyout_options flyout;  /* per-trial table; zeros: a coarse table (81 x 61 nodes, 91
                                    elevations, 2 s states) whose grid is fitted to the threat's

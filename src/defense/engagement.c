@@ -68,57 +68,145 @@ typedef struct survey {
     edges win;     /* feasible for launches from L0 */
     edges geo;     /* (a)-(d) */
     double launch_last_s, alt_min_m, alt_max_m;
+    double best_margin_s, best_t_s;    /* largest t - T over geometry-feasible points */
+    double best_before_s, best_after_s; /* its neighbouring scan times */
+    int best_pending;                   /* the point after the best is still to come */
+    double prev_t;
+    int prev_feas, prev_geo;
 } survey;
 
-/* Scan the series once: window for L0, geometry, and feasibility for the ideal launch Lz. */
+/* Feed one evaluated point (in time order) into the survey. */
+static void survey_feed(survey *sv, const eng_state *s, double L0, double Lz)
+{
+    const int feas = feasible(s, L0);
+    sv->any_reach |= s->reach;
+    sv->any_reach_alt |= s->reach && s->alt_ok;
+    sv->any_lz |= feasible(s, Lz);
+    edges_add(&sv->win, feas, s->t_s, sv->prev_feas, sv->prev_t);
+    edges_add(&sv->geo, s->geo, s->t_s, sv->prev_geo, sv->prev_t);
+    if (feas) {
+        sv->launch_last_s = fmax(sv->launch_last_s, s->margin_s);
+        sv->alt_min_m = fmin(sv->alt_min_m, s->h_m);
+        sv->alt_max_m = fmax(sv->alt_max_m, s->h_m);
+    }
+    if (sv->best_pending) {
+        sv->best_after_s = s->t_s;
+        sv->best_pending = 0;
+    }
+    if (s->geo && s->margin_s > sv->best_margin_s) {
+        sv->best_margin_s = s->margin_s;
+        sv->best_t_s = s->t_s;
+        sv->best_before_s = isnan(sv->prev_t) ? s->t_s : sv->prev_t;
+        sv->best_after_s = s->t_s;
+        sv->best_pending = 1;
+    }
+    sv->prev_t = s->t_s;
+    sv->prev_feas = feas;
+    sv->prev_geo = s->geo;
+}
+
+/* Scan the series once: window for L0, geometry, and feasibility for the ideal launch Lz. Where
+ * the geometry changes between two scan points its edge is refined and examined too, so that a
+ * window ending at a geometric edge (the floor, the table's reach, the FCR's coverage) is found
+ * even when it is shorter than the step. */
 static void survey_run(eng_ctx *c, double L0, double Lz, survey *sv)
 {
     memset(sv, 0, sizeof *sv);
     sv->launch_last_s = -INFINITY;
     sv->alt_min_m = INFINITY;
     sv->alt_max_m = -INFINITY;
+    sv->best_margin_s = -INFINITY;
+    sv->best_t_s = sv->prev_t = NAN;
     const double t_end = c->th->t_last_s;
-    double t = c->th->t_first_s, prev_t = NAN;
-    int prev_feas = 0, prev_geo = 0;
-    eng_state s;
+    double t = c->th->t_first_s;
+    eng_state s, e;
     for (;;) {
         eng_eval(c, t, &s);
-        const int feas = feasible(&s, L0);
-        sv->any_reach |= s.reach;
-        sv->any_reach_alt |= s.reach && s.alt_ok;
-        sv->any_lz |= feasible(&s, Lz);
-        edges_add(&sv->win, feas, t, prev_feas, prev_t);
-        edges_add(&sv->geo, s.geo, t, prev_geo, prev_t);
-        if (feas) {
-            sv->launch_last_s = fmax(sv->launch_last_s, s.margin_s);
-            sv->alt_min_m = fmin(sv->alt_min_m, s.h_m);
-            sv->alt_max_m = fmax(sv->alt_max_m, s.h_m);
+        if (!isnan(sv->prev_t) && s.geo != sv->prev_geo) {
+            const double te = s.geo ? refine(c, sv->prev_t, t, -INFINITY)
+                                    : refine(c, t, sv->prev_t, -INFINITY);
+            if (te != t && te != sv->prev_t) {
+                eng_eval(c, te, &e);
+                survey_feed(sv, &e, L0, Lz);
+            }
         }
+        survey_feed(sv, &s, L0, Lz);
         if (t >= t_end)
             break;
-        prev_t = t;
-        prev_feas = feas;
-        prev_geo = s.geo;
         t = next_time(c, &s, t_end);
     }
 }
 
+/* A window shorter than the step inside the geometry: when no scan point is feasible, maximise
+ * t - T around the best scan point (golden section between its neighbours) and feed the maximum.
+ * Returns 1 when that makes the window non-empty. */
+static int survey_rescue(eng_ctx *c, survey *sv, double L0, double Lz)
+{
+    if (sv->win.found || !isfinite(sv->best_margin_s) || !isfinite(L0))
+        return 0;
+    const double g = 0.5 * (sqrt(5.0) - 1.0);
+    double a = sv->best_before_s, b = sv->best_after_s;
+    eng_state s1, s2;
+    double x1 = b - g * (b - a), x2 = a + g * (b - a);
+    eng_eval(c, x1, &s1);
+    eng_eval(c, x2, &s2);
+    while (b - a > c->tol_s) {
+        const double m1 = s1.geo ? s1.margin_s : -INFINITY, m2 = s2.geo ? s2.margin_s : -INFINITY;
+        if (m1 >= m2) {
+            b = x2;
+            x2 = x1;
+            s2 = s1;
+            x1 = b - g * (b - a);
+            eng_eval(c, x1, &s1);
+        } else {
+            a = x1;
+            x1 = x2;
+            s1 = s2;
+            x2 = a + g * (b - a);
+            eng_eval(c, x2, &s2);
+        }
+    }
+    const eng_state *m = (s1.geo ? s1.margin_s : -INFINITY) >= (s2.geo ? s2.margin_s : -INFINITY)
+                             ? &s1
+                             : &s2;
+    if (!feasible(m, L0))
+        return 0;
+    /* The neighbours are infeasible scan points: they bound the refinement on both sides. */
+    sv->any_lz |= feasible(m, Lz);
+    sv->win.found = 1;
+    sv->win.first = sv->win.last = m->t_s;
+    sv->win.before_first = sv->best_before_s < m->t_s ? sv->best_before_s : NAN;
+    sv->win.after_last = sv->best_after_s > m->t_s ? sv->best_after_s : NAN;
+    sv->launch_last_s = m->margin_s;
+    sv->alt_min_m = sv->alt_max_m = m->h_m;
+    return 1;
+}
+
 /* The first time >= t_from (or the series start) feasible for launch L, refined; INFINITY if
- * none. */
+ * none. Geometric edges between scan points are examined as in the survey. */
 static double first_feasible(eng_ctx *c, double t_from, double L)
 {
     const double t_end = c->th->t_last_s;
     double t = fmax(t_from, c->th->t_first_s), prev_t = NAN;
+    int prev_geo = 0;
     if (!(t <= t_end))
         return INFINITY;
-    eng_state s;
+    eng_state s, e;
     for (;;) {
         eng_eval(c, t, &s);
+        if (!isnan(prev_t) && s.geo != prev_geo) {
+            const double te = s.geo ? refine(c, prev_t, t, -INFINITY)
+                                    : refine(c, t, prev_t, -INFINITY);
+            eng_eval(c, te, &e);
+            if (feasible(&e, L))
+                return refine(c, prev_t, te, L);
+        }
         if (feasible(&s, L))
             return isnan(prev_t) ? t : refine(c, prev_t, t, L);
         if (t >= t_end)
             return INFINITY;
         prev_t = t;
+        prev_geo = s.geo;
         t = next_time(c, &s, t_end);
     }
 }
@@ -272,6 +360,7 @@ int bmd_engage(const bmd_earth *earth, const bmd_threat *threat, const bmd_defen
 
     survey sv;
     survey_run(&c, L0, Lz, &sv);
+    survey_rescue(&c, &sv, L0, Lz);
     if (sv.geo.found) {
         out->reach_first_s = isnan(sv.geo.before_first)
                                  ? sv.geo.first

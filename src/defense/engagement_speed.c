@@ -7,7 +7,7 @@
 #include "defense/engagement_internal.h"
 
 #define RS_LO_M_S 500.0
-#define RS_HI_M_S 12000.0
+#define RS_HI_M_S 11000.0 /* the notional model's limit (escape speed, bmd_interceptor_validate) */
 #define RS_TOL_M_S 10.0
 #define RS_N_RANGE 81
 #define RS_N_ALTITUDE 61
