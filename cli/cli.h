@@ -66,6 +66,7 @@ typedef struct cli_row {
     double number;
     const char *text;   /* non-NULL for a text row */
     int decimals;       /* digits after the point in the table */
+    int boolean;        /* a text row "true"/"false" printed as a JSON boolean */
 } cli_row;
 
 typedef struct cli_record {
@@ -77,6 +78,7 @@ typedef struct cli_record {
 void cli_record_number(cli_record *rec, const char *key, const char *label, double value,
                        const char *unit, int decimals);
 void cli_record_text(cli_record *rec, const char *key, const char *label, const char *text);
+void cli_record_bool(cli_record *rec, const char *key, const char *label, int value);
 
 /* Print the record to out: an aligned table, or (json nonzero) one JSON object on one line.
  * Returns CLI_OK, or CLI_FAILED if the output could not be written. */
@@ -88,5 +90,6 @@ int cli_cmd_loft(int argc, char **argv);
 int cli_cmd_catalog(int argc, char **argv);
 int cli_cmd_exchange(int argc, char **argv);
 int cli_cmd_sensor(int argc, char **argv);
+int cli_cmd_engage(int argc, char **argv);
 
 #endif

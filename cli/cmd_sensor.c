@@ -1,7 +1,6 @@
 /* bmdsim sensor — what a catalogue radar at a site can see: its horizon for a target altitude,
- * its detection range for a cross-section, and which of the two limits it. The trajectory form
- * (--missile --from --to: visibility intervals of a flight) plugs in at run_trajectory_form once
- * the flight model is in the library. */
+ * its detection range for a cross-section, and which of the two limits it; or, in the trajectory
+ * form (--missile --from --to), the time intervals in which it sees a flight. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -12,6 +11,7 @@
 #include "bmd/radar_catalog.h"
 #include "bmd/sensor.h"
 #include "cli.h"
+#include "threat.h"
 
 #ifndef BMD_DATA_DIR
 #define BMD_DATA_DIR "data"
@@ -25,16 +25,18 @@ static const cli_option options[] = {
     {"target-altitude", "KM", "target altitude for the horizon, km (default 100)"},
     {"rcs", "M2", "target radar cross-section, m^2 (default: the radar's reference)"},
     {"refraction", NULL, "4/3-Earth refraction (default: geometric line of sight)"},
-    {"missile", "NAME", "trajectory form: the threat missile (needs the flight model)"},
+    {"missile", "NAME", "trajectory form: the threat missile from the catalogue"},
     {"from", "LAT,LON", "trajectory form: launch point, degrees"},
-    {"to", "LAT,LON", "trajectory form: aim point, degrees"},
+    {"to", "LAT,LON", "trajectory form: aim point, degrees (minimum-energy trajectory)"},
+    {"object", "CLASS", "trajectory form: rv (default), booster or decoy (its catalogue RCS)"},
     {"dir", "DIR", "radar catalogue directory (default $BMD_DATA_DIR/catalog/radars)"},
     {"json", NULL, "print one JSON object instead of a table"},
 };
 
 static const char usage[] =
     "--radar NAME --at LAT,LON [--height M] [--boresight DEG] [--target-altitude KM] [--rcs M2] "
-    "[--refraction] [--json]   (later: --missile NAME --from LAT,LON --to LAT,LON)";
+    "[--refraction] [--json]   or   --radar NAME --at LAT,LON --missile NAME --from LAT,LON "
+    "--to LAT,LON [--object CLASS] [--json]";
 
 /* The text given for option name, or NULL. */
 static const char *option_text(const cli_args *a, const char *name)
@@ -203,16 +205,68 @@ static int run_point_form(const cli_args *a, sensor_setup *s, cli_record *rec)
     return CLI_OK;
 }
 
-/* The trajectory form: visibility intervals of a flight. Wire here: fly --missile from --from to
- * --to (bmd_trajectory_fly), then bmd_radar_visibility for each object class and print the
- * intervals. Until the flight model is in the library it is refused with one clear line. */
-static int run_trajectory_form(const cli_args *a, sensor_setup *s, cli_record *rec)
+#define SENSOR_MAX_INTERVALS 8
+
+/* What the trajectory form keeps alive until the record is printed. */
+typedef struct trajectory_texts {
+    char intervals[SENSOR_MAX_INTERVALS * 40 + 16];
+    char missile[64];
+} trajectory_texts;
+
+/* The trajectory form: fly --missile from --from to --to (minimum energy) and list the intervals
+ * in which the radar sees the object (bmd_radar_visibility). */
+static int run_trajectory_form(const cli_args *a, sensor_setup *s, trajectory_texts *txt,
+                               cli_record *rec)
 {
-    (void)s;
-    (void)rec;
-    cli_complain(a->command, "--missile/--from/--to (visibility of a flight) need the flight "
-                 "model, which this build does not have yet; give --target-altitude instead");
-    return CLI_USAGE;
+    bmd_object_class cls = BMD_OBJECT_RV;
+    bmd_error err;
+    int st;
+    if (option_text(a, "object") && (st = bmd_object_class_parse(option_text(a, "object"), &cls,
+                                                                 &err)))
+        return failure(a->command, st, &err);
+    cli_threat t;
+    if ((st = cli_fly_threat(a, &s->earth, &t)))
+        return st;
+    bmd_interval iv[SENSOR_MAX_INTERVALS];
+    int n = 0;
+    st = bmd_radar_visibility(&s->entry.radar, &s->earth, &t.traj, cls, iv, SENSOR_MAX_INTERVALS,
+                              &n, &err);
+    int truncated = st == BMD_EINVAL && n == SENSOR_MAX_INTERVALS;
+    if (st && !truncated) {
+        bmd_trajectory_free(&t.traj);
+        return failure(a->command, st, &err);
+    }
+    double total = 0;
+    size_t used = 0;
+    txt->intervals[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        total += iv[i].end_s - iv[i].start_s;
+        used += (size_t)snprintf(txt->intervals + used, sizeof txt->intervals - used,
+                                 "%s[%.2f, %.2f]", i ? " " : "", iv[i].start_s, iv[i].end_s);
+    }
+    if (n == 0)
+        snprintf(txt->intervals, sizeof txt->intervals, "none");
+    else if (truncated)
+        snprintf(txt->intervals + used, sizeof txt->intervals - used, " ...");
+    snprintf(txt->missile, sizeof txt->missile, "%s", t.missile);
+    const bmd_radar *r = &s->entry.radar;
+    cli_record_text(rec, "radar", "radar", s->entry.name);
+    cli_record_number(rec, "site_lat_deg", "site latitude", bmd_rad_to_deg(r->lat_rad), "deg", 4);
+    cli_record_number(rec, "site_lon_deg", "site longitude", bmd_rad_to_deg(r->lon_rad), "deg", 4);
+    cli_record_number(rec, "boresight_deg", "boresight azimuth",
+                      bmd_rad_to_deg(r->boresight_azimuth_rad), "deg", 1);
+    cli_record_text(rec, "missile", "threat", txt->missile);
+    cli_record_text(rec, "object", "object", bmd_object_class_name(cls));
+    cli_record_number(rec, "flight_time_s", "threat flight time", t.summary.flight_time_s, "s", 1);
+    cli_record_number(rec, "ground_range_km", "threat ground range",
+                      t.summary.ground_range_m / 1e3, "km", 1);
+    cli_record_number(rec, "intervals", "visibility intervals", n, "", 0);
+    cli_record_number(rec, "first_visible_s", "first seen", n ? iv[0].start_s : NAN, "s", 2);
+    cli_record_number(rec, "last_visible_s", "last seen", n ? iv[n - 1].end_s : NAN, "s", 2);
+    cli_record_number(rec, "visible_total_s", "time seen", total, "s", 2);
+    cli_record_text(rec, "visibility_s", "intervals (s after launch)", txt->intervals);
+    bmd_trajectory_free(&t.traj);
+    return CLI_OK;
 }
 
 int cli_cmd_sensor(int argc, char **argv)
@@ -223,12 +277,15 @@ int cli_cmd_sensor(int argc, char **argv)
     if (st)
         return st < 0 ? CLI_OK : st;
     sensor_setup *s = malloc(sizeof *s);
+    trajectory_texts txt;
     if (!s)
         return CLI_FAILED;
     cli_record rec = {.title = "Radar coverage (WGS84)"};
     if ((st = setup_radar(&a, s)) == CLI_OK) {
         int trajectory = cli_has(&a, "missile") || cli_has(&a, "from") || cli_has(&a, "to");
-        st = trajectory ? run_trajectory_form(&a, s, &rec) : run_point_form(&a, s, &rec);
+        if (trajectory)
+            rec.title = "Radar visibility of a flight (WGS84)";
+        st = trajectory ? run_trajectory_form(&a, s, &txt, &rec) : run_point_form(&a, s, &rec);
     }
     if (st == CLI_OK) /* the record's text points into s: print before freeing it */
         st = cli_record_print(&rec, cli_has(&a, "json"), stdout);

@@ -17,6 +17,7 @@ static const command commands[] = {
     {"catalog", cli_cmd_catalog, "the vehicle catalogue: list, or one vehicle with every source"},
     {"exchange", cli_cmd_exchange, "exchange arithmetic: leakers and interceptors (salvo, SLS)"},
     {"sensor", cli_cmd_sensor, "a catalogue radar at a site: horizon, detection range, reach"},
+    {"engage", cli_cmd_engage, "one threat against one defence site: window, shots, required speed"},
 };
 
 static void print_usage(FILE *out)

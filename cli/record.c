@@ -40,6 +40,13 @@ void cli_record_text(cli_record *rec, const char *key, const char *label, const 
     row->text = text;
 }
 
+void cli_record_bool(cli_record *rec, const char *key, const char *label, int value)
+{
+    cli_record_text(rec, key, label, value ? "true" : "false");
+    if (rec->n_rows > 0 && rec->rows[rec->n_rows - 1].key == key)
+        rec->rows[rec->n_rows - 1].boolean = 1;
+}
+
 /* JSON carries three more decimals than the table: enough to reproduce every printed digit and
  * compare runs, without binary noise such as 10000.000000000002. */
 static double json_rounded(double value, int decimals)
@@ -57,7 +64,9 @@ static int print_json(const cli_record *rec, FILE *out)
     for (int i = 0; i < rec->n_rows; i++) {
         const cli_row *row = &rec->rows[i];
         cJSON *item;
-        if (row->text)
+        if (row->boolean)
+            item = cJSON_AddBoolToObject(obj, row->key, strcmp(row->text, "true") == 0);
+        else if (row->text)
             item = cJSON_AddStringToObject(obj, row->key, row->text);
         else if (isfinite(row->number))
             item = cJSON_AddNumberToObject(obj, row->key, json_rounded(row->number, row->decimals));

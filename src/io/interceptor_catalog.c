@@ -216,7 +216,7 @@ int bmd_catalog_find_interceptor(const char *dir, const char *name,
     memset(entry, 0, sizeof *entry);
     char msg[BMD_ERROR_MESSAGE_SIZE];
     snprintf(msg, sizeof msg, "unknown interceptor '%s' in %s", name, dir);
-    cat_suggest(name, names, count, "bmdsim catalog --interceptors", msg, sizeof msg);
+    cat_suggest(name, names, count, "the files in that directory", msg, sizeof msg);
     free(names);
     return bmd_error_set(err, BMD_ENOTFOUND, "%s", msg);
 }

@@ -1,0 +1,35 @@
+/* cli/threat.h — pieces shared by the commands that fly a catalogue missile at a target (engage,
+ * sensor): LAT,LON options, catalogue directories, and the aimed flight. */
+#ifndef BMD_CLI_THREAT_H
+#define BMD_CLI_THREAT_H
+
+#include <stddef.h>
+
+#include "bmd/trajectory.h"
+#include "cli.h"
+
+/* The text given for option name, or NULL. */
+const char *cli_text(const cli_args *a, const char *name);
+
+/* Parse option name as "LAT,LON" in degrees (latitude in [-90, 90], longitude in [-180, 360])
+ * into radians; one line on stderr and CLI_USAGE when malformed or out of range. */
+int cli_latlon(const cli_args *a, const char *name, double *lat_rad, double *lon_rad);
+
+/* buf = $BMD_DATA_DIR/catalog/SUB (or the build's data directory). */
+void cli_catalog_dir(const char *sub, char *buf, size_t n);
+
+/* A flown threat: the catalogue missile aimed from --from at --to on the minimum-energy shape
+ * (bmd_aim_max_range once, then bmd_aim_target), its time series every 2 s. */
+typedef struct cli_threat {
+    char missile[64];
+    double from_lat_rad, from_lon_rad, to_lat_rad, to_lon_rad;
+    bmd_flight_summary summary;
+    bmd_trajectory traj;  /* free with bmd_trajectory_free */
+    double miss_m;
+} cli_threat;
+
+/* Read --missile, --from, --to and fly. Errors (one line on stderr): unknown missile with
+ * suggestions, bad coordinates, target out of reach (CLI_USAGE); flight failures (CLI_FAILED). */
+int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t);
+
+#endif
