@@ -26,7 +26,10 @@
  * (a)-(d) are geometry and do not depend on L. The feasible set may have gaps; the window reports
  * its first and last times. The trajectory is scanned in steps of at most opt.scan_step_s (<= 1 s;
  * longer strides only where the threat is provably outside the table's grid at its maximum speed)
- * and every change of feasibility is refined by bisection to opt.time_tol_s.
+ * and every change of feasibility is refined by bisection to opt.time_tol_s. Edges of the geometry
+ * (a)-(d) between scan points are refined and examined too, and when no scan point is feasible the
+ * largest t - T(t) near the best one is maximised (golden section), so short windows at the floor
+ * or near the required speed are found.
  *
  * Shoot-look-shoot: shot 1 launched no earlier than L0 intercepts at the earliest feasible t1; the
  * next launch may happen no earlier than t1 + kill_assessment_s, and intercepts at the earliest
@@ -37,8 +40,8 @@
  * Reasons for an empty window, tested in this order:
  *   not seen            no cueing sensor and no FCR ever sees the threat;
  *   out of reach        no time satisfies (a) and (c);
- *   below the altitude floor   (a) and (c) hold somewhere, but only where (b) fails (or the
- *                       threat is above the ceiling);
+ *   below the altitude floor   (a) and (c) hold somewhere, but only where (b) fails (points
+ *                       above the ceiling are outside the table: "out of reach");
  *   outside fire-control radar coverage   (a)-(c) hold somewhere, but never where the FCR sees it;
  *   not seen in time    (a)-(d) hold somewhere and the intercept would be feasible had the threat
  *                       been detected at its launch (t = trajectory start), but the actual
@@ -217,7 +220,8 @@ typedef struct bmd_required_speed_options {
     double tolerance_m_s;       /* default 10 */
     bmd_flyout_options flyout;  /* per-trial table; zeros: a coarse table (81 x 61 nodes, 91
                                    elevations, 2 s states) whose grid is fitted to the threat's
-                                   largest ground range from the site and largest altitude */
+                                   largest ground range from the site and largest altitude, and
+                                   the reference launch of the site's own table */
 } bmd_required_speed_options;
 
 void bmd_required_speed_options_default(bmd_required_speed_options *opt);
@@ -236,8 +240,9 @@ typedef struct bmd_required_speed {
  * interceptor's burn time (staged: the sum of its burn and coast times), launch-elevation and
  * altitude limits, flyout time and minimum closing speed, for which bmd_engage finds a non-empty
  * window; bisection over [speed_lo, speed_hi], one flyout table per trial, built on earth at the
- * site's table reference launch. Cost: ~log2((hi - lo)/tol) + 2 tables. Not possible even at
- * speed_hi is a normal answer (e.g. not seen in time). Errors: those of bmd_engage and
+ * site's table reference launch. Cost: ~log2((hi - lo)/tol) + 2 tables (~0.3 s with the coarse
+ * defaults). Not possible even at speed_hi is a normal answer (e.g. not seen in time). Assumes
+ * feasibility is monotonic in the speed. Errors: those of bmd_engage and
  * bmd_flyout_build; BMD_EINVAL for bad options. */
 int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
                               const bmd_defense_site *site, const bmd_timeline *tl,
