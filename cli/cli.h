@@ -88,5 +88,6 @@ int cli_cmd_loft(int argc, char **argv);
 int cli_cmd_catalog(int argc, char **argv);
 int cli_cmd_exchange(int argc, char **argv);
 int cli_cmd_sensor(int argc, char **argv);
+int cli_cmd_scenario(int argc, char **argv); /* also 'check' */
 
 #endif

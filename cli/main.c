@@ -17,6 +17,8 @@ static const command commands[] = {
     {"catalog", cli_cmd_catalog, "the vehicle catalogue: list, or one vehicle with every source"},
     {"exchange", cli_cmd_exchange, "exchange arithmetic: leakers and interceptors (salvo, SLS)"},
     {"sensor", cli_cmd_sensor, "a catalogue radar at a site: horizon, detection range, reach"},
+    {"scenario", cli_cmd_scenario, "scenario files: 'scenario check FILE' validates and summarises"},
+    {"check", cli_cmd_scenario, "short for 'scenario check FILE'"},
 };
 
 static void print_usage(FILE *out)
