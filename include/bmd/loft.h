@@ -50,7 +50,9 @@ int bmd_loft_scale_missile(const bmd_missile *template_missile, double propellan
                            double burn_time_scale, bmd_missile *out, bmd_error *err);
 
 /* Fit the scales and the shape parameter so that the flight on earth (normally without rotation)
- * reproduces obs: apogee within 100 m, range within 100 m, flight time within 1 s.
+ * reproduces obs: apogee within 0.5 m, range within 100 m, flight time within 0.5 s. opt NULL:
+ * flight options with rtol 1e-10, atol 1e-5 (near vertical the apogee hardly changes with the
+ * shape, so integration noise of the default tolerances would become range noise).
  * Nested one-dimensional root finding: the shape for the apogee, the propellant scale for the
  * range, the burn-time scale for the flight time. Errors: BMD_EINVAL for bad observations or setup;
  * BMD_EDOM when no propellant scale in [0.1, 10] or burn-time scale in [0.25, 4] reproduces the

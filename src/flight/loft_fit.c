@@ -151,7 +151,7 @@ static int range_residual_at_current_missile(fit_ctx *c, double *f)
             hi = c->x_warm * 0.95, fhi = fx;
     }
     double root = hi;
-    if ((rc = brent(c, apogee_residual, lo, flo, hi, fhi, 1e-9, 0.2 * APOGEE_TOL_M, &root)))
+    if ((rc = brent(c, apogee_residual, lo, flo, hi, fhi, 1e-12, 0.005 * APOGEE_TOL_M, &root)))
         return rc;
     if ((rc = apogee_residual(c, root, &f0)))
         return rc;
@@ -302,6 +302,13 @@ int bmd_loft_fit_missile(const bmd_earth *earth, const bmd_missile *template_mis
         return rc;
     if ((rc = bmd_missile_validate(template_missile, err)))
         return rc;
+    bmd_flight_options tight;
+    if (!opt) { /* near vertical the apogee hardly moves with the shape: integrate finely */
+        bmd_flight_options_default(&tight);
+        tight.ode.rtol = 1e-10;
+        tight.ode.atol = 1e-5;
+        opt = &tight;
+    }
     fit_ctx c = {.earth = earth, .tpl = template_missile, .setup = setup, .obs = obs,
                  .opt = opt, .err = err, .burn_scale = 1.0, .s_warm = 1.0};
     bmd_plan_default(&c.plan);
