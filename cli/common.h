@@ -46,7 +46,7 @@ int cli_steering_from_args(const cli_args *a, bmd_steering fallback, bmd_steerin
 
 /* A base plan for missile: --steering (absent: fallback), --rise S (vertical rise; default 10 s
  * for the gravity turn, 5 s for the pitch program as in Forden's runs), azimuth_rad; the pitch
- * program ends its pitch-over at the first stage's burnout (its shape is searched by the plan
+ * program ends its pitch-over at 0.8 of the first stage burn (its shape is searched by the plan
  * searches). */
 int cli_base_plan(const cli_args *a, const bmd_missile *m, bmd_steering fallback,
                   double azimuth_rad, bmd_plan *plan);

@@ -105,6 +105,6 @@ int cli_base_plan(const cli_args *a, const bmd_missile *m, bmd_steering fallback
     plan->azimuth_rad = azimuth_rad;
     plan->vertical_rise_s = rise;
     plan->pitch_final_rad = bmd_deg_to_rad(40.0);
-    plan->pitch_end_s = fmax(m->stages[0].burn_time_s, rise + 1.0);
+    plan->pitch_end_s = fmax(0.8 * m->stages[0].burn_time_s, rise + 1.0);
     return CLI_OK;
 }
