@@ -112,7 +112,8 @@ static void print_summary(const bmd_scenario *s)
         for (int k = 0; k < x->interceptor.n_set; k++)
             printf(" (set %s=%s)", x->interceptor.set[k].field, x->interceptor.set[k].text);
         if (s->resolved)
-            printf(" (%s)", x->interceptor_path);
+            printf(" (%s, burnout %.2f km/s)", x->interceptor_entry.full_name,
+                   x->interceptor_entry.interceptor.burnout_speed_m_s / 1e3);
         if (x->has_radar) {
             printf("; radar ");
             print_radar(&x->radar, s->resolved);
@@ -201,6 +202,9 @@ static int print_json(const bmd_scenario *s)
         cJSON_AddStringToObject(e, "name", x->name);
         cJSON_AddStringToObject(e, "interceptor", x->interceptor.name);
         cJSON_AddNumberToObject(e, "count", x->count);
+        if (s->resolved)
+            cJSON_AddNumberToObject(e, "burnout_speed_km_s",
+                                    x->interceptor_entry.interceptor.burnout_speed_m_s / 1e3);
         if (x->has_radar)
             cJSON_AddStringToObject(e, "radar", x->radar.type.name);
         cJSON_AddItemToObject(e, "at", point_json(&x->site));

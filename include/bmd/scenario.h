@@ -22,6 +22,7 @@
 #include "bmd/catalog.h"
 #include "bmd/earth.h"
 #include "bmd/error.h"
+#include "bmd/interceptor_catalog.h"
 #include "bmd/radar_catalog.h"
 #include "bmd/sensor.h"
 
@@ -114,9 +115,9 @@ typedef struct bmd_scenario_site {
     int n_cues;
     int cues[BMD_SCENARIO_MAX_CUES];
     bmd_scenario_timeline timeline;
-    /* Filled by bmd_scenario_resolve: the catalogue file of the interceptor (load it with the
-     * interceptor catalogue and apply interceptor.set). */
-    char interceptor_path[BMD_CATALOG_TEXT_MAX];
+    /* Filled by bmd_scenario_resolve: the catalogue interceptor with interceptor.set applied
+     * (entry.interceptor is the bmd_interceptor to fly). */
+    bmd_catalog_interceptor interceptor_entry;
 } bmd_scenario_site;
 
 /* A threat of `threats:`: one missile flight from a launch point to a target, of a shape. */

@@ -1,5 +1,5 @@
-/* Resolving a loaded scenario against a catalogue directory: missiles and radars are loaded and
- * their `set:` overrides applied; interceptors are found by name in the interceptor folder.
+/* Resolving a loaded scenario against a catalogue directory: catalogue entries are loaded and
+ * their `set:` overrides applied, for missiles, radars and interceptors alike.
  * Errors carry the file, line and column of the name (or of the override's key). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,8 +7,8 @@
 #include <strings.h>
 
 #include "bmd/catalog.h"
+#include "bmd/interceptor_catalog.h"
 #include "bmd/radar_catalog.h"
-#include "io/catalog_dir.h"
 #include "io/scenario_internal.h"
 
 /* Record an error at a position of the scenario file: "FILE:LINE:COL: field 'F': MESSAGE". */
@@ -101,40 +101,25 @@ static int resolve_radar(const bmd_scenario *scn, const char *dir, bmd_scenario_
     return BMD_SUCCESS;
 }
 
-/* Find an interceptor's catalogue file by name (file stem, case-insensitive) or path; close
- * names suggested. Its fields and overrides are read by the interceptor catalogue. */
+/* Load an interceptor by reference and apply its overrides. */
 static int resolve_interceptor(const bmd_scenario *scn, const char *dir, bmd_scenario_site *s,
                                bmd_error *err)
 {
     const bmd_scenario_ref *ref = &s->interceptor;
-    if (cat_looks_like_path(ref->name)) {
-        FILE *f = fopen(ref->name, "rb");
-        if (!f) {
-            char msg[BMD_ERROR_MESSAGE_SIZE];
-            snprintf(msg, sizeof msg, "cannot open interceptor file '%s'", ref->name);
-            return fail_at(scn, ref->at, ref->field, BMD_EIO, msg, err);
-        }
-        fclose(f);
-        snprintf(s->interceptor_path, sizeof s->interceptor_path, "%s", ref->name);
-        return BMD_SUCCESS;
-    }
-    char (*names)[BMD_NAME_MAX];
-    int count;
+    bmd_catalog_interceptor *e = &s->interceptor_entry;
     bmd_error inner;
-    int st = cat_scan_dir(dir, &names, &count, &inner);
+    int st = bmd_catalog_find_interceptor(dir, ref->name, e, &inner);
     if (st)
         return fail_at(scn, ref->at, ref->field, st, inner.message, err);
-    for (int i = 0; i < count; i++)
-        if (strcasecmp(names[i], ref->name) == 0 &&
-            cat_stem_path(dir, names[i], s->interceptor_path, sizeof s->interceptor_path) == 0) {
-            free(names);
-            return BMD_SUCCESS;
+    for (int i = 0; i < ref->n_set; i++) {
+        char text[160], path[BMD_SCENARIO_PATH_MAX + 96];
+        assignment(&ref->set[i], text, sizeof text);
+        if ((st = bmd_catalog_interceptor_override(e, text, &inner))) {
+            set_path(ref, &ref->set[i], path, sizeof path);
+            return fail_at(scn, ref->set[i].at, path, st, inner.message, err);
         }
-    char msg[2 * BMD_CATALOG_TEXT_MAX];
-    snprintf(msg, sizeof msg, "unknown interceptor '%s' in %s", ref->name, dir);
-    cat_suggest(ref->name, names, count, "the files in that directory", msg, sizeof msg);
-    free(names);
-    return fail_at(scn, ref->at, ref->field, BMD_ENOTFOUND, msg, err);
+    }
+    return BMD_SUCCESS;
 }
 
 int bmd_scenario_resolve(bmd_scenario *scn, const char *catalog_dir, bmd_error *err)
