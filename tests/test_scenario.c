@@ -327,7 +327,7 @@ static void bad_numbers_and_ranges_are_refused_at_their_position(void **state)
     expect_error(edit("delay_s: 20", "delay_s: -1"), BMD_EINVAL, "-1",
                  "field 'sensors[1].ir.delay_s'", "zero or positive");
     expect_error(edit("{decision_to_launch_s: 5}", "{decision_to_launch_s: -2}"), BMD_EINVAL,
-                 "-2", "field 'sites[0].timeline.decision_to_launch_s'", NULL);
+                 "-2}", "field 'sites[0].timeline.decision_to_launch_s'", NULL);
     expect_error(edit("boresight_deg: 90", "boresight_deg: .nan"), BMD_EINVAL, ".nan",
                  "field 'sensors[0].boresight_deg'", "not a number");
     expect_error(edit("count: 24", "count: \"24\""), BMD_EINVAL, "\"24\"",
