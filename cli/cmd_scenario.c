@@ -274,9 +274,13 @@ int cli_cmd_scenario(int argc, char **argv)
     if (st)
         return st < 0 ? CLI_OK : st;
     if (!check_alias) {
-        if (n_pos == 0 || strcmp(pos[0], "check") != 0) {
+        if (n_pos == 0) {
+            cli_complain(a.command, "give a subcommand: bmdsim scenario check FILE.yaml");
+            return CLI_USAGE;
+        }
+        if (strcmp(pos[0], "check") != 0) {
             cli_complain(a.command, "'%s' is not a subcommand (use: bmdsim scenario check "
-                         "FILE.yaml)", n_pos ? pos[0] : "");
+                         "FILE.yaml)", pos[0]);
             return CLI_USAGE;
         }
         pos[0] = pos[1];
