@@ -38,6 +38,12 @@ js=$("$bin" check "$scenarios/russia-us-icbm.yaml" --json)
 contains json_is_valid "$js" '"valid":true'
 contains json_names_the_threat "$js" '"name":"kozelsk-washington"'
 
+# The full annotated example of docs/scenarios.md is itself a valid scenario.
+awk '/^## A full annotated example/{f=1} f&&/^```yaml/{g=1;next} g&&/^```/{exit} g' \
+    "$here/../docs/scenarios.md" > "$tmp/example.yaml"
+if [ -s "$tmp/example.yaml" ] && "$bin" check "$tmp/example.yaml" >/dev/null; then ok; else
+    bad "docs_example_is_valid: $("$bin" check "$tmp/example.yaml" 2>&1 | tail -1)"; fi
+
 # A scenario with a negative count: one line, FILE:LINE:COL, the field, exit 2.
 sed 's/count: 24/count: -3/' "$scenarios/iran-europe-small.yaml" > "$tmp/bad-count.yaml"
 line=$(grep -n 'count: -3' "$tmp/bad-count.yaml" | cut -d: -f1)
