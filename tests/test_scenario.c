@@ -401,6 +401,18 @@ static void unknown_catalogue_names_and_fields_are_answered_with_close_names(voi
                  "positive");
 }
 
+static void the_timeline_must_state_every_delay(void **state)
+{
+    (void)state;
+    expect_error(edit("decision_to_launch_s: 10, ", ""), BMD_EINVAL, "{detect_to_track_s: 30",
+                 "field 'timeline.decision_to_launch_s' is missing", NULL);
+    char text[8192];
+    const char *t = strstr(base, "timeline: {");
+    const char *end = strchr(t, '\n');
+    snprintf(text, sizeof text, "%.*s%s", (int)(t - base), base, end + 1);
+    expect_error(text, BMD_EINVAL, "kind: scenario", "field 'timeline' is missing", NULL);
+}
+
 static void areas_check_their_boxes(void **state)
 {
     (void)state;
@@ -541,6 +553,7 @@ int main(void)
         cmocka_unit_test(wrong_types_and_unknown_keys_are_refused),
         cmocka_unit_test(duplicates_and_dangling_references_are_refused),
         cmocka_unit_test(unknown_catalogue_names_and_fields_are_answered_with_close_names),
+        cmocka_unit_test(the_timeline_must_state_every_delay),
         cmocka_unit_test(areas_check_their_boxes),
         cmocka_unit_test(unreadable_and_malformed_files_are_refused),
         cmocka_unit_test(a_saved_scenario_loads_back_to_the_same_values),

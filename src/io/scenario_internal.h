@@ -58,8 +58,9 @@ int scn_provenance(const scn_ctx *c, const yaml_node_t *map, const char *field,
 int scn_ref(const scn_ctx *c, const yaml_node_t *name_node, const yaml_node_t *set_node,
             const char *field, bmd_scenario_ref *ref);
 
-/* The timeline keys present in mapping node (each >= 0) over *t; prefix is its path. */
-int scn_timeline(const scn_ctx *c, const yaml_node_t *node, const char *prefix,
+/* The timeline keys of mapping node (each >= 0) over *t; prefix is its path. all: every delay
+ * is required (the scenario's own timeline); otherwise the keys present replace those of *t. */
+int scn_timeline(const scn_ctx *c, const yaml_node_t *node, const char *prefix, int all,
                  bmd_scenario_timeline *t);
 
 /* Read the list items of `sensors:`, `sites:`, `threats:` and the areas. */

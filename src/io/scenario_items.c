@@ -253,7 +253,7 @@ static int read_site(const scn_ctx *c, const yaml_node_t *m, int i, bmd_scenario
         return st;
     s->timeline = c->scn->timeline;
     snprintf(sub, sizeof sub, "%s.timeline", path);
-    if ((v = yw_get(&c->yw, m, "timeline")) && (st = scn_timeline(c, v, sub, &s->timeline)))
+    if ((v = yw_get(&c->yw, m, "timeline")) && (st = scn_timeline(c, v, sub, 0, &s->timeline)))
         return st;
     return BMD_SUCCESS;
 }

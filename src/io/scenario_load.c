@@ -109,9 +109,6 @@ static int read_notes(const scn_ctx *c, const yaml_node_t *v)
     return BMD_SUCCESS;
 }
 
-/* The default timeline: no delays (a scenario states its own). */
-static void timeline_default(bmd_scenario_timeline *t) { memset(t, 0, sizeof *t); }
-
 /* Walk the document. */
 static int read_scenario(const scn_ctx *c)
 {
@@ -146,9 +143,8 @@ static int read_scenario(const scn_ctx *c)
     if ((v = yw_get(&c->yw, root, "sources")) &&
         (st = cat_read_sources(&c->yw, v, scn->sources, &scn->n_sources)))
         return st;
-    timeline_default(&scn->timeline);
-    if ((v = yw_get(&c->yw, root, "timeline")) && (st = scn_timeline(c, v, "timeline",
-                                                                      &scn->timeline)))
+    if (!(v = scn_required(c, root, "", "timeline", &st)) ||
+        (st = scn_timeline(c, v, "timeline", 1, &scn->timeline)))
         return st;
     if ((v = yw_get(&c->yw, root, "sensors")) && (st = scn_read_sensors(c, v)))
         return st;

@@ -217,7 +217,7 @@ int scn_ref(const scn_ctx *c, const yaml_node_t *name_node, const yaml_node_t *s
     return BMD_SUCCESS;
 }
 
-int scn_timeline(const scn_ctx *c, const yaml_node_t *node, const char *prefix,
+int scn_timeline(const scn_ctx *c, const yaml_node_t *node, const char *prefix, int all,
                  bmd_scenario_timeline *t)
 {
     static const char *const keys[] = {"detect_to_track_s", "track_to_decision_s",
@@ -233,6 +233,9 @@ int scn_timeline(const scn_ctx *c, const yaml_node_t *node, const char *prefix,
         const yaml_node_t *v = yw_get(&c->yw, node, keys[i]);
         char sub[BMD_SCENARIO_PATH_MAX + 32];
         snprintf(sub, sizeof sub, "%s.%s", prefix, keys[i]);
+        if (!v && all)
+            return yw_fail(&c->yw, node, BMD_EINVAL, "field '%s' is missing (required: the "
+                           "scenario states every delay of its timeline)", sub);
         if (v && (st = scn_nonnegative(c, v, sub, 0, dst[i])))
             return st;
     }
