@@ -87,5 +87,6 @@ int cli_cmd_kepler(int argc, char **argv);
 int cli_cmd_loft(int argc, char **argv);
 int cli_cmd_catalog(int argc, char **argv);
 int cli_cmd_exchange(int argc, char **argv);
+int cli_cmd_map(int argc, char **argv);
 
 #endif

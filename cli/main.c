@@ -16,6 +16,7 @@ static const command commands[] = {
     {"loft", cli_cmd_loft, "burnout speed and full range inferred from a lofted test (Kepler)"},
     {"catalog", cli_cmd_catalog, "the vehicle catalogue: list, or one vehicle with every source"},
     {"exchange", cli_cmd_exchange, "exchange arithmetic: leakers and interceptors (salvo, SLS)"},
+    {"map", cli_cmd_map, "draw a map (SVG) of a region with sites: land, borders, scale"},
 };
 
 static void print_usage(FILE *out)
