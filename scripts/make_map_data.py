@@ -9,7 +9,8 @@ committed.
 Output format (text, one polyline per line, coordinates in integer units of 1e-4 degree):
     KIND N LON0 LAT0 DLON1 DLAT1 ... DLON(N-1) DLAT(N-1)
 KIND is L (exterior ring of a land polygon, closed), H (a hole of the preceding L ring, closed) or
-B (a land border between two countries, open). The first point is absolute, the others are
+B (a land border between two countries, open). Rings that cross the antimeridian are cut there
+(and closed through the pole when they wind around it), so no ring crosses +-180 degrees. The first point is absolute, the others are
 differences from the point before. Lines starting with # are comments.
 """
 import json
@@ -39,6 +40,53 @@ def ring_points(arcs, indices):
         a = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
         pts.extend(a if not pts else a[1:])
     return pts
+
+
+def wrap_delta(d):
+    """Longitude difference wrapped to (-180, 180]."""
+    d = (d + 180.0) % 360.0 - 180.0
+    return 180.0 if d == -180.0 else d
+
+
+def clip_half(ring, c, sign):
+    """Sutherland-Hodgman: keep the part of a ring with sign * (lon - c) >= 0."""
+    out = []
+    for i, cur in enumerate(ring):
+        prev = ring[i - 1]
+        cin, pin = sign * (cur[0] - c) >= 0, sign * (prev[0] - c) >= 0
+        if cin != pin:
+            f = (c - prev[0]) / (cur[0] - prev[0])
+            out.append((c, prev[1] + f * (cur[1] - prev[1])))
+        if cin:
+            out.append(cur)
+    return out
+
+
+def cut_ring(pts):
+    """Cut a ring (closed, first point repeated) at the antimeridian: rings that cross it become
+    one ring per side; a ring that winds around a pole is closed through that pole first
+    (world-atlas keeps Eurasia, Fiji, Wrangel Island and Antarctica whole across 180 degrees).
+    Returns closed rings with longitudes in [-180, 180]."""
+    ring = pts[:-1] if pts[0] == pts[-1] else pts[:]
+    u = [ring[0]]
+    for lon, lat in ring[1:]:
+        u.append((u[-1][0] + wrap_delta(lon - u[-1][0]), lat))
+    close = u[-1][0] + wrap_delta(ring[0][0] - u[-1][0])
+    if abs(close - u[0][0]) < 1e-9 and all(-180 <= x <= 180 for x, _ in u):
+        return [ring + [ring[0]]]
+    if abs(close - u[0][0]) > 180:  # winds around a pole
+        pole = 90.0 if sum(lat for _, lat in ring) > 0 else -90.0
+        u += [(close, ring[0][1]), (close, pole), (u[0][0], pole)]
+    xmin, xmax = min(x for x, _ in u), max(x for x, _ in u)
+    out = []
+    for k in range(-2, 3):
+        shifted = [(x + 360.0 * k, y) for x, y in u]
+        if xmax + 360.0 * k < -180 or xmin + 360.0 * k > 180:
+            continue
+        piece = clip_half(clip_half(shifted, -180.0, 1), 180.0, -1)
+        if len(piece) >= 3:
+            out.append(piece + [piece[0]])
+    return out
 
 
 def encode(kind, pts):
@@ -82,9 +130,10 @@ def main():
     for geom in land["objects"]["land"]["geometries"]:
         for poly in polygons(geom):
             for k, ring in enumerate(poly):
-                line = encode("L" if k == 0 else "H", ring_points(arcs, ring))
-                if line:
-                    print(line)
+                for piece in cut_ring(ring_points(arcs, ring)):
+                    line = encode("L" if k == 0 else "H", piece)
+                    if line:
+                        print(line)
 
     # Borders: arcs shared by two different countries (topojson.mesh with a !== b).
     arcs = decode_arcs(countries)
