@@ -103,5 +103,6 @@ int cli_cmd_exchange(int argc, char **argv);
 int cli_cmd_sensor(int argc, char **argv);
 int cli_cmd_trajectory(int argc, char **argv);
 int cli_cmd_range(int argc, char **argv);
+int cli_cmd_map(int argc, char **argv);
 
 #endif

@@ -19,6 +19,7 @@ static const command commands[] = {
     {"catalog", cli_cmd_catalog, "the vehicle catalogue: list, or one vehicle with every source"},
     {"exchange", cli_cmd_exchange, "exchange arithmetic: leakers and interceptors (salvo, SLS)"},
     {"sensor", cli_cmd_sensor, "a catalogue radar at a site: horizon, detection range, reach"},
+    {"map", cli_cmd_map, "draw a map (SVG) of a region with sites: land, borders, scale"},
 };
 
 static void print_usage(FILE *out)
