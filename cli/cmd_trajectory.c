@@ -7,6 +7,9 @@
 
 #include "bmd/aim.h"
 #include "bmd/geodesy.h"
+#include "bmd/geojson.h"
+#include "bmd/kml.h"
+#include "bmd/scene.h"
 #include "common.h"
 #include "flight_out.h"
 
@@ -26,6 +29,8 @@ static const cli_option options[] = {
     {"earth", "MODEL", "wgs84 (default) or sphere", 0},
     {"no-rotation", NULL, "a non-rotating Earth", 0},
     {"csv", "FILE", "write the time series to FILE (CSV, units in the column names)", 0},
+    {"geojson", "FILE", "write launch, target and the 3-D track to FILE (GeoJSON, RFC 7946)", 0},
+    {"kml", "FILE", "write launch, target and the 3-D track to FILE (KML 2.2, Google Earth)", 0},
     {"interval", "S", "time step of the CSV series, s (default 1)", 0},
     {"set", "FIELD=VALUE[,...]", "override catalogue parameters, SI units", 0},
     {"dir", "DIR", "catalogue directory (default $BMD_DATA_DIR/catalog/missiles)", 0},
@@ -36,7 +41,7 @@ static const char usage[] =
     "--missile NAME|FILE --from LAT,LON (--to LAT,LON [--shape min-energy|lofted|depressed] | "
     "--azimuth DEG [--max-range | --apogee KM | --burnout-angle DEG | --kick DEG]) "
     "[--payload KG] [--steering gravity-turn|pitch-program] [--earth wgs84|sphere] "
-    "[--no-rotation] [--json] [--csv FILE]";
+    "[--no-rotation] [--json] [--csv FILE] [--geojson FILE] [--kml FILE]";
 
 /* What the command computed. */
 typedef struct traj_run {
@@ -183,6 +188,50 @@ static int check_combination(const cli_args *a)
 }
 
 /* Print the summary (and write the CSV). */
+/* Fly the chosen plan once more, recording the time series every dt_s, and write it as CSV,
+ * GeoJSON and/or KML (each NULL path skipped). Every file is written atomically. */
+static int write_series(const cli_args *a, const bmd_catalog_missile *e, const traj_run *r,
+                        double dt_s, const char *csv, const char *geojson, const char *kml)
+{
+    bmd_flight_options opt;
+    bmd_flight_options_default(&opt);
+    opt.sample_interval_s = dt_s;
+    bmd_trajectory tr = {0};
+    bmd_flight_summary again;
+    bmd_error err;
+    int st = bmd_trajectory_fly(&r->earth, &e->missile, &r->res.plan, r->site.lat_rad,
+                                r->site.lon_rad, r->site.height_m, &opt, &again, &tr, &err);
+    if (st) {
+        bmd_trajectory_free(&tr);
+        return cli_library_failure(a->command, st, &err);
+    }
+    if (csv)
+        st = cli_write_csv(a->command, csv, &tr);
+    if (!st && (geojson || kml)) {
+        bmd_scene sc;
+        bmd_scene_init(&sc, &r->earth);
+        int lib = bmd_scene_set_title(&sc, e->full_name[0] ? e->full_name : e->missile.name, &err);
+        if (!lib)
+            lib = bmd_scene_add_site(&sc, "launch", BMD_SITE_LAUNCH, r->site.lat_rad,
+                                     r->site.lon_rad, r->site.height_m, NULL, &err);
+        if (!lib && r->aimed)
+            lib = bmd_scene_add_site(&sc, "target", BMD_SITE_TARGET, r->target_lat, r->target_lon,
+                                     0.0, NULL, &err);
+        if (!lib)
+            lib = bmd_scene_add_trajectory(&sc, e->missile.name, e->missile.name, &tr, &again,
+                                           NULL, &err);
+        if (!lib && geojson)
+            lib = bmd_geojson_write(&sc, geojson, &err);
+        if (!lib && kml)
+            lib = bmd_kml_write(&sc, NULL, kml, &err);
+        bmd_scene_free(&sc);
+        if (lib)
+            st = cli_library_failure(a->command, lib, &err);
+    }
+    bmd_trajectory_free(&tr);
+    return st;
+}
+
 static int report(const cli_args *a, const bmd_catalog_missile *e, traj_run *r)
 {
     char title[256];
@@ -215,24 +264,13 @@ static int report(const cli_args *a, const bmd_catalog_missile *e, traj_run *r)
     cli_record_flight(&rec, &r->res.summary);
     cli_record_plan(&rec, &r->res.plan);
     cli_record_number(&rec, "evaluations", "trajectories flown", r->evaluations, "", 0);
-    const char *csv = cli_text(a, "csv");
-    if (csv) {
+    const char *csv = cli_text(a, "csv"), *geojson = cli_text(a, "geojson");
+    const char *kml = cli_text(a, "kml");
+    if (csv || geojson || kml) {
         double dt;
         if (cli_number(a, "interval", 1.0, 0.0, 1, 3600.0, 0, "s", &dt))
             return CLI_USAGE;
-        bmd_flight_options opt;
-        bmd_flight_options_default(&opt);
-        opt.sample_interval_s = dt;
-        bmd_trajectory tr = {0};
-        bmd_flight_summary again;
-        bmd_error err;
-        int st = bmd_trajectory_fly(&r->earth, &e->missile, &r->res.plan, r->site.lat_rad,
-                                    r->site.lon_rad, r->site.height_m, &opt, &again, &tr, &err);
-        if (!st)
-            st = cli_write_csv(a->command, csv, &tr);
-        else
-            st = cli_library_failure(a->command, st, &err);
-        bmd_trajectory_free(&tr);
+        int st = write_series(a, e, r, dt, csv, geojson, kml);
         if (st)
             return st;
     }

@@ -21,6 +21,7 @@ static const command commands[] = {
     {"sensor", cli_cmd_sensor, "a catalogue radar at a site: horizon, detection range, reach"},
     {"scenario", cli_cmd_scenario, "scenario files: 'scenario check FILE' validates and summarises"},
     {"check", cli_cmd_scenario, "short for 'scenario check FILE'"},
+    {"map", cli_cmd_map, "draw a map (SVG) of a region with sites: land, borders, scale"},
 };
 
 static void print_usage(FILE *out)

@@ -87,5 +87,21 @@ expect_usage_error missing_from_is_refused --from trajectory --missile scud-b --
 expect_usage_error unknown_shape_is_refused --shape trajectory --missile scud-b --from 39,125 --to 40,127 --shape flat
 "$bin" trajectory --help >/dev/null && ok || bad "trajectory --help should exit 0"
 
+
+# GeoJSON and KML of an aimed flight: the track is a LineString with altitude (RFC 7946 3-D
+# positions, lon first), the KML a 3-D LineString with absolute altitude; a file that cannot be
+# written leaves nothing behind and exits non-zero.
+gdir=$(mktemp -d)
+"$bin" trajectory --missile scud-b --from 39,125 --to 40.5,127 --geojson "$gdir/t.geojson" --kml "$gdir/t.kml" >/dev/null
+rc=$?
+[ $rc -eq 0 ] && ok || bad "geojson/kml export: exit $rc"
+grep -q '"type":"LineString"' "$gdir/t.geojson" && ok || bad "geojson has no LineString"
+grep -Eq '"coordinates":\[\[125(\.[0-9]+)?,39(\.[0-9]+)?,[0-9.]+' "$gdir/t.geojson" && ok || bad "geojson track does not start lon,lat,alt near the launch point"
+grep -q '<altitudeMode>absolute</altitudeMode>' "$gdir/t.kml" && ok || bad "kml track lacks absolute altitude"
+"$bin" trajectory --missile scud-b --from 39,125 --azimuth 40 --max-range --geojson "$gdir/missing/t.geojson" >/dev/null 2>&1
+[ $? -ne 0 ] && ok || bad "writing into a missing directory should fail"
+[ -z "$(ls -A "$gdir/missing" 2>/dev/null)" ] && ok || bad "a failed write left a file behind"
+rm -rf "$gdir"
+
 echo "cli_trajectory: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
