@@ -57,6 +57,9 @@ int cli_parse_positional(cli_args *args, const char *command, const char *usage,
     args->command = command;
     args->options = options;
     args->n_options = n_options < CLI_MAX_OPTIONS ? n_options : CLI_MAX_OPTIONS;
+    args->argc = argc;
+    args->argv = argv;
+    args->first = first;
     for (int i = first; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -82,7 +85,7 @@ int cli_parse_positional(cli_args *args, const char *command, const char *usage,
                          name, command);
             return CLI_USAGE;
         }
-        if (args->value[k]) {
+        if (args->value[k] && !options[k].repeatable) {
             cli_complain(command, "option '--%s' given twice", options[k].name);
             return CLI_USAGE;
         }
@@ -94,9 +97,12 @@ int cli_parse_positional(cli_args *args, const char *command, const char *usage,
             }
             args->value[k] = "";
         } else if (eq) {
-            args->value[k] = eq + 1;
+            if (!args->value[k])
+                args->value[k] = eq + 1;
         } else if (i + 1 < argc) {
-            args->value[k] = argv[++i];
+            ++i;
+            if (!args->value[k])
+                args->value[k] = argv[i];
         } else {
             cli_complain(command, "option '--%s' needs a value %s", options[k].name,
                          options[k].metavar);
@@ -113,6 +119,33 @@ static const char *value_of(const cli_args *args, const char *name)
 }
 
 int cli_has(const cli_args *args, const char *name) { return value_of(args, name) != NULL; }
+
+const char *cli_text(const cli_args *args, const char *name) { return value_of(args, name); }
+
+int cli_all(const cli_args *args, const char *name, const char **out, int max)
+{
+    size_t len = strlen(name);
+    int n = 0;
+    for (int i = args->first; i < args->argc; i++) {
+        const char *a = args->argv[i];
+        if (strncmp(a, "--", 2) != 0) /* a value (or a positional argument): skip */
+            continue;
+        const char *eq = strchr(a + 2, '=');
+        size_t alen = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+        int k = find_option(args, a + 2, alen);
+        int has_value = k >= 0 && args->options[k].metavar && !eq;
+        if (alen == len && strncmp(a + 2, name, len) == 0) {
+            const char *v = eq ? eq + 1 : (i + 1 < args->argc ? args->argv[i + 1] : NULL);
+            if (v && n < max)
+                out[n] = v;
+            if (v)
+                n++;
+        }
+        if (has_value)
+            i++; /* skip the option's value */
+    }
+    return n;
+}
 
 int cli_require(const cli_args *args, const char *name, const char *why)
 {

@@ -13,6 +13,7 @@ typedef struct cli_option {
     const char *name;     /* without the leading dashes */
     const char *metavar;  /* e.g. "KM_S"; NULL for a switch */
     const char *help;     /* one line, with units */
+    int repeatable;       /* nonzero: may be given several times (see cli_all) */
 } cli_option;
 
 #define CLI_MAX_OPTIONS 32
@@ -24,6 +25,9 @@ typedef struct cli_args {
     const cli_option *options;
     int n_options;
     const char *value[CLI_MAX_OPTIONS];
+    int argc;             /* the command line, for cli_all */
+    char **argv;
+    int first;
 } cli_args;
 
 /* Parse argv[first..argc-1] against options. Prints one line to stderr and returns CLI_USAGE for an
@@ -40,6 +44,13 @@ int cli_parse_positional(cli_args *args, const char *command, const char *usage,
 
 /* Whether option name was given. */
 int cli_has(const cli_args *args, const char *name);
+
+/* The text given for option name (the first, for a repeatable option); NULL when absent. */
+const char *cli_text(const cli_args *args, const char *name);
+
+/* Every text given for the repeatable option name, in order, into out[0..max-1]; returns how
+ * many were given (which may exceed max). */
+int cli_all(const cli_args *args, const char *name, const char **out, int max);
 
 /* Read option name as a number in [lo, hi] (open at an end when the matching *_open flag is set).
  * Absent: *out = fallback and CLI_OK. Bad text or out of range: one line on stderr naming the
@@ -65,8 +76,8 @@ typedef struct cli_row {
     const char *unit;   /* table unit ("" for none) */
     double number;
     const char *text;   /* non-NULL for a text row */
+    int boolean;        /* 1: a yes/no row (number 0 or 1), JSON true/false */
     int decimals;       /* digits after the point in the table */
-    int boolean;        /* a text row "true"/"false" printed as a JSON boolean */
 } cli_row;
 
 typedef struct cli_record {
@@ -91,5 +102,9 @@ int cli_cmd_catalog(int argc, char **argv);
 int cli_cmd_exchange(int argc, char **argv);
 int cli_cmd_sensor(int argc, char **argv);
 int cli_cmd_engage(int argc, char **argv);
+int cli_cmd_trajectory(int argc, char **argv);
+int cli_cmd_range(int argc, char **argv);
+int cli_cmd_scenario(int argc, char **argv); /* also 'check' */
+int cli_cmd_map(int argc, char **argv);
 
 #endif

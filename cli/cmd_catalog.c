@@ -8,41 +8,17 @@
 
 #include "bmd/catalog.h"
 #include "cli.h"
-
-#ifndef BMD_DATA_DIR
-#define BMD_DATA_DIR "data"
-#endif
+#include "common.h"
 
 static const cli_option options[] = {
-    {"json", NULL, "print one JSON object instead of a table"},
-    {"dir", "DIR", "catalogue directory (default $BMD_DATA_DIR/catalog/missiles)"},
-    {"set", "FIELD=VALUE[,...]", "override parameters, SI units, e.g. stages[0].burn_time_s=60"},
+    {"json", NULL, "print one JSON object instead of a table", 0},
+    {"dir", "DIR", "catalogue directory (default $BMD_DATA_DIR/catalog/missiles)", 0},
+    {"set", "FIELD=VALUE[,...]", "override parameters, SI units, e.g. stages[0].burn_time_s=60", 0},
 };
 
 static const char usage[] = "[NAME | FILE.yaml] [--json] [--dir DIR] [--set FIELD=VALUE[,...]]";
 
 #define MAX_LISTED 256
-
-/* The catalogue directory: --dir, else $BMD_DATA_DIR/catalog/missiles, else the built-in path. */
-static void catalogue_dir(const cli_args *a, char *buf, size_t n)
-{
-    for (int i = 0; i < a->n_options; i++)
-        if (strcmp(a->options[i].name, "dir") == 0 && a->value[i]) {
-            snprintf(buf, n, "%s", a->value[i]);
-            return;
-        }
-    const char *env = getenv("BMD_DATA_DIR");
-    snprintf(buf, n, "%s/catalog/missiles", env && *env ? env : BMD_DATA_DIR);
-}
-
-/* The value of option name (NULL when absent). */
-static const char *option_text(const cli_args *a, const char *name)
-{
-    for (int i = 0; i < a->n_options; i++)
-        if (strcmp(a->options[i].name, name) == 0)
-            return a->value[i];
-    return NULL;
-}
 
 /* Launch mass: stages, RV, bus and shroud. */
 static double launch_mass_kg(const bmd_missile *m)
@@ -95,33 +71,6 @@ static const char *citation_of(const bmd_catalog_missile *e, const char *key)
         if (strcmp(e->sources[i].key, key) == 0)
             return e->sources[i].citation;
     return NULL;
-}
-
-/* Map a library status to an exit status: unknown names and bad files are input errors. */
-static int failure(const char *command, int status, const bmd_error *err)
-{
-    cli_complain(command, "%s", err->message[0] ? err->message : bmd_status_string(status));
-    return status == BMD_EIO || status == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
-}
-
-/* Apply --set "F=V,F=V". */
-static int apply_overrides(const char *command, const char *text, bmd_catalog_missile *e)
-{
-    char buf[1024];
-    if (strlen(text) >= sizeof buf) {
-        cli_complain(command, "--set: the list of overrides is too long");
-        return CLI_USAGE;
-    }
-    strcpy(buf, text);
-    for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        bmd_error err;
-        int st = bmd_catalog_override(e, tok, &err);
-        if (st) {
-            cli_complain(command, "--set: %s", err.message);
-            return CLI_USAGE;
-        }
-    }
-    return CLI_OK;
 }
 
 /* JSON: the whole entry, parameters with their provenance. */
@@ -232,7 +181,7 @@ static int list_all(const char *command, const char *dir, int json)
     bmd_error err;
     int st = bmd_catalog_list_missiles(dir, names, MAX_LISTED, &n, &err);
     if (st && st != BMD_EINVAL)
-        return failure(command, st, &err);
+        return cli_catalog_failure(command, st, &err);
     if (st)
         cli_complain(command, "%s", err.message);
     bmd_catalog_missile *e = malloc(sizeof *e);
@@ -283,7 +232,7 @@ int cli_cmd_catalog(int argc, char **argv)
     if (st)
         return st < 0 ? CLI_OK : st;
     char dir[BMD_CATALOG_TEXT_MAX];
-    catalogue_dir(&a, dir, sizeof dir);
+    cli_catalogue_dir(&a, dir, sizeof dir);
     int json = cli_has(&a, "json");
     if (n_pos == 0) {
         if (cli_has(&a, "set")) {
@@ -299,10 +248,10 @@ int cli_cmd_catalog(int argc, char **argv)
     st = bmd_catalog_find_missile(dir, pos[0], e, &err);
     if (st) {
         free(e);
-        return failure(a.command, st, &err);
+        return cli_catalog_failure(a.command, st, &err);
     }
-    const char *set = option_text(&a, "set");
-    if (set && (st = apply_overrides(a.command, set, e))) {
+    const char *set = cli_text(&a, "set");
+    if (set && (st = cli_apply_overrides(a.command, set, e))) {
         free(e);
         return st;
     }

@@ -105,7 +105,7 @@ static int read_defence(const cli_args *a, engage_run *r)
 {
     int st;
     bmd_error err;
-    if ((st = cli_latlon(a, "site", &r->site.lat_rad, &r->site.lon_rad)))
+    if ((st = cli_latlon_required(a, "site", &r->site.lat_rad, &r->site.lon_rad)))
         return st;
     if (!cli_text(a, "interceptor"))
         return cli_require(a, "interceptor", "(a catalogue interceptor such as sm-3-block-iia)");
@@ -125,7 +125,8 @@ static int read_defence(const cli_args *a, engage_run *r)
     bmd_radar *rd = &r->radar.radar;
     rd->lat_rad = r->site.lat_rad;
     rd->lon_rad = r->site.lon_rad;
-    if (cli_has(a, "radar-at") && (st = cli_latlon(a, "radar-at", &rd->lat_rad, &rd->lon_rad)))
+    if (cli_has(a, "radar-at") &&
+        (st = cli_latlon_required(a, "radar-at", &rd->lat_rad, &rd->lon_rad)))
         return st;
     r->has_radar = 1;
     return CLI_OK;

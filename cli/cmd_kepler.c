@@ -8,13 +8,13 @@
 #include "common.h"
 
 static const cli_option options[] = {
-    {"speed", "KM_S", "burnout speed relative to the Earth, km/s"},
-    {"angle", "DEG", "burnout flight-path angle above the horizontal, degrees, in (0, 90)"},
-    {"range", "KM", "ground range, km (at most half the circumference)"},
-    {"min-energy", NULL, "with --range: the minimum-energy (maximum-range) trajectory"},
-    {"altitude", "KM", "burnout and reentry altitude, km (default 0)"},
-    {"earth-radius", "KM", "radius of the spherical Earth, km (default 6371.0088)"},
-    {"json", NULL, "print one JSON object instead of a table"},
+    {"speed", "KM_S", "burnout speed relative to the Earth, km/s", 0},
+    {"angle", "DEG", "burnout flight-path angle above the horizontal, degrees, in (0, 90)", 0},
+    {"range", "KM", "ground range, km (at most half the circumference)", 0},
+    {"min-energy", NULL, "with --range: the minimum-energy (maximum-range) trajectory", 0},
+    {"altitude", "KM", "burnout and reentry altitude, km (default 0)", 0},
+    {"earth-radius", "KM", "radius of the spherical Earth, km (default 6371.0088)", 0},
+    {"json", NULL, "print one JSON object instead of a table", 0},
 };
 
 static const char usage[] =

@@ -2,6 +2,7 @@
  * and angle that give the observed apogee and ground range, and the range that burnout speed
  * reaches on a minimum-energy trajectory. */
 #include <stdio.h>
+#include <string.h>
 
 #include "bmd/earth.h"
 #include "bmd/kepler.h"
@@ -9,14 +10,37 @@
 #include "common.h"
 
 static const cli_option options[] = {
-    {"apogee", "KM", "observed apogee altitude, km"},
-    {"range", "KM", "observed ground range, km"},
-    {"altitude", "KM", "burnout and reentry altitude, km (default 0)"},
-    {"earth-radius", "KM", "radius of the spherical Earth, km (default 6371.0088)"},
-    {"json", NULL, "print one JSON object instead of a table"},
+    {"apogee", "KM", "observed apogee altitude, km", 0},
+    {"range", "KM", "observed ground range, km", 0},
+    {"altitude", "KM", "Kepler: burnout and reentry altitude, km (default 0)", 0},
+    {"earth-radius", "KM", "Kepler: radius of the spherical Earth, km (default 6371.0088)", 0},
+    {"full", NULL, "fit a notional missile with the full flight model (see docs/physics.md)", 0},
+    {"flight-time", "S", "--full: observed flight time, s (then the burn time is fitted too)", 0},
+    {"template", "NAME|FILE", "--full: catalogue template (default hwasong-14-class)", 0},
+    {"from", "LAT,LON", "--full: launch point of the test, degrees (default 0,0)", 0},
+    {"bearing", "DEG", "--full: azimuth of the test flight, degrees (default 90)", 0},
+    {"toward", "LAT,LON", "--full: a target: range along its bearing with rotation (repeatable)", 1},
+    {"steering", "LAW", "--full: pitch-program (default) or gravity-turn", 0},
+    {"rise", "S", "--full: vertical rise, s (default 5 pitch program, 10 gravity turn)", 0},
+    {"set", "FIELD=VALUE[,...]", "--full: override template parameters, SI units", 0},
+    {"dir", "DIR", "--full: catalogue directory (default $BMD_DATA_DIR/catalog/missiles)", 0},
+    {"json", NULL, "print one JSON object instead of a table", 0},
 };
 
-static const char usage[] = "--apogee KM --range KM [--altitude KM] [--earth-radius KM] [--json]";
+static const char usage[] =
+    "--apogee KM --range KM [--altitude KM] [--earth-radius KM] [--json]\n"
+    "       bmdsim loft --apogee KM --range KM --full [--flight-time S] [--template NAME] "
+    "[--from LAT,LON] [--bearing DEG] [--toward LAT,LON ...] [--json]";
+
+static int is_full_only(const char *name)
+{
+    static const char *names[] = {"flight-time", "template", "from", "bearing", "toward",
+                                  "steering", "rise", "set", "dir"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(names[i], name) == 0)
+            return 1;
+    return 0;
+}
 
 int cli_cmd_loft(int argc, char **argv)
 {
@@ -29,6 +53,13 @@ int cli_cmd_loft(int argc, char **argv)
         return cli_require(&a, "apogee", "(the observed apogee altitude in km)");
     if (!cli_has(&a, "range"))
         return cli_require(&a, "range", "(the observed ground range in km)");
+    if (cli_has(&a, "full"))
+        return cli_loft_full(&a);
+    for (int i = 0; i < a.n_options; i++)
+        if (a.value[i] && is_full_only(a.options[i].name)) {
+            cli_complain(a.command, "--%s needs --full", a.options[i].name);
+            return CLI_USAGE;
+        }
     cli_sphere s;
     double psi, apogee_km;
     if ((st = cli_sphere_from_args(&a, &s)) || (st = cli_range_angle(&a, &s, &psi)))

@@ -1,8 +1,15 @@
-/* cli/common.h — helpers shared by the free-flight commands (kepler, loft). */
+/* cli/common.h — helpers shared by the commands: the spherical Earth of the analytic commands
+ * (kepler, loft), launch and target points, the Earth model and steering of the flight commands
+ * (trajectory, range, loft --full), and loading a catalogue missile with overrides (vehicle.c). */
 #ifndef BMD_CLI_COMMON_H
 #define BMD_CLI_COMMON_H
 
+#include <stddef.h>
+
+#include "bmd/catalog.h"
+#include "bmd/earth.h"
 #include "bmd/error.h"
+#include "bmd/trajectory.h"
 #include "cli.h"
 
 /* The spherical Earth of the analytic commands, from --earth-radius and --altitude. */
@@ -21,5 +28,43 @@ int cli_range_angle(const cli_args *a, const cli_sphere *s, double *psi_rad);
 
 /* Report a library error on stderr; input-domain errors (EINVAL, EDOM) give exit status 2. */
 int cli_library_failure(const char *command, int status, const bmd_error *err);
+
+/* Parse text "LAT,LON" in degrees (latitude in [-90, 90], longitude in [-180, 180]) into radians.
+ * Bad text or out of range: one line on stderr naming flag and the value, and CLI_USAGE. */
+int cli_parse_latlon(const char *command, const char *flag, const char *text, double *lat_rad,
+                     double *lon_rad);
+
+/* Read option name as LAT,LON (see cli_parse_latlon). Absent: fallback values and CLI_OK. */
+int cli_latlon(const cli_args *a, const char *name, double lat_fallback_rad,
+               double lon_fallback_rad, double *lat_rad, double *lon_rad);
+
+/* The Earth of the flight commands: --earth wgs84|sphere (default wgs84) and --no-rotation. */
+int cli_earth_from_args(const cli_args *a, bmd_earth *earth);
+
+/* --steering gravity-turn|pitch-program (absent: fallback). */
+int cli_steering_from_args(const cli_args *a, bmd_steering fallback, bmd_steering *steering);
+
+/* A base plan for missile: --steering (absent: fallback), --rise S (vertical rise; default 10 s
+ * for the gravity turn, 5 s for the pitch program as in Forden's runs), azimuth_rad; the pitch
+ * program ends its pitch-over at 0.8 of the first stage burn (its shape is searched by the plan
+ * searches). */
+int cli_base_plan(const cli_args *a, const bmd_missile *m, bmd_steering fallback,
+                  double azimuth_rad, bmd_plan *plan);
+
+/* The catalogue directory: --dir, else $BMD_DATA_DIR/catalog/missiles, else the built-in path. */
+void cli_catalogue_dir(const cli_args *a, char *buf, size_t n);
+
+/* Apply overrides "FIELD=VALUE[,FIELD=VALUE...]" (--set) to a catalogue entry. */
+int cli_apply_overrides(const char *command, const char *text, bmd_catalog_missile *entry);
+
+/* Report a catalogue error: unknown names and bad files are input errors (2), I/O failures 1. */
+int cli_catalog_failure(const char *command, int status, const bmd_error *err);
+
+/* Load the missile named (or the file given) by text from the catalogue directory of a, apply
+ * --set, and check it (bmd_missile_validate). Returns CLI_OK or the exit status, having said why. */
+int cli_load_missile(const cli_args *a, const char *text, bmd_catalog_missile *entry);
+
+/* bmdsim loft --full (cmd_loft_full.c), called by cli_cmd_loft with the parsed options. */
+int cli_loft_full(const cli_args *a);
 
 #endif

@@ -13,11 +13,16 @@ typedef struct command {
 
 static const command commands[] = {
     {"kepler", cli_cmd_kepler, "analytic free flight: range, apogee, time; minimum-energy trajectory"},
-    {"loft", cli_cmd_loft, "burnout speed and full range inferred from a lofted test (Kepler)"},
+    {"loft", cli_cmd_loft, "range inferred from a lofted test (Kepler, or --full: a fitted missile)"},
+    {"trajectory", cli_cmd_trajectory, "fly a missile: max range, lofted, aimed at a target; CSV series"},
+    {"range", cli_cmd_range, "maximum range versus payload"},
     {"catalog", cli_cmd_catalog, "the vehicle catalogue: list, or one vehicle with every source"},
     {"exchange", cli_cmd_exchange, "exchange arithmetic: leakers and interceptors (salvo, SLS)"},
     {"sensor", cli_cmd_sensor, "a catalogue radar at a site: horizon, detection range, reach"},
     {"engage", cli_cmd_engage, "one threat against one defence site: window, shots, required speed"},
+    {"scenario", cli_cmd_scenario, "scenario files: 'scenario check FILE' validates and summarises"},
+    {"check", cli_cmd_scenario, "short for 'scenario check FILE'"},
+    {"map", cli_cmd_map, "draw a map (SVG) of a region with sites: land, borders, scale"},
 };
 
 static void print_usage(FILE *out)

@@ -42,9 +42,14 @@ void cli_record_text(cli_record *rec, const char *key, const char *label, const 
 
 void cli_record_bool(cli_record *rec, const char *key, const char *label, int value)
 {
-    cli_record_text(rec, key, label, value ? "true" : "false");
-    if (rec->n_rows > 0 && rec->rows[rec->n_rows - 1].key == key)
-        rec->rows[rec->n_rows - 1].boolean = 1;
+    cli_row *row = next_row(rec);
+    if (!row)
+        return;
+    row->key = key;
+    row->label = label;
+    row->unit = "";
+    row->number = value ? 1.0 : 0.0;
+    row->boolean = 1;
 }
 
 /* JSON carries three more decimals than the table: enough to reproduce every printed digit and
@@ -64,10 +69,10 @@ static int print_json(const cli_record *rec, FILE *out)
     for (int i = 0; i < rec->n_rows; i++) {
         const cli_row *row = &rec->rows[i];
         cJSON *item;
-        if (row->boolean)
-            item = cJSON_AddBoolToObject(obj, row->key, strcmp(row->text, "true") == 0);
-        else if (row->text)
+        if (row->text)
             item = cJSON_AddStringToObject(obj, row->key, row->text);
+        else if (row->boolean)
+            item = cJSON_AddBoolToObject(obj, row->key, row->number != 0.0);
         else if (isfinite(row->number))
             item = cJSON_AddNumberToObject(obj, row->key, json_rounded(row->number, row->decimals));
         else
@@ -98,8 +103,9 @@ static int print_table(const cli_record *rec, FILE *out)
         fprintf(out, "%s\n", rec->title);
     for (int i = 0; i < rec->n_rows; i++) {
         const cli_row *row = &rec->rows[i];
-        if (row->text)
-            fprintf(out, "  %-*s  %s\n", (int)width, row->label, row->text);
+        if (row->text || row->boolean)
+            fprintf(out, "  %-*s  %s\n", (int)width, row->label,
+                    row->text ? row->text : (row->number != 0.0 ? "yes" : "no"));
         else
             fprintf(out, "  %-*s  %12.*f %s\n", (int)width, row->label, row->decimals, row->number,
                     row->unit);

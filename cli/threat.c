@@ -1,5 +1,4 @@
 /* Shared by engage and sensor: coordinates, catalogue directories, the aimed threat flight. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,48 +6,19 @@
 
 #include "bmd/aim.h"
 #include "bmd/catalog.h"
+#include "common.h"
 #include "threat.h"
 
 #ifndef BMD_DATA_DIR
 #define BMD_DATA_DIR "data"
 #endif
 
-const char *cli_text(const cli_args *a, const char *name)
-{
-    for (int i = 0; i < a->n_options; i++)
-        if (strcmp(a->options[i].name, name) == 0)
-            return a->value[i];
-    return NULL;
-}
-
-int cli_latlon(const cli_args *a, const char *name, double *lat_rad, double *lon_rad)
+int cli_latlon_required(const cli_args *a, const char *name, double *lat_rad, double *lon_rad)
 {
     const char *text = cli_text(a, name);
     if (!text)
         return cli_require(a, name, "(LAT,LON in degrees)");
-    char *end = NULL;
-    errno = 0;
-    double la = strtod(text, &end);
-    int ok = end != text && *end == ',' && errno == 0;
-    double lo = 0;
-    if (ok) {
-        const char *second = end + 1;
-        lo = strtod(second, &end);
-        ok = end != second && *end == '\0' && errno == 0 && isfinite(la) && isfinite(lo);
-    }
-    if (!ok) {
-        cli_complain(a->command, "--%s: '%s' is not LAT,LON in degrees (e.g. 38.35,37.79)", name,
-                     text);
-        return CLI_USAGE;
-    }
-    if (la < -90 || la > 90 || lo < -180 || lo > 360) {
-        cli_complain(a->command, "--%s: latitude %g must be in [-90, 90] and longitude %g in "
-                     "[-180, 360] degrees", name, la, lo);
-        return CLI_USAGE;
-    }
-    *lat_rad = bmd_deg_to_rad(la);
-    *lon_rad = bmd_deg_to_rad(lo);
-    return CLI_OK;
+    return cli_parse_latlon(a->command, name, text, lat_rad, lon_rad);
 }
 
 void cli_catalog_dir(const char *sub, char *buf, size_t n)
@@ -63,8 +33,8 @@ int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)
     memset(t, 0, sizeof *t);
     if (!cli_text(a, "missile"))
         return cli_require(a, "missile", "(a catalogue missile such as shahab-3-class)");
-    if ((st = cli_latlon(a, "from", &t->from_lat_rad, &t->from_lon_rad)) ||
-        (st = cli_latlon(a, "to", &t->to_lat_rad, &t->to_lon_rad)))
+    if ((st = cli_latlon_required(a, "from", &t->from_lat_rad, &t->from_lon_rad)) ||
+        (st = cli_latlon_required(a, "to", &t->to_lat_rad, &t->to_lon_rad)))
         return st;
     char dir[BMD_CATALOG_TEXT_MAX];
     cli_catalog_dir("missiles", dir, sizeof dir);

@@ -8,12 +8,9 @@
 #include "bmd/trajectory.h"
 #include "cli.h"
 
-/* The text given for option name, or NULL. */
-const char *cli_text(const cli_args *a, const char *name);
-
-/* Parse option name as "LAT,LON" in degrees (latitude in [-90, 90], longitude in [-180, 360])
- * into radians; one line on stderr and CLI_USAGE when malformed or out of range. */
-int cli_latlon(const cli_args *a, const char *name, double *lat_rad, double *lon_rad);
+/* Read the required option name as "LAT,LON" in degrees (cli_parse_latlon); one line on stderr and
+ * CLI_USAGE when absent, malformed or out of range. */
+int cli_latlon_required(const cli_args *a, const char *name, double *lat_rad, double *lon_rad);
 
 /* buf = $BMD_DATA_DIR/catalog/SUB (or the build's data directory). */
 void cli_catalog_dir(const char *sub, char *buf, size_t n);

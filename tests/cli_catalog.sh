@@ -29,7 +29,7 @@ expect_usage_error() { # NAME WORD-IN-MESSAGE ARGS...
 
 # The list names every shipped vehicle with its launch mass (Forden 2007 Table 1: Scud-B 5,897 kg).
 list=$("$bin" catalog) && ok || bad "catalog list failed"
-for v in scud-b al-hussein no-dong taepodong-1 minuteman-3 rs-24-yars-class hwasong-15-class \
+for v in scud-b al-hussein no-dong taepodong-1 minuteman-3 rs-24-yars-class hwasong-14-class hwasong-15-class \
          shahab-3-class generic-solid-icbm; do
     contains "list_names_$v" "$list" "$v"
 done
@@ -40,9 +40,9 @@ js=$("$bin" catalog taepodong-1 --json)
 check taepodong_1_launch_mass_is_forden_table_1 "$(json_field "$js" launch_mass_kg)" 25251 1e-6 "Forden 2007 T1"
 contains json_carries_the_citation "$js" "Science & Global Security 15(2)"
 contains json_carries_the_notional_flag "$js" '"notional":true'
-# pytrajlib MM III first stage: 20,780 kg propellant.
+# pytrajlib MM III booster 34,210 kg plus three 200 kg warheads (StrategyPage 2011) and the 100 kg bus.
 js=$("$bin" catalog MINUTEMAN-3 --json)
-check minuteman_3_launch_mass_is_pytrajlib_total "$(json_field "$js" launch_mass_kg)" 34710 1e-6 "pytrajlib vehicle.h"
+check minuteman_3_launch_mass_is_pytrajlib_booster_plus_three_warheads "$(json_field "$js" launch_mass_kg)" 34910 1e-6 "pytrajlib vehicle.h; StrategyPage 2011"
 contains minuteman_json_cites_pytrajlib "$js" "lmarthur/pytrajlib"
 
 # Table form: every parameter with unit and provenance, and the sources.

@@ -127,7 +127,10 @@ int bmd_interceptor_reach(const bmd_earth *earth, const bmd_interceptor *ic,
 /* How to build a table. Zeros select the defaults. */
 typedef struct bmd_flyout_options {
     bmd_interceptor_site site;  /* reference launch (default: equator, longitude 0, height 0,
-                                   azimuth 0 = north) */
+                                   azimuth 0 = north). On a non-rotating sphere the table serves
+                                   every site and azimuth; on a rotating Earth it holds for this
+                                   latitude and azimuth (east vs west differ by ~1 % in time for
+                                   400 s flyouts; docs/parts/interceptor-physics.md) */
     double range_max_m;         /* grid extent (default: the farthest point the fan reaches) */
     double altitude_max_m;      /* grid extent (default: the highest point the fan reaches, at
                                    most ic->max_altitude_m) */

@@ -52,6 +52,13 @@ int bmd_catalog_find_interceptor(const char *dir, const char *name,
 int bmd_catalog_list_interceptors(const char *dir, char (*names)[BMD_NAME_MAX], int max, int *n,
                                   bmd_error *err);
 
+/* Set one parameter from text, "FIELD=VALUE" (e.g. "burnout_speed_m_s=4500"), recorded as an
+ * override (notional, line 0, the file value in the note, no low/high); the interceptor is then
+ * validated as a whole. Errors: BMD_EINVAL for an unknown field (the closest suggested), a value
+ * outside the field's bounds, or an interceptor that no longer validates (entry unchanged). */
+int bmd_catalog_interceptor_override(bmd_catalog_interceptor *entry, const char *assignment,
+                                     bmd_error *err);
+
 /* The provenance of one field ("burnout_speed_m_s", ...) of an entry, or NULL. */
 const bmd_interceptor_param *bmd_catalog_interceptor_param(const bmd_catalog_interceptor *entry,
                                                            const char *field);

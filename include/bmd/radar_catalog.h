@@ -42,6 +42,12 @@ int bmd_catalog_find_radar(const char *dir, const char *name, bmd_catalog_radar 
 int bmd_catalog_list_radars(const char *dir, char (*names)[BMD_NAME_MAX], int max, int *n,
                             bmd_error *err);
 
+/* Set one parameter from text, "FIELD=VALUE" in the file's units (e.g. "detection_range_m=1.5e6",
+ * "azimuth_half_width_deg=60"; "parameters." may prefix the field), recorded in the provenance as
+ * an override (notional, line 0, the file value in the note); the radar is then validated as a
+ * whole. Errors: BMD_EINVAL for an unknown field (the closest suggested) or a bad value. */
+int bmd_catalog_radar_override(bmd_catalog_radar *entry, const char *assignment, bmd_error *err);
+
 /* The provenance of field (e.g. "detection_range_m") of a loaded radar, or NULL. */
 const bmd_param_provenance *bmd_catalog_radar_param(const bmd_catalog_radar *entry,
                                                     const char *field);

@@ -236,3 +236,72 @@ const bmd_interceptor_param *bmd_catalog_interceptor_param(const bmd_catalog_int
             return &entry->params[i];
     return NULL;
 }
+
+int bmd_catalog_interceptor_override(bmd_catalog_interceptor *entry, const char *assignment,
+                                     bmd_error *err)
+{
+    bmd_error_clear(err);
+    if (!entry || !assignment)
+        return bmd_error_set(err, BMD_EINVAL, "override: entry and assignment must be given");
+    const char *eq = strchr(assignment, '=');
+    if (!eq || eq == assignment || (size_t)(eq - assignment) >= 80)
+        return bmd_error_set(err, BMD_EINVAL, "override '%s' is not of the form FIELD=VALUE "
+                             "(e.g. burnout_speed_m_s=4500)", assignment);
+    char name[80];
+    memcpy(name, assignment, (size_t)(eq - assignment));
+    name[eq - assignment] = '\0';
+    const ic_field *f = NULL;
+    int best = 0, best_d = 1 << 20;
+    for (int i = 0; i < N_FIELDS; i++) {
+        if (strcmp(fields[i].name, name) == 0)
+            f = &fields[i];
+        int d = yw_edit_distance(name, fields[i].name);
+        if (d < best_d) {
+            best_d = d;
+            best = i;
+        }
+    }
+    if (!f && best_d <= 3)
+        return bmd_error_set(err, BMD_EINVAL, "override: interceptor field '%s' is not known "
+                             "(did you mean '%s'?)", name, fields[best].name);
+    if (!f)
+        return bmd_error_set(err, BMD_EINVAL, "override: interceptor field '%s' is not known "
+                             "(fields: docs/catalog.md, Interceptors)", name);
+    double v;
+    if (yw_parse_number(eq + 1, &v) != 0)
+        return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' is not a number "
+                             "(SI units)", f->name, eq + 1);
+    if (!(v >= f->lo && v <= f->hi))
+        return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be %s",
+                             f->name, eq + 1, f->allowed);
+    bmd_interceptor trial = entry->interceptor;
+    *(double *)(void *)((char *)&trial + f->offset) = v;
+    bmd_error inner;
+    int st = bmd_interceptor_validate(&trial, &inner);
+    if (st)
+        return bmd_error_set(err, st, "override: field '%s' = %s: %s", f->name, eq + 1,
+                             inner.message);
+    bmd_interceptor_param p, *old = NULL;
+    for (int i = 0; i < entry->n_params; i++)
+        if (strcmp(entry->params[i].prov.field, f->name) == 0)
+            old = &entry->params[i];
+    if (!old && entry->n_params >= BMD_INTERCEPTOR_MAX_PARAMS)
+        return bmd_error_set(err, BMD_EINVAL, "override: more than %d parameters",
+                             BMD_INTERCEPTOR_MAX_PARAMS);
+    memset(&p, 0, sizeof p);
+    snprintf(p.prov.field, sizeof p.prov.field, "%s", f->name);
+    p.prov.value = v;
+    p.prov.notional = 1;
+    p.low = p.high = NAN;
+    if (old)
+        snprintf(p.prov.note, sizeof p.prov.note, "override (file value %.10g%s%s)",
+                 old->prov.value, old->prov.source[0] ? " from " : "", old->prov.source);
+    else
+        snprintf(p.prov.note, sizeof p.prov.note, "override (not set in the file)");
+    if (old)
+        *old = p;
+    else
+        entry->params[entry->n_params++] = p;
+    entry->interceptor = trial;
+    return BMD_SUCCESS;
+}

@@ -254,3 +254,86 @@ const bmd_param_provenance *bmd_catalog_radar_param(const bmd_catalog_radar *ent
     }
     return NULL;
 }
+
+/* The field named name (with or without "parameters."), or NULL. */
+static const radar_field *find_field(const char *name)
+{
+    if (strncmp(name, "parameters.", 11) == 0)
+        name += 11;
+    for (int i = 0; i < N_FIELDS; i++)
+        if (strcmp(fields[i].name, name) == 0)
+            return &fields[i];
+    return NULL;
+}
+
+int bmd_catalog_radar_override(bmd_catalog_radar *entry, const char *assignment, bmd_error *err)
+{
+    bmd_error_clear(err);
+    if (!entry || !assignment)
+        return bmd_error_set(err, BMD_EINVAL, "override: entry and assignment must be given");
+    const char *eq = strchr(assignment, '=');
+    if (!eq || eq == assignment || (size_t)(eq - assignment) >= 80)
+        return bmd_error_set(err, BMD_EINVAL, "override '%s' is not of the form FIELD=VALUE "
+                             "(e.g. detection_range_m=1500000)", assignment);
+    char name[80];
+    memcpy(name, assignment, (size_t)(eq - assignment));
+    name[eq - assignment] = '\0';
+    const radar_field *f = find_field(name);
+    if (!f) {
+        int best = 0, best_d = 1 << 20;
+        for (int i = 0; i < N_FIELDS; i++) {
+            int d = yw_edit_distance(name, fields[i].name);
+            if (d < best_d) {
+                best_d = d;
+                best = i;
+            }
+        }
+        if (best_d <= 3)
+            return bmd_error_set(err, BMD_EINVAL, "override: radar field '%s' is not known (did "
+                                 "you mean '%s'?)", name, fields[best].name);
+        return bmd_error_set(err, BMD_EINVAL, "override: radar field '%s' is not known (fields: "
+                             "docs/catalog.md, Radars)", name);
+    }
+    double v;
+    const char *what;
+    if (yw_parse_number(eq + 1, &v) != 0)
+        return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' is not a number",
+                             f->name, eq + 1);
+    if (!cat_rule_ok(f->rule, v, &what))
+        return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be %s",
+                             f->name, eq + 1, what);
+    if (!(v >= f->lo && v <= f->hi))
+        return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be in "
+                             "[%g, %g]", f->name, eq + 1, f->lo, f->hi);
+    bmd_radar trial = entry->radar;
+    *(double *)(void *)((char *)&trial + f->offset) = v * (f->unit == U_DEG ? M_PI / 180.0 : 1.0);
+    trial.full_circle = trial.azimuth_half_width_rad >= M_PI;
+    bmd_error inner;
+    int st = bmd_radar_validate(&trial, &inner);
+    if (st)
+        return bmd_error_set(err, st, "override: field '%s' = %s: %s", f->name, eq + 1,
+                             inner.message);
+    char path[sizeof ((bmd_param_provenance *)0)->field];
+    snprintf(path, sizeof path, "parameters.%.40s", f->name);
+    bmd_param_provenance p = {0}, *old = NULL;
+    for (int i = 0; i < entry->n_params; i++)
+        if (strcmp(entry->params[i].field, path) == 0)
+            old = &entry->params[i];
+    if (!old && entry->n_params >= BMD_RADAR_CATALOG_MAX_PARAMS)
+        return bmd_error_set(err, BMD_EINVAL, "override: more than %d parameters",
+                             BMD_RADAR_CATALOG_MAX_PARAMS);
+    snprintf(p.field, sizeof p.field, "%s", path);
+    p.value = v;
+    p.notional = 1;
+    if (old)
+        snprintf(p.note, sizeof p.note, "override (file value %.10g%s%s)", old->value,
+                 old->source[0] ? " from " : "", old->source);
+    else
+        snprintf(p.note, sizeof p.note, "override (not set in the file)");
+    if (old)
+        *old = p;
+    else
+        entry->params[entry->n_params++] = p;
+    entry->radar = trial;
+    return BMD_SUCCESS;
+}

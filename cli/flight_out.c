@@ -1,0 +1,107 @@
+/* Output of the flight commands: summary rows and the CSV time series. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bmd/earth.h"
+#include "flight_out.h"
+
+void cli_record_flight(cli_record *rec, const bmd_flight_summary *s)
+{
+    const bmd_flight_events *ev = &s->events;
+    cli_record_number(rec, "range_km", "ground range", s->ground_range_m / 1e3, "km", 1);
+    cli_record_number(rec, "ground_range_km", "ground range (geodesic)", s->ground_range_m / 1e3,
+                      "km", 3);
+    cli_record_number(rec, "apogee_km", "apogee altitude", s->apogee_altitude_m / 1e3, "km", 1);
+    cli_record_number(rec, "flight_time_s", "flight time", s->flight_time_s, "s", 1);
+    cli_record_number(rec, "burnout_time_s", "burnout time", ev->burnout_s, "s", 1);
+    cli_record_number(rec, "burnout_speed_km_s", "burnout speed (Earth-relative)",
+                      s->burnout_speed_m_s / 1e3, "km/s", 4);
+    cli_record_number(rec, "burnout_angle_deg", "burnout flight-path angle",
+                      bmd_rad_to_deg(s->burnout_flight_path_rad), "deg", 3);
+    cli_record_number(rec, "burnout_altitude_km", "burnout altitude", s->burnout_altitude_m / 1e3,
+                      "km", 1);
+    cli_record_number(rec, "reentry_speed_km_s", "speed at 100 km on reentry",
+                      s->reentry_speed_m_s / 1e3, "km/s", 4);
+    cli_record_number(rec, "impact_speed_km_s", "impact speed", s->impact_speed_m_s / 1e3,
+                      "km/s", 4);
+    cli_record_number(rec, "impact_lat", "impact latitude", bmd_rad_to_deg(s->impact_lat_rad),
+                      "deg", 4);
+    cli_record_number(rec, "impact_lon", "impact longitude", bmd_rad_to_deg(s->impact_lon_rad),
+                      "deg", 4);
+    cli_record_bool(rec, "impacted", "came down", s->impacted);
+}
+
+void cli_record_plan(cli_record *rec, const bmd_plan *p)
+{
+    int pitch = p->steering == BMD_STEER_PITCH_PROGRAM;
+    cli_record_text(rec, "steering", "steering", pitch ? "pitch-program" : "gravity-turn");
+    cli_record_number(rec, "azimuth_deg", "launch azimuth", bmd_rad_to_deg(p->azimuth_rad), "deg",
+                      3);
+    cli_record_number(rec, "vertical_rise_s", "vertical rise", p->vertical_rise_s, "s", 1);
+    if (pitch) {
+        cli_record_number(rec, "pitch_final_deg", "final pitch (above horizontal)",
+                          bmd_rad_to_deg(p->pitch_final_rad), "deg", 3);
+        cli_record_number(rec, "pitch_end_s", "end of pitch-over", p->pitch_end_s, "s", 1);
+    } else {
+        cli_record_number(rec, "kick_deg", "kick from vertical", bmd_rad_to_deg(p->kick_rad), "deg",
+                          3);
+    }
+    cli_record_number(rec, "cutoff_s", "thrust cutoff (0: burn to depletion)", p->cutoff_s, "s", 1);
+}
+
+static const char *phase_name(int phase)
+{
+    switch (phase) {
+    case BMD_PHASE_BOOST: return "boost";
+    case BMD_PHASE_COAST_STAGE: return "coast";
+    case BMD_PHASE_FREE: return "free";
+    default: return "reentry";
+    }
+}
+
+int cli_write_csv(const char *command, const char *path, const bmd_trajectory *traj)
+{
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    if (!tmp)
+        return CLI_FAILED;
+    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        cli_complain(command, "--csv: cannot create a file next to '%s': %s", path,
+                     strerror(errno));
+        free(tmp);
+        return CLI_FAILED;
+    }
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        return CLI_FAILED;
+    }
+    fprintf(f, "t_s,lat_deg,lon_deg,altitude_km,speed_km_s,flight_path_deg,heading_deg,mass_kg,"
+               "mach,dynamic_pressure_kpa,phase,stage\n");
+    for (int i = 0; i < traj->n_samples; i++) {
+        const bmd_sample *x = &traj->samples[i];
+        fprintf(f, "%.3f,%.6f,%.6f,%.4f,%.5f,%.4f,%.4f,%.2f,%.4f,%.4f,%s,%d\n", x->t_s,
+                bmd_rad_to_deg(x->lat_rad), bmd_rad_to_deg(x->lon_rad), x->altitude_m / 1e3,
+                x->speed_m_s / 1e3, bmd_rad_to_deg(x->flight_path_rad),
+                bmd_rad_to_deg(x->heading_rad), x->mass_kg, x->mach,
+                x->dynamic_pressure_pa / 1e3, phase_name(x->phase), x->stage + 1);
+    }
+    int bad = ferror(f) != 0;
+    bad |= fclose(f) != 0;
+    if (bad || rename(tmp, path) != 0) {
+        cli_complain(command, "--csv: cannot write '%s': %s", path, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return CLI_FAILED;
+    }
+    free(tmp);
+    return CLI_OK;
+}

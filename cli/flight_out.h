@@ -1,0 +1,21 @@
+/* cli/flight_out.h — output of the flight commands: a flight's summary as result-record rows, and
+ * a time series written as CSV (to a temporary file renamed into place). */
+#ifndef BMD_CLI_FLIGHT_OUT_H
+#define BMD_CLI_FLIGHT_OUT_H
+
+#include "bmd/aim.h"
+#include "cli.h"
+
+/* The summary rows with the foundation's JSON names (range_km, apogee_km, flight_time_s,
+ * burnout_speed_km_s, burnout_angle_deg, burnout_altitude_km) plus impact_lat, impact_lon,
+ * burnout_time_s, reentry_speed_km_s, ground_range_km, impact_speed_km_s. */
+void cli_record_flight(cli_record *rec, const bmd_flight_summary *s);
+
+/* The plan rows: steering, azimuth, vertical rise, kick or pitch program, cutoff. */
+void cli_record_plan(cli_record *rec, const bmd_plan *p);
+
+/* Write the time series as CSV to path: FILE.tmp-XXXXXX in the same directory, then renamed, so
+ * the file is never seen half-written. Returns CLI_OK, or CLI_FAILED after saying why. */
+int cli_write_csv(const char *command, const char *path, const bmd_trajectory *traj);
+
+#endif

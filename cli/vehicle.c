@@ -1,0 +1,64 @@
+/* Loading a catalogue missile for a command: the catalogue directory, --set overrides, and the
+ * mapping of catalogue errors to exit statuses (shared by catalog, trajectory, range, loft). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+
+#ifndef BMD_DATA_DIR
+#define BMD_DATA_DIR "data"
+#endif
+
+void cli_catalogue_dir(const cli_args *a, char *buf, size_t n)
+{
+    const char *dir = cli_text(a, "dir");
+    if (dir) {
+        snprintf(buf, n, "%s", dir);
+        return;
+    }
+    const char *env = getenv("BMD_DATA_DIR");
+    snprintf(buf, n, "%s/catalog/missiles", env && *env ? env : BMD_DATA_DIR);
+}
+
+int cli_catalog_failure(const char *command, int status, const bmd_error *err)
+{
+    cli_complain(command, "%s", err->message[0] ? err->message : bmd_status_string(status));
+    return status == BMD_EIO || status == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
+}
+
+int cli_apply_overrides(const char *command, const char *text, bmd_catalog_missile *entry)
+{
+    char buf[1024];
+    if (strlen(text) >= sizeof buf) {
+        cli_complain(command, "--set: the list of overrides is too long");
+        return CLI_USAGE;
+    }
+    strcpy(buf, text);
+    for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        bmd_error err;
+        if (bmd_catalog_override(entry, tok, &err)) {
+            cli_complain(command, "--set: %s", err.message);
+            return CLI_USAGE;
+        }
+    }
+    return CLI_OK;
+}
+
+int cli_load_missile(const cli_args *a, const char *text, bmd_catalog_missile *entry)
+{
+    char dir[BMD_CATALOG_TEXT_MAX];
+    cli_catalogue_dir(a, dir, sizeof dir);
+    bmd_error err;
+    int st = bmd_catalog_find_missile(dir, text, entry, &err);
+    if (st)
+        return cli_catalog_failure(a->command, st, &err);
+    const char *set = cli_text(a, "set");
+    if (set && (st = cli_apply_overrides(a->command, set, entry)))
+        return st;
+    if ((st = bmd_missile_validate(&entry->missile, &err))) {
+        cli_complain(a->command, "missile '%s': %s", entry->missile.name, err.message);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}

@@ -1,0 +1,89 @@
+/* bmd/plot.h — figures as SVG (hand-written SVG 1.1, no dependencies): the altitude of threats and
+ * interceptors against ground range with the intercept window, and an engagement timeline per
+ * site. Each figure comes back as a string (caller frees) or is written to a file atomically.
+ * Inputs in SI (m, s); axes are labelled in km (with a miles scale on the range axis) and s. */
+#ifndef BMD_PLOT_H
+#define BMD_PLOT_H
+
+#include "bmd/earth.h"
+#include "bmd/error.h"
+#include "bmd/scene.h"
+#include "bmd/trajectory.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One curve: altitude against ground range. */
+typedef struct bmd_plot_curve {
+    const char *label;
+    bmd_track_kind kind;        /* threats red, interceptors blue */
+    const double *range_m;      /* n ground ranges (from a common origin, e.g. the launch point) */
+    const double *altitude_m;   /* n altitudes */
+    int n;                      /* >= 2 */
+} bmd_plot_curve;
+
+/* A labelled point (e.g. "intercept", "burnout"). */
+typedef struct bmd_plot_marker {
+    const char *label;
+    double range_m, altitude_m;
+} bmd_plot_marker;
+
+typedef struct bmd_altitude_plot {
+    const char *title;
+    const bmd_plot_curve *curves;
+    int n_curves;               /* >= 1 */
+    const bmd_plot_marker *markers;
+    int n_markers;
+    /* The intercept window, shaded: ground ranges [min, max] and altitudes [min, max]; NaN
+     * range limits: no window; NaN altitude limits: the whole height of the plot. */
+    double window_range_min_m, window_range_max_m;
+    double window_altitude_min_m, window_altitude_max_m;
+    int width_px, height_px;    /* 0: 760 x 440 */
+    int miles;                  /* nonzero: a second range scale in miles along the top */
+} bmd_altitude_plot;
+
+/* An empty plot: no window (NaN), default size, miles on. */
+void bmd_altitude_plot_init(bmd_altitude_plot *plot);
+
+/* The SVG text. Errors: BMD_EINVAL for no curves, a curve with n < 2 or non-finite values, a
+ * size outside [200, 4000] px; BMD_ENOMEM. */
+int bmd_plot_altitude_svg(const bmd_altitude_plot *plot, char **svg, bmd_error *err);
+int bmd_plot_altitude_write(const bmd_altitude_plot *plot, const char *path, bmd_error *err);
+
+/* Ground range from the first sample (geodesic on earth) and altitude of each of n samples, into
+ * range_m[n] and altitude_m[n], for a bmd_plot_curve. Errors: BMD_EINVAL for n < 1. */
+int bmd_plot_range_profile(const bmd_earth *earth, const bmd_sample *samples, int n,
+                           double *range_m, double *altitude_m, bmd_error *err);
+
+/* One site of the engagement timeline. Intervals are [start, end] in s after threat launch;
+ * NaN starts mean "not at all". */
+typedef struct bmd_timeline_row {
+    const char *site;
+    double seen_s[2];             /* the threat is inside a sensor's coverage */
+    double tracked_s[2];          /* firm track */
+    double launch_window_s[2];    /* interceptor launch times that can intercept */
+    double intercept_window_s[2]; /* possible intercept times */
+    const double *shots_s;        /* interceptor launch times (tick marks) */
+    int n_shots;
+} bmd_timeline_row;
+
+typedef struct bmd_timeline_plot {
+    const char *title;
+    const bmd_timeline_row *rows;
+    int n_rows;                   /* >= 1 */
+    double t_min_s, t_max_s;      /* time axis; NaN: from the data */
+    int width_px;                 /* 0: 760; the height follows from the rows */
+} bmd_timeline_plot;
+
+void bmd_timeline_plot_init(bmd_timeline_plot *plot);
+
+/* Errors: BMD_EINVAL for no rows, an interval with end < start, an empty time axis, non-finite
+ * shot times; BMD_ENOMEM. */
+int bmd_plot_timeline_svg(const bmd_timeline_plot *plot, char **svg, bmd_error *err);
+int bmd_plot_timeline_write(const bmd_timeline_plot *plot, const char *path, bmd_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

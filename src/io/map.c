@@ -1,0 +1,658 @@
+/* SVG maps: land, borders, graticule and a scene, clipped to the view. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bmd/atomic_file.h"
+#include "io/map_internal.h"
+#include "io/palette.h"
+#include "io/svg.h"
+
+#define COVERAGE_STEP_RAD (M_PI / 180.0)
+#define SEA_RGB 0xdde9f3u
+#define LAND_RGB 0xf4f1e8u
+
+/* A growing list of projected points: pixel position, drawn flag, and per edge (i -> i+1)
+ * whether it is broken (not drawn as a line). */
+typedef struct pbuf {
+    double *x, *y;
+    char *ok, *brk;
+    int n, cap;
+} pbuf;
+
+/* The drawing context. */
+typedef struct mapctx {
+    const bmd_map_view *v;
+    svg *s;
+    double w, h, k;        /* canvas size, px per m */
+    double period_px;      /* equirectangular: width of 360 degrees; 0 for azimuthal */
+    double jump_px;        /* azimuthal: edges longer than this are breaks (near the antipode) */
+    double x0, y0, x1, y1; /* clip rectangle */
+    int failed;
+    pbuf a, b, c;          /* scratch */
+    double last_x, last_y; /* end of the last path piece (for M/L choice) */
+    int have_last;
+} mapctx;
+
+static void pbuf_free(pbuf *p)
+{
+    free(p->x);
+    free(p->y);
+    free(p->ok);
+    free(p->brk);
+    *p = (pbuf){0};
+}
+
+static int pbuf_reserve(pbuf *p, int n)
+{
+    if (n <= p->cap)
+        return 1;
+    int c = p->cap ? p->cap : 256;
+    while (c < n)
+        c *= 2;
+    double *x = realloc(p->x, (size_t)c * sizeof *x);
+    if (x)
+        p->x = x;
+    double *y = realloc(p->y, (size_t)c * sizeof *y);
+    if (y)
+        p->y = y;
+    char *ok = realloc(p->ok, (size_t)c);
+    if (ok)
+        p->ok = ok;
+    char *brk = realloc(p->brk, (size_t)c);
+    if (brk)
+        p->brk = brk;
+    if (!x || !y || !ok || !brk)
+        return 0;
+    p->cap = c;
+    return 1;
+}
+
+/* Project n points (rad) into p. unwrap: equirectangular longitudes made continuous from the
+ * first point (scene features); otherwise lon - lon0 as given (world data, cut at +-180). */
+static int project(mapctx *m, const double *lat, const double *lon, int n, int unwrap, pbuf *p)
+{
+    if (!pbuf_reserve(p, n + 1)) {
+        m->failed = 1;
+        return 0;
+    }
+    p->n = n;
+    const bmd_map_view *v = m->v;
+    double prev = 0;
+    for (int i = 0; i < n; i++) {
+        if (v->projection == BMD_PROJ_EQUIRECTANGULAR) {
+            double dl = lon[i] - v->center_lon_rad;
+            if (unwrap)
+                dl = i == 0 ? remainder(dl, 2 * M_PI) : prev + remainder(lon[i] - lon[i - 1], 2 * M_PI);
+            prev = dl;
+            p->x[i] = m->w / 2 + m->k * BMD_EARTH_MEAN_RADIUS_M * dl * cos(v->center_lat_rad);
+            p->y[i] = m->h / 2 - m->k * BMD_EARTH_MEAN_RADIUS_M * (lat[i] - v->center_lat_rad);
+            p->ok[i] = 1;
+        } else {
+            p->ok[i] = (char)bmd_map_pixel(v, lat[i], lon[i], &p->x[i], &p->y[i]);
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        int j = (i + 1) % n;
+        p->brk[i] = !p->ok[i] || !p->ok[j] ||
+                    (m->jump_px > 0 && hypot(p->x[j] - p->x[i], p->y[j] - p->y[i]) > m->jump_px);
+    }
+    return 1;
+}
+
+/* Sutherland-Hodgman: clip in (n points) to one side of the rectangle into out. side: 0 left,
+ * 1 right, 2 top, 3 bottom. */
+static int clip_side(mapctx *m, const pbuf *in, pbuf *out, int side, double dx)
+{
+    if (!pbuf_reserve(out, 2 * in->n + 4)) {
+        m->failed = 1;
+        return 0;
+    }
+    int k = 0;
+    for (int i = 0; i < in->n; i++) {
+        int j = (i + in->n - 1) % in->n;
+        double cx = in->x[i] + dx, cy = in->y[i], px = in->x[j] + dx, py = in->y[j];
+        double dc, dp;
+        switch (side) {
+        case 0: dc = cx - m->x0; dp = px - m->x0; break;
+        case 1: dc = m->x1 - cx; dp = m->x1 - px; break;
+        case 2: dc = cy - m->y0; dp = py - m->y0; break;
+        default: dc = m->y1 - cy; dp = m->y1 - py; break;
+        }
+        if ((dc >= 0) != (dp >= 0)) {
+            double f = dp / (dp - dc);
+            out->x[k] = px + f * (cx - px);
+            out->y[k++] = py + f * (cy - py);
+        }
+        if (dc >= 0) {
+            out->x[k] = cx;
+            out->y[k++] = cy;
+        }
+    }
+    out->n = k;
+    return 1;
+}
+
+/* Add ring p (shifted by dx px), clipped to the view, to the open path as a closed subpath. */
+static void fill_ring(mapctx *m, const pbuf *p, double dx)
+{
+    if (!clip_side(m, p, &m->b, 0, dx) || !clip_side(m, &m->b, &m->c, 1, 0) ||
+        !clip_side(m, &m->c, &m->b, 2, 0) || !clip_side(m, &m->b, &m->c, 3, 0))
+        return;
+    if (m->c.n < 3)
+        return;
+    svg_path_move(m->s, m->c.x[0], m->c.y[0]);
+    for (int i = 1; i < m->c.n; i++)
+        svg_path_line(m->s, m->c.x[i], m->c.y[i]);
+    svg_path_z(m->s);
+}
+
+/* Liang-Barsky: clip segment to the rectangle; 0 when nothing is left. */
+static int clip_segment(const mapctx *m, double *ax, double *ay, double *bx, double *by)
+{
+    double t0 = 0, t1 = 1, dx = *bx - *ax, dy = *by - *ay;
+    double p[4] = {-dx, dx, -dy, dy};
+    double q[4] = {*ax - m->x0, m->x1 - *ax, *ay - m->y0, m->y1 - *ay};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return 0;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = fmax(t0, t);
+        else
+            t1 = fmin(t1, t);
+        if (t0 > t1)
+            return 0;
+    }
+    double x0 = *ax + t0 * dx, y0 = *ay + t0 * dy;
+    *bx = *ax + t1 * dx;
+    *by = *ay + t1 * dy;
+    *ax = x0;
+    *ay = y0;
+    return 1;
+}
+
+/* Add the edges of p (shifted by dx; closed: also the last-to-first edge) that are not broken,
+ * clipped to the view, to the open path. */
+static void stroke_line(mapctx *m, const pbuf *p, double dx, int closed)
+{
+    int edges = closed ? p->n : p->n - 1;
+    m->have_last = 0;
+    for (int i = 0; i < edges; i++) {
+        if (p->brk[i])
+            continue;
+        int j = (i + 1) % p->n;
+        double ax = p->x[i] + dx, ay = p->y[i], bx = p->x[j] + dx, by = p->y[j];
+        if (!clip_segment(m, &ax, &ay, &bx, &by))
+            continue;
+        if (!m->have_last || fabs(ax - m->last_x) > 1e-9 || fabs(ay - m->last_y) > 1e-9)
+            svg_path_move(m->s, ax, ay);
+        svg_path_line(m->s, bx, by);
+        m->last_x = bx;
+        m->last_y = by;
+        m->have_last = 1;
+    }
+}
+
+/* The horizontal shifts (px) under which the equirectangular copies of p may be visible. */
+static int shifts(const mapctx *m, const pbuf *p, double out[3])
+{
+    if (m->period_px == 0) {
+        out[0] = 0;
+        return 1;
+    }
+    double lo = INFINITY, hi = -INFINITY;
+    for (int i = 0; i < p->n; i++) {
+        lo = fmin(lo, p->x[i]);
+        hi = fmax(hi, p->x[i]);
+    }
+    int n = 0;
+    for (int k = -2; k <= 2; k++)
+        if (hi + k * m->period_px >= m->x0 && lo + k * m->period_px <= m->x1)
+            out[n < 3 ? n++ : 2] = k * m->period_px;
+    return n;
+}
+
+/* Winding number of ring p around the canvas centre. */
+static int winding_around_centre(const mapctx *m, const pbuf *p)
+{
+    double sum = 0, cx = m->w / 2, cy = m->h / 2;
+    for (int i = 0; i < p->n; i++) {
+        int j = (i + 1) % p->n;
+        double a = atan2(p->y[i] - cy, p->x[i] - cx), b = atan2(p->y[j] - cy, p->x[j] - cx);
+        sum += remainder(b - a, 2 * M_PI);
+    }
+    return (int)lround(sum / (2 * M_PI));
+}
+
+/* Whether (lat, lon) lies inside the ring in the longitude/latitude plane (crossing rule). */
+static int inside_lonlat(const double *lat, const double *lon, int n, double plat, double plon)
+{
+    int in = 0;
+    plon = remainder(plon, 2 * M_PI);
+    for (int i = 0, j = n - 1; i < n; j = i++)
+        if ((lat[i] > plat) != (lat[j] > plat) &&
+            plon < (lon[j] - lon[i]) * (plat - lat[i]) / (lat[j] - lat[i]) + lon[i])
+            in = !in;
+    return in;
+}
+
+/* Whether a projected world ring can be filled: every point drawn, and in the azimuthal
+ * projection it does not enclose the antipode (it would fill the whole map). */
+static int fillable(const mapctx *m, const pbuf *p, const double *lat, const double *lon, int n)
+{
+    for (int i = 0; i < p->n; i++)
+        if (!p->ok[i])
+            return 0;
+    if (m->period_px == 0 && winding_around_centre(m, p) != 0 &&
+        !inside_lonlat(lat, lon, n, m->v->center_lat_rad, m->v->center_lon_rad))
+        return 0;
+    return 1;
+}
+
+static void draw_land(mapctx *m, const bmd_world *w)
+{
+    char style[128], col[8];
+    /* fill: one path, even-odd so holes stay open */
+    svg_path_open(m->s);
+    for (int i = 0; i < w->n_lines; i++) {
+        if (w->lines[i].kind != 'L')
+            continue;
+        int last = i;
+        while (last + 1 < w->n_lines && w->lines[last + 1].kind == 'H')
+            last++;
+        int ok = 1;
+        for (int r = i; r <= last && ok; r++) {
+            const world_line *l = &w->lines[r];
+            if (!project(m, w->lat_rad + l->start, w->lon_rad + l->start, l->n, 0, &m->a))
+                return;
+            ok = fillable(m, &m->a, w->lat_rad + l->start, w->lon_rad + l->start, l->n);
+        }
+        for (int r = i; r <= last && ok; r++) {
+            const world_line *l = &w->lines[r];
+            project(m, w->lat_rad + l->start, w->lon_rad + l->start, l->n, 0, &m->a);
+            double sh[3];
+            int ns = shifts(m, &m->a, sh);
+            for (int k = 0; k < ns; k++)
+                fill_ring(m, &m->a, sh[k]);
+        }
+    }
+    snprintf(style, sizeof style, "fill=\"%s\" fill-rule=\"evenodd\" stroke=\"none\"",
+             svg_rgb(LAND_RGB, col));
+    svg_path_end(m->s, style);
+
+    /* coastlines: ring edges except those along the antimeridian cut */
+    svg_path_open(m->s);
+    for (int i = 0; i < w->n_lines; i++) {
+        const world_line *l = &w->lines[i];
+        if (l->kind == 'B')
+            continue;
+        if (!project(m, w->lat_rad + l->start, w->lon_rad + l->start, l->n, 0, &m->a))
+            return;
+        for (int j = 0; j < l->n; j++) {
+            double lo1 = w->lon_rad[l->start + j], lo2 = w->lon_rad[l->start + (j + 1) % l->n];
+            if (fabs(lo1) > 0.99999 * M_PI && fabs(lo2) > 0.99999 * M_PI)
+                m->a.brk[j] = 1;
+        }
+        double sh[3];
+        int ns = shifts(m, &m->a, sh);
+        for (int k = 0; k < ns; k++)
+            stroke_line(m, &m->a, sh[k], 1);
+    }
+    svg_path_end(m->s, "fill=\"none\" stroke=\"#7d8a96\" stroke-width=\"0.7\" "
+                       "stroke-linejoin=\"round\"");
+
+    svg_path_open(m->s);
+    for (int i = 0; i < w->n_lines; i++) {
+        const world_line *l = &w->lines[i];
+        if (l->kind != 'B')
+            continue;
+        if (!project(m, w->lat_rad + l->start, w->lon_rad + l->start, l->n, 0, &m->a))
+            return;
+        double sh[3];
+        int ns = shifts(m, &m->a, sh);
+        for (int k = 0; k < ns; k++)
+            stroke_line(m, &m->a, sh[k], 0);
+    }
+    svg_path_end(m->s, "fill=\"none\" stroke=\"#a39e93\" stroke-width=\"0.6\" "
+                       "stroke-linejoin=\"round\"");
+}
+
+/* Graticule spacing (deg) for the view. */
+static double graticule_step(const bmd_map_view *v)
+{
+    if (v->graticule_deg > 0)
+        return v->graticule_deg;
+    double r_km = v->radius_m / 1e3;
+    return r_km < 800 ? 2 : r_km < 2000 ? 5 : r_km < 6000 ? 10 : 30;
+}
+
+static void draw_graticule(mapctx *m)
+{
+    double g = graticule_step(m->v), lat[361], lon[361];
+    svg_path_open(m->s);
+    for (double l0 = -180; l0 < 180 - 1e-9; l0 += g) { /* meridians */
+        int n = 0;
+        for (double la = -90; la <= 90 + 1e-9; la += 1, n++) {
+            lat[n] = la * M_PI / 180;
+            lon[n] = l0 * M_PI / 180;
+        }
+        if (!project(m, lat, lon, n, 1, &m->a))
+            return;
+        double sh[3];
+        int ns = shifts(m, &m->a, sh);
+        for (int k = 0; k < ns; k++)
+            stroke_line(m, &m->a, sh[k], 0);
+    }
+    for (double la = -90 + g; la < 90 - 1e-9; la += g) { /* parallels */
+        int n = 0;
+        for (double lo = -180; lo <= 180 + 1e-9; lo += 1, n++) {
+            lat[n] = la * M_PI / 180;
+            lon[n] = lo * M_PI / 180;
+        }
+        if (!project(m, lat, lon, n, 1, &m->a))
+            return;
+        double sh[3];
+        int ns = shifts(m, &m->a, sh);
+        for (int k = 0; k < ns; k++)
+            stroke_line(m, &m->a, sh[k], 0);
+    }
+    svg_path_end(m->s, "fill=\"none\" stroke=\"#b7c9da\" stroke-width=\"0.5\"");
+}
+
+/* A filled, outlined polygon of the scene (coverage or area). */
+static void draw_polygon(mapctx *m, const double *lat, const double *lon, int n, unsigned rgb,
+                         double opacity)
+{
+    char style[200], col[8];
+    if (!project(m, lat, lon, n, 1, &m->a))
+        return;
+    int all_ok = 1;
+    for (int i = 0; i < n; i++)
+        all_ok &= m->a.ok[i];
+    double sh[3];
+    int ns = shifts(m, &m->a, sh);
+    if (all_ok) {
+        svg_path_open(m->s);
+        for (int k = 0; k < ns; k++)
+            fill_ring(m, &m->a, sh[k]);
+        snprintf(style, sizeof style, "fill=\"%s\" fill-opacity=\"%.2f\" stroke=\"none\"",
+                 svg_rgb(rgb, col), opacity);
+        svg_path_end(m->s, style);
+    }
+    svg_path_open(m->s);
+    for (int k = 0; k < ns; k++)
+        stroke_line(m, &m->a, sh[k], 1);
+    snprintf(style, sizeof style, "fill=\"none\" stroke=\"%s\" stroke-width=\"1.3\" "
+             "stroke-linejoin=\"round\"", svg_rgb(rgb, col));
+    svg_path_end(m->s, style);
+}
+
+static unsigned area_rgb(bmd_area_kind k)
+{
+    return k == BMD_AREA_FOOTPRINT ? PAL_FOOTPRINT
+           : k == BMD_AREA_LAUNCH  ? PAL_LAUNCH
+           : k == BMD_AREA_TARGET  ? PAL_TARGET
+                                   : PAL_OTHER;
+}
+
+static void draw_scene_shapes(mapctx *m, const bmd_scene *sc)
+{
+    for (int i = 0; i < sc->n_coverages && !m->failed; i++) {
+        const bmd_scene_coverage *c = &sc->coverages[i];
+        int cap = bmd_scene_coverage_points(c, COVERAGE_STEP_RAD), n = 0;
+        double *lat = malloc((size_t)cap * sizeof *lat), *lon = malloc((size_t)cap * sizeof *lon);
+        if (lat && lon &&
+            !bmd_scene_coverage_ring(sc, c, COVERAGE_STEP_RAD, lat, lon, cap, &n, NULL))
+            draw_polygon(m, lat, lon, n, PAL_RADAR, PAL_FILL_COVERAGE);
+        else
+            m->failed = 1;
+        free(lat);
+        free(lon);
+    }
+    for (int i = 0; i < sc->n_areas; i++)
+        draw_polygon(m, sc->areas[i].lat_rad, sc->areas[i].lon_rad, sc->areas[i].n,
+                     area_rgb(sc->areas[i].kind), PAL_FILL_AREA);
+    char style[200], col[8];
+    for (int i = 0; i < sc->n_tracks && !m->failed; i++) {
+        const bmd_scene_track *t = &sc->tracks[i];
+        double *lat = malloc((size_t)t->n_points * sizeof *lat);
+        double *lon = malloc((size_t)t->n_points * sizeof *lon);
+        if (!lat || !lon) {
+            free(lat);
+            free(lon);
+            m->failed = 1;
+            return;
+        }
+        for (int j = 0; j < t->n_points; j++) {
+            lat[j] = t->points[j].lat_rad;
+            lon[j] = t->points[j].lon_rad;
+        }
+        int ok = project(m, lat, lon, t->n_points, 1, &m->a);
+        free(lat);
+        free(lon);
+        if (!ok)
+            return;
+        double sh[3];
+        int ns = shifts(m, &m->a, sh);
+        svg_path_open(m->s);
+        for (int k = 0; k < ns; k++)
+            stroke_line(m, &m->a, sh[k], 0);
+        int icpt = t->kind == BMD_TRACK_INTERCEPTOR;
+        snprintf(style, sizeof style, "fill=\"none\" stroke=\"%s\" stroke-width=\"2.2\" "
+                 "stroke-linecap=\"round\"%s", svg_rgb(icpt ? PAL_INTERCEPTOR : PAL_THREAT, col),
+                 icpt ? " stroke-dasharray=\"6 3\"" : "");
+        svg_path_end(m->s, style);
+    }
+}
+
+/* The symbol of a site kind centred at (x, y). */
+static void site_symbol(svg *s, bmd_site_kind kind, double x, double y)
+{
+    char style[160], col[8];
+    switch (kind) {
+    case BMD_SITE_RADAR: {
+        double px[] = {x, x + 6, x - 6}, py[] = {y - 7, y + 4.5, y + 4.5};
+        snprintf(style, sizeof style, "fill=\"%s\" stroke=\"#1b1b1b\" stroke-width=\"0.8\"",
+                 svg_rgb(PAL_RADAR, col));
+        svg_polygon(s, px, py, 3, style);
+        break;
+    }
+    case BMD_SITE_INTERCEPTOR:
+        snprintf(style, sizeof style, "fill=\"%s\" stroke=\"#1b1b1b\" stroke-width=\"0.8\"",
+                 svg_rgb(PAL_INTERCEPTOR, col));
+        svg_rect(s, x - 5, y - 5, 10, 10, style);
+        break;
+    case BMD_SITE_LAUNCH:
+        snprintf(style, sizeof style, "fill=\"%s\" stroke=\"#1b1b1b\" stroke-width=\"0.8\"",
+                 svg_rgb(PAL_LAUNCH, col));
+        svg_circle(s, x, y, 5, style);
+        break;
+    case BMD_SITE_TARGET:
+        snprintf(style, sizeof style, "fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"",
+                 svg_rgb(PAL_TARGET, col));
+        svg_circle(s, x, y, 5.5, style);
+        svg_circle(s, x, y, 1.8, "fill=\"#9467bd\"");
+        break;
+    default:
+        svg_circle(s, x, y, 3.5, "fill=\"#7f7f7f\" stroke=\"#1b1b1b\" stroke-width=\"0.8\"");
+    }
+}
+
+static void draw_sites(mapctx *m, const bmd_scene *sc)
+{
+    for (int i = 0; i < sc->n_sites; i++) {
+        const bmd_scene_site *s = &sc->sites[i];
+        double x, y;
+        if (!bmd_map_pixel(m->v, s->lat_rad, s->lon_rad, &x, &y))
+            continue;
+        if (m->period_px > 0) /* equirectangular: the copy nearest the centre */
+            x -= m->period_px * round((x - m->w / 2) / m->period_px);
+        if (x < 0 || x > m->w || y < 0 || y > m->h)
+            continue;
+        site_symbol(m->s, s->kind, x, y);
+        svg_text(m->s, x + 8, y + 4, "start", 12,
+                 "fill=\"#111\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\" "
+                 "stroke-linejoin=\"round\"", s->name);
+    }
+}
+
+/* Legend entries present in the scene. */
+static void draw_legend(mapctx *m, const bmd_scene *sc)
+{
+    int site_kinds[5] = {0}, area_kinds[4] = {0}, threats = 0, interceptors = 0, n = 0;
+    for (int i = 0; i < sc->n_sites; i++)
+        site_kinds[sc->sites[i].kind] = 1;
+    for (int i = 0; i < sc->n_areas; i++)
+        area_kinds[sc->areas[i].kind] = 1;
+    for (int i = 0; i < sc->n_tracks; i++) {
+        threats |= sc->tracks[i].kind == BMD_TRACK_THREAT;
+        interceptors |= sc->tracks[i].kind == BMD_TRACK_INTERCEPTOR;
+    }
+    for (int k = 0; k < 5; k++)
+        n += site_kinds[k];
+    for (int k = 0; k < 4; k++)
+        n += area_kinds[k];
+    n += threats + interceptors + (sc->n_coverages > 0);
+    if (n == 0)
+        return;
+    static const char *site_names[] = {"Radar", "Interceptor site", "Launch point", "Target",
+                                       "Site"};
+    static const char *area_names[] = {"Defended footprint", "Launch area", "Target area",
+                                       "Area"};
+    double x = 10, y = m->h - 10 - (12 + 18.0 * n), row = y + 16;
+    svg_rect(m->s, x, y, 190, 12 + 18.0 * n,
+             "fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#999\"");
+    char style[200], col[8];
+    for (int k = 0; k < 5; k++)
+        if (site_kinds[k]) {
+            site_symbol(m->s, (bmd_site_kind)k, x + 18, row - 4);
+            svg_text(m->s, x + 36, row, "start", 12, "fill=\"#222\"", site_names[k]);
+            row += 18;
+        }
+    if (threats || interceptors)
+        for (int k = 0; k < 2; k++) {
+            if (!(k ? interceptors : threats))
+                continue;
+            snprintf(style, sizeof style, "stroke=\"%s\" stroke-width=\"2.2\"%s",
+                     svg_rgb(k ? PAL_INTERCEPTOR : PAL_THREAT, col),
+                     k ? " stroke-dasharray=\"6 3\"" : "");
+            svg_line(m->s, x + 6, row - 4, x + 30, row - 4, style);
+            svg_text(m->s, x + 36, row, "start", 12, "fill=\"#222\"",
+                     k ? "Interceptor ground track" : "Threat ground track");
+            row += 18;
+        }
+    if (sc->n_coverages > 0) {
+        snprintf(style, sizeof style, "fill=\"%s\" fill-opacity=\"0.25\" stroke=\"%s\"",
+                 svg_rgb(PAL_RADAR, col), col);
+        svg_rect(m->s, x + 6, row - 10, 24, 10, style);
+        svg_text(m->s, x + 36, row, "start", 12, "fill=\"#222\"", "Radar coverage");
+        row += 18;
+    }
+    for (int k = 0; k < 4; k++)
+        if (area_kinds[k]) {
+            snprintf(style, sizeof style, "fill=\"%s\" fill-opacity=\"0.4\" stroke=\"%s\"",
+                     svg_rgb(area_rgb((bmd_area_kind)k), col), col);
+            svg_rect(m->s, x + 6, row - 10, 24, 10, style);
+            svg_text(m->s, x + 36, row, "start", 12, "fill=\"#222\"", area_names[k]);
+            row += 18;
+        }
+}
+
+/* A km scale bar at the bottom right: four alternating segments. */
+static void draw_scale_bar(mapctx *m)
+{
+    double width_km = m->w / m->k / 1e3;
+    double len_km = svg_nice_step(width_km / 5, 1);
+    double len_px = len_km * 1e3 * m->k, x1 = m->w - 24, x0 = x1 - len_px, y = m->h - 26;
+    svg_rect(m->s, x0 - 12, y - 30, len_px + 30, 48,
+             "fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#999\"");
+    for (int i = 0; i < 4; i++)
+        svg_rect(m->s, x0 + len_px * i / 4, y - 4, len_px / 4, 6,
+                 i % 2 ? "fill=\"#ffffff\" stroke=\"#222\" stroke-width=\"0.8\""
+                       : "fill=\"#222\" stroke=\"#222\" stroke-width=\"0.8\"");
+    char buf[64];
+    snprintf(buf, sizeof buf, "%g km (%.0f mi)", len_km, len_km / 1.609344);
+    svg_text(m->s, x0, y - 10, "start", 11, "fill=\"#222\"", "0");
+    svg_text(m->s, x1, y - 10, "end", 11, "fill=\"#222\"", buf);
+    svg_text(m->s, (x0 + x1) / 2, y + 15, "middle", 9, "fill=\"#555\"",
+             m->v->projection == BMD_PROJ_AZIMUTHAL_EQUIDISTANT ? "true along lines from the centre"
+                                                              : "true along the centre parallel");
+}
+
+int bmd_map_svg(const bmd_map_view *v, const bmd_world *world, const bmd_scene *scene,
+                char **out, bmd_error *err)
+{
+    *out = NULL;
+    int st = bmd_map_view_check(v, err);
+    if (st)
+        return st;
+    svg s;
+    mapctx m = {0};
+    m.v = v;
+    m.s = &s;
+    m.w = v->width_px;
+    m.h = v->height_px;
+    m.k = bmd_map_scale_px_per_m(v);
+    m.x0 = -2;
+    m.y0 = -2;
+    m.x1 = m.w + 2;
+    m.y1 = m.h + 2;
+    if (v->projection == BMD_PROJ_EQUIRECTANGULAR)
+        m.period_px = m.k * 2 * M_PI * BMD_EARTH_MEAN_RADIUS_M * cos(v->center_lat_rad);
+    else
+        m.jump_px = m.k * 0.5 * M_PI * BMD_EARTH_MEAN_RADIUS_M;
+    const char *title = v->title ? v->title : scene && scene->title ? scene->title : NULL;
+    char col[8], style[96];
+    svg_begin(&s, m.w, m.h, title ? title : "bmdsim map");
+    svg_clip_rect(&s, "map-frame", 0, 0, m.w, m.h);
+    snprintf(style, sizeof style, "fill=\"%s\"", svg_rgb(SEA_RGB, col));
+    svg_rect(&s, 0, 0, m.w, m.h, style);
+    svg_group_open(&s, "clip-path=\"url(#map-frame)\"");
+    if (world)
+        draw_land(&m, world);
+    draw_graticule(&m);
+    if (scene) {
+        draw_scene_shapes(&m, scene);
+        draw_sites(&m, scene);
+    }
+    svg_group_close(&s);
+    if (title) {
+        double tw = 16 + 8.6 * (double)strlen(title);
+        svg_rect(&s, 8, 8, tw < m.w - 16 ? tw : m.w - 16, 30,
+                 "fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#999\"");
+        svg_text(&s, 16, 29, "start", 16, "font-weight=\"bold\" fill=\"#222\"", title);
+    }
+    if (scene && v->legend)
+        draw_legend(&m, scene);
+    if (v->scale_bar)
+        draw_scale_bar(&m);
+    if (world)
+        svg_text(&s, m.w - 8, 14, "end", 9, "fill=\"#555\"",
+                 "Made with Natural Earth (public domain)");
+    svg_rect(&s, 0.5, 0.5, m.w - 1, m.h - 1, "fill=\"none\" stroke=\"#666\"");
+    pbuf_free(&m.a);
+    pbuf_free(&m.b);
+    pbuf_free(&m.c);
+    if (m.failed) {
+        svg_discard(&s);
+        return bmd_error_set(err, BMD_ENOMEM, "out of memory drawing the map");
+    }
+    return svg_finish(&s, out, err);
+}
+
+int bmd_map_write_svg(const bmd_map_view *view, const bmd_world *world, const bmd_scene *scene,
+                      const char *path, bmd_error *err)
+{
+    char *text;
+    int st = bmd_map_svg(view, world, scene, &text, err);
+    if (st)
+        return st;
+    st = bmd_atomic_write_string(path, text, err);
+    free(text);
+    return st;
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Command-line tests of `bmdsim range`: maximum range against payload (table and JSON array),
+# agreement with `bmdsim trajectory`, and bad input -> one line on stderr, exit 2.
+# Usage: cli_range.sh PATH/TO/bmdsim
+set -u
+bin=$1
+pass=0; fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+json_field() { printf '%s' "$1" | grep -o "\"$2\":[^,}]*" | head -1 | cut -d: -f2 | tr -d '"'; }
+near() { awk -v v="$1" -v e="$2" -v t="$3" 'BEGIN { d = v - e; if (d < 0) d = -d; exit !(v != "" && d <= t) }'; }
+check() { if near "$2" "$3" "$4"; then ok; else bad "$1: got '$2', expected $3 +/- $4 ($5)"; fi; }
+expect_usage_error() {
+    local name=$1 word=$2; shift 2
+    local err rc
+    err=$("$bin" "$@" 2>&1 >/dev/null); rc=$?
+    if [ $rc -ne 2 ]; then bad "$name: exit $rc, expected 2 ($*)"; return; fi
+    if [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ]; then bad "$name: stderr is not one line: $err"; return; fi
+    case "$err" in *"$word"*) ok ;; *) bad "$name: message does not name $word: $err" ;; esac
+}
+
+# JSON array of objects, one per payload: 400, 700, 1000 kg.
+out=$("$bin" range --missile no-dong --payload-min 400 --payload-max 1000 --step 300 --from 40,127 --azimuth 90 --json)
+n=$(printf '%s' "$out" | grep -o '"payload_kg"' | wc -l)
+[ "$n" -eq 3 ] && ok || bad "expected 3 rows, got $n: $out"
+case "$out" in '['*']') ok ;; *) bad "not a JSON array: $out" ;; esac
+for k in payload_kg max_range_km burnout_speed_km_s apogee_km flight_time_s; do
+    case "$out" in *"\"$k\":"*) ok ;; *) bad "json lacks $k" ;; esac
+done
+# Range falls as the payload grows (rocket equation: less burnout speed).
+printf '%s' "$out" | grep -o '"max_range_km":[0-9.]*' | cut -d: -f2 | awk 'NR > 1 && $1 >= prev { exit 1 } { prev = $1 }' && ok || bad "range does not fall with payload"
+# The 1000 kg row is the catalogue No-dong (Forden T1 payload): same as bmdsim trajectory.
+r1000=$(printf '%s' "$out" | grep -o '"payload_kg":1000,"max_range_km":[0-9.]*' | cut -d: -f3)
+t=$("$bin" trajectory --missile no-dong --from 40,127 --azimuth 90 --json)
+check range_row_equals_trajectory "$r1000" "$(json_field "$t" max_range_km)" 0.01 "same search"
+# Forden (2007) Table 3 No-dong 973 km (azimuth 40 from 39N 125E, 3%), the catalogue payload.
+out=$("$bin" range --missile no-dong --payload-min 1000 --payload-max 1000 --from 39,125 --azimuth 40 --steering pitch-program --json)
+check no_dong_is_forden_table_3 "$(printf '%s' "$out" | grep -o '"max_range_km":[0-9.]*' | cut -d: -f2)" 973 29.19 "Forden 2007 T3, 3%"
+# Table form: default grid of five rows around the catalogue payload.
+tab=$("$bin" range --missile scud-b)
+[ "$(printf '%s\n' "$tab" | grep -cE '^ +[0-9]')" -eq 5 ] && ok || bad "default table should have 5 rows: $tab"
+
+expect_usage_error unknown_missile_is_refused scud-b range --missile scudb
+expect_usage_error max_below_min_is_refused --payload-max range --missile scud-b --payload-min 900 --payload-max 100
+expect_usage_error negative_step_is_refused --step range --missile scud-b --step -5
+expect_usage_error too_many_rows_are_refused --step range --missile scud-b --payload-min 1 --payload-max 1000 --step 1
+expect_usage_error missing_missile_is_refused --missile range --payload-min 100
+expect_usage_error bad_latitude_is_refused latitude range --missile scud-b --from -95,0
+"$bin" range --help >/dev/null && ok || bad "range --help should exit 0"
+
+echo "cli_range: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
