@@ -106,6 +106,8 @@ static int print_table(const cli_record *rec, FILE *out)
         if (row->text || row->boolean)
             fprintf(out, "  %-*s  %s\n", (int)width, row->label,
                     row->text ? row->text : (row->number != 0.0 ? "yes" : "no"));
+        else if (!isfinite(row->number)) /* not applicable (JSON: null) */
+            fprintf(out, "  %-*s  %12s\n", (int)width, row->label, "-");
         else
             fprintf(out, "  %-*s  %12.*f %s\n", (int)width, row->label, row->decimals, row->number,
                     row->unit);
