@@ -1,0 +1,168 @@
+/* bmd/analysis.h — the analysis runner (module `io`): from a resolved scenario (bmd/scenario.h),
+ * fly every threat, build the flyout tables, evaluate every threat against every defence site
+ * (bmd/engagement.h) and, when asked, the interceptor speed each pair would need. The report
+ * (bmd/report.h) and `bmdsim engage SCENARIO.yaml` are written from its results.
+ *
+ * What it does, in order:
+ *   1. Threats. Each threat's missile (the catalogue entry with the threat's `set:` overrides) is
+ *      flown from its launch point to its target on the threat's shape (bmd_analysis_fly: a
+ *      max-range plan search from the default gravity-turn plan, then bmd_aim_target to 100 m, then
+ *      the flight sampled every 2 s). A target beyond the missile's reach is a normal outcome: the
+ *      threat is reported unreachable with its maximum range and not engaged.
+ *   2. Flyout tables. One table per interceptor type (catalogue name and `set:` overrides), shared
+ *      by every site that fires it. The reference launch of a table (bmd_flyout_options.site) is
+ *      the first site with interceptors of that type, heading toward the launch point of the first
+ *      flown threat; on a rotating Earth the table is exact for that latitude and heading and
+ *      within about 1 % in flyout time elsewhere (bmd/interceptor.h). With one threat and one site
+ *      per type this is exactly the table of `bmdsim engage` in its flag form.
+ *   3. Sensors. For each (threat, site): the site's cueing sensors (`cue:`, scenario sensors:
+ *      radars placed and turned by bmd_scenario_resolve, space-based IR) form the bmd_sensor_set
+ *      of bmd_threat_prepare; the site's own radar is its fire-control radar. The object seen is
+ *      the reentry vehicle (BMD_OBJECT_RV).
+ *   4. Timeline. The site's timeline (the scenario's, with the site's own values) maps onto
+ *      bmd_timeline: detect_to_track_s -> track_delay_s, track_to_decision_s -> decision_delay_s,
+ *      decision_to_launch_s -> launch_delay_s, kill_assessment_s -> kill_assessment_s.
+ *   5. Engagements: bmd_engage for every (threat, site) with interceptors, and
+ *      bmd_engage_required_speed when opt.required_speed is set. Sites with count 0 are reported
+ *      as such (no evaluation).
+ * Pairs are evaluated in parallel (OpenMP, when the library is built with it) over threats x
+ * sites; every pair is computed by the same calls on the same inputs whatever the number of
+ * threads, so the results are identical for any thread count.
+ *
+ * An analysis owns its memory: release it with bmd_analysis_free. It borrows the scenario, which
+ * must outlive it. All SI (m, s, rad). */
+#ifndef BMD_ANALYSIS_H
+#define BMD_ANALYSIS_H
+
+#include <stddef.h>
+
+#include "bmd/aim.h"
+#include "bmd/engagement.h"
+#include "bmd/error.h"
+#include "bmd/interceptor.h"
+#include "bmd/scenario.h"
+#include "bmd/trajectory.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------------------------------------
+ * One aimed flight (also used by `bmdsim engage` and `bmdsim sensor` in their flag forms). */
+
+/* Options of an aimed flight. Zeros select the defaults. */
+typedef struct bmd_analysis_flight_options {
+    double aim_tolerance_m;    /* impact within this of the target (default 100 m) */
+    double sample_interval_s;  /* time series step (default 2 s) */
+} bmd_analysis_flight_options;
+
+/* An aimed flight. reachable 0: the target is beyond the missile's reach on that bearing
+ * (max_range_m says how far it gets); nothing was flown and traj is empty. */
+typedef struct bmd_analysis_flight {
+    int reachable;
+    double max_range_m;          /* maximum ground range along the target's bearing */
+    double miss_m;               /* impact to target */
+    bmd_plan plan;               /* the plan flown */
+    bmd_flight_summary summary;
+    bmd_trajectory traj;         /* owned: bmd_trajectory_free (or bmd_analysis_flight_free) */
+} bmd_analysis_flight;
+
+/* Fly missile from (lat, lon, height) to the target (lat, lon) on shape: bmd_aim_max_range from
+ * bmd_plan_default, bmd_aim_target, then bmd_trajectory_fly of the plan found with samples every
+ * sample_interval_s. opt may be NULL. Out of reach is a normal answer (BMD_SUCCESS, reachable 0).
+ * Errors: those of bmd_aim_max_range, bmd_aim_target and bmd_trajectory_fly; out is then empty. */
+int bmd_analysis_fly(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
+                     double from_lat_rad, double from_lon_rad, double from_height_m,
+                     double to_lat_rad, double to_lon_rad, const bmd_analysis_flight_options *opt,
+                     bmd_analysis_flight *out, bmd_error *err);
+
+/* Release the flight's time series. */
+void bmd_analysis_flight_free(bmd_analysis_flight *flight);
+
+/* ---------------------------------------------------------------------------------------------
+ * The analysis of a scenario. */
+
+/* Options. Start from bmd_analysis_options_default. */
+typedef struct bmd_analysis_options {
+    int required_speed;                   /* nonzero: bmd_engage_required_speed per pair
+                                             (default 1) */
+    bmd_engage_options engage;            /* bmd_engage_options_default */
+    bmd_required_speed_options speed;     /* bmd_required_speed_options_default */
+    bmd_flyout_options flyout;            /* site and azimuth are set per table (see above);
+                                             the rest as given (defaults) */
+    bmd_analysis_flight_options flight;   /* zeros: defaults */
+    int threads;                          /* OpenMP threads; 0: the OpenMP default */
+} bmd_analysis_options;
+
+void bmd_analysis_options_default(bmd_analysis_options *opt);
+
+/* What happened to one (threat, site) pair. */
+typedef enum bmd_analysis_status {
+    BMD_ANALYSIS_EVALUATED = 0,        /* bmd_engage ran: see engagement */
+    BMD_ANALYSIS_NO_INTERCEPTORS = 1,  /* the site has count 0 */
+    BMD_ANALYSIS_THREAT_UNREACHABLE = 2 /* the threat's target is beyond its missile's reach */
+} bmd_analysis_status;
+
+/* "evaluated", "no interceptors at the site", "target beyond the missile's reach". */
+const char *bmd_analysis_status_string(bmd_analysis_status status);
+
+/* One flown threat. */
+typedef struct bmd_analysis_threat {
+    int index;                         /* in the scenario's threats */
+    bmd_analysis_flight flight;
+} bmd_analysis_threat;
+
+/* One (threat, site) pair. */
+typedef struct bmd_analysis_pair {
+    int threat, site;                  /* scenario indices */
+    bmd_analysis_status status;
+    bmd_timeline timeline;             /* the site's, mapped (step 4) */
+    bmd_threat prepared;               /* with the site's cueing sensors (points into the
+                                          analysis' trajectory) */
+    bmd_engagement engagement;         /* when evaluated */
+    int detector_sensor;               /* scenario sensor index of the first detection; -1 for
+                                          none or the site's fire-control radar */
+    int has_required_speed;
+    bmd_required_speed required;       /* when has_required_speed */
+} bmd_analysis_pair;
+
+/* One flyout table and the sites that share it. */
+typedef struct bmd_analysis_flyout {
+    int first_site;                    /* the site whose interceptor and location define it */
+    bmd_flyout table;
+} bmd_analysis_flyout;
+
+/* The whole analysis. */
+typedef struct bmd_analysis {
+    const bmd_scenario *scn;           /* borrowed */
+    bmd_analysis_options opt;
+    int n_threats, n_sites;
+    bmd_analysis_threat *threats;      /* [n_threats] */
+    int n_flyouts;
+    bmd_analysis_flyout *flyouts;      /* [n_flyouts] */
+    int *site_flyout;                  /* [n_sites]: index into flyouts, -1 for count 0 */
+    bmd_analysis_pair *pairs;          /* [n_threats * n_sites], threat-major */
+} bmd_analysis;
+
+/* Run the analysis of a resolved scenario. opt may be NULL (defaults). On error the analysis is
+ * left empty (bmd_analysis_free is still safe). Errors: BMD_EINVAL for an unresolved scenario or
+ * bad options (naming the field); those of the flights, flyout builds and engagements, prefixed
+ * with the threat's and site's names; BMD_ENOMEM. */
+int bmd_analysis_run(const bmd_scenario *scn, const bmd_analysis_options *opt,
+                     bmd_analysis *out, bmd_error *err);
+
+/* The pair of threat ti and site si (scenario indices), or NULL when out of range. */
+const bmd_analysis_pair *bmd_analysis_pair_at(const bmd_analysis *an, int ti, int si);
+
+/* A short text naming who first detected the threat in a pair: the scenario sensor's name, or
+ * "fire-control radar (TYPE)", or "none"; written into buf (n bytes). Returns buf. */
+const char *bmd_analysis_detector_name(const bmd_analysis *an, const bmd_analysis_pair *pair,
+                                       char *buf, size_t n);
+
+/* Release everything the analysis holds and zero it. */
+void bmd_analysis_free(bmd_analysis *an);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
