@@ -95,6 +95,9 @@ void cli_record_bool(cli_record *rec, const char *key, const char *label, int va
  * Returns CLI_OK, or CLI_FAILED if the output could not be written. */
 int cli_record_print(const cli_record *rec, int json, FILE *out);
 
+/* Print n records as one JSON array of objects on one line (numbers as cli_record_print). */
+int cli_records_print_json(const cli_record *recs, int n, FILE *out);
+
 /* The commands. Each returns an exit status. */
 int cli_cmd_kepler(int argc, char **argv);
 int cli_cmd_loft(int argc, char **argv);
@@ -106,5 +109,9 @@ int cli_cmd_trajectory(int argc, char **argv);
 int cli_cmd_range(int argc, char **argv);
 int cli_cmd_scenario(int argc, char **argv); /* also 'check' */
 int cli_cmd_map(int argc, char **argv);
+int cli_cmd_report(int argc, char **argv);
+
+/* bmdsim engage SCENARIO.yaml (cmd_engage_scenario.c), with the parsed options of engage. */
+int cli_engage_scenario(const cli_args *a, const char *path);
 
 #endif

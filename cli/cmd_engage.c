@@ -2,7 +2,8 @@
  * from --from to --to, a catalogue interceptor at --site, an optional catalogue fire-control radar,
  * the space-based IR as cueing sensor; prints detection, the feasible intercept window,
  * shoot-look-shoot opportunities and the required interceptor speed (bmd/engagement.h). The
- * scenario form (bmdsim engage SCENARIO.yaml) loops the same library calls over threats and sites. */
+ * scenario form (bmdsim engage SCENARIO.yaml, cmd_engage_scenario.c) runs the same library calls
+ * over every threat and site (bmd/analysis.h). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,11 +33,16 @@ static const cli_option options[] = {
     {"launch-delay", "S", "decision to launch, s (default 5)"},
     {"assess", "S", "kill assessment: intercept to the next launch, s (default 30)"},
     {"no-required-speed", NULL, "skip the required-speed search (about 1 s)"},
-    {"json", NULL, "print one JSON object instead of a table"},
+    {"json", NULL, "print one JSON object (scenario form: an array) instead of a table"},
+    {"geojson", "FILE", "scenario form: write sites, radar coverage, tracks, intercepts (GeoJSON)"},
+    {"kml", "FILE", "scenario form: the same as KML 2.2 for Google Earth"},
+    {"catalog", "DIR", "scenario form: catalogue root (default $BMD_DATA_DIR/catalog)"},
+    {"threads", "N", "scenario form: OpenMP threads (default: all cores)"},
 };
 
 static const char usage[] =
-    "--missile NAME --from LAT,LON --to LAT,LON --site LAT,LON --interceptor NAME [--radar NAME] "
+    "SCENARIO.yaml [--json] [--geojson FILE] [--kml FILE] [--no-required-speed]\n"
+    "       bmdsim engage --missile NAME --from LAT,LON --to LAT,LON --site LAT,LON --interceptor NAME [--radar NAME] "
     "[--radar-at LAT,LON] [--launch-delay S] [--track-delay S] [--assess S] [--json]";
 
 /* Everything the command holds while it runs (the record's texts point into it). */
@@ -180,14 +186,8 @@ static int compute(const cli_args *a, engage_run *r)
     if ((st = bmd_engage_required_speed(&r->earth, &r->th, &r->site, &r->tl, &r->opt, &ro, &r->rs,
                                         &err)))
         return failure(a->command, st, &err);
-    if (!r->rs.possible)
-        snprintf(r->speed_note, sizeof r->speed_note, "not possible even at %.1f km/s (%s)",
-                 ro.speed_hi_m_s / 1e3, bmd_engage_reason_string(r->rs.reason_at_hi));
-    else if (r->rs.feasible_at_lo)
-        snprintf(r->speed_note, sizeof r->speed_note, "%.1f km/s or less", ro.speed_lo_m_s / 1e3);
-    else
-        snprintf(r->speed_note, sizeof r->speed_note, "notional interceptor, burn %.0f s, "
-                 "+-%.2f km/s", r->ic.interceptor.burn_time_s, ro.tolerance_m_s / 1e3);
+    cli_required_speed_note(&r->rs, &ro, r->ic.interceptor.burn_time_s, r->speed_note,
+                            sizeof r->speed_note);
     return CLI_OK;
 }
 
@@ -270,11 +270,15 @@ int cli_cmd_engage(int argc, char **argv)
                                   positional, 1, &n_pos);
     if (st)
         return st < 0 ? CLI_OK : st;
-    if (n_pos > 0) {
-        cli_complain(a.command, "the scenario form (engage %s) is not wired yet; use the flag "
-                     "form (--missile ... --site ... --interceptor ...)", positional[0]);
-        return CLI_USAGE;
-    }
+    if (n_pos > 0)
+        return cli_engage_scenario(&a, positional[0]);
+    static const char *const scenario_only[] = {"geojson", "kml", "catalog", "threads"};
+    for (size_t i = 0; i < sizeof scenario_only / sizeof *scenario_only; i++)
+        if (cli_has(&a, scenario_only[i])) {
+            cli_complain(a.command, "--%s belongs to the scenario form (bmdsim engage "
+                         "SCENARIO.yaml --%s ...)", scenario_only[i], scenario_only[i]);
+            return CLI_USAGE;
+        }
     engage_run *r = calloc(1, sizeof *r);
     if (!r)
         return CLI_FAILED;

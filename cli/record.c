@@ -61,11 +61,12 @@ static double json_rounded(double value, int decimals)
     return strtod(buf, NULL);
 }
 
-static int print_json(const cli_record *rec, FILE *out)
+/* The record as a cJSON object (NULL when out of memory). */
+static cJSON *record_object(const cli_record *rec)
 {
     cJSON *obj = cJSON_CreateObject();
     if (!obj)
-        return CLI_FAILED;
+        return NULL;
     for (int i = 0; i < rec->n_rows; i++) {
         const cli_row *row = &rec->rows[i];
         cJSON *item;
@@ -79,16 +80,43 @@ static int print_json(const cli_record *rec, FILE *out)
             item = cJSON_AddNullToObject(obj, row->key);
         if (!item) {
             cJSON_Delete(obj);
-            return CLI_FAILED;
+            return NULL;
         }
     }
-    char *text = cJSON_PrintUnformatted(obj);
-    cJSON_Delete(obj);
+    return obj;
+}
+
+/* Print a cJSON value on one line and release it. */
+static int print_value(cJSON *value, FILE *out)
+{
+    if (!value)
+        return CLI_FAILED;
+    char *text = cJSON_PrintUnformatted(value);
+    cJSON_Delete(value);
     if (!text)
         return CLI_FAILED;
     int ok = fprintf(out, "%s\n", text) > 0;
     cJSON_free(text);
     return ok ? CLI_OK : CLI_FAILED;
+}
+
+static int print_json(const cli_record *rec, FILE *out)
+{
+    return print_value(record_object(rec), out);
+}
+
+int cli_records_print_json(const cli_record *recs, int n, FILE *out)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (int i = 0; arr && i < n; i++) {
+        cJSON *obj = record_object(&recs[i]);
+        if (!obj) {
+            cJSON_Delete(arr);
+            return CLI_FAILED;
+        }
+        cJSON_AddItemToArray(arr, obj);
+    }
+    return print_value(arr, out);
 }
 
 static int print_table(const cli_record *rec, FILE *out)

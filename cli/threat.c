@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bmd/aim.h"
+#include "bmd/analysis.h"
 #include "bmd/catalog.h"
 #include "common.h"
 #include "threat.h"
@@ -48,33 +48,35 @@ int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)
         return st == BMD_EIO || st == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
     }
     snprintf(t->missile, sizeof t->missile, "%s", m->missile.name);
-    bmd_site launch = {t->from_lat_rad, t->from_lon_rad, 0};
-    bmd_plan base;
-    bmd_plan_default(&base);
-    bmd_aim_result maxr, aim;
-    bmd_flight_options fo;
-    bmd_flight_options_default(&fo);
-    st = bmd_aim_max_range(earth, &m->missile, &base, &launch, NULL, &maxr, &err);
-    if (!st)
-        st = bmd_aim_target(earth, &m->missile, BMD_AIM_MIN_ENERGY, &maxr.plan, &launch,
-                            t->to_lat_rad, t->to_lon_rad, 100.0, NULL, &aim, &err);
-    if (!st && !aim.reachable) {
+    bmd_analysis_flight f;
+    st = bmd_analysis_fly(earth, &m->missile, BMD_AIM_MIN_ENERGY, t->from_lat_rad,
+                          t->from_lon_rad, 0, t->to_lat_rad, t->to_lon_rad, NULL, &f, &err);
+    if (!st && !f.reachable) {
         cli_complain(a->command, "--to: the target is out of reach of %s (maximum range %.0f km "
-                     "on that bearing)", m->missile.name, aim.max_range_m / 1e3);
+                     "on that bearing)", m->missile.name, f.max_range_m / 1e3);
         free(m);
         return CLI_USAGE;
-    }
-    if (!st) {
-        fo.sample_interval_s = 2.0;
-        t->miss_m = aim.miss_m;
-        st = bmd_trajectory_fly(earth, &m->missile, &aim.plan, launch.lat_rad, launch.lon_rad, 0,
-                                &fo, &t->summary, &t->traj, &err);
     }
     free(m);
     if (st) {
         cli_complain(a->command, "flight of the threat failed: %s", err.message);
-        bmd_trajectory_free(&t->traj);
         return CLI_FAILED;
     }
+    t->miss_m = f.miss_m;
+    t->summary = f.summary;
+    t->traj = f.traj;
     return CLI_OK;
+}
+
+void cli_required_speed_note(const bmd_required_speed *rs, const bmd_required_speed_options *ro,
+                             double burn_time_s, char *buf, size_t n)
+{
+    if (!rs->possible)
+        snprintf(buf, n, "not possible even at %.1f km/s (%s)", ro->speed_hi_m_s / 1e3,
+                 bmd_engage_reason_string(rs->reason_at_hi));
+    else if (rs->feasible_at_lo)
+        snprintf(buf, n, "%.1f km/s or less", ro->speed_lo_m_s / 1e3);
+    else
+        snprintf(buf, n, "notional interceptor, burn %.0f s, +-%.2f km/s", burn_time_s,
+                 ro->tolerance_m_s / 1e3);
 }

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "bmd/engagement.h"
 #include "bmd/trajectory.h"
 #include "cli.h"
 
@@ -16,7 +17,7 @@ int cli_latlon_required(const cli_args *a, const char *name, double *lat_rad, do
 void cli_catalog_dir(const char *sub, char *buf, size_t n);
 
 /* A flown threat: the catalogue missile aimed from --from at --to on the minimum-energy shape
- * (bmd_aim_max_range once, then bmd_aim_target), its time series every 2 s. */
+ * (bmd_analysis_fly: max-range plan, aim, flight), its time series every 2 s. */
 typedef struct cli_threat {
     char missile[64];
     double from_lat_rad, from_lon_rad, to_lat_rad, to_lon_rad;
@@ -28,5 +29,10 @@ typedef struct cli_threat {
 /* Read --missile, --from, --to and fly. Errors (one line on stderr): unknown missile with
  * suggestions, bad coordinates, target out of reach (CLI_USAGE); flight failures (CLI_FAILED). */
 int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t);
+
+/* The note beside a required speed: "not possible even at 11.0 km/s (reason)", "0.5 km/s or less",
+ * or the model and tolerance of the search. */
+void cli_required_speed_note(const bmd_required_speed *rs, const bmd_required_speed_options *ro,
+                             double burn_time_s, char *buf, size_t n);
 
 #endif

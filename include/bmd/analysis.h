@@ -41,6 +41,7 @@
 #include "bmd/error.h"
 #include "bmd/interceptor.h"
 #include "bmd/scenario.h"
+#include "bmd/scene.h"
 #include "bmd/trajectory.h"
 
 #ifdef __cplusplus
@@ -158,6 +159,34 @@ const bmd_analysis_pair *bmd_analysis_pair_at(const bmd_analysis *an, int ti, in
  * "fire-control radar (TYPE)", or "none"; written into buf (n bytes). Returns buf. */
 const char *bmd_analysis_detector_name(const bmd_analysis *an, const bmd_analysis_pair *pair,
                                        char *buf, size_t n);
+
+/* ---------------------------------------------------------------------------------------------
+ * The analysis on a map (bmd/scene.h), for GeoJSON, KML and SVG maps. */
+
+/* What bmd_analysis_scene adds besides the defaults. */
+enum {
+    BMD_ANALYSIS_SCENE_INTERCEPTS = 1,  /* earliest and latest intercept points of every
+                                           engageable pair (sites of kind other, at the
+                                           intercept altitude, "feature": "intercept") */
+    BMD_ANALYSIS_SCENE_ALL_POINTS = 2   /* every point of the launch areas and target sets, not
+                                           only those the threats use */
+};
+
+/* The ground radius drawn as a radar's coverage: its detection range for the reentry vehicle's
+ * cross-section (R_ref (sigma_RV / sigma_ref)^(1/4)), capped by the instrumented range; NAN for
+ * an invalid radar. A slant range used as a ground radius: the coverage of targets at altitude
+ * (the radar horizon limits low targets further; bmd/sensor.h). */
+double bmd_analysis_radar_coverage_m(const bmd_radar *radar);
+
+/* Add the analysis to scene (initialised by the caller with bmd_scene_init, on the scenario's
+ * Earth; more features, e.g. footprints, may be added before or after): the title (when the scene
+ * has none); launch-area boxes as launch areas and target-set boxes as target areas; radar
+ * coverage of every radar sensor and of every site's fire-control radar (sectors for radars with
+ * a limited field of view); the threats' trajectories (reachable ones); the sites (interceptor
+ * sites with properties interceptor, count, radar; radar sensors; the threats' launch points and
+ * targets, each once); and what flags ask for. Errors: BMD_EINVAL for an empty analysis; those of
+ * the bmd_scene_add_* functions. */
+int bmd_analysis_scene(const bmd_analysis *an, int flags, bmd_scene *scene, bmd_error *err);
 
 /* Release everything the analysis holds and zero it. */
 void bmd_analysis_free(bmd_analysis *an);

@@ -1,0 +1,80 @@
+/* Shared by engage SCENARIO.yaml and report: open, analyse, export. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bmd/geojson.h"
+#include "bmd/kml.h"
+#include "bmd/scene.h"
+#include "common.h"
+#include "scenario_cli.h"
+
+#ifndef BMD_DATA_DIR
+#define BMD_DATA_DIR "data"
+#endif
+
+/* The option's text when the command has that option and it was given. */
+static const char *option_text(const cli_args *a, const char *name)
+{
+    for (int i = 0; i < a->n_options; i++)
+        if (strcmp(a->options[i].name, name) == 0)
+            return a->value[i];
+    return NULL;
+}
+
+int cli_scenario_open(const cli_args *a, const char *path, bmd_scenario *scn)
+{
+    char root[BMD_CATALOG_TEXT_MAX];
+    const char *given = option_text(a, "catalog"), *env = getenv("BMD_DATA_DIR");
+    if (given)
+        snprintf(root, sizeof root, "%s", given);
+    else
+        snprintf(root, sizeof root, "%s/catalog", env && *env ? env : BMD_DATA_DIR);
+    bmd_error err = {0};
+    bmd_scenario_init(scn);
+    int st = bmd_scenario_open(path, root, scn, &err);
+    if (!st)
+        return CLI_OK;
+    cli_complain(a->command, "%s", err.message[0] ? err.message : bmd_status_string(st));
+    return st == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
+}
+
+int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, bmd_analysis *an)
+{
+    bmd_analysis_options opt;
+    bmd_analysis_options_default(&opt);
+    double threads = 0;
+    int st;
+    if (option_text(a, "threads") &&
+        (st = cli_number(a, "threads", 0, 0, 0, 1024, 0, "threads", &threads)))
+        return st;
+    if (threads != floor(threads)) {
+        cli_complain(a->command, "--threads: %g is not a whole number", threads);
+        return CLI_USAGE;
+    }
+    opt.threads = (int)threads;
+    opt.required_speed = !option_text(a, "no-required-speed");
+    opt.engage.require_fcr_coverage = !option_text(a, "no-fcr-coverage");
+    bmd_error err = {0};
+    if ((st = bmd_analysis_run(scn, &opt, an, &err)))
+        return cli_library_failure(a->command, st, &err);
+    return CLI_OK;
+}
+
+int cli_scenario_exports(const char *command, const bmd_analysis *an, const char *geojson,
+                         const char *kml)
+{
+    if (!geojson && !kml)
+        return CLI_OK;
+    bmd_scene sc;
+    bmd_scene_init(&sc, &an->scn->earth);
+    bmd_error err = {0};
+    int st = bmd_analysis_scene(an, BMD_ANALYSIS_SCENE_INTERCEPTS, &sc, &err);
+    if (!st && geojson)
+        st = bmd_geojson_write(&sc, geojson, &err);
+    if (!st && kml)
+        st = bmd_kml_write(&sc, NULL, kml, &err);
+    bmd_scene_free(&sc);
+    return st ? cli_library_failure(command, st, &err) : CLI_OK;
+}

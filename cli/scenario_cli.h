@@ -1,0 +1,24 @@
+/* cli/scenario_cli.h — pieces shared by the commands that run a scenario (engage SCENARIO.yaml,
+ * report): open and resolve it, run the analysis, and write its GeoJSON and KML. */
+#ifndef BMD_CLI_SCENARIO_CLI_H
+#define BMD_CLI_SCENARIO_CLI_H
+
+#include "bmd/analysis.h"
+#include "bmd/scenario.h"
+#include "cli.h"
+
+/* Load and resolve path against the catalogue root (--catalog DIR when the command has it and it
+ * was given, else $BMD_DATA_DIR/catalog, else the built-in path). One line on stderr and
+ * CLI_USAGE for a bad file or name (CLI_FAILED when out of memory). */
+int cli_scenario_open(const cli_args *a, const char *path, bmd_scenario *scn);
+
+/* Run the analysis (--threads N when given; required speeds unless --no-required-speed).
+ * One line on stderr and the exit status on failure. */
+int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, bmd_analysis *an);
+
+/* Write the analysis' scene (with intercept points) as GeoJSON to geojson and KML to kml (either
+ * may be NULL). One line on stderr and the exit status on failure. */
+int cli_scenario_exports(const char *command, const bmd_analysis *an, const char *geojson,
+                         const char *kml);
+
+#endif
