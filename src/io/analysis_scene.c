@@ -117,7 +117,7 @@ static int add_tracks(const bmd_analysis *an, bmd_scene *sc, bmd_error *err)
 
 /* Names already added (launch points and targets are shared by threats). */
 typedef struct seen_names {
-    const char *names[MAX_NAMED];
+    char names[MAX_NAMED][BMD_NAME_MAX + 16];
     int n;
 } seen_names;
 
@@ -128,7 +128,7 @@ static int seen_before(seen_names *s, const char *name)
         if (strcmp(s->names[i], name) == 0)
             return 1;
     if (s->n < MAX_NAMED)
-        s->names[s->n++] = name;
+        snprintf(s->names[s->n++], sizeof s->names[0], "%s", name);
     return 0;
 }
 
@@ -171,10 +171,13 @@ static int add_sites(const bmd_scenario *scn, int flags, bmd_scene *sc, bmd_erro
     seen_names *seen = calloc(1, sizeof *seen);
     if (!seen)
         return st ? st : bmd_error_set(err, BMD_ENOMEM, "out of memory for the scene");
+    char fallback[2][BMD_NAME_MAX + 16];
     for (int i = 0; i < scn->n_threats && !st; i++) {
-        st = add_point(sc, seen, &scn->threats[i].from, "launch", BMD_SITE_LAUNCH, err);
+        snprintf(fallback[0], sizeof fallback[0], "%s launch", scn->threats[i].name);
+        snprintf(fallback[1], sizeof fallback[1], "%s target", scn->threats[i].name);
+        st = add_point(sc, seen, &scn->threats[i].from, fallback[0], BMD_SITE_LAUNCH, err);
         if (!st)
-            st = add_point(sc, seen, &scn->threats[i].to, "target", BMD_SITE_TARGET, err);
+            st = add_point(sc, seen, &scn->threats[i].to, fallback[1], BMD_SITE_TARGET, err);
     }
     for (int i = 0; (flags & BMD_ANALYSIS_SCENE_ALL_POINTS) && i < scn->n_launch_areas && !st; i++)
         for (int j = 0; j < scn->launch_areas[i].n_points && !st; j++)
