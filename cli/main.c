@@ -22,6 +22,7 @@ static const command commands[] = {
     {"engage", cli_cmd_engage, "one threat against one defence site: window, shots, required speed"},
     {"scenario", cli_cmd_scenario, "scenario files: 'scenario check FILE' validates and summarises"},
     {"check", cli_cmd_scenario, "short for 'scenario check FILE'"},
+    {"report", cli_cmd_report, "a scenario's analysis as one HTML page, with GeoJSON and KML"},
     {"map", cli_cmd_map, "draw a map (SVG) of a region with sites: land, borders, scale"},
 };
 

@@ -40,7 +40,8 @@ int cli_scenario_open(const cli_args *a, const char *path, bmd_scenario *scn)
     return st == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
 }
 
-int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, bmd_analysis *an)
+int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_on_remote,
+                         bmd_analysis *an)
 {
     bmd_analysis_options opt;
     bmd_analysis_options_default(&opt);
@@ -55,7 +56,7 @@ int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, bmd_analysi
     }
     opt.threads = (int)threads;
     opt.required_speed = !option_text(a, "no-required-speed");
-    opt.engage.require_fcr_coverage = !option_text(a, "no-fcr-coverage");
+    opt.engage.require_fcr_coverage = !engage_on_remote && !option_text(a, "no-fcr-coverage");
     bmd_error err = {0};
     if ((st = bmd_analysis_run(scn, &opt, an, &err)))
         return cli_library_failure(a->command, st, &err);

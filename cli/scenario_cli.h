@@ -12,9 +12,11 @@
  * CLI_USAGE for a bad file or name (CLI_FAILED when out of memory). */
 int cli_scenario_open(const cli_args *a, const char *path, bmd_scenario *scn);
 
-/* Run the analysis (--threads N when given; required speeds unless --no-required-speed).
+/* Run the analysis (--threads N when given; required speeds unless --no-required-speed; the
+ * fire-control radar need not see the threat when engage_on_remote or --no-fcr-coverage).
  * One line on stderr and the exit status on failure. */
-int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, bmd_analysis *an);
+int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_on_remote,
+                         bmd_analysis *an);
 
 /* Write the analysis' scene (with intercept points) as GeoJSON to geojson and KML to kml (either
  * may be NULL). One line on stderr and the exit status on failure. */

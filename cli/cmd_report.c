@@ -1,0 +1,167 @@
+/* bmdsim report SCENARIO.yaml -o out/report.html — the analysis of a scenario as one
+ * self-contained HTML page (bmd/report.h), with its GeoJSON and KML beside it, and three lines of
+ * summary on stdout. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bmd/map.h"
+#include "bmd/report.h"
+#include "bmd/version.h"
+#include "common.h"
+#include "scenario_cli.h"
+
+#ifndef BMD_DATA_DIR
+#define BMD_DATA_DIR "data"
+#endif
+
+static const cli_option options[] = {
+    {"output", "FILE", "the HTML file to write (also -o FILE); its directory is created"},
+    {"geojson", "FILE", "GeoJSON of the scenario (default: FILE.html -> FILE.geojson)"},
+    {"kml", "FILE", "KML of the scenario (default: FILE.html -> FILE.kml)"},
+    {"no-remote", NULL, "skip the engage-on-remote analysis (own radar required only)"},
+    {"no-required-speed", NULL, "skip the required-speed searches (faster)"},
+    {"threads", "N", "OpenMP threads (default: all cores)"},
+    {"catalog", "DIR", "catalogue root (default $BMD_DATA_DIR/catalog)"},
+    {"data-dir", "DIR", "map data directory (default $BMD_DATA_DIR, else the built-in path)"},
+};
+
+static const char usage[] = "SCENARIO.yaml -o FILE.html [--geojson FILE] [--kml FILE] "
+                            "[--no-remote] [--threads N]";
+
+/* The command line as one shell-quoted string (for the report's colophon). */
+static void command_line(int argc, char **argv, char *buf, size_t n)
+{
+    size_t k = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < argc && k + 4 < n; i++) {
+        const char *a = i == 0 ? "bmdsim" : argv[i];
+        int plain = a[0] != '\0' && strspn(a, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                             "0123456789-_./=,:@+") == strlen(a);
+        k += (size_t)snprintf(buf + k, n - k, i ? " " : "");
+        if (plain) {
+            k += (size_t)snprintf(buf + k, n - k, "%s", a);
+            continue;
+        }
+        k += (size_t)snprintf(buf + k, n - k, "'");
+        for (const char *p = a; *p && k + 6 < n; p++)
+            k += (size_t)snprintf(buf + k, n - k, *p == '\'' ? "'\\''" : "%c", *p);
+        k += (size_t)snprintf(buf + k, n - k, "'");
+    }
+}
+
+/* FILE.html -> FILE.ext (or FILE.ext appended when it does not end in .html). */
+static void beside(const char *html, const char *ext, char *buf, size_t n)
+{
+    size_t len = strlen(html);
+    if (len > 5 && strcmp(html + len - 5, ".html") == 0)
+        len -= 5;
+    snprintf(buf, n, "%.*s.%s", (int)len, html, ext);
+}
+
+/* Create the directory of path when it does not exist (one level). */
+static int make_parent(const char *path)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return CLI_OK;
+    *slash = '\0';
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        cli_complain("report", "cannot create the directory %s: %s", dir, strerror(errno));
+        return CLI_FAILED;
+    }
+    return CLI_OK;
+}
+
+/* Write the HTML and print where and the summary. */
+static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_analysis *remote,
+                        const char *out, char *cmdline)
+{
+    bmd_world *world = NULL;
+    const char *dir = cli_text(a, "data-dir"), *env = getenv("BMD_DATA_DIR");
+    bmd_error err = {0};
+    int st = bmd_world_load_dir(dir ? dir : (env && *env ? env : BMD_DATA_DIR), &world, &err);
+    if (st)
+        return cli_library_failure(a->command, st, &err);
+    char gen[64];
+    snprintf(gen, sizeof gen, "bmdsim %s", bmd_version());
+    bmd_report_options opt = {cmdline, world, gen};
+    bmd_report *rep = NULL;
+    st = bmd_report_begin(&rep, an, remote, &opt, &err);
+    if (!st)
+        st = bmd_report_write(rep, out, &err);
+    if (!st) {
+        char lines[3][BMD_REPORT_SUMMARY_MAX];
+        bmd_report_summary(rep, lines);
+        printf("wrote %s\n", out);
+        for (int i = 0; i < 3; i++)
+            printf("  %s\n", lines[i]);
+    }
+    bmd_report_free(rep);
+    bmd_world_free(world);
+    return st ? cli_library_failure(a->command, st, &err) : CLI_OK;
+}
+
+int cli_cmd_report(int argc, char **argv)
+{
+    char **rest = malloc((size_t)(argc + 1) * sizeof *rest);
+    if (!rest)
+        return CLI_FAILED;
+    for (int i = 0; i < argc; i++)
+        rest[i] = strcmp(argv[i], "-o") == 0 && i >= 2 ? (char *)"--output" : argv[i];
+    rest[argc] = NULL;
+    cli_args a;
+    const char *pos[1];
+    int n_pos = 0;
+    int st = cli_parse_positional(&a, "report", usage, options,
+                                  (int)(sizeof options / sizeof *options), argc, rest, 2, pos, 1,
+                                  &n_pos);
+    if (st) {
+        free(rest);
+        return st < 0 ? CLI_OK : st;
+    }
+    const char *out = cli_text(&a, "output");
+    if (n_pos < 1) {
+        cli_complain(a.command, "give the scenario file (bmdsim report SCENARIO.yaml -o "
+                     "FILE.html)");
+        free(rest);
+        return CLI_USAGE;
+    }
+    if (!out) {
+        free(rest);
+        return cli_require(&a, "output", "(the HTML file to write: -o out/report.html)");
+    }
+    char geo[1024], kml[1024], cmdline[4096];
+    beside(out, "geojson", geo, sizeof geo);
+    beside(out, "kml", kml, sizeof kml);
+    command_line(argc, argv, cmdline, sizeof cmdline);
+    bmd_scenario *scn = calloc(1, sizeof *scn);
+    bmd_analysis an = {0}, remote = {0};
+    if (!scn) {
+        free(rest);
+        return CLI_FAILED;
+    }
+    if ((st = cli_scenario_open(&a, pos[0], scn)) == CLI_OK &&
+        (st = cli_scenario_analyse(&a, scn, 0, &an)) == CLI_OK && !cli_has(&a, "no-remote")) {
+        /* the same analysis without the fire-control radar requirement */
+        st = cli_scenario_analyse(&a, scn, 1, &remote);
+    }
+    if (!st)
+        st = make_parent(out);
+    if (!st)
+        st = cli_scenario_exports(a.command, &an, cli_text(&a, "geojson") ? cli_text(&a, "geojson")
+                                                                          : geo,
+                                  cli_text(&a, "kml") ? cli_text(&a, "kml") : kml);
+    if (!st)
+        st = write_report(&a, &an, cli_has(&a, "no-remote") ? NULL : &remote, out, cmdline);
+    bmd_analysis_free(&an);
+    bmd_analysis_free(&remote);
+    bmd_scenario_free(scn);
+    free(scn);
+    free(rest);
+    return st;
+}

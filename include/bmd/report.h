@@ -1,0 +1,70 @@
+/* bmd/report.h — the HTML report of an analysis (module `io`): one self-contained file (inline CSS
+ * and SVG; nothing fetched from the network) that a journalist can read:
+ *   the question (the scenario's, and what physics can and cannot say about it); the findings in
+ *   plain language, generated from the numbers; the scenario (a map of sites, radar coverage,
+ *   launch areas, targets and ground tracks; tables of sites, sensors and threats); the engagement
+ *   table; trajectory plots (altitude against ground range with the intercept window) and
+ *   engagement timelines per site; any extra map sections (footprints); the parameters of every
+ *   missile, interceptor and radar used with their sources and notional flags; assumptions and
+ *   limits; the command line and bmdsim version that produced it.
+ * Distances in km with miles beside them; all text is escaped for HTML.
+ *
+ * Two analyses of the same scenario may be given: `an` (as the scenario says; by default the
+ * site's fire-control radar must see the threat at the intercept) and optionally `remote`, the
+ * same with opt.engage.require_fcr_coverage = 0 (any cueing sensor's track may guide the
+ * interceptor: "engage on remote"), the kinematic reach the public debate is about. Findings
+ * then state both.
+ *
+ * Use:
+ *   bmd_report *r; bmd_report_begin(&r, &an, &remote, &opt, &err);
+ *   bmd_report_add_map(r, "Defended area", "caption ...", &footprint_scene, &err);   // optional
+ *   bmd_report_write(r, "out/report.html", &err);
+ *   bmd_report_free(r); */
+#ifndef BMD_REPORT_H
+#define BMD_REPORT_H
+
+#include "bmd/analysis.h"
+#include "bmd/error.h"
+#include "bmd/map.h"
+#include "bmd/scene.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct bmd_report_options {
+    const char *command_line;   /* the exact command that produced the report (shown verbatim) */
+    const bmd_world *world;     /* land and borders for the maps; NULL: none drawn */
+    const char *generated_by;   /* e.g. "bmdsim 0.1.0"; NULL: "bmdsim " + bmd_version() */
+} bmd_report_options;
+
+typedef struct bmd_report bmd_report;
+
+/* Start a report of an (required) and remote (may be NULL). Both analyses, the scenario and the
+ * options' strings and world are borrowed until bmd_report_free. Errors: BMD_EINVAL for a NULL or
+ * empty analysis, or a remote analysis of another scenario; BMD_ENOMEM. */
+int bmd_report_begin(bmd_report **report, const bmd_analysis *an, const bmd_analysis *remote,
+                     const bmd_report_options *opt, bmd_error *err);
+
+/* Add a map section (e.g. a footprint): heading, a caption (plain text, escaped) and the scene
+ * drawn on a map fitted to it (the scene is drawn at once; it may be freed afterwards).
+ * Errors: BMD_EINVAL for a NULL or empty heading or an empty scene; those of bmd_map_svg. */
+int bmd_report_add_map(bmd_report *report, const char *heading, const char *caption,
+                       const bmd_scene *scene, bmd_error *err);
+
+/* The HTML text (caller frees). Errors: those of the plots and maps; BMD_ENOMEM. */
+int bmd_report_html(const bmd_report *report, char **html, bmd_error *err);
+
+/* Write the HTML to path atomically (bmd/atomic_file.h). */
+int bmd_report_write(const bmd_report *report, const char *path, bmd_error *err);
+
+/* Three lines summing up the findings (for a terminal), each NUL-terminated in lines[i]. */
+#define BMD_REPORT_SUMMARY_MAX 320
+void bmd_report_summary(const bmd_report *report, char lines[3][BMD_REPORT_SUMMARY_MAX]);
+
+void bmd_report_free(bmd_report *report);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
