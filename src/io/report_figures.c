@@ -11,6 +11,50 @@
 
 #define MAX_MARKERS 64
 
+/* A view centred on the defence (sites and radar sensors) that shows them with a margin. */
+static void defence_view(const bmd_report *r, bmd_map_view *view)
+{
+    const bmd_scenario *scn = r->an->scn;
+    double v[3] = {0, 0, 0};
+    int n = 0;
+    for (int i = 0; i < scn->n_sites + scn->n_sensors; i++) {
+        const bmd_scenario_point *p = i < scn->n_sites ? &scn->sites[i].site
+                                                       : &scn->sensors[i - scn->n_sites].site;
+        if (i >= scn->n_sites && scn->sensors[i - scn->n_sites].kind != BMD_SCENARIO_SENSOR_RADAR)
+            continue;
+        v[0] += cos(p->lat_rad) * cos(p->lon_rad);
+        v[1] += cos(p->lat_rad) * sin(p->lon_rad);
+        v[2] += sin(p->lat_rad);
+        n++;
+    }
+    view->center_lat_rad = atan2(v[2], hypot(v[0], v[1]));
+    view->center_lon_rad = atan2(v[1], v[0]);
+    double far = 0;
+    for (int i = 0; i < scn->n_sites; i++) {
+        double d;
+        bmd_geodesy_inverse(&scn->earth, view->center_lat_rad, view->center_lon_rad,
+                            scn->sites[i].site.lat_rad, scn->sites[i].site.lon_rad, &d, NULL,
+                            NULL);
+        far = fmax(far, d);
+    }
+    view->radius_m = fmax(far * 1.25 + 300e3, 800e3);
+    (void)n;
+}
+
+/* One map figure of the scene with view; caption text follows. */
+static int map_figure(const bmd_report *r, const bmd_scene *sc, bmd_map_view *view,
+                      const char *id, bmd_strbuf *sb, bmd_error *err)
+{
+    char *svg = NULL;
+    int st = bmd_map_svg(view, r->opt.world, sc, &svg, err);
+    if (st)
+        return st;
+    sb_printf(sb, "<figure id=\"%s\">\n", id);
+    sb_puts(sb, svg);
+    free(svg);
+    return BMD_SUCCESS;
+}
+
 int rp_scenario_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
 {
     bmd_scene sc;
@@ -20,27 +64,37 @@ int rp_scenario_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
     bmd_map_view_init(&view);
     view.width_px = 1000;
     view.height_px = 720;
-    view.title = "";
-    char *svg = NULL;
+    view.title = "Sites, sensors and threats";
     if (!st)
         st = bmd_map_view_fit(&view, &sc, err);
     if (!st)
-        st = bmd_map_svg(&view, r->opt.world, &sc, &svg, err);
-    bmd_scene_free(&sc);
-    if (st)
+        st = map_figure(r, &sc, &view, "map", sb, err);
+    if (st) {
+        bmd_scene_free(&sc);
         return st;
+    }
     char km[64];
     rp_km_mi(km, sizeof km, view.radius_m);
-    sb_puts(sb, "<figure id=\"map\">\n");
-    sb_puts(sb, svg);
     sb_puts(sb, "<figcaption>");
     rp_textf(sb, "The scenario on an azimuthal equidistant map (distances and directions from the "
              "centre are true; %s from the centre to the nearer edge). Squares: interceptor "
              "sites; triangles: radars; green: radar coverage against a warhead; brown: launch "
              "points and areas; purple rings: targets; red: the threats' ground tracks.", km);
     sb_puts(sb, "</figcaption>\n</figure>\n");
-    free(svg);
-    return BMD_SUCCESS;
+    if (r->an->scn->n_sites > 0) {
+        view.title = "The defence, closer";
+        defence_view(r, &view);
+        st = map_figure(r, &sc, &view, "map-defence", sb, err);
+        if (!st) {
+            rp_km_mi(km, sizeof km, view.radius_m);
+            sb_puts(sb, "<figcaption>");
+            rp_textf(sb, "The defence sites and radars, closer (%s from the centre to the nearer "
+                     "edge); same symbols.", km);
+            sb_puts(sb, "</figcaption>\n</figure>\n");
+        }
+    }
+    bmd_scene_free(&sc);
+    return st;
 }
 
 /* Ground range from the threat's launch point to a point. */
