@@ -93,6 +93,31 @@ void rp_interceptor_label(const bmd_report *r, int si, char *buf, size_t n)
              e->interceptor.name, e->interceptor.burnout_speed_m_s / 1e3);
 }
 
+/* Append svg to sb with every id="X" renamed X-N and every reference url(#X) or href="#X" to
+ * it likewise, so that several inline figures (which use the same clip ids) stay unique. */
+void rp_svg(bmd_strbuf *sb, const char *svg, int n)
+{
+    const char *p = svg;
+    while (*p) {
+        const char *hit = NULL, *name = NULL;
+        static const char *const marks[] = {" id=\"", "url(#", "href=\"#"};
+        for (int k = 0; k < 3; k++) {
+            const char *h = strstr(p, marks[k]);
+            if (h && (!hit || h < hit)) {
+                hit = h;
+                name = h + strlen(marks[k]);
+            }
+        }
+        if (!hit) {
+            sb_puts(sb, p);
+            return;
+        }
+        size_t len = strcspn(name, "\")\"");
+        sb_printf(sb, "%.*s%.*s-f%d", (int)(name - p), p, (int)len, name, n);
+        p = name + len;
+    }
+}
+
 /* Free one map section. */
 static void free_map(report_map *m)
 {
@@ -285,7 +310,7 @@ static void extra_maps(const bmd_report *r, bmd_strbuf *sb)
         sb_puts(sb, "<h2>");
         rp_text(sb, r->maps[i].heading);
         sb_puts(sb, "</h2>\n<figure>\n");
-        sb_puts(sb, r->maps[i].svg);
+        rp_svg(sb, r->maps[i].svg, 100 + i);
         sb_puts(sb, "<figcaption>");
         rp_text(sb, r->maps[i].caption);
         sb_puts(sb, "</figcaption>\n</figure>\n");

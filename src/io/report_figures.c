@@ -43,14 +43,14 @@ static void defence_view(const bmd_report *r, bmd_map_view *view)
 
 /* One map figure of the scene with view; caption text follows. */
 static int map_figure(const bmd_report *r, const bmd_scene *sc, bmd_map_view *view,
-                      const char *id, bmd_strbuf *sb, bmd_error *err)
+                      const char *id, int number, bmd_strbuf *sb, bmd_error *err)
 {
     char *svg = NULL;
     int st = bmd_map_svg(view, r->opt.world, sc, &svg, err);
     if (st)
         return st;
     sb_printf(sb, "<figure id=\"%s\">\n", id);
-    sb_puts(sb, svg);
+    rp_svg(sb, svg, number);
     free(svg);
     return BMD_SUCCESS;
 }
@@ -68,7 +68,7 @@ int rp_scenario_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
     if (!st)
         st = bmd_map_view_fit(&view, &sc, err);
     if (!st)
-        st = map_figure(r, &sc, &view, "map", sb, err);
+        st = map_figure(r, &sc, &view, "map", 0, sb, err);
     if (st) {
         bmd_scene_free(&sc);
         return st;
@@ -84,7 +84,7 @@ int rp_scenario_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
     if (r->an->scn->n_sites > 0) {
         view.title = "The defence, closer";
         defence_view(r, &view);
-        st = map_figure(r, &sc, &view, "map-defence", sb, err);
+        st = map_figure(r, &sc, &view, "map-defence", 1, sb, err);
         if (!st) {
             rp_km_mi(km, sizeof km, view.radius_m);
             sb_puts(sb, "<figcaption>");
@@ -173,7 +173,7 @@ static int altitude_figure(const bmd_report *r, int ti, bmd_strbuf *sb, bmd_erro
         st = bmd_plot_altitude_svg(&plot, &svg, err);
         if (!st) {
             sb_puts(sb, "<figure>\n");
-            sb_puts(sb, svg);
+            rp_svg(sb, svg, 2 + 2 * ti);
             sb_puts(sb, "<figcaption>");
             rp_textf(sb, "The flight of %s, altitude against ground range from the launch point. "
                      "%s", scn->threats[ti].name,
@@ -253,7 +253,7 @@ static int timeline_figure(const bmd_report *r, int ti, bmd_strbuf *sb, bmd_erro
     int st = bmd_plot_timeline_svg(&plot, &svg, err);
     if (!st) {
         sb_puts(sb, "<figure>\n");
-        sb_puts(sb, svg);
+        rp_svg(sb, svg, 3 + 2 * ti);
         sb_puts(sb, "<figcaption>");
         rp_textf(sb, "Seconds after the launch of %s, until impact at %.0f s: when each site's "
                  "sensors first report it, when it is tracked, when interceptors could be "

@@ -36,6 +36,9 @@ void rp_km_mi(char *buf, size_t n, double m);
 /* A number with thousands separators and the given decimals; "-" when not finite. */
 void rp_num(char *buf, size_t n, double v, int decimals);
 
+/* Append an SVG figure with its ids made unique by the suffix -fN (N: the figure's number). */
+void rp_svg(bmd_strbuf *sb, const char *svg, int n);
+
 /* The pair of the remote analysis matching p (same threat and site), or NULL. */
 const bmd_analysis_pair *rp_remote_pair(const bmd_report *r, const bmd_analysis_pair *p);
 
