@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# demo.sh — install dependencies, build, and run the default analysis.
-# Until the report exists (see the issues), it prints worked examples of analytic free flight.
+# demo.sh — install dependencies, build, and run the default analysis: the European
+# missile-defence deployments (scenarios/europe.yaml) as one HTML report, with its GeoJSON (QGIS)
+# and KML (Google Earth) beside it. Extra arguments go to `bmdsim report` (e.g. --threads 1).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/deps.sh
@@ -9,8 +10,8 @@ mkdir -p build
 bmd_build build/release
 bin=build/release/bmdsim
 echo
-echo "\$ bmdsim kepler --range 10000 --min-energy"
-"$bin" kepler --range 10000 --min-energy
-echo
-echo "\$ bmdsim loft --apogee 2802 --range 933     # Hwasong-14, 4 July 2017"
-"$bin" loft --apogee 2802 --range 933
+echo "\$ bmdsim report scenarios/europe.yaml -o out/report.html $*"
+start=$(date +%s)
+"$bin" report scenarios/europe.yaml -o out/report.html "$@"
+echo "  (also out/report.geojson and out/report.kml; $(( $(date +%s) - start )) s)"
+echo "Open $(pwd)/out/report.html in a browser."

@@ -1,7 +1,9 @@
 # scripts/deps.sh — sourced by test.sh and demo.sh: make sure the Debian packages bmdsim builds
 # with are installed. As root, installs what is missing with apt-get; otherwise prints the exact
 # apt-get line and returns 2.
-BMD_DEBIAN_PACKAGES="gcc make cmake pkg-config libproj-dev libcjson-dev libyaml-dev libcmocka-dev libgsl-dev libxml2-dev"
+# chromium (headless) takes the screenshot of the report in tests/cli_report.sh; installing it
+# (about 70 packages, ~100 MB download) took about two minutes on the 2-core test machine.
+BMD_DEBIAN_PACKAGES="gcc make cmake pkg-config libproj-dev libcjson-dev libyaml-dev libcmocka-dev libgsl-dev libxml2-dev python3 chromium"
 
 bmd_missing_packages() {
     local missing="" p

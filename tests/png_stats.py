@@ -57,15 +57,16 @@ def read_png(path):
     return w, h, channels, rows
 
 
-def region_stats(w, h, ch, rows, x, y, rw, rh):
-    """Share of non-white pixels, number of distinct colours (quantised), mean and spread."""
+def region_stats(w, h, ch, rows, x, y, rw, rh, step=1):
+    """Share of non-white pixels, number of distinct colours (quantised), mean and spread, over
+    every step-th pixel of the region in each direction."""
     n = nonwhite = 0
     colours = set()
     total = total2 = 0.0
     blueish = greenish = 0
-    for yy in range(max(0, y), min(h, y + rh)):
+    for yy in range(max(0, y), min(h, y + rh), step):
         row = rows[yy]
-        for xx in range(max(0, x), min(w, x + rw)):
+        for xx in range(max(0, x), min(w, x + rw), step):
             px = row[xx * ch:xx * ch + 3] if ch >= 3 else row[xx:xx + 1] * 3
             r, g, b = px[0], px[1], px[2]
             n += 1
