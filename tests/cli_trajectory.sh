@@ -67,6 +67,12 @@ check lofted_apogee_is_met "$(json_field "$out" apogee_km)" 400 1.0 "requested"
 a=$("$bin" trajectory --missile no-dong --from 40,127 --azimuth 90 --json)
 b=$("$bin" trajectory --missile no-dong --from 40,127 --azimuth 90 --payload 1500 --json)
 awk -v a="$(json_field "$a" max_range_km)" -v b="$(json_field "$b" max_range_km)" 'BEGIN { exit !(b < a) }' && ok || bad "heavier payload should fly shorter"
+# A kick of 89 deg flies Scud-B into the ground while it still burns (75 s burn): a normal
+# answer, exit 0, impacted in the boost phase, before the burnout time.
+out=$("$bin" trajectory --missile scud-b --from 0,0 --azimuth 90 --kick 89 --json); rc=$?
+[ $rc -eq 0 ] && ok || bad "boost-phase impact: exit $rc"
+case "$out" in *'"impacted":true'*'"impact_phase":"boost"'*) ok ;; *) bad "boost-phase impact should say impacted, phase boost: $out" ;; esac
+awk -v t="$(json_field "$out" flight_time_s)" 'BEGIN { exit !(t > 0 && t < 75) }' && ok || bad "boost-phase impact after the 75 s burn"
 # Non-rotating sphere: due east and due west from the equator fly the same range (symmetry).
 e=$("$bin" trajectory --missile scud-b --from 0,0 --azimuth 90 --kick 20 --earth sphere --no-rotation --json)
 w=$("$bin" trajectory --missile scud-b --from 0,0 --azimuth 270 --kick 20 --earth sphere --no-rotation --json)

@@ -11,6 +11,7 @@
 
 #include "bmd/aim.h"
 #include "bmd/earth.h"
+#include "bmd/geodesy.h"
 #include "bmd/kepler.h"
 #include "bmd/trajectory.h"
 #include "flight/flight_internal.h"
@@ -488,6 +489,72 @@ static void earlier_cutoff_flies_shorter(void **state)
     }
 }
 
+/* A small two-stage rocket (the staged interceptor of test_interceptor) flown nearly horizontally
+ * on a non-rotating sphere: after a 4 s rise the kick leaves it at elevations of 0 to 0.25 rad, it
+ * dives back and hits the ground while its second stage still burns. Regression (issue 3 aim
+ * hardening): this was BMD_EBADFUNC, "right-hand side returned status 1 at t = 56.3 s" (the
+ * integrator's first-step probe reached past the stage's burnout, where no mass is left). It is a
+ * normal ending: an impact, its time and point, and the phase. */
+static void a_missile_hitting_the_ground_while_boosting_is_an_impact_not_an_error(void **state)
+{
+    (void)state;
+    bmd_earth e;
+    assert_int_equal(bmd_earth_init_sphere(&e, 0.0, 0, NULL), 0);
+    bmd_missile m;
+    memset(&m, 0, sizeof m);
+    m.n_stages = 2;
+    m.stages[0] = (bmd_stage){.propellant_mass_kg = 600, .dry_mass_kg = 150, .burn_time_s = 20,
+                              .isp_vacuum_s = 260, .isp_sea_level_s = 240, .diameter_m = 0.53};
+    m.stages[1] = (bmd_stage){.propellant_mass_kg = 250, .dry_mass_kg = 60, .burn_time_s = 25,
+                              .isp_vacuum_s = 280, .diameter_m = 0.35};
+    m.payload.rv_mass_kg = 30;
+    m.payload.rv_beta_kg_m2 = 5000;
+    const double az = 0.3, lat0 = 0.5, lon0 = 0.5;
+    int boost_impacts = 0;
+    for (double el = 0.0; el <= 0.6001; el += 0.05) {
+        bmd_plan p;
+        bmd_plan_default(&p);
+        p.azimuth_rad = az;
+        p.vertical_rise_s = 4.0;
+        p.kick_rad = 0.5 * M_PI - el - 1e-6;
+        bmd_flight_options opt;
+        bmd_flight_options_default(&opt);
+        opt.max_time_s = 400.0;
+        opt.sample_interval_s = 1.0;
+        bmd_flight_summary s;
+        bmd_trajectory traj = {0};
+        bmd_error err;
+        int rc = bmd_trajectory_fly(&e, &m, &p, lat0, lon0, 0.0, &opt, &s, &traj, &err);
+        if (rc)
+            print_message("elevation %.2f rad: %s\n", el, err.message);
+        assert_int_equal(rc, BMD_SUCCESS);
+        assert_true(s.impacted);
+        const bmd_sample *last = &traj.samples[traj.n_samples - 1];
+        /* the series ends at the impact: altitude 0 to the event tolerance (1e-9 s at under
+         * 2 km/s: well under 1 mm) */
+        assert_float_equal(last->t_s, s.events.impact_s, 1e-12);
+        assert_float_equal(last->altitude_m, 0.0, 1e-3);
+        /* the gravity turn stays in the vertical plane of the launch azimuth on a non-rotating
+         * sphere: the impact bearing is the azimuth (to 1e-6 rad) */
+        double d, bearing;
+        bmd_geodesy_inverse(&e, lat0, lon0, s.impact_lat_rad, s.impact_lon_rad, &d, &bearing,
+                            NULL);
+        assert_float_equal(d, s.ground_range_m, 1e-6);
+        assert_float_equal(bearing, az, 1e-6);
+        if (s.events.impact_s < 45.0) { /* before the second stage's burnout at 20 + 25 s */
+            boost_impacts++;
+            assert_int_equal(s.impact_phase, BMD_PHASE_BOOST);
+            assert_true(isnan(s.events.burnout_s) && isnan(s.burnout_speed_m_s));
+            assert_int_equal(last->phase, BMD_PHASE_BOOST);
+        } else {
+            assert_int_equal(s.impact_phase, BMD_PHASE_REENTRY);
+            assert_float_equal(s.events.burnout_s, 45.0, 1e-9);
+        }
+        bmd_trajectory_free(&traj);
+    }
+    assert_true(boost_impacts >= 4); /* elevations 0 to 0.25 rad come down while boosting */
+}
+
 /* ---- bad input ---------------------------------------------------------------------------- */
 
 static void bad_plans_masses_and_launch_points_are_rejected(void **state)
@@ -552,6 +619,7 @@ int main(void)
         cmocka_unit_test(time_series_is_ordered_and_interpolates_between_samples),
         cmocka_unit_test(stage_masses_shroud_and_thrust_tables_are_accounted_exactly),
         cmocka_unit_test(earlier_cutoff_flies_shorter),
+        cmocka_unit_test(a_missile_hitting_the_ground_while_boosting_is_an_impact_not_an_error),
         cmocka_unit_test(bad_plans_masses_and_launch_points_are_rejected),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -91,6 +91,10 @@ typedef struct bmd_flight_summary {
     double ground_range_m;            /* geodesic from launch point to impact */
     double flight_time_s;             /* launch to impact */
     int impacted;                     /* 0 if the flight ended another way (time limit, orbit) */
+    int impact_phase;                 /* bmd_phase at impact: BMD_PHASE_BOOST or
+                                         BMD_PHASE_COAST_STAGE when the missile came down before
+                                         its final burnout (the burnout fields are then NaN),
+                                         else BMD_PHASE_REENTRY; -1 when it did not impact */
 } bmd_flight_summary;
 
 /* The time series of one flight (owned; free with bmd_trajectory_free). */
@@ -116,7 +120,8 @@ void bmd_flight_options_default(bmd_flight_options *opt);
  * to it (it must be zero-initialised or previously used). Thread-safe; no allocation unless traj.
  * Errors: BMD_EINVAL for an invalid missile, plan or launch point (|lat| > pi/2); BMD_ENOMEM;
  * integrator errors. A flight that does not come down within max_time_s is not an error:
- * summary->impacted = 0. */
+ * summary->impacted = 0. Nor is one that hits the ground while still boosting (a near-horizontal
+ * plan): summary->impacted = 1 with the impact time and point, impact_phase says when. */
 int bmd_trajectory_fly(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *plan,
                        double lat_rad, double lon_rad, double height_m,
                        const bmd_flight_options *opt, bmd_flight_summary *summary,

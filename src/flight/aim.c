@@ -253,7 +253,13 @@ int bmd_aim_max_range(const bmd_earth *earth, const bmd_missile *missile, const 
 
 static double apogee_of(const aim_eval *a) { return a->sum.apogee_altitude_m; }
 
-static double gamma_of(const aim_eval *a) { return a->sum.burnout_flight_path_rad; }
+/* Burnout flight-path angle of the last flight; a flight that came down before its burnout
+ * (a near-horizontal plan) counts as -90 deg, flatter than any burnout. */
+static double gamma_of(const aim_eval *a)
+{
+    double g = a->sum.burnout_flight_path_rad;
+    return isnan(g) ? -0.5 * M_PI : g;
+}
 
 int bmd_aim_apogee(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *base,
                    const bmd_site *launch, double apogee_m, const bmd_flight_options *opt,
@@ -309,11 +315,11 @@ int bmd_aim_burnout_angle(const bmd_earth *earth, const bmd_missile *missile,
     bmd_aim_set_shape(&a.plan, lo);
     if (bmd_aim_fly(&a))
         return a.rc;
-    double flo = a.sum.burnout_flight_path_rad - gamma_rad;
+    double flo = gamma_of(&a) - gamma_rad;
     bmd_aim_set_shape(&a.plan, hi);
     if (bmd_aim_fly(&a))
         return a.rc;
-    double fhi = a.sum.burnout_flight_path_rad - gamma_rad;
+    double fhi = gamma_of(&a) - gamma_rad;
     if (!(flo >= 0.0 && fhi <= 0.0))
         return bmd_error_set(err, BMD_EDOM,
                              "burnout angle %g deg is outside what the plan family gives "
