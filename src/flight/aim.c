@@ -59,14 +59,17 @@ static double range_at(aim_eval *a, plan_setter set, double x)
 }
 
 /* Brent's minimisation (golden section with parabolic steps) of -range over [lo, hi]; leaves the
- * best x in *x_best and its range in *r_best, and the plan set to it. */
+ * best x in *x_best and its range in *r_best, and the plan set to it. Stops early at the first
+ * flight whose range reaches stop_range_m (INFINITY: never). */
 int bmd_aim_maximize_range(aim_eval *a, plan_setter set, double lo, double hi, double tol,
-                          double *x_best, double *r_best)
+                          double stop_range_m, double *x_best, double *r_best)
 {
     double x = lo + GOLDEN * (hi - lo), w = x, v = x;
     double fx = -range_at(a, set, x);
     if (a->rc)
         return a->rc;
+    if (-fx >= stop_range_m)
+        lo = hi = x; /* the loop stops at once */
     double fw = fx, fv = fx, d = 0.0, e = 0.0;
     for (int it = 0; it < 60; it++) {
         double m = 0.5 * (lo + hi), tol1 = tol + 1e-10 * fabs(x), tol2 = 2.0 * tol1;
@@ -96,6 +99,10 @@ int bmd_aim_maximize_range(aim_eval *a, plan_setter set, double lo, double hi, d
         double fu = -range_at(a, set, u);
         if (a->rc)
             return a->rc;
+        if (-fu >= stop_range_m) {
+            x = u, fx = fu;
+            break;
+        }
         if (fu <= fx) {
             if (u < x)
                 hi = x;
@@ -203,7 +210,8 @@ void bmd_aim_fill_result(const aim_eval *a, bmd_aim_result *result)
 static int max_range(aim_eval *a, double *r_best)
 {
     double x = 0.0, r = 0.0;
-    int rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, 0.0, bmd_aim_shape_max(&a->plan), SHAPE_TOL_RAD, &x, &r);
+    int rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, 0.0, bmd_aim_shape_max(&a->plan), SHAPE_TOL_RAD,
+                                    INFINITY, &x, &r);
     if (rc)
         return rc;
     if (a->plan.steering == BMD_STEER_PITCH_PROGRAM) {
@@ -217,11 +225,11 @@ static int max_range(aim_eval *a, double *r_best)
         double lo = a->plan.vertical_rise_s + 1.0, hi = fmax(t_burn, lo + 10.0);
         for (int round = 0; round < 2; round++) {
             double te, r2;
-            if ((rc = bmd_aim_maximize_range(a, set_pitch_end, lo, hi, 0.05, &te, &r2)))
+            if ((rc = bmd_aim_maximize_range(a, set_pitch_end, lo, hi, 0.05, INFINITY, &te, &r2)))
                 return rc;
             double width = round == 0 ? 0.3 : 0.1;
             double xl = fmax(0.0, x - width), xh = fmin(bmd_aim_shape_max(&a->plan), x + width);
-            if ((rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, xl, xh, SHAPE_TOL_RAD, &x, &r)))
+            if ((rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, xl, xh, SHAPE_TOL_RAD, INFINITY, &x, &r)))
                 return rc;
         }
     }
