@@ -39,6 +39,17 @@ int bmd_aim_max_range(const bmd_earth *earth, const bmd_missile *missile, const 
                       const bmd_site *launch, const bmd_flight_options *opt,
                       bmd_aim_result *result, bmd_error *err);
 
+/* The maximum range over both steering laws, the library's default for "max range": the
+ * gravity turn and the pitch program (each from bmd_plan_default_for, its shape parameters
+ * searched by bmd_aim_max_range) at azimuth_rad; result holds the longer (its plan says which
+ * law), evaluations counts both searches. Neither law is best for every missile: the gravity turn
+ * flies the short-burning solid ICBMs of the catalogue 4-8% farther, the pitch program the
+ * long-burning liquid ones 12-20% farther (measurements: docs/physics.md). Errors: as
+ * bmd_aim_max_range, when both searches fail. */
+int bmd_aim_max_range_best(const bmd_earth *earth, const bmd_missile *missile, double azimuth_rad,
+                           const bmd_site *launch, const bmd_flight_options *opt,
+                           bmd_aim_result *result, bmd_error *err);
+
 /* A lofted plan (steeper than max-range) whose apogee is apogee_m. Errors: BMD_EDOM when the
  * missile cannot reach that apogee, or when it is below the max-range apogee. */
 int bmd_aim_apogee(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *base,

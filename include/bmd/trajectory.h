@@ -42,6 +42,11 @@ typedef struct bmd_plan {
 /* Fill a plan with defaults: gravity turn, azimuth 0, vertical rise 10 s, kick 0.1 rad. */
 void bmd_plan_default(bmd_plan *plan);
 
+/* The standard plan of a steering law for this missile: the gravity turn with a 10 s vertical
+ * rise (kick 0.1 rad), or Forden's pitch program with a 5 s rise, a final elevation of 40 deg
+ * reached at 0.8 of the first stage's burn. The starting points of bmd_aim_max_range_best. */
+void bmd_plan_default_for(const bmd_missile *missile, bmd_steering steering, bmd_plan *plan);
+
 /* Flight phases recorded in the time series. */
 typedef enum bmd_phase {
     BMD_PHASE_BOOST = 0,       /* a stage burning */

@@ -259,6 +259,37 @@ int bmd_aim_max_range(const bmd_earth *earth, const bmd_missile *missile, const 
     return rc;
 }
 
+int bmd_aim_max_range_best(const bmd_earth *earth, const bmd_missile *missile, double azimuth_rad,
+                           const bmd_site *launch, const bmd_flight_options *opt,
+                           bmd_aim_result *result, bmd_error *err)
+{
+    if (!result || !isfinite(azimuth_rad))
+        return bmd_error_set(err, BMD_EINVAL, "max range: result required, azimuth %g rad must "
+                             "be finite", azimuth_rad);
+    bmd_aim_result best = {0};
+    int rc_best = -1, evaluations = 0;
+    static const bmd_steering laws[2] = {BMD_STEER_GRAVITY_TURN, BMD_STEER_PITCH_PROGRAM};
+    for (int k = 0; k < 2; k++) {
+        bmd_plan base;
+        bmd_plan_default_for(missile, laws[k], &base);
+        base.azimuth_rad = azimuth_rad;
+        bmd_aim_result r = {0};
+        int rc = bmd_aim_max_range(earth, missile, &base, launch, opt, &r, err);
+        evaluations += r.evaluations;
+        if (rc == BMD_EINVAL || rc == BMD_ENOMEM)
+            return rc;
+        if (rc == BMD_SUCCESS && (rc_best != BMD_SUCCESS || r.max_range_m > best.max_range_m))
+            best = r, rc_best = rc;
+        else if (rc_best < 0)
+            rc_best = rc;
+    }
+    *result = best;
+    result->evaluations = evaluations;
+    if (rc_best == BMD_SUCCESS)
+        bmd_error_clear(err);
+    return rc_best;
+}
+
 static double apogee_of(const aim_eval *a) { return a->sum.apogee_altitude_m; }
 
 /* Burnout flight-path angle of the last flight; a flight that came down before its burnout
