@@ -5,11 +5,13 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "bmd/aim.h"
+#include "bmd/catalog.h"
 #include "bmd/earth.h"
 #include "bmd/geodesy.h"
 #include "bmd/kepler.h"
@@ -218,7 +220,7 @@ static void forden_vehicles_fly_within_3_percent_with_the_gravity_turn_too(void 
     }
 }
 
-/* The catalogue's Minuteman III (pytrajlib booster, three 200 kg warheads on a 100 kg bus) from
+/* The catalogue's Minuteman III (pytrajlib booster, three 200 kg warheads on a 150 kg bus) from
  * Minot AFB toward Russia over the pole. */
 static void minuteman_3_max_range_is_in_its_published_class(void **state)
 {
@@ -234,12 +236,13 @@ static void minuteman_3_max_range_is_in_its_published_class(void **state)
     bmd_aim_result res;
     bmd_error err;
     assert_int_equal(bmd_aim_max_range(&e, &m, &p, &site, NULL, &res, &err), 0);
-    print_message("Minuteman III (700 kg) max range %.1f km, burnout %.0f m/s\n",
+    print_message("Minuteman III (750 kg) max range %.1f km, burnout %.0f m/s\n",
                   res.max_range_m / 1e3, res.summary.burnout_speed_m_s);
     assert_true(res.summary.impacted);
     /* Lower bound: U.S. Air Force fact sheet LGM-30G Minuteman III (af.mil), range "6,000-plus
      * miles (5,218 nautical miles)" = 9,664 km. Upper: press figures "up to 8,080 miles"
-     * (essanews.com, June 2024) = 13,003 km, "over 13,000 km" (WION, 2025). Measured 11,867 km. */
+     * (essanews.com, June 2024) = 13,003 km, "over 13,000 km" (WION, 2025). Measured 10,948 km
+     * (gravity turn, rotating Earth, toward az 300). */
     assert_true(res.max_range_m > 9664e3);
     assert_true(res.max_range_m < 13003e3);
 
@@ -250,6 +253,43 @@ static void minuteman_3_max_range_is_in_its_published_class(void **state)
     print_message("Minuteman III (pytrajlib 550 kg) max range %.1f km\n", res.max_range_m / 1e3);
     assert_true(res.summary.impacted);
     assert_true(res.max_range_m > 9664e3);
+}
+
+/* Every shipped missile's maximum range under the library's default for max range (the longer of
+ * the gravity turn's and the pitch program's, bmd_aim_max_range_best) lies inside the published
+ * class its file states (published_range_km: low and high, each with its source or a noted
+ * notional flag; docs/catalog.md). Non-rotating WGS84 Earth (ranges quoted without a bearing),
+ * from 40N 125E toward the east. */
+static void every_shipped_missile_flies_inside_its_published_range_class(void **state)
+{
+    (void)state;
+    bmd_earth e;
+    bmd_earth_init_wgs84(&e);
+    e.omega_rad_s = 0.0;
+    char dir[1024], names[32][BMD_NAME_MAX];
+    const char *env = getenv("BMD_DATA_DIR");
+    snprintf(dir, sizeof dir, "%s/catalog/missiles", env && *env ? env : BMD_TEST_DATA_DIR);
+    int n = 0;
+    assert_int_equal(bmd_catalog_list_missiles(dir, names, 32, &n, NULL), 0);
+    assert_true(n >= 10);
+    static bmd_catalog_missile entry;
+    for (int i = 0; i < n; i++) {
+        assert_int_equal(bmd_catalog_find_missile(dir, names[i], &entry, NULL), 0);
+        const bmd_param_provenance *cls = &entry.published_range;
+        assert_true(cls->has_range); /* every shipped file states its class */
+        assert_true(cls->source[0] || (cls->notional && cls->note[0]));
+        bmd_site site = {40.0 * DEG, 125.0 * DEG, 0.0};
+        bmd_aim_result res;
+        bmd_error err;
+        assert_int_equal(bmd_aim_max_range_best(&e, &entry.missile, 90.0 * DEG, &site, NULL, &res,
+                                                &err), 0);
+        print_message("%-20s %-13s max range %8.1f km  class %6.0f-%6.0f km\n", names[i],
+                      res.plan.steering == BMD_STEER_PITCH_PROGRAM ? "pitch program"
+                                                                   : "gravity turn",
+                      res.max_range_m / 1e3, cls->low / 1e3, cls->high / 1e3);
+        /* the published class, with the source in the file */
+        assert_true(res.max_range_m >= cls->low && res.max_range_m <= cls->high);
+    }
 }
 
 /* ---- Earth rotation ----------------------------------------------------------------------- */
@@ -614,6 +654,7 @@ int main(void)
         cmocka_unit_test(forden_table_3_maximum_ranges_are_reproduced_within_3_percent),
         cmocka_unit_test(forden_vehicles_fly_within_3_percent_with_the_gravity_turn_too),
         cmocka_unit_test(minuteman_3_max_range_is_in_its_published_class),
+        cmocka_unit_test(every_shipped_missile_flies_inside_its_published_range_class),
         cmocka_unit_test(rotation_lengthens_eastward_free_flight_as_kepler_predicts),
         cmocka_unit_test(rotation_lengthens_eastward_missile_flight),
         cmocka_unit_test(time_series_is_ordered_and_interpolates_between_samples),
