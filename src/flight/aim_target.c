@@ -17,9 +17,6 @@
  * two flights when p hardly moved between them, held within [0.05, 5], the step limited. */
 #include <math.h>
 #include <string.h>
-#ifdef AIM_DEBUG
-#include <stdio.h>
-#endif
 
 #include "bmd/geodesy.h"
 #include "bmd/kepler.h"
@@ -340,10 +337,6 @@ static int aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
         int rc = fly_controls(a, s, p, phi, &o);
         if (rc)
             return rc;
-#ifdef AIM_DEBUG
-        fprintf(stderr, "  it %d p %.7f phi %.7f s %.1f km (t %.1f) c %.3e miss %.3f km [%g %g]\n",
-                it, p, phi, o.s / 1e3, s->s_t / 1e3, o.c, o.miss_m / 1e3, lo, hi);
-#endif
         if (o.miss_m <= s->tolerance_m)
             return RUN_HIT;
         double s_pk_old = s->s_pk, x_now = lofted ? hypot(p, phi) : p;
