@@ -205,17 +205,20 @@ def main():
     kick, az, rise = float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
     method = 'DOP853'
     runs = 3
+    rtol = 1e-8
     args = sys.argv[5:]
     for i, a in enumerate(args):
         if a == '--method':
             method = args[i + 1]
         if a == '--runs':
             runs = int(args[i + 1])
+        if a == '--rtol':
+            rtol = float(args[i + 1])
     t0 = time.perf_counter()
     for _ in range(runs):
-        rng, tf, nfev = fly(air, kick, az, rise, method)
+        rng, tf, nfev = fly(air, kick, az, rise, method, rtol=rtol)
     dt = (time.perf_counter() - t0) / runs
-    print("| quantity | SciPy solve_ivp %s |" % method)
+    print("| quantity | SciPy solve_ivp %s, rtol %g |" % (method, rtol))
     print("|---|---|")
     print("| ground range (km) | %.3f |" % (rng / 1e3))
     print("| flight time (s) | %.3f |" % tf)

@@ -15,7 +15,7 @@ static const cli_option options[] = {
     {"step", "KG", "payload step, kg (default a quarter of the interval)", 0},
     {"from", "LAT,LON", "launch point, degrees (default 0,0)", 0},
     {"azimuth", "DEG", "launch azimuth, degrees (default 90: east)", 0},
-    {"steering", "LAW", "gravity-turn (default) or pitch-program", 0},
+    {"steering", "LAW", "auto (default: the longer max range of the two), gravity-turn or pitch-program", 0},
     {"rise", "S", "vertical rise, s (default 10; 5 with the pitch program)", 0},
     {"earth", "MODEL", "wgs84 (default) or sphere", 0},
     {"no-rotation", NULL, "a non-rotating Earth", 0},
@@ -70,7 +70,7 @@ static int sweep(const cli_args *a, const bmd_catalog_missile *e, const bmd_eart
         m.payload.rv_mass_kg = lo + i * step;
         bmd_aim_result res;
         bmd_error err;
-        int st = bmd_aim_max_range(earth, &m, base, site, NULL, &res, &err);
+        int st = cli_max_range(a, earth, &m, base, site, &res, &err);
         if (st) {
             cJSON_Delete(arr);
             return cli_library_failure(a->command, st, &err);

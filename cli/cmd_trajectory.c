@@ -24,7 +24,7 @@ static const cli_option options[] = {
     {"burnout-angle", "DEG", "with --azimuth: the plan with this burnout flight-path angle", 0},
     {"kick", "DEG", "with --azimuth: gravity turn with this kick from vertical, [0, 90) deg", 0},
     {"payload", "KG", "reentry-vehicle mass, kg (default the catalogue's)", 0},
-    {"steering", "LAW", "gravity-turn (default) or pitch-program", 0},
+    {"steering", "LAW", "auto (default: the longer max range of the two), gravity-turn or pitch-program", 0},
     {"rise", "S", "vertical rise, s (default 10; 5 with the pitch program)", 0},
     {"earth", "MODEL", "wgs84 (default) or sphere", 0},
     {"no-rotation", NULL, "a non-rotating Earth", 0},
@@ -40,7 +40,7 @@ static const cli_option options[] = {
 static const char usage[] =
     "--missile NAME|FILE --from LAT,LON (--to LAT,LON [--shape min-energy|lofted|depressed] | "
     "--azimuth DEG [--max-range | --apogee KM | --burnout-angle DEG | --kick DEG]) "
-    "[--payload KG] [--steering gravity-turn|pitch-program] [--earth wgs84|sphere] "
+    "[--payload KG] [--steering auto|gravity-turn|pitch-program] [--earth wgs84|sphere] "
     "[--no-rotation] [--json] [--csv FILE] [--geojson FILE] [--kml FILE]";
 
 /* What the command computed. */
@@ -99,7 +99,7 @@ static int run_aimed(const cli_args *a, const bmd_missile *m, traj_run *r, bmd_e
     if ((st = cli_base_plan(a, m, BMD_STEER_GRAVITY_TURN, az, &base)))
         return st;
     bmd_aim_result max;
-    if ((st = bmd_aim_max_range(&r->earth, m, &base, &r->site, NULL, &max, err)))
+    if ((st = cli_max_range(a, &r->earth, m, &base, &r->site, &max, err)))
         return cli_library_failure(a->command, st, err);
     st = bmd_aim_target(&r->earth, m, shape, &max.plan, &r->site, r->target_lat, r->target_lon,
                         100.0, NULL, &r->res, err);
@@ -124,8 +124,16 @@ static int run_azimuth(const cli_args *a, const bmd_missile *m, traj_run *r, bmd
     if ((st = cli_base_plan(a, m, BMD_STEER_GRAVITY_TURN, bmd_deg_to_rad(az_deg), &base)))
         return st;
     r->mode = which ? which : "max-range";
+    int kick = which && strcmp(which, "kick") == 0;
+    if (!kick && cli_steering_auto(a) && which && strcmp(which, "max-range") != 0) {
+        /* apogee or burnout angle: with the law of the longer max range */
+        bmd_aim_result max;
+        if ((st = cli_max_range(a, &r->earth, m, &base, &r->site, &max, err)))
+            return cli_library_failure(a->command, st, err);
+        base = max.plan;
+    }
     if (!which || strcmp(which, "max-range") == 0) {
-        st = bmd_aim_max_range(&r->earth, m, &base, &r->site, NULL, &r->res, err);
+        st = cli_max_range(a, &r->earth, m, &base, &r->site, &r->res, err);
     } else if (strcmp(which, "apogee") == 0) {
         double km;
         if (cli_number(a, "apogee", 0, 0, 1, 1e5, 0, "km", &km))

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "bmd/aim.h"
 #include "bmd/catalog.h"
 #include "bmd/earth.h"
 #include "bmd/error.h"
@@ -41,8 +42,16 @@ int cli_latlon(const cli_args *a, const char *name, double lat_fallback_rad,
 /* The Earth of the flight commands: --earth wgs84|sphere (default wgs84) and --no-rotation. */
 int cli_earth_from_args(const cli_args *a, bmd_earth *earth);
 
-/* --steering gravity-turn|pitch-program (absent: fallback). */
+/* --steering auto|gravity-turn|pitch-program (absent or auto: fallback). */
 int cli_steering_from_args(const cli_args *a, bmd_steering fallback, bmd_steering *steering);
+
+/* Whether the steering is "auto" (the default): the max range is the longer of the two laws'
+ * (bmd_aim_max_range_best). An explicit --rise without --steering keeps the gravity turn. */
+int cli_steering_auto(const cli_args *a);
+
+/* The max-range plan along base's azimuth: both laws when the steering is auto, else base's. */
+int cli_max_range(const cli_args *a, const bmd_earth *earth, const bmd_missile *m,
+                  const bmd_plan *base, const bmd_site *site, bmd_aim_result *res, bmd_error *err);
 
 /* A base plan for missile: --steering (absent: fallback), --rise S (vertical rise; default 10 s
  * for the gravity turn, 5 s for the pitch program as in Forden's runs), azimuth_rad; the pitch

@@ -9,6 +9,16 @@
 #include "bmd/earth.h"
 #include "flight_out.h"
 
+static const char *phase_name(int phase)
+{
+    switch (phase) {
+    case BMD_PHASE_BOOST: return "boost";
+    case BMD_PHASE_COAST_STAGE: return "coast";
+    case BMD_PHASE_FREE: return "free";
+    default: return "reentry";
+    }
+}
+
 void cli_record_flight(cli_record *rec, const bmd_flight_summary *s)
 {
     const bmd_flight_events *ev = &s->events;
@@ -33,6 +43,11 @@ void cli_record_flight(cli_record *rec, const bmd_flight_summary *s)
     cli_record_number(rec, "impact_lon", "impact longitude", bmd_rad_to_deg(s->impact_lon_rad),
                       "deg", 4);
     cli_record_bool(rec, "impacted", "came down", s->impacted);
+    if (s->impacted)
+        cli_record_text(rec, "impact_phase",
+                        s->impact_phase == BMD_PHASE_REENTRY ? "came down in"
+                                                             : "came down before burnout, in",
+                        phase_name(s->impact_phase));
 }
 
 void cli_record_plan(cli_record *rec, const bmd_plan *p)
@@ -51,16 +66,6 @@ void cli_record_plan(cli_record *rec, const bmd_plan *p)
                           3);
     }
     cli_record_number(rec, "cutoff_s", "thrust cutoff (0: burn to depletion)", p->cutoff_s, "s", 1);
-}
-
-static const char *phase_name(int phase)
-{
-    switch (phase) {
-    case BMD_PHASE_BOOST: return "boost";
-    case BMD_PHASE_COAST_STAGE: return "coast";
-    case BMD_PHASE_FREE: return "free";
-    default: return "reentry";
-    }
 }
 
 int cli_write_csv(const char *command, const char *path, const bmd_trajectory *traj)

@@ -8,7 +8,8 @@
 
 /* The summary rows with the foundation's JSON names (range_km, apogee_km, flight_time_s,
  * burnout_speed_km_s, burnout_angle_deg, burnout_altitude_km) plus impact_lat, impact_lon,
- * burnout_time_s, reentry_speed_km_s, ground_range_km, impact_speed_km_s. */
+ * burnout_time_s, reentry_speed_km_s, ground_range_km, impact_speed_km_s, impacted and
+ * impact_phase (boost or coast: the missile came down before its final burnout). */
 void cli_record_flight(cli_record *rec, const bmd_flight_summary *s);
 
 /* The plan rows: steering, azimuth, vertical rise, kick or pitch program, cutoff. */

@@ -75,18 +75,32 @@ int cli_steering_from_args(const cli_args *a, bmd_steering fallback, bmd_steerin
 {
     const char *name = cli_text(a, "steering");
     *steering = fallback;
-    if (!name)
+    if (!name || strcmp(name, "auto") == 0)
         return CLI_OK;
     if (strcmp(name, "gravity-turn") == 0)
         *steering = BMD_STEER_GRAVITY_TURN;
     else if (strcmp(name, "pitch-program") == 0)
         *steering = BMD_STEER_PITCH_PROGRAM;
     else {
-        cli_complain(a->command, "--steering: '%s' is not a steering law (gravity-turn or "
-                     "pitch-program)", name);
+        cli_complain(a->command, "--steering: '%s' is not a steering law (auto, gravity-turn "
+                     "or pitch-program)", name);
         return CLI_USAGE;
     }
     return CLI_OK;
+}
+
+int cli_steering_auto(const cli_args *a)
+{
+    const char *name = cli_text(a, "steering");
+    return name ? strcmp(name, "auto") == 0 : !cli_has(a, "rise");
+}
+
+int cli_max_range(const cli_args *a, const bmd_earth *earth, const bmd_missile *m,
+                  const bmd_plan *base, const bmd_site *site, bmd_aim_result *res, bmd_error *err)
+{
+    if (cli_steering_auto(a))
+        return bmd_aim_max_range_best(earth, m, base->azimuth_rad, site, NULL, res, err);
+    return bmd_aim_max_range(earth, m, base, site, NULL, res, err);
 }
 
 int cli_base_plan(const cli_args *a, const bmd_missile *m, bmd_steering fallback,

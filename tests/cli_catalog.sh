@@ -40,9 +40,10 @@ js=$("$bin" catalog taepodong-1 --json)
 check taepodong_1_launch_mass_is_forden_table_1 "$(json_field "$js" launch_mass_kg)" 25251 1e-6 "Forden 2007 T1"
 contains json_carries_the_citation "$js" "Science & Global Security 15(2)"
 contains json_carries_the_notional_flag "$js" '"notional":true'
-# pytrajlib MM III booster 34,210 kg plus three 200 kg warheads (StrategyPage 2011) and the 100 kg bus.
+# pytrajlib MM III booster 34,210 kg plus three 200 kg warheads (StrategyPage 2011) and the notional
+# 150 kg bus (pytrajlib's 100 kg plus 50 kg, retuned into the published range class).
 js=$("$bin" catalog MINUTEMAN-3 --json)
-check minuteman_3_launch_mass_is_pytrajlib_booster_plus_three_warheads "$(json_field "$js" launch_mass_kg)" 34910 1e-6 "pytrajlib vehicle.h; StrategyPage 2011"
+check minuteman_3_launch_mass_is_pytrajlib_booster_plus_three_warheads "$(json_field "$js" launch_mass_kg)" 34960 1e-6 "pytrajlib vehicle.h; StrategyPage 2011"
 contains minuteman_json_cites_pytrajlib "$js" "lmarthur/pytrajlib"
 
 # Table form: every parameter with unit and provenance, and the sources.

@@ -23,7 +23,8 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 # Forden (2007) Table 3: Scud-B 288 km at azimuth 40 deg from 39N 125E; pitch program, 3%.
 out=$("$bin" trajectory --missile scud-b --from 39,125 --azimuth 40 --max-range --steering pitch-program --json)
 check scud_b_max_range_is_forden_table_3 "$(json_field "$out" max_range_km)" 288 8.64 "Forden 2007 T3, 3%"
-# The default gravity turn: test_trajectory measures 292.3 km (within 3% of Forden's 288 km).
+# The default steering (auto: the longer of the gravity turn and the pitch program) is within 3%
+# of Forden's 288 km too (test_trajectory: 292.3 km gravity turn, 287.3 km pitch program).
 out=$("$bin" trajectory --missile scud-b --from 39,125 --azimuth 40 --json)
 check scud_b_gravity_turn_is_within_3_percent "$(json_field "$out" max_range_km)" 288 8.64 "Forden 2007 T3, 3%"
 for k in range_km apogee_km flight_time_s burnout_speed_km_s burnout_angle_deg burnout_altitude_km \
@@ -67,6 +68,12 @@ check lofted_apogee_is_met "$(json_field "$out" apogee_km)" 400 1.0 "requested"
 a=$("$bin" trajectory --missile no-dong --from 40,127 --azimuth 90 --json)
 b=$("$bin" trajectory --missile no-dong --from 40,127 --azimuth 90 --payload 1500 --json)
 awk -v a="$(json_field "$a" max_range_km)" -v b="$(json_field "$b" max_range_km)" 'BEGIN { exit !(b < a) }' && ok || bad "heavier payload should fly shorter"
+# A kick of 89 deg flies Scud-B into the ground while it still burns (75 s burn): a normal
+# answer, exit 0, impacted in the boost phase, before the burnout time.
+out=$("$bin" trajectory --missile scud-b --from 0,0 --azimuth 90 --kick 89 --json); rc=$?
+[ $rc -eq 0 ] && ok || bad "boost-phase impact: exit $rc"
+case "$out" in *'"impacted":true'*'"impact_phase":"boost"'*) ok ;; *) bad "boost-phase impact should say impacted, phase boost: $out" ;; esac
+awk -v t="$(json_field "$out" flight_time_s)" 'BEGIN { exit !(t > 0 && t < 75) }' && ok || bad "boost-phase impact after the 75 s burn"
 # Non-rotating sphere: due east and due west from the equator fly the same range (symmetry).
 e=$("$bin" trajectory --missile scud-b --from 0,0 --azimuth 90 --kick 20 --earth sphere --no-rotation --json)
 w=$("$bin" trajectory --missile scud-b --from 0,0 --azimuth 270 --kick 20 --earth sphere --no-rotation --json)

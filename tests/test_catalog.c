@@ -300,7 +300,9 @@ static void minuteman_3_matches_pytrajlib(void **state)
     /* pi (1.7/2)^2 = 2.2698 m^2, printed to 4 decimals: tolerance 5e-5 m^2. */
     assert_double_equal(M_PI * m->stages[0].diameter_m * m->stages[0].diameter_m / 4, 2.2698,
                         5e-5);
-    assert_double_equal(m->payload.bus_mass_kg, 2 * 200.0 + 100.0, 1e-9);
+    /* two more 200 kg warheads (StrategyPage 2011) on a notional 150 kg bus (pytrajlib's 100 kg
+     * plus 50 kg, retuned into the published range class): exact sum */
+    assert_double_equal(m->payload.bus_mass_kg, 2 * 200.0 + 150.0, 1e-9);
     assert_double_equal(m->payload.rv_mass_kg, 200.0, 1e-9);
     /* beta = m / (Cd A) = 200 / (0.1 pi 0.23^2) = 12,034.4 kg/m^2, stored rounded to 1 kg/m^2. */
     assert_double_equal(m->payload.rv_beta_kg_m2, 200.0 / (0.1 * M_PI * 0.23 * 0.23), 0.5);
@@ -328,6 +330,39 @@ static void a_small_valid_file_loads(void **state)
     assert_string_equal(p->note, "a guess");
     assert_int_equal(e->missile.stages[0].cd_mach.n, 0); /* not given: the default curve */
     free(e);
+}
+
+/* published_range_km: low..high in km with provenance, stored in metres; optional; an inverted or
+ * unsourced class is refused at its position. */
+static void a_published_range_class_is_read_in_metres_and_checked(void **state)
+{
+    scratch *s = *state;
+    const char *line = "  rv_beta_kg_m2: {value: 5000, notional: true, note: \"a guess\"}\n";
+    char to[512];
+    snprintf(to, sizeof to, "%spublished_range_km: {low: 280, high: 300, source: ref}\n", line);
+    write_variant(s->path, line, to);
+    bmd_catalog_missile *e = malloc(sizeof *e);
+    assert_non_null(e);
+    bmd_error err;
+    assert_int_equal(bmd_catalog_load_missile(s->path, e, &err), BMD_SUCCESS);
+    assert_int_equal(e->published_range.has_range, 1);
+    /* exact conversion of the written kilometres */
+    assert_double_equal(e->published_range.low, 280e3, 0);
+    assert_double_equal(e->published_range.high, 300e3, 0);
+    assert_string_equal(e->published_range.source, "ref");
+    assert_int_equal(e->published_range.line, 16);
+    /* absent: has_range 0 */
+    write_file(s->path, valid_text);
+    assert_int_equal(bmd_catalog_load_missile(s->path, e, &err), BMD_SUCCESS);
+    assert_int_equal(e->published_range.has_range, 0);
+    free(e);
+    snprintf(to, sizeof to, "%spublished_range_km: {low: 300, high: 280, source: ref}\n", line);
+    write_variant(s->path, line, to);
+    expect_failure(s->path, BMD_EINVAL, "bad.yaml:16:38: field 'published_range_km.high': value "
+                                        "'280' must not be below low");
+    snprintf(to, sizeof to, "%spublished_range_km: {low: 280, high: 300}\n", line);
+    write_variant(s->path, line, to);
+    expect_failure(s->path, BMD_EINVAL, "field 'published_range_km' has neither 'source: KEY'");
 }
 
 static void a_missing_required_field_names_the_stage_and_field(void **state)
@@ -523,6 +558,8 @@ int main(void)
         cmocka_unit_test(forden_taepodong_1_stack_comes_out_as_published),
         cmocka_unit_test(minuteman_3_matches_pytrajlib),
         cmocka_unit_test_setup_teardown(a_small_valid_file_loads, make_scratch, remove_scratch),
+        cmocka_unit_test_setup_teardown(a_published_range_class_is_read_in_metres_and_checked,
+                                        make_scratch, remove_scratch),
         cmocka_unit_test_setup_teardown(a_missing_required_field_names_the_stage_and_field,
                                         make_scratch, remove_scratch),
         cmocka_unit_test_setup_teardown(a_negative_burn_time_is_refused_at_its_value, make_scratch,

@@ -326,10 +326,8 @@ static bmd_interceptor staged(void)
     bmd_interceptor_default(&ic);
     ic.model = BMD_INTERCEPTOR_STAGED;
     ic.max_flyout_time_s = 400.0;
-    ic.vertical_rise_s = 4.0;
-    ic.min_elevation_rad = 30.0 * DEG; /* kicks up to 60 deg: flatter flights dive back into the
-                                          atmosphere, where the flight module's right-hand side
-                                          gives up (reported) */
+    ic.vertical_rise_s = 4.0; /* the fan spans the default elevations 0 to 90 deg: the flattest
+                                 flights hit the ground while still boosting, a normal ending */
     bmd_missile *m = &ic.rocket;
     m->n_stages = 2;
     m->stages[0] = (bmd_stage){.propellant_mass_kg = 600, .dry_mass_kg = 150, .burn_time_s = 20,

@@ -965,6 +965,40 @@ static void rhs_failures_give_ebadfunc_and_keep_the_last_good_state(void **state
     assert_int_equal(rc, BMD_EBADFUNC);
 }
 
+/* y' = 1e-3, y(0) = 1: nearly constant, so Hairer's first-step guess 0.01 |y| / |y'| is 10; the
+ * rhs fails after bad_after (a rocket stage past its burnout has no mass left). */
+static int slow_rhs(double t, const double *y, double *dydt, void *ctx)
+{
+    (void)y;
+    const problem *p = ctx;
+    if (t > p->bad_after)
+        return 7;
+    dydt[0] = 1e-3;
+    return 0;
+}
+
+/* The right-hand side need not be defined beyond the end of a run: the automatic first step,
+ * its Euler probe included, stays inside [t0, t_end], as dop853's HMAX = XEND - X does.
+ * Regression: before, the probe went to t = 10 s here and the run failed with BMD_EBADFUNC
+ * (in the flight model: "right-hand side returned status 1 at t = 56.3 s"). */
+static void the_first_step_never_probes_beyond_the_end_of_the_run(void **state)
+{
+    (void)state;
+    bmd_ode_options opt;
+    bmd_ode_options_default(&opt);
+    problem p = {.bad_after = 1.0, .bad_mode = 2};
+    bmd_ode_system sys = {slow_rhs, 1, &p};
+    double y0[1] = {1.0};
+    bmd_ode ode;
+    bmd_error e;
+    int nh;
+    assert_int_equal(bmd_ode_init(&ode, &sys, &opt, 0.0, y0, &e), BMD_SUCCESS);
+    assert_int_equal(bmd_ode_run(&ode, 1.0, NULL, 0, NULL, 0, &nh, NULL, NULL, &e), BMD_SUCCESS);
+    assert_true(ode.t == 1.0);
+    /* exact solution y = 1 + 1e-3 t; RK methods integrate a constant slope exactly (to rounding) */
+    assert_float_equal(ode.y[0], 1.001, 1e-15);
+}
+
 static void step_limit_gives_emaxiter_and_singularity_gives_estep(void **state)
 {
     (void)state;
@@ -1013,6 +1047,7 @@ int main(void)
         cmocka_unit_test(bad_dimensions_and_tolerances_are_rejected),
         cmocka_unit_test(rhs_failures_give_ebadfunc_and_keep_the_last_good_state),
         cmocka_unit_test(step_limit_gives_emaxiter_and_singularity_gives_estep),
+        cmocka_unit_test(the_first_step_never_probes_beyond_the_end_of_the_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

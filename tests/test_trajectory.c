@@ -5,12 +5,15 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "bmd/aim.h"
+#include "bmd/catalog.h"
 #include "bmd/earth.h"
+#include "bmd/geodesy.h"
 #include "bmd/kepler.h"
 #include "bmd/trajectory.h"
 #include "flight/flight_internal.h"
@@ -217,7 +220,7 @@ static void forden_vehicles_fly_within_3_percent_with_the_gravity_turn_too(void 
     }
 }
 
-/* The catalogue's Minuteman III (pytrajlib booster, three 200 kg warheads on a 100 kg bus) from
+/* The catalogue's Minuteman III (pytrajlib booster, three 200 kg warheads on a 150 kg bus) from
  * Minot AFB toward Russia over the pole. */
 static void minuteman_3_max_range_is_in_its_published_class(void **state)
 {
@@ -233,12 +236,13 @@ static void minuteman_3_max_range_is_in_its_published_class(void **state)
     bmd_aim_result res;
     bmd_error err;
     assert_int_equal(bmd_aim_max_range(&e, &m, &p, &site, NULL, &res, &err), 0);
-    print_message("Minuteman III (700 kg) max range %.1f km, burnout %.0f m/s\n",
+    print_message("Minuteman III (750 kg) max range %.1f km, burnout %.0f m/s\n",
                   res.max_range_m / 1e3, res.summary.burnout_speed_m_s);
     assert_true(res.summary.impacted);
     /* Lower bound: U.S. Air Force fact sheet LGM-30G Minuteman III (af.mil), range "6,000-plus
      * miles (5,218 nautical miles)" = 9,664 km. Upper: press figures "up to 8,080 miles"
-     * (essanews.com, June 2024) = 13,003 km, "over 13,000 km" (WION, 2025). Measured 11,867 km. */
+     * (essanews.com, June 2024) = 13,003 km, "over 13,000 km" (WION, 2025). Measured 10,948 km
+     * (gravity turn, rotating Earth, toward az 300). */
     assert_true(res.max_range_m > 9664e3);
     assert_true(res.max_range_m < 13003e3);
 
@@ -249,6 +253,43 @@ static void minuteman_3_max_range_is_in_its_published_class(void **state)
     print_message("Minuteman III (pytrajlib 550 kg) max range %.1f km\n", res.max_range_m / 1e3);
     assert_true(res.summary.impacted);
     assert_true(res.max_range_m > 9664e3);
+}
+
+/* Every shipped missile's maximum range under the library's default for max range (the longer of
+ * the gravity turn's and the pitch program's, bmd_aim_max_range_best) lies inside the published
+ * class its file states (published_range_km: low and high, each with its source or a noted
+ * notional flag; docs/catalog.md). Non-rotating WGS84 Earth (ranges quoted without a bearing),
+ * from 40N 125E toward the east. */
+static void every_shipped_missile_flies_inside_its_published_range_class(void **state)
+{
+    (void)state;
+    bmd_earth e;
+    bmd_earth_init_wgs84(&e);
+    e.omega_rad_s = 0.0;
+    char dir[1024], names[32][BMD_NAME_MAX];
+    const char *env = getenv("BMD_DATA_DIR");
+    snprintf(dir, sizeof dir, "%s/catalog/missiles", env && *env ? env : BMD_TEST_DATA_DIR);
+    int n = 0;
+    assert_int_equal(bmd_catalog_list_missiles(dir, names, 32, &n, NULL), 0);
+    assert_true(n >= 10);
+    static bmd_catalog_missile entry;
+    for (int i = 0; i < n; i++) {
+        assert_int_equal(bmd_catalog_find_missile(dir, names[i], &entry, NULL), 0);
+        const bmd_param_provenance *cls = &entry.published_range;
+        assert_true(cls->has_range); /* every shipped file states its class */
+        assert_true(cls->source[0] || (cls->notional && cls->note[0]));
+        bmd_site site = {40.0 * DEG, 125.0 * DEG, 0.0};
+        bmd_aim_result res;
+        bmd_error err;
+        assert_int_equal(bmd_aim_max_range_best(&e, &entry.missile, 90.0 * DEG, &site, NULL, &res,
+                                                &err), 0);
+        print_message("%-20s %-13s max range %8.1f km  class %6.0f-%6.0f km\n", names[i],
+                      res.plan.steering == BMD_STEER_PITCH_PROGRAM ? "pitch program"
+                                                                   : "gravity turn",
+                      res.max_range_m / 1e3, cls->low / 1e3, cls->high / 1e3);
+        /* the published class, with the source in the file */
+        assert_true(res.max_range_m >= cls->low && res.max_range_m <= cls->high);
+    }
 }
 
 /* ---- Earth rotation ----------------------------------------------------------------------- */
@@ -488,6 +529,72 @@ static void earlier_cutoff_flies_shorter(void **state)
     }
 }
 
+/* A small two-stage rocket (the staged interceptor of test_interceptor) flown nearly horizontally
+ * on a non-rotating sphere: after a 4 s rise the kick leaves it at elevations of 0 to 0.25 rad, it
+ * dives back and hits the ground while its second stage still burns. Regression (issue 3 aim
+ * hardening): this was BMD_EBADFUNC, "right-hand side returned status 1 at t = 56.3 s" (the
+ * integrator's first-step probe reached past the stage's burnout, where no mass is left). It is a
+ * normal ending: an impact, its time and point, and the phase. */
+static void a_missile_hitting_the_ground_while_boosting_is_an_impact_not_an_error(void **state)
+{
+    (void)state;
+    bmd_earth e;
+    assert_int_equal(bmd_earth_init_sphere(&e, 0.0, 0, NULL), 0);
+    bmd_missile m;
+    memset(&m, 0, sizeof m);
+    m.n_stages = 2;
+    m.stages[0] = (bmd_stage){.propellant_mass_kg = 600, .dry_mass_kg = 150, .burn_time_s = 20,
+                              .isp_vacuum_s = 260, .isp_sea_level_s = 240, .diameter_m = 0.53};
+    m.stages[1] = (bmd_stage){.propellant_mass_kg = 250, .dry_mass_kg = 60, .burn_time_s = 25,
+                              .isp_vacuum_s = 280, .diameter_m = 0.35};
+    m.payload.rv_mass_kg = 30;
+    m.payload.rv_beta_kg_m2 = 5000;
+    const double az = 0.3, lat0 = 0.5, lon0 = 0.5;
+    int boost_impacts = 0;
+    for (double el = 0.0; el <= 0.6001; el += 0.05) {
+        bmd_plan p;
+        bmd_plan_default(&p);
+        p.azimuth_rad = az;
+        p.vertical_rise_s = 4.0;
+        p.kick_rad = 0.5 * M_PI - el - 1e-6;
+        bmd_flight_options opt;
+        bmd_flight_options_default(&opt);
+        opt.max_time_s = 400.0;
+        opt.sample_interval_s = 1.0;
+        bmd_flight_summary s;
+        bmd_trajectory traj = {0};
+        bmd_error err;
+        int rc = bmd_trajectory_fly(&e, &m, &p, lat0, lon0, 0.0, &opt, &s, &traj, &err);
+        if (rc)
+            print_message("elevation %.2f rad: %s\n", el, err.message);
+        assert_int_equal(rc, BMD_SUCCESS);
+        assert_true(s.impacted);
+        const bmd_sample *last = &traj.samples[traj.n_samples - 1];
+        /* the series ends at the impact: altitude 0 to the event tolerance (1e-9 s at under
+         * 2 km/s: well under 1 mm) */
+        assert_float_equal(last->t_s, s.events.impact_s, 1e-12);
+        assert_float_equal(last->altitude_m, 0.0, 1e-3);
+        /* the gravity turn stays in the vertical plane of the launch azimuth on a non-rotating
+         * sphere: the impact bearing is the azimuth (to 1e-6 rad) */
+        double d, bearing;
+        bmd_geodesy_inverse(&e, lat0, lon0, s.impact_lat_rad, s.impact_lon_rad, &d, &bearing,
+                            NULL);
+        assert_float_equal(d, s.ground_range_m, 1e-6);
+        assert_float_equal(bearing, az, 1e-6);
+        if (s.events.impact_s < 45.0) { /* before the second stage's burnout at 20 + 25 s */
+            boost_impacts++;
+            assert_int_equal(s.impact_phase, BMD_PHASE_BOOST);
+            assert_true(isnan(s.events.burnout_s) && isnan(s.burnout_speed_m_s));
+            assert_int_equal(last->phase, BMD_PHASE_BOOST);
+        } else {
+            assert_int_equal(s.impact_phase, BMD_PHASE_REENTRY);
+            assert_float_equal(s.events.burnout_s, 45.0, 1e-9);
+        }
+        bmd_trajectory_free(&traj);
+    }
+    assert_true(boost_impacts >= 4); /* elevations 0 to 0.25 rad come down while boosting */
+}
+
 /* ---- bad input ---------------------------------------------------------------------------- */
 
 static void bad_plans_masses_and_launch_points_are_rejected(void **state)
@@ -547,11 +654,13 @@ int main(void)
         cmocka_unit_test(forden_table_3_maximum_ranges_are_reproduced_within_3_percent),
         cmocka_unit_test(forden_vehicles_fly_within_3_percent_with_the_gravity_turn_too),
         cmocka_unit_test(minuteman_3_max_range_is_in_its_published_class),
+        cmocka_unit_test(every_shipped_missile_flies_inside_its_published_range_class),
         cmocka_unit_test(rotation_lengthens_eastward_free_flight_as_kepler_predicts),
         cmocka_unit_test(rotation_lengthens_eastward_missile_flight),
         cmocka_unit_test(time_series_is_ordered_and_interpolates_between_samples),
         cmocka_unit_test(stage_masses_shroud_and_thrust_tables_are_accounted_exactly),
         cmocka_unit_test(earlier_cutoff_flies_shorter),
+        cmocka_unit_test(a_missile_hitting_the_ground_while_boosting_is_an_impact_not_an_error),
         cmocka_unit_test(bad_plans_masses_and_launch_points_are_rejected),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,6 +39,17 @@ int bmd_aim_max_range(const bmd_earth *earth, const bmd_missile *missile, const 
                       const bmd_site *launch, const bmd_flight_options *opt,
                       bmd_aim_result *result, bmd_error *err);
 
+/* The maximum range over both steering laws, the library's default for "max range": the
+ * gravity turn and the pitch program (each from bmd_plan_default_for, its shape parameters
+ * searched by bmd_aim_max_range) at azimuth_rad; result holds the longer (its plan says which
+ * law), evaluations counts both searches. Neither law is best for every missile: the gravity turn
+ * flies the short-burning solid ICBMs of the catalogue 4-8% farther, the pitch program the
+ * long-burning liquid ones 12-20% farther (measurements: docs/physics.md). Errors: as
+ * bmd_aim_max_range, when both searches fail. */
+int bmd_aim_max_range_best(const bmd_earth *earth, const bmd_missile *missile, double azimuth_rad,
+                           const bmd_site *launch, const bmd_flight_options *opt,
+                           bmd_aim_result *result, bmd_error *err);
+
 /* A lofted plan (steeper than max-range) whose apogee is apogee_m. Errors: BMD_EDOM when the
  * missile cannot reach that apogee, or when it is below the max-range apogee. */
 int bmd_aim_apogee(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *base,
@@ -51,17 +62,22 @@ int bmd_aim_burnout_angle(const bmd_earth *earth, const bmd_missile *missile,
                           const bmd_plan *base, const bmd_site *launch, double gamma_rad,
                           const bmd_flight_options *opt, bmd_aim_result *result, bmd_error *err);
 
-/* Azimuth and plan that put the impact within tolerance_m (e.g. 100 m) of the target, by secant
- * or Newton iteration on the miss, warm-started from the geodesic azimuth and the Kepler estimate.
- * base must be a max-range plan (from bmd_aim_max_range; its shape hardly depends on the
- * azimuth, so one search serves all targets): its full-burn flight along the target's bearing
- * gives max_range_m; min-energy plans keep its steering and cut the thrust off early; lofted and
- * depressed plans keep full burn and move the kick (or the pitch program's final angle) to the
- * steep or the shallow side of base's. The azimuth is corrected each flight by the angle between
- * the bearings of the impact and of the target; the shape parameter by a bracketed secant step.
- * When the target is out of reach: BMD_SUCCESS with result->reachable = 0 and result->max_range_m
- * the maximum range along that bearing. Errors: those of bmd_trajectory_fly; BMD_EMAXITER if the
- * iteration does not converge. */
+/* Azimuth and plan that put the impact within tolerance_m (e.g. 100 m) of the target,
+ * warm-started from the geodesic azimuth and the Kepler estimate. base must be a max-range plan
+ * (from bmd_aim_max_range; its shape hardly depends on the azimuth, so one search serves all
+ * targets): its full-burn flight along the target's bearing gives max_range_m (near or beyond it,
+ * the peak along the corrected bearing is searched); min-energy plans keep its steering and cut
+ * the thrust off early; lofted and depressed plans keep full burn and move the kick (or the pitch
+ * program's final angle) to the steep or the shallow side of base's (lofted plans may tip the
+ * other way, to reach targets inside the westward drift of a near-vertical shot). The iteration
+ * is safeguarded: the impact is measured along and across the target bearing (continuous past the
+ * antipode), the shape or cutoff stays inside a bracket of the range on its monotone branch
+ * (Broyden steps that leave it fall back to regula falsi or bisection), the azimuth has its own
+ * bounded secant. Method: docs/physics.md. When the target is out of reach: BMD_SUCCESS with
+ * result->reachable = 0 and result->max_range_m the maximum range along that bearing. Errors:
+ * those of bmd_trajectory_fly; BMD_EDOM when the target is closer than the family reaches (the
+ * flattest depressed plan, or the earliest min-energy cutoff, still flies beyond it);
+ * BMD_EMAXITER if the iteration does not converge within 40 flights. */
 int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
                    const bmd_plan *base, const bmd_site *launch, double target_lat_rad,
                    double target_lon_rad, double tolerance_m, const bmd_flight_options *opt,

@@ -47,6 +47,9 @@ typedef struct bmd_catalog_missile {
     bmd_source sources[BMD_CATALOG_MAX_SOURCES];
     int n_params;
     bmd_param_provenance params[BMD_CATALOG_MAX_PARAMS];
+    /* published_range_km: the published class of the maximum range, low..high in m (has_range
+     * = 1) with its source or notional note; has_range = 0 when the file gives none */
+    bmd_param_provenance published_range;
 } bmd_catalog_missile;
 
 /* Load one missile file. Errors: BMD_EIO (cannot read), BMD_EPARSE (YAML syntax), BMD_EINVAL (a

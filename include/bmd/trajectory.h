@@ -42,6 +42,11 @@ typedef struct bmd_plan {
 /* Fill a plan with defaults: gravity turn, azimuth 0, vertical rise 10 s, kick 0.1 rad. */
 void bmd_plan_default(bmd_plan *plan);
 
+/* The standard plan of a steering law for this missile: the gravity turn with a 10 s vertical
+ * rise (kick 0.1 rad), or Forden's pitch program with a 5 s rise, a final elevation of 40 deg
+ * reached at 0.8 of the first stage's burn. The starting points of bmd_aim_max_range_best. */
+void bmd_plan_default_for(const bmd_missile *missile, bmd_steering steering, bmd_plan *plan);
+
 /* Flight phases recorded in the time series. */
 typedef enum bmd_phase {
     BMD_PHASE_BOOST = 0,       /* a stage burning */
@@ -91,6 +96,10 @@ typedef struct bmd_flight_summary {
     double ground_range_m;            /* geodesic from launch point to impact */
     double flight_time_s;             /* launch to impact */
     int impacted;                     /* 0 if the flight ended another way (time limit, orbit) */
+    int impact_phase;                 /* bmd_phase at impact: BMD_PHASE_BOOST or
+                                         BMD_PHASE_COAST_STAGE when the missile came down before
+                                         its final burnout (the burnout fields are then NaN),
+                                         else BMD_PHASE_REENTRY; -1 when it did not impact */
 } bmd_flight_summary;
 
 /* The time series of one flight (owned; free with bmd_trajectory_free). */
@@ -116,7 +125,8 @@ void bmd_flight_options_default(bmd_flight_options *opt);
  * to it (it must be zero-initialised or previously used). Thread-safe; no allocation unless traj.
  * Errors: BMD_EINVAL for an invalid missile, plan or launch point (|lat| > pi/2); BMD_ENOMEM;
  * integrator errors. A flight that does not come down within max_time_s is not an error:
- * summary->impacted = 0. */
+ * summary->impacted = 0. Nor is one that hits the ground while still boosting (a near-horizontal
+ * plan): summary->impacted = 1 with the impact time and point, impact_phase says when. */
 int bmd_trajectory_fly(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *plan,
                        double lat_rad, double lon_rad, double height_m,
                        const bmd_flight_options *opt, bmd_flight_summary *summary,

@@ -59,14 +59,17 @@ static double range_at(aim_eval *a, plan_setter set, double x)
 }
 
 /* Brent's minimisation (golden section with parabolic steps) of -range over [lo, hi]; leaves the
- * best x in *x_best and its range in *r_best, and the plan set to it. */
+ * best x in *x_best and its range in *r_best, and the plan set to it. Stops early at the first
+ * flight whose range reaches stop_range_m (INFINITY: never). */
 int bmd_aim_maximize_range(aim_eval *a, plan_setter set, double lo, double hi, double tol,
-                          double *x_best, double *r_best)
+                          double stop_range_m, double *x_best, double *r_best)
 {
     double x = lo + GOLDEN * (hi - lo), w = x, v = x;
     double fx = -range_at(a, set, x);
     if (a->rc)
         return a->rc;
+    if (-fx >= stop_range_m)
+        lo = hi = x; /* the loop stops at once */
     double fw = fx, fv = fx, d = 0.0, e = 0.0;
     for (int it = 0; it < 60; it++) {
         double m = 0.5 * (lo + hi), tol1 = tol + 1e-10 * fabs(x), tol2 = 2.0 * tol1;
@@ -96,6 +99,10 @@ int bmd_aim_maximize_range(aim_eval *a, plan_setter set, double lo, double hi, d
         double fu = -range_at(a, set, u);
         if (a->rc)
             return a->rc;
+        if (-fu >= stop_range_m) {
+            x = u, fx = fu;
+            break;
+        }
         if (fu <= fx) {
             if (u < x)
                 hi = x;
@@ -203,7 +210,8 @@ void bmd_aim_fill_result(const aim_eval *a, bmd_aim_result *result)
 static int max_range(aim_eval *a, double *r_best)
 {
     double x = 0.0, r = 0.0;
-    int rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, 0.0, bmd_aim_shape_max(&a->plan), SHAPE_TOL_RAD, &x, &r);
+    int rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, 0.0, bmd_aim_shape_max(&a->plan), SHAPE_TOL_RAD,
+                                    INFINITY, &x, &r);
     if (rc)
         return rc;
     if (a->plan.steering == BMD_STEER_PITCH_PROGRAM) {
@@ -217,11 +225,11 @@ static int max_range(aim_eval *a, double *r_best)
         double lo = a->plan.vertical_rise_s + 1.0, hi = fmax(t_burn, lo + 10.0);
         for (int round = 0; round < 2; round++) {
             double te, r2;
-            if ((rc = bmd_aim_maximize_range(a, set_pitch_end, lo, hi, 0.05, &te, &r2)))
+            if ((rc = bmd_aim_maximize_range(a, set_pitch_end, lo, hi, 0.05, INFINITY, &te, &r2)))
                 return rc;
             double width = round == 0 ? 0.3 : 0.1;
             double xl = fmax(0.0, x - width), xh = fmin(bmd_aim_shape_max(&a->plan), x + width);
-            if ((rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, xl, xh, SHAPE_TOL_RAD, &x, &r)))
+            if ((rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, xl, xh, SHAPE_TOL_RAD, INFINITY, &x, &r)))
                 return rc;
         }
     }
@@ -251,9 +259,46 @@ int bmd_aim_max_range(const bmd_earth *earth, const bmd_missile *missile, const 
     return rc;
 }
 
+int bmd_aim_max_range_best(const bmd_earth *earth, const bmd_missile *missile, double azimuth_rad,
+                           const bmd_site *launch, const bmd_flight_options *opt,
+                           bmd_aim_result *result, bmd_error *err)
+{
+    if (!result || !isfinite(azimuth_rad))
+        return bmd_error_set(err, BMD_EINVAL, "max range: result required, azimuth %g rad must "
+                             "be finite", azimuth_rad);
+    bmd_aim_result best = {0};
+    int rc_best = -1, evaluations = 0;
+    static const bmd_steering laws[2] = {BMD_STEER_GRAVITY_TURN, BMD_STEER_PITCH_PROGRAM};
+    for (int k = 0; k < 2; k++) {
+        bmd_plan base;
+        bmd_plan_default_for(missile, laws[k], &base);
+        base.azimuth_rad = azimuth_rad;
+        bmd_aim_result r = {0};
+        int rc = bmd_aim_max_range(earth, missile, &base, launch, opt, &r, err);
+        evaluations += r.evaluations;
+        if (rc == BMD_EINVAL || rc == BMD_ENOMEM)
+            return rc;
+        if (rc == BMD_SUCCESS && (rc_best != BMD_SUCCESS || r.max_range_m > best.max_range_m))
+            best = r, rc_best = rc;
+        else if (rc_best < 0)
+            rc_best = rc;
+    }
+    *result = best;
+    result->evaluations = evaluations;
+    if (rc_best == BMD_SUCCESS)
+        bmd_error_clear(err);
+    return rc_best;
+}
+
 static double apogee_of(const aim_eval *a) { return a->sum.apogee_altitude_m; }
 
-static double gamma_of(const aim_eval *a) { return a->sum.burnout_flight_path_rad; }
+/* Burnout flight-path angle of the last flight; a flight that came down before its burnout
+ * (a near-horizontal plan) counts as -90 deg, flatter than any burnout. */
+static double gamma_of(const aim_eval *a)
+{
+    double g = a->sum.burnout_flight_path_rad;
+    return isnan(g) ? -0.5 * M_PI : g;
+}
 
 int bmd_aim_apogee(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *base,
                    const bmd_site *launch, double apogee_m, const bmd_flight_options *opt,
@@ -309,11 +354,11 @@ int bmd_aim_burnout_angle(const bmd_earth *earth, const bmd_missile *missile,
     bmd_aim_set_shape(&a.plan, lo);
     if (bmd_aim_fly(&a))
         return a.rc;
-    double flo = a.sum.burnout_flight_path_rad - gamma_rad;
+    double flo = gamma_of(&a) - gamma_rad;
     bmd_aim_set_shape(&a.plan, hi);
     if (bmd_aim_fly(&a))
         return a.rc;
-    double fhi = a.sum.burnout_flight_path_rad - gamma_rad;
+    double fhi = gamma_of(&a) - gamma_rad;
     if (!(flo >= 0.0 && fhi <= 0.0))
         return bmd_error_set(err, BMD_EDOM,
                              "burnout angle %g deg is outside what the plan family gives "

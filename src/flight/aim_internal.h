@@ -31,9 +31,10 @@ double bmd_aim_get_shape(const bmd_plan *p);
 double bmd_aim_shape_max(const bmd_plan *p);
 /* Setter of the thrust cutoff time. */
 void bmd_aim_set_cutoff(bmd_plan *p, double x);
-/* Brent's minimisation of -range over [lo, hi] in the parameter set by set. */
+/* Brent's minimisation of -range over [lo, hi] in the parameter set by set; stops at the first
+ * flight reaching stop_range_m (INFINITY: never). */
 int bmd_aim_maximize_range(aim_eval *a, plan_setter set, double lo, double hi, double tol,
-                           double *x_best, double *r_best);
+                           double stop_range_m, double *x_best, double *r_best);
 /* Set up an evaluator from a base plan and check the arguments. */
 int bmd_aim_init_eval(aim_eval *a, const bmd_earth *earth, const bmd_missile *missile,
                       const bmd_plan *base, const bmd_site *launch, const bmd_flight_options *opt,

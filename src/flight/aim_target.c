@@ -1,11 +1,236 @@
-/* Aiming at a target point on the rotating Earth: Broyden's method on the shape parameter (or
- * the cutoff time) and the azimuth, warm-started from Kepler (see include/bmd/aim.h). */
+/* Aiming at a target point on the rotating Earth (see include/bmd/aim.h): a safeguarded
+ * iteration on two controls, each with its own secant, warm-started from Kepler.
+ *
+ * The impact I is measured in a frame fixed by the launch point L and the target's geodesic
+ * bearing: its along-track angle eta in the plane of L and that bearing (unwrapped past the
+ * antipode, so it grows continuously with range), and its bearing beta seen from L relative to
+ * the target's, taken along the flight (beyond the antipode, the long way round: the short-way
+ * bearing flips by 180 degrees there and would send the azimuth astray).
+ *
+ * Controls: p, the along-track one (the shape parameter of a full-burn plan, signed for lofted
+ * plans so that a target inside the westward drift of a near-vertical shot is reached by tipping
+ * the other way; or the cutoff time for min-energy), kept inside a bracket on the monotone branch
+ * of the range (the along-track residual changes sign across it): a secant step that leaves the
+ * bracket, or a bracket that does not halve in three steps, falls back to regula falsi or
+ * bisection. phi, the plan azimuth relative to the target bearing: its own secant on the bearing
+ * error, the slope 1 of a rotation about L (exact without Earth rotation) refined from the last
+ * two flights when p hardly moved between them, held within [0.05, 5], the step limited. */
 #include <math.h>
 #include <string.h>
 
 #include "bmd/geodesy.h"
 #include "bmd/kepler.h"
 #include "flight/aim_internal.h"
+
+#define AIM_BUDGET 40           /* flights allowed per target */
+#define PEAK_HALF_WIDTH 0.15    /* rad: drift of the max-range shape with azimuth */
+#define PEAK_TOL 3e-3           /* rad: 3e-3 in the shape costs < 1 km at the flat peak */
+#define PHI_STEP_MAX 0.3        /* rad: largest azimuth step */
+
+/* The frame of the residuals: unit vectors of the launch point, of the tangent toward the target
+ * bearing and of the right-hand normal; the target's along-track angle and bearing; a mean radius
+ * for lengths. */
+typedef struct aim_frame {
+    double l[3], t[3], n[3];
+    double eta_t, beta_t, xi_t, radius_m;
+} aim_frame;
+
+/* What one aiming run knows: the target, the frame, and the peak of the full-burn range along the
+ * bearing (shape x_pk at azimuth offset phi_pk, along-track length s_pk, geodesic range r_pk,
+ * bearing error c_pk, burnout time and state for Kepler). */
+typedef struct aim_state {
+    bmd_aim_shape shape;
+    double lat, lon, dist, az_t, tolerance_m;
+    aim_frame fr;
+    double s_t;
+    double x_pk, p_pk, phi_pk, s_pk, r_pk, c_pk, b_pk, t_final;
+    double bo_alt, bo_speed, bo_gamma;
+    double x_max;
+} aim_state;
+
+/* One flight seen in the frame. */
+typedef struct aim_obs {
+    double p, phi;     /* controls (phi: the azimuth offset; for lofted the kick's cross part) */
+    double s, c;       /* along-track length (m); cross residual (rad; NAN when unknown) */
+    double bearing;    /* bearing error (rad; NAN when unknown) */
+    double miss_m;
+    int impacted;
+} aim_obs;
+
+/* Geocentric unit vector of a geodetic point. */
+static void unit_vector(const bmd_earth *e, double lat, double lon, double u[3])
+{
+    bmd_earth_geodetic_to_ecef(e, lat, lon, 0.0, u);
+    double r = sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
+    for (int i = 0; i < 3; i++)
+        u[i] /= r;
+}
+
+static double dot3(const double a[3], const double b[3])
+{
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
+/* Along-track angle (unwrapped to [-pi/2, 3pi/2)) and bearing along the flight (relative to the
+ * frame's tangent; the long way round beyond the antipode) of unit vector u. */
+static void frame_coords(const aim_frame *f, const double u[3], double *eta, double *beta)
+{
+    double ut = dot3(u, f->t), un = dot3(u, f->n), e = atan2(ut, dot3(u, f->l));
+    *eta = e < -0.5 * M_PI ? e + 2.0 * M_PI : e;
+    *beta = *eta > M_PI ? atan2(-un, -ut) : atan2(un, ut);
+}
+
+/* Build the frame from the launch point and the geodesic bearing of the target. */
+static void frame_init(const bmd_earth *e, const bmd_site *site, const aim_state *s, aim_frame *f)
+{
+    double east[3], north[3], up[3], tgt[3], d[3], k;
+    unit_vector(e, site->lat_rad, site->lon_rad, f->l);
+    bmd_earth_enu_basis(site->lat_rad, site->lon_rad, east, north, up);
+    for (int i = 0; i < 3; i++)
+        d[i] = sin(s->az_t) * east[i] + cos(s->az_t) * north[i];
+    k = dot3(d, f->l);
+    for (int i = 0; i < 3; i++)
+        d[i] -= k * f->l[i];
+    k = sqrt(dot3(d, d));
+    for (int i = 0; i < 3; i++)
+        f->t[i] = d[i] / k;
+    /* right-hand normal: forward x up */
+    f->n[0] = f->t[1] * f->l[2] - f->t[2] * f->l[1];
+    f->n[1] = f->t[2] * f->l[0] - f->t[0] * f->l[2];
+    f->n[2] = f->t[0] * f->l[1] - f->t[1] * f->l[0];
+    f->radius_m = bmd_earth_mean_radius_m(e);
+    unit_vector(e, s->lat, s->lon, tgt);
+    frame_coords(f, tgt, &f->eta_t, &f->beta_t);
+    f->xi_t = asin(fmax(-1.0, fmin(1.0, dot3(tgt, f->n))));
+}
+
+/* Set the plan for controls (p, phi): min-energy cuts the peak shape off at p and flies at
+ * azimuth az_t + phi; depressed flies shape p at az_t + phi; lofted flies the kick vector
+ * (p along the bearing, phi across it), regular through the vertical plan. */
+static void set_controls(aim_eval *a, const aim_state *s, double p, double phi)
+{
+    if (s->shape == BMD_AIM_MIN_ENERGY) {
+        a->plan.azimuth_rad = s->az_t + phi;
+        bmd_aim_set_shape(&a->plan, s->x_pk);
+        a->plan.cutoff_s = p;
+    } else if (s->shape == BMD_AIM_LOFTED) {
+        a->plan.azimuth_rad = s->az_t + atan2(phi, p);
+        bmd_aim_set_shape(&a->plan, fmin(hypot(p, phi), s->x_max));
+        a->plan.cutoff_s = 0.0;
+    } else {
+        a->plan.azimuth_rad = s->az_t + phi;
+        bmd_aim_set_shape(&a->plan, fmin(p, s->x_max));
+        a->plan.cutoff_s = 0.0;
+    }
+}
+
+/* Read the last flight in the frame. A flight that does not come down counts as an overshoot
+ * (along-track length of two Earth circumferences). */
+static void observe(const aim_eval *a, const aim_state *s, double p, double phi, aim_obs *o)
+{
+    o->p = p;
+    o->phi = phi;
+    o->impacted = a->sum.impacted;
+    if (!a->sum.impacted) {
+        o->s = 4.0 * M_PI * s->fr.radius_m;
+        o->c = o->bearing = NAN;
+        o->miss_m = INFINITY;
+        return;
+    }
+    double u[3], eta, beta;
+    unit_vector(a->earth, a->sum.impact_lat_rad, a->sum.impact_lon_rad, u);
+    frame_coords(&s->fr, u, &eta, &beta);
+    o->s = eta * s->fr.radius_m;
+    o->bearing = remainder(beta - s->fr.beta_t, 2.0 * M_PI);
+    /* lofted: the cross-track angle (its sign taken along the flight past the antipode), which
+     * a kick across the bearing moves even when the impact lies next to, or behind, L */
+    o->c = s->shape == BMD_AIM_LOFTED
+               ? (asin(fmax(-1.0, fmin(1.0, dot3(u, s->fr.n)))) - s->fr.xi_t) *
+                     (eta > M_PI ? -1.0 : 1.0)
+               : o->bearing;
+    bmd_geodesy_inverse(a->earth, a->sum.impact_lat_rad, a->sum.impact_lon_rad, s->lat, s->lon,
+                        &o->miss_m, NULL, NULL);
+}
+
+/* Fly controls (p, phi) and read the impact. */
+static int fly_controls(aim_eval *a, const aim_state *s, double p, double phi, aim_obs *o)
+{
+    set_controls(a, s, p, phi);
+    if (bmd_aim_fly(a))
+        return a->rc;
+    observe(a, s, p, phi, o);
+    return BMD_SUCCESS;
+}
+
+/* Fly the full-burn plan of shape x at azimuth offset daz, seen as the family's controls (for
+ * min-energy p is the burnout time). */
+static int fly_full(aim_eval *a, const aim_state *s, double x, double daz, aim_obs *o)
+{
+    a->plan.cutoff_s = 0.0;
+    a->plan.azimuth_rad = s->az_t + daz;
+    bmd_aim_set_shape(&a->plan, x);
+    if (bmd_aim_fly(a))
+        return a->rc;
+    if (s->shape == BMD_AIM_MIN_ENERGY)
+        observe(a, s, a->sum.events.burnout_s, daz, o);
+    else if (s->shape == BMD_AIM_LOFTED)
+        observe(a, s, x * cos(daz), x * sin(daz), o);
+    else
+        observe(a, s, x, daz, o);
+    return BMD_SUCCESS;
+}
+
+/* The along-track residual, increasing in p on the branch: range error for min-energy; for lofted
+ * and depressed a signed square root of the shortfall from the peak, nearly linear in the shape
+ * parameter on either side of the peak (the range is quadratic there). */
+static double along_residual(const aim_state *s, double along_m)
+{
+    if (s->shape == BMD_AIM_MIN_ENERGY)
+        return along_m - s->s_t;
+    double u = sqrt(fmax(s->s_pk - along_m, 0.0)), ut = sqrt(fmax(s->s_pk - s->s_t, 0.0));
+    return s->shape == BMD_AIM_LOFTED ? ut - u : u - ut;
+}
+
+/* Record the full-burn flight o of shape x as the peak when it outranges it. */
+static void note_peak(const aim_eval *a, aim_state *s, const aim_obs *o, double x)
+{
+    if (!o->impacted || !(o->s > s->s_pk))
+        return;
+    s->s_pk = o->s;
+    s->x_pk = x;
+    s->p_pk = o->p;
+    s->phi_pk = o->phi;
+    s->c_pk = o->c;
+    s->b_pk = o->bearing;
+    s->r_pk = a->sum.ground_range_m;
+    s->t_final = a->sum.events.burnout_s;
+    s->bo_alt = a->sum.burnout_altitude_m;
+    s->bo_speed = a->sum.burnout_speed_m_s;
+    s->bo_gamma = a->sum.burnout_flight_path_rad;
+}
+
+/* Search the peak of the full-burn range over the shape parameter near x_pk at azimuth offset
+ * phi, stopping early once a flight reaches stop_range_m (the target is then within reach); the
+ * best flight becomes the peak. */
+static int find_peak(aim_eval *a, aim_state *s, double phi, double stop_range_m)
+{
+    double x, r;
+    a->plan.cutoff_s = 0.0;
+    a->plan.azimuth_rad = s->az_t + phi;
+    double lo = fmax(0.0, s->x_pk - PEAK_HALF_WIDTH), hi = fmin(s->x_max, s->x_pk + PEAK_HALF_WIDTH);
+    int rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, lo, hi, PEAK_TOL, stop_range_m, &x, &r);
+    if (rc)
+        return rc;
+    aim_obs o; /* fly the best shape again: the search's last flight need not be it */
+    if ((rc = fly_full(a, s, x, phi, &o)))
+        return rc;
+    if (!o.impacted)
+        return bmd_error_set(a->err, BMD_EDOM, "the max-range plan along the bearing does not "
+                             "come down");
+    s->s_pk = -INFINITY;
+    note_peak(a, s, &o, x);
+    return BMD_SUCCESS;
+}
 
 /* Mass of the vehicle at the start of stage i's burn (all stages below dropped). */
 static double mass_at_ignition(const bmd_missile *m, int i)
@@ -22,199 +247,199 @@ static double cutoff_guess(const bmd_missile *m, double t_final, double dv)
 {
     double t_end = t_final;
     for (int i = m->n_stages - 1; i >= 0; i--) {
-        const bmd_stage *s = &m->stages[i];
-        double ve = BMD_G0_M_S2 * s->isp_vacuum_s, m0 = mass_at_ignition(m, i);
-        double mf = m0 - s->propellant_mass_kg, mdot = s->propellant_mass_kg / s->burn_time_s;
+        const bmd_stage *st = &m->stages[i];
+        double ve = BMD_G0_M_S2 * st->isp_vacuum_s, m0 = mass_at_ignition(m, i);
+        double mf = m0 - st->propellant_mass_kg, mdot = st->propellant_mass_kg / st->burn_time_s;
         double dv_stage = ve * log(m0 / mf);
-        double t_ign = t_end - s->burn_time_s;
+        double t_ign = t_end - st->burn_time_s;
         if (dv < dv_stage)
             return t_end - mf * (exp(dv / ve) - 1.0) / mdot;
         dv -= dv_stage;
-        t_end = t_ign - s->coast_before_s;
+        t_end = t_ign - st->coast_before_s;
     }
     return 1.0;
 }
 
-/* The along-track residual the shape iteration drives to zero: for min-energy the range error;
- * for lofted/depressed a signed square root of the shortfall from the max range, nearly linear in
- * the shape parameter on either side of the peak. */
-static double residual(bmd_aim_shape shape, double range, double r_max, double target)
-{
-    if (shape == BMD_AIM_MIN_ENERGY)
-        return range - target;
-    double u = sqrt(fmax(r_max - range, 0.0)), ut = sqrt(fmax(r_max - target, 0.0));
-    return shape == BMD_AIM_LOFTED ? ut - u : u - ut;
-}
-
-/* What one aiming pass knows: the target, the peak of the range along the bearing (shape x_star,
- * range r_max, the peak flight's burnout state for Kepler), and the side bounds. */
-typedef struct aim_pass {
-    bmd_aim_shape shape;
-    double lat, lon, dist, az_t;
-    double x_star, r_max, t_final;
-    double bo_alt, bo_speed, bo_gamma;
-    double tolerance_m;
-} aim_pass;
-
-/* Search the peak of the range over the shape parameter near x_center at azimuth az (full
- * burn); updates the pass's peak. */
-static int find_peak(aim_eval *a, aim_pass *ps, double az, double x_center)
-{
-    double x, r;
-    a->plan.cutoff_s = 0.0;
-    a->plan.azimuth_rad = az;
-    /* +-0.15 rad covers the drift of the peak with azimuth; 3e-3 rad in x costs < 1 km at the
-     * flat peak */
-    double lo = fmax(0.0, x_center - 0.15);
-    double hi = fmin(bmd_aim_shape_max(&a->plan), x_center + 0.15);
-    int rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, lo, hi, 3e-3, &x, &r);
-    if (rc)
-        return rc;
-    bmd_aim_set_shape(&a->plan, x);
-    if (bmd_aim_fly(a))
-        return a->rc;
-    ps->x_star = x;
-    ps->r_max = bmd_aim_range_of(a);
-    ps->t_final = a->sum.events.burnout_s;
-    ps->bo_alt = a->sum.burnout_altitude_m;
-    ps->bo_speed = a->sum.burnout_speed_m_s;
-    ps->bo_gamma = a->sum.burnout_flight_path_rad;
-    return BMD_SUCCESS;
-}
-
-/* Warm start of the shape (or cutoff) parameter and its bounds. */
-static void warm_start(const aim_eval *a, const aim_pass *ps, double *x, double *x_lo,
-                       double *x_hi)
+/* Warm start of p inside the bracket (lo, hi): min-energy from Kepler's minimum-energy speeds and
+ * the rocket equation; lofted/depressed from the Kepler burnout angle for the wanted range at the
+ * peak flight's burnout speed (its powered and descent range carried over), mapped to the shape
+ * linearly between vertical and the peak; else a parabola through the peak. */
+static double warm_start(const aim_eval *a, const aim_state *s, double lo, double hi)
 {
     const bmd_earth *earth = a->earth;
-    double R = bmd_earth_mean_radius_m(earth), r_bo = R + ps->bo_alt;
-    double psi_t = fmax(ps->dist, 1.0) / R, psi_m = ps->r_max / R, g;
-    if (ps->shape == BMD_AIM_MIN_ENERGY) {
+    double r_bo = s->fr.radius_m + s->bo_alt, g, x = NAN;
+    double psi_t = fmax(s->s_t, 1.0) / s->fr.radius_m, psi_m = s->s_pk / s->fr.radius_m;
+    if (s->shape == BMD_AIM_MIN_ENERGY) {
         double v_t, v_m;
-        *x_lo = a->plan.vertical_rise_s, *x_hi = ps->t_final;
-        if (bmd_kepler_min_energy(r_bo, fmin(psi_t, M_PI), earth->gm_m3_s2, &v_t, &g, NULL) ||
-            bmd_kepler_min_energy(r_bo, fmin(psi_m, M_PI), earth->gm_m3_s2, &v_m, &g, NULL))
-            *x = 0.5 * (*x_lo + *x_hi);
-        else
-            *x = cutoff_guess(a->missile, ps->t_final, v_m - v_t);
-        *x = fmin(fmax(*x, *x_lo + 1.0), *x_hi);
-        return;
-    }
-    *x_lo = ps->shape == BMD_AIM_LOFTED ? 0.0 : ps->x_star;
-    *x_hi = ps->shape == BMD_AIM_LOFTED ? ps->x_star : bmd_aim_shape_max(&a->plan);
-    /* Kepler: the burnout angle for the wanted free-flight range at the peak flight's burnout
-     * speed (its powered and descent range carried over), mapped to x by taking the burnout
-     * angle linear in x between vertical and the peak */
-    bmd_kepler_arc arc;
-    double g_lo, g_hi;
-    *x = NAN;
-    if (bmd_kepler_arc_from_burnout(r_bo, ps->bo_speed, ps->bo_gamma, earth->gm_m3_s2, &arc,
-                                    NULL) == 0) {
-        double psi_free = psi_t - (psi_m - arc.range_angle_rad);
-        if (psi_free > 0.0 && bmd_kepler_angles_for_range(r_bo, ps->bo_speed, psi_free,
-                                                          earth->gm_m3_s2, &g_lo, &g_hi,
-                                                          NULL) == 0) {
-            g = ps->shape == BMD_AIM_LOFTED ? g_hi : g_lo;
-            *x = ps->x_star * (0.5 * M_PI - g) / fmax(0.5 * M_PI - ps->bo_gamma, 1e-3);
+        if (bmd_kepler_min_energy(r_bo, fmin(psi_t, M_PI), earth->gm_m3_s2, &v_t, &g, NULL) == 0 &&
+            bmd_kepler_min_energy(r_bo, fmin(psi_m, M_PI), earth->gm_m3_s2, &v_m, &g, NULL) == 0)
+            x = cutoff_guess(a->missile, s->t_final, v_m - v_t);
+    } else {
+        bmd_kepler_arc arc;
+        double g_lo, g_hi;
+        if (bmd_kepler_arc_from_burnout(r_bo, s->bo_speed, s->bo_gamma, earth->gm_m3_s2, &arc,
+                                        NULL) == 0) {
+            double psi_free = psi_t - (psi_m - arc.range_angle_rad);
+            if (psi_free > 0.0 && bmd_kepler_angles_for_range(r_bo, s->bo_speed, psi_free,
+                                                              earth->gm_m3_s2, &g_lo, &g_hi,
+                                                              NULL) == 0) {
+                g = s->shape == BMD_AIM_LOFTED ? g_hi : g_lo;
+                x = s->x_pk * (0.5 * M_PI - g) / fmax(0.5 * M_PI - s->bo_gamma, 1e-3);
+            }
+        }
+        if (!(x > lo && x < hi)) {
+            double sq = sqrt(fmax(1.0 - s->s_t / s->s_pk, 0.0));
+            x = s->shape == BMD_AIM_LOFTED ? s->x_pk * (1.0 - sq) : s->x_pk * (1.0 + sq);
         }
     }
-    if (!(*x > *x_lo && *x < *x_hi)) { /* a parabola through the peak, zero at x = 0 */
-        double sq = sqrt(fmax(1.0 - ps->dist / ps->r_max, 0.0));
-        *x = ps->shape == BMD_AIM_LOFTED ? ps->x_star * (1.0 - sq) : ps->x_star * (1.0 + sq);
-    }
-    if (!(*x > *x_lo && *x < *x_hi))
-        *x = 0.5 * (*x_lo + *x_hi);
+    if (!(x > lo && x < hi))
+        x = 0.5 * (lo + hi);
+    return x;
 }
 
-enum { PASS_HIT = 0, PASS_FAILED = -1 };
+enum { RUN_HIT = 0, RUN_FAILED = -1, RUN_TOO_CLOSE = -2 };
 
-/* One aiming pass: Broyden's method on (shape parameter, azimuth) -> (along-track residual,
- * bearing error). The Jacobian starts diagonal, d(along)/dx from the peak flight and the warm
- * start, d(bearing)/d(azimuth) = 1, and learns the coupling from each flight. A flight that
- * outranges the known peak becomes the peak. Returns PASS_HIT, PASS_FAILED or a status. */
-static int aim_pass_run(aim_eval *a, aim_pass *ps, double *az_io, int max_flights)
+/* The aiming iteration from the peak; returns RUN_HIT, RUN_FAILED, RUN_TOO_CLOSE or a status.
+ * Steps: Broyden's method (the "good" update) on (p, phi) -> (along-track residual, bearing
+ * error), its Jacobian started as diag(secant slope from the peak, 1), so the coupling of the two
+ * (the range changes with the azimuth through the Earth's rotation; the deflection with the
+ * flight time) is learnt. Safeguards: p stays inside the bracket of the flights' signs (else
+ * regula falsi, or bisection when the residual has not halved in three flights); the bearing
+ * error's slope in phi stays within [0.05, 5] of a rotation about the launch point's, and the
+ * azimuth step within PHI_STEP_MAX. */
+static int aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
 {
-    const bmd_earth *earth = a->earth;
-    const bmd_site *site = a->site;
-    double x_lo, x_hi, x;
-    warm_start(a, ps, &x, &x_lo, &x_hi);
-    double az = *az_io;
-    double x_prev = ps->shape == BMD_AIM_MIN_ENERGY ? ps->t_final : ps->x_star;
-    double f_prev = residual(ps->shape, ps->r_max, ps->r_max, ps->dist), xs = x_hi - x_lo;
-    double az_prev = az, c_prev = 0.0;
-    double jac[2][2] = {{0.0, 0.0}, {0.0, 1.0}};
-    int have_jac = 0;
-    plan_setter set = ps->shape == BMD_AIM_MIN_ENERGY ? bmd_aim_set_cutoff : bmd_aim_set_shape;
-    if (ps->shape == BMD_AIM_MIN_ENERGY)
-        bmd_aim_set_shape(&a->plan, ps->x_star);
+    const int me = s->shape == BMD_AIM_MIN_ENERGY;
+    /* the family's interval; the end away from the peak is only assumed to have the right sign:
+     * min-energy cut off at the end of the vertical rise, lofted tipped backwards, depressed at
+     * the flattest plan */
+    double lo0, hi0;
+    if (me)
+        lo0 = fmin(a->plan.vertical_rise_s, 0.5 * s->t_final), hi0 = s->t_final;
+    else if (s->shape == BMD_AIM_LOFTED)
+        lo0 = -s->x_pk, hi0 = s->p_pk;
     else
-        a->plan.cutoff_s = 0.0;
+        lo0 = s->x_pk, hi0 = s->x_max;
+    double span = hi0 - lo0;
+    /* bracket [lo, hi] of p with its flights' along-track lengths (the peak end is known) */
+    double lo = lo0, hi = hi0, s_lo = s->s_pk, s_hi = s->s_pk;
+    int known_lo = s->shape == BMD_AIM_DEPRESSED, known_hi = !known_lo;
+    aim_obs prev = {s->p_pk, s->phi_pk, s->s_pk, s->c_pk, s->b_pk, 0.0, 1};
+    const int lofted = s->shape == BMD_AIM_LOFTED;
+    /* the cross residual's slope in phi: 1 for the bearing error of a rotation about L; for the
+     * lofted kick vector, the displacement sin(eta) R per kick angle |x| R, in radians */
+    const double sin_eta = fmax(sin(fmin(s->fr.eta_t, M_PI - 1e-3)), 0.02);
+    double jac[2][2] = {{0.0, 0.0}, {0.0, 1.0}}, f_hist[3] = {INFINITY, INFINITY, INFINITY};
+    int have_jac = 0;
+    double p = warm_start(a, s, lo0, hi0);
     for (int it = 0; it < max_flights; it++) {
-        a->plan.azimuth_rad = az;
-        set(&a->plan, x);
-        if (bmd_aim_fly(a))
-            return a->rc;
-        if (!a->sum.impacted)
-            return bmd_error_set(a->err, BMD_EDOM, "an aiming flight did not come down");
-        double miss, d_imp, az_imp;
-        bmd_geodesy_inverse(earth, a->sum.impact_lat_rad, a->sum.impact_lon_rad, ps->lat, ps->lon,
-                            &miss, NULL, NULL);
-        if (miss <= ps->tolerance_m)
-            return PASS_HIT;
-        bmd_geodesy_inverse(earth, site->lat_rad, site->lon_rad, a->sum.impact_lat_rad,
-                            a->sum.impact_lon_rad, &d_imp, &az_imp, NULL);
-        double c = remainder(az_imp - ps->az_t, 2.0 * M_PI);
-        if (ps->shape != BMD_AIM_MIN_ENERGY && d_imp > ps->r_max) {
-            /* this flight outranges the peak we knew: it is the new peak and side bound */
-            ps->r_max = d_imp;
-            ps->x_star = x;
-            if (ps->shape == BMD_AIM_LOFTED)
-                x_hi = x;
+        aim_obs o;
+        int rc = fly_controls(a, s, p, phi, &o);
+        if (rc)
+            return rc;
+        if (o.miss_m <= s->tolerance_m)
+            return RUN_HIT;
+        double s_pk_old = s->s_pk, x_now = lofted ? hypot(p, phi) : p;
+        double geo = lofted ? sin_eta / fmax(x_now, 1e-3) : 1.0;
+        double q_max = lofted ? PHI_STEP_MAX * fmax(x_now, 0.02) : PHI_STEP_MAX;
+        if (!me && p > 0.0)
+            note_peak(a, s, &o, x_now);
+        if (s->s_pk != s_pk_old) { /* a new peak: the bracket's peak end moves to it */
+            if (s->shape == BMD_AIM_DEPRESSED)
+                lo0 = lo = p, s_lo = o.s, known_lo = 1;
             else
-                x_lo = x;
+                hi0 = hi = p, s_hi = o.s, known_hi = 1;
+            span = hi0 - lo0;
             have_jac = 0;
-            x_prev = x, f_prev = 0.0, az_prev = az, c_prev = c;
-            double sq = sqrt(fmax(1.0 - ps->dist / ps->r_max, 0.0));
-            x = ps->shape == BMD_AIM_LOFTED ? x * (1.0 - sq) : x + sq * 0.25 * (x_hi - x);
-            az -= c;
+            prev = o;
+            p = warm_start(a, s, lo0, hi0);
+            if (!lofted)
+                phi += fmax(-PHI_STEP_MAX, fmin(PHI_STEP_MAX, -o.c));
             continue;
         }
-        double f = residual(ps->shape, d_imp, ps->r_max, ps->dist);
-        if (it == 0)
-            c_prev = c; /* the bearing error barely depends on x at first order */
-        double dp[2] = {(x - x_prev) / xs, az - az_prev}, df[2] = {f - f_prev, c - c_prev};
+        double f = along_residual(s, o.s);
+        if (f < 0.0) {
+            if (s->shape == BMD_AIM_DEPRESSED && p >= hi0)
+                return RUN_TOO_CLOSE; /* the flattest plan still flies too far */
+            lo = p, s_lo = o.s, known_lo = 1;
+        } else {
+            if (me && p <= lo0)
+                return RUN_TOO_CLOSE; /* the earliest cutoff still flies too far */
+            hi = p, s_hi = o.s, known_hi = 1;
+        }
+        if (!(hi - lo > 1e-12 * span)) { /* collapsed on ends made stale by the azimuth */
+            lo = lo0, hi = hi0, known_lo = s->shape == BMD_AIM_DEPRESSED, known_hi = !known_lo;
+            s_lo = s_hi = s->s_pk;
+        }
+        f_hist[0] = f_hist[1], f_hist[1] = f_hist[2], f_hist[2] = fabs(f);
+        /* Broyden */
+        double c = isfinite(o.c) ? o.c : 0.0, f_prev = along_residual(s, prev.s);
+        double c_prev = isfinite(prev.c) ? prev.c : c;
+        double dp = (p - prev.p) / span, dq = phi - prev.phi, df = f - f_prev, dc = c - c_prev;
         if (!have_jac) {
-            jac[0][0] = dp[0] != 0.0 && df[0] != 0.0 ? df[0] / dp[0] : 1.0;
+            jac[0][0] = dp != 0.0 && df / dp > 0.0 ? df / dp : 1.0;
+            jac[0][1] = jac[1][0] = 0.0;
+            jac[1][1] = geo;
             have_jac = 1;
         } else {
-            double n2 = dp[0] * dp[0] + dp[1] * dp[1];
-            if (n2 > 0.0)
-                for (int r = 0; r < 2; r++) {
-                    double u = df[r] - jac[r][0] * dp[0] - jac[r][1] * dp[1];
-                    jac[r][0] += u * dp[0] / n2;
-                    jac[r][1] += u * dp[1] / n2;
-                }
+            double n2 = dp * dp + dq * dq;
+            if (n2 > 0.0) {
+                double u0 = df - jac[0][0] * dp - jac[0][1] * dq;
+                double u1 = dc - jac[1][0] * dp - jac[1][1] * dq;
+                jac[0][0] += u0 * dp / n2, jac[0][1] += u0 * dq / n2;
+                jac[1][0] += u1 * dp / n2, jac[1][1] += u1 * dq / n2;
+            }
+            if (!(jac[0][0] > 0.0))
+                jac[0][0] = dp != 0.0 && df / dp > 0.0 ? df / dp : fabs(jac[0][0]) + 1e-12;
+            if (!(jac[1][1] >= 0.05 * geo && jac[1][1] <= 5.0 * geo))
+                jac[1][1] = geo, jac[1][0] = 0.0;
         }
-        x_prev = x, f_prev = f, az_prev = az, c_prev = c;
-        double det = jac[0][0] * jac[1][1] - jac[0][1] * jac[1][0], step_x, step_az;
-        if (det != 0.0 && fabs(det) > 1e-9 * fabs(jac[0][0] * jac[1][1])) {
-            step_x = -(jac[1][1] * f - jac[0][1] * c) / det;
-            step_az = -(-jac[1][0] * f + jac[0][0] * c) / det;
-        } else { /* decoupled fallback */
-            step_x = jac[0][0] != 0.0 ? -f / jac[0][0] : 0.1;
-            step_az = -c;
+        double det = jac[0][0] * jac[1][1] - jac[0][1] * jac[1][0], step_p, step_q;
+        if (fabs(det) > 1e-6 * fabs(jac[0][0] * jac[1][1])) {
+            step_p = -(jac[1][1] * f - jac[0][1] * c) / det;
+            step_q = -(-jac[1][0] * f + jac[0][0] * c) / det;
+        } else {
+            step_p = -f / jac[0][0];
+            step_q = -c / jac[1][1];
         }
-        step_az = fmax(-0.2, fmin(0.2, step_az));
-        double x_new = x + step_x * xs;
-        if (!(x_new > x_lo))
-            x_new = 0.5 * (x + x_lo);
-        else if (!(x_new < x_hi))
-            x_new = 0.5 * (x + x_hi);
-        x = x_new;
-        az += step_az;
+        double cand = p + step_p * span, margin = 1e-12 * span;
+        int stalled = f_hist[2] > 0.5 * f_hist[0];
+        int inside = cand > lo + margin && cand < hi - margin;
+        if (!inside && fabs(cand - p) <= 0.02 * span && cand > lo0 && cand < hi0) {
+            /* a short step just out of the bracket: the end it crosses was flown at another
+             * azimuth and is stale; trust the local model and reopen that end */
+            if (cand <= lo)
+                lo = lo0, s_lo = s->s_pk, known_lo = s->shape == BMD_AIM_DEPRESSED;
+            else
+                hi = hi0, s_hi = s->s_pk, known_hi = s->shape != BMD_AIM_DEPRESSED;
+            inside = 1;
+            stalled = 0;
+        }
+        if (!inside || stalled) {
+            double mid = 0.5 * (lo + hi), alt = mid;
+            if (known_lo && known_hi && !stalled) { /* regula falsi */
+                double fa = along_residual(s, s_lo), fb = along_residual(s, s_hi);
+                alt = fb > fa ? lo - fa * (hi - lo) / (fb - fa) : mid;
+                if (!(alt > lo + margin && alt < hi - margin))
+                    alt = mid;
+            }
+            /* an end only assumed: try it once the bracket has shrunk next to it */
+            if (!known_hi && hi == hi0 && hi - lo < 0.02 * span)
+                alt = hi;
+            if (!known_lo && lo == lo0 && hi - lo < 0.02 * span)
+                alt = lo;
+            /* the azimuth step for that p from the cross row */
+            step_q = -(c + jac[1][0] * (alt - p) / span) / jac[1][1];
+            cand = alt;
+            if (stalled)
+                f_hist[0] = f_hist[1] = f_hist[2] = INFINITY;
+        }
+        prev = o;
+        prev.c = c;
+        p = cand;
+        phi += fmax(-q_max, fmin(q_max, step_q));
     }
-    *az_io = az;
-    return PASS_FAILED;
+    return RUN_FAILED;
 }
 
 int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
@@ -233,57 +458,61 @@ int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_s
         return bmd_error_set(err, BMD_EINVAL, "aim tolerance %g m must be > 0", tolerance_m);
     if (shape != BMD_AIM_MIN_ENERGY && shape != BMD_AIM_LOFTED && shape != BMD_AIM_DEPRESSED)
         return bmd_error_set(err, BMD_EINVAL, "aim shape %d is unknown", (int)shape);
-    aim_pass ps = {shape, target_lat_rad, target_lon_rad, 0.0, 0.0, 0.0, 0.0, 0.0,
-                   0.0, 0.0, 0.0, tolerance_m};
+    aim_state s;
+    memset(&s, 0, sizeof s);
+    s.shape = shape;
+    s.lat = target_lat_rad;
+    s.lon = target_lon_rad;
+    s.tolerance_m = tolerance_m;
+    s.x_max = bmd_aim_shape_max(&a.plan);
     bmd_geodesy_inverse(earth, launch->lat_rad, launch->lon_rad, target_lat_rad, target_lon_rad,
-                        &ps.dist, &ps.az_t, NULL);
+                        &s.dist, &s.az_t, NULL);
+    frame_init(earth, launch, &s, &s.fr);
+    s.s_t = s.fr.eta_t * s.fr.radius_m;
     /* 1. the base (max-range) plan, full burn, along the geodesic azimuth */
-    a.plan.cutoff_s = 0.0;
-    a.plan.azimuth_rad = ps.az_t;
-    if (bmd_aim_fly(&a))
-        return a.rc;
+    aim_obs o;
+    double x0 = bmd_aim_get_shape(&a.plan);
+    if ((rc = fly_full(&a, &s, x0, 0.0, &o)))
+        return rc;
     if (!a.sum.impacted)
         return bmd_error_set(err, BMD_EDOM, "the base plan does not come down");
-    ps.x_star = bmd_aim_get_shape(&a.plan);
-    ps.r_max = bmd_aim_range_of(&a);
-    ps.t_final = a.sum.events.burnout_s;
-    ps.bo_alt = a.sum.burnout_altitude_m;
-    ps.bo_speed = a.sum.burnout_speed_m_s;
-    ps.bo_gamma = a.sum.burnout_flight_path_rad;
-    /* the base flight's bearing error: a first azimuth correction */
-    double az_imp0, az = ps.az_t;
-    bmd_geodesy_inverse(earth, launch->lat_rad, launch->lon_rad, a.sum.impact_lat_rad,
-                        a.sum.impact_lon_rad, NULL, &az_imp0, NULL);
-    az += remainder(ps.az_t - az_imp0, 2.0 * M_PI);
-    /* 2. near or beyond the base range the peak along this bearing matters: find it */
-    if (ps.dist > 0.85 * ps.r_max && (rc = find_peak(&a, &ps, az, ps.x_star)))
-        return rc;
-    result->max_range_m = ps.r_max;
-    if (ps.dist > ps.r_max) {
+    s.s_pk = -INFINITY;
+    note_peak(&a, &s, &o, x0);
+    /* its bearing error is the first azimuth correction */
+    double daz = fmax(-PHI_STEP_MAX, fmin(PHI_STEP_MAX, -o.bearing));
+    /* 2. near or beyond the base range the peak along the corrected bearing matters: search it,
+     * stopping once the target is within reach */
+    if (s.dist > 0.9 * s.r_pk) {
+        double stop = s.dist * (1.0 + 2e-3) + 2.0 * tolerance_m;
+        if ((rc = find_peak(&a, &s, daz, stop)))
+            return rc;
+        daz += fmax(-PHI_STEP_MAX, fmin(PHI_STEP_MAX, -s.b_pk));
+    }
+    double phi = shape == BMD_AIM_LOFTED ? s.x_pk * sin(daz) : daz;
+    result->max_range_m = s.r_pk;
+    if (s.dist > s.r_pk) {
         bmd_aim_fill_result(&a, result);
         result->reachable = 0;
         bmd_geodesy_inverse(earth, a.sum.impact_lat_rad, a.sum.impact_lon_rad, target_lat_rad,
                             target_lon_rad, &result->miss_m, NULL, NULL);
         return BMD_SUCCESS;
     }
-    /* 3. aiming passes; a flight beyond the peak triggers one peak search and a new pass */
-    int budget = 40;
-    for (int pass = 0; pass < 1 && budget > 0; pass++) {
-        int used = a.evaluations;
-        rc = aim_pass_run(&a, &ps, &az, budget);
-        budget -= a.evaluations - used;
-        if (rc == PASS_HIT) {
-            bmd_aim_fill_result(&a, result);
-            result->reachable = 1;
-            result->max_range_m = ps.r_max;
-            bmd_geodesy_inverse(earth, a.sum.impact_lat_rad, a.sum.impact_lon_rad,
-                                target_lat_rad, target_lon_rad, &result->miss_m, NULL, NULL);
-            return BMD_SUCCESS;
-        }
-        if (rc > 0)
-            return rc;
-    }
+    /* 3. the iteration */
+    rc = aim_run(&a, &s, phi, AIM_BUDGET - a.evaluations);
     bmd_aim_fill_result(&a, result);
+    result->max_range_m = s.r_pk;
+    if (rc == RUN_HIT) {
+        result->reachable = 1;
+        bmd_geodesy_inverse(earth, a.sum.impact_lat_rad, a.sum.impact_lon_rad, target_lat_rad,
+                            target_lon_rad, &result->miss_m, NULL, NULL);
+        return BMD_SUCCESS;
+    }
+    if (rc > 0)
+        return rc;
+    if (rc == RUN_TOO_CLOSE)
+        return bmd_error_set(err, BMD_EDOM, "target %.1f km away is closer than the %s family "
+                             "reaches", s.dist / 1e3,
+                             shape == BMD_AIM_DEPRESSED ? "depressed" : "min-energy");
     return bmd_error_set(err, BMD_EMAXITER, "aim did not converge within %d flights",
                          a.evaluations);
 }

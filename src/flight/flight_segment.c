@@ -196,6 +196,9 @@ void bmd_flight_init_summary(bmd_flight_summary *s, int n_stages)
         s->events.stage_burnout_s[i] = NAN;
     s->events.burnout_s = s->events.apogee_s = s->events.reentry_s = s->events.impact_s = NAN;
     s->apogee_altitude_m = NAN;
+    s->burnout_altitude_m = s->burnout_speed_m_s = s->burnout_inertial_speed_m_s = NAN;
+    s->burnout_flight_path_rad = s->burnout_lat_rad = s->burnout_lon_rad = NAN;
+    s->impact_phase = -1;
     s->reentry_speed_m_s = s->impact_lat_rad = s->impact_lon_rad = NAN;
     s->impact_speed_m_s = s->ground_range_m = s->flight_time_s = NAN;
 }
@@ -210,6 +213,9 @@ int bmd_flight_finish(bmd_flight_run *fr)
     s->impacted = fr->impacted;
     if (!fr->impacted)
         return BMD_SUCCESS;
+    s->impact_phase = fr->ctx.powered     ? BMD_PHASE_BOOST
+                      : !fr->ctx.ballistic ? BMD_PHASE_COAST_STAGE
+                                           : BMD_PHASE_REENTRY;
     double r[3], v[3], h, gam, hd;
     bmd_earth_eci_to_ecef(fr->ctx.earth, fr->t, fr->y, fr->y + 3, r, v);
     bmd_earth_ecef_to_geodetic(fr->ctx.earth, r, &s->impact_lat_rad, &s->impact_lon_rad, &h);

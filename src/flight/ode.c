@@ -141,11 +141,16 @@ int bmd_ode_init(bmd_ode *ode, const bmd_ode_system *sys, const bmd_ode_options 
 
 /* Hairer's starting step (Solving ODEs I, sec. II.4, "Starting step size"; code HINIT): an
  * explicit Euler probe estimates the second derivative, and h is chosen so that
- * h^8 * max(|f|, |f'|) ~ 0.01 in the weighted norm. One rhs evaluation. */
-static int initial_step(bmd_ode *ode, double *h_out, bmd_error *err)
+ * h^8 * max(|f|, |f'|) ~ 0.01 in the weighted norm. One rhs evaluation. As in dop853, whose
+ * HMAX defaults to XEND - X, neither the probe nor the step reaches beyond t_limit: the
+ * right-hand side may be undefined there (a rocket stage past its burnout has no mass left). */
+static int initial_step(bmd_ode *ode, double t_limit, double *h_out, bmd_error *err)
 {
     const int n = ode->sys.dim;
-    const double rtol = ode->opt.rtol, atol = ode->opt.atol, hmax = ode->opt.h_max;
+    const double rtol = ode->opt.rtol, atol = ode->opt.atol;
+    double hmax = t_limit - ode->t;
+    if (ode->opt.h_max > 0.0 && ode->opt.h_max < hmax)
+        hmax = ode->opt.h_max;
     double dnf = 0.0, dny = 0.0;
     double sk[BMD_ODE_MAX_DIM], y1[BMD_ODE_MAX_DIM] = {0}, f1[BMD_ODE_MAX_DIM];
     for (int i = 0; i < n; i++) {
@@ -156,7 +161,7 @@ static int initial_step(bmd_ode *ode, double *h_out, bmd_error *err)
     double h = (dnf <= 1e-10 || dny <= 1e-10) ? 1e-6 : 0.01 * sqrt(dny / dnf);
     if (!(h > 0.0) || !isfinite(h))
         h = 1e-6; /* atol = 0 and a component starting at 0 with nonzero slope: dnf = inf */
-    if (hmax > 0.0 && h > hmax)
+    if (h > hmax)
         h = hmax;
     for (int i = 0; i < n; i++)
         y1[i] = ode->y[i] + h * ode->f[i];
@@ -173,7 +178,7 @@ static int initial_step(bmd_ode *ode, double *h_out, bmd_error *err)
     double h1 = der12 <= 1e-15 ? fmax(1e-6, h * 1e-3) : pow(0.01 / der12, 1.0 / 8.0);
     if (h1 > 0.0)
         h = fmin(100.0 * h, h1);
-    if (hmax > 0.0 && h > hmax)
+    if (h > hmax)
         h = hmax;
     *h_out = h;
     return BMD_SUCCESS;
@@ -287,7 +292,7 @@ static int step_internal(bmd_ode *ode, double t_limit, long *budget, bmd_error *
                              "step limit t = %.17g s is not after the current time %.17g s", t_limit,
                              ode->t);
     if (!(ode->h > 0.0)) {
-        if ((rc = initial_step(ode, &ode->h, err)))
+        if ((rc = initial_step(ode, t_limit, &ode->h, err)))
             return rc;
     }
     double h = ode->h;

@@ -20,6 +20,22 @@ void bmd_plan_default(bmd_plan *plan)
     plan->cutoff_s = 0.0;
 }
 
+void bmd_plan_default_for(const bmd_missile *missile, bmd_steering steering, bmd_plan *plan)
+{
+    if (!plan)
+        return;
+    bmd_plan_default(plan);
+    if (steering != BMD_STEER_PITCH_PROGRAM || !missile)
+        return;
+    const bmd_stage *s0 = &missile->stages[0];
+    double burn = s0->thrust_vacuum_n.n > 0 ? s0->thrust_vacuum_n.x[s0->thrust_vacuum_n.n - 1]
+                                            : s0->burn_time_s;
+    plan->steering = BMD_STEER_PITCH_PROGRAM;
+    plan->vertical_rise_s = 5.0;
+    plan->pitch_final_rad = 40.0 * M_PI / 180.0;
+    plan->pitch_end_s = fmax(0.8 * burn, plan->vertical_rise_s + 1.0);
+}
+
 void bmd_flight_options_default(bmd_flight_options *opt)
 {
     if (!opt)

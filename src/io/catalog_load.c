@@ -8,7 +8,7 @@
 #include "io/yaml_walk.h"
 
 static const char *const top_keys[] = {"kind", "name", "full_name", "class", "description",
-                                       "sources", "stages", "payload"};
+                                       "sources", "stages", "payload", "published_range_km"};
 
 /* A required top-level node, or an error naming it. */
 static const yaml_node_t *required(const yw_ctx *c, const yaml_node_t *root, const char *key,
@@ -87,6 +87,40 @@ static int read_header(const yw_ctx *c, const yaml_node_t *root, bmd_catalog_mis
     return BMD_SUCCESS;
 }
 
+/* Read published_range_km {low: KM, high: KM, source: KEY | notional: true, note: "..."}: the
+ * published class of the maximum range, stored in metres. */
+static int read_published_range(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e)
+{
+    static const char *const keys[] = {"low", "high", "source", "notional", "note"};
+    const char *field = "published_range_km";
+    bmd_param_provenance *p = &e->published_range;
+    int st;
+    if ((st = yw_expect_mapping(c, node, field)) || (st = yw_check_keys(c, node, field, keys, 5)))
+        return st;
+    const yaml_node_t *lo = yw_get(c, node, "low"), *hi = yw_get(c, node, "high");
+    if (!lo || !hi)
+        return yw_fail(c, node, BMD_EINVAL, "field '%s' needs both 'low' and 'high' (km)", field);
+    memset(p, 0, sizeof *p);
+    snprintf(p->field, sizeof p->field, "%s", field);
+    p->line = yw_line(node);
+    if ((st = yw_number(c, lo, "published_range_km.low", &p->low)) ||
+        (st = yw_number(c, hi, "published_range_km.high", &p->high)))
+        return st;
+    if (!(p->low > 0.0))
+        return yw_fail(c, lo, BMD_EINVAL, "field '%s.low': value '%s' must be positive", field,
+                       yw_text(lo));
+    if (!(p->high >= p->low))
+        return yw_fail(c, hi, BMD_EINVAL, "field '%s.high': value '%s' must not be below low "
+                       "(%g km)", field, yw_text(hi), p->low);
+    if ((st = cat_read_provenance(c, node, field, e->sources, e->n_sources, p)))
+        return st;
+    p->low *= 1e3;
+    p->high *= 1e3;
+    p->value = 0.5 * (p->low + p->high);
+    p->has_range = 1;
+    return BMD_SUCCESS;
+}
+
 /* Walk the document: header, sources, stages, payload. */
 static int read_missile(const yw_ctx *c, bmd_catalog_missile *e)
 {
@@ -113,6 +147,8 @@ static int read_missile(const yw_ctx *c, bmd_catalog_missile *e)
             return st;
     e->missile.n_stages = count;
     if (!(n = required(c, root, "payload", &st)) || (st = cat_read_payload(c, n, e)))
+        return st;
+    if ((n = yw_get(c, root, "published_range_km")) && (st = read_published_range(c, n, e)))
         return st;
     return BMD_SUCCESS;
 }
