@@ -5,27 +5,7 @@
 # Usage: cli_catalog.sh PATH/TO/bmdsim   (BMD_DATA_DIR may point at another data directory)
 set -u
 bin=$1
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-
-# json_field JSON KEY -> the first number (or string) stored under KEY
-json_field() { printf '%s' "$1" | grep -o "\"$2\":[^,}]*" | head -1 | cut -d: -f2 | tr -d '"'; }
-near() { awk -v v="$1" -v e="$2" -v t="$3" 'BEGIN { d = v - e; if (d < 0) d = -d; exit !(v != "" && d <= t) }'; }
-check() { # check NAME VALUE EXPECTED TOL SOURCE
-    if near "$2" "$3" "$4"; then ok; else bad "$1: got '$2', expected $3 +/- $4 ($5)"; fi
-}
-contains() { # contains NAME TEXT NEEDLE
-    case "$2" in *"$3"*) ok ;; *) bad "$1: output lacks '$3'" ;; esac
-}
-expect_usage_error() { # NAME WORD-IN-MESSAGE ARGS...
-    local name=$1 word=$2; shift 2
-    local err rc
-    err=$("$bin" "$@" 2>&1 >/dev/null); rc=$?
-    if [ $rc -ne 2 ]; then bad "$name: exit $rc, expected 2 ($*)"; return; fi
-    if [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ]; then bad "$name: stderr is not one line: $err"; return; fi
-    case "$err" in *"$word"*) ok ;; *) bad "$name: message does not name $word: $err" ;; esac
-}
+. "$(dirname "$0")/lib/cli_assert.sh"
 
 # The list names every shipped vehicle with its launch mass (Forden 2007 Table 1: Scud-B 5,897 kg).
 list=$("$bin" catalog) && ok || bad "catalog list failed"
