@@ -226,16 +226,10 @@ int bmd_catalog_interceptor_override(bmd_catalog_interceptor *entry, const char 
     memcpy(name, assignment, (size_t)(eq - assignment));
     name[eq - assignment] = '\0';
     const ic_field *f = NULL;
-    int best = 0, best_d = 1 << 20;
-    for (int i = 0; i < N_FIELDS; i++) {
+    for (int i = 0; i < N_FIELDS; i++)
         if (strcmp(fields[i].name, name) == 0)
             f = &fields[i];
-        int d = yw_edit_distance(name, fields[i].name);
-        if (d < best_d) {
-            best_d = d;
-            best = i;
-        }
-    }
+    int best_d, best = cat_closest_name(name, &fields[0].name, sizeof fields[0], N_FIELDS, &best_d);
     if (!f && best_d <= 3)
         return bmd_error_set(err, BMD_EINVAL, "override: interceptor field '%s' is not known "
                              "(did you mean '%s'?)", name, fields[best].name);
@@ -263,16 +257,8 @@ int bmd_catalog_interceptor_override(bmd_catalog_interceptor *entry, const char 
     if (!old && entry->n_params >= BMD_INTERCEPTOR_MAX_PARAMS)
         return bmd_error_set(err, BMD_EINVAL, "override: more than %d parameters",
                              BMD_INTERCEPTOR_MAX_PARAMS);
-    memset(&p, 0, sizeof p);
-    snprintf(p.prov.field, sizeof p.prov.field, "%s", f->name);
-    p.prov.value = v;
-    p.prov.notional = 1;
+    cat_override_prov(&p.prov, f->name, v, old ? &old->prov : NULL);
     p.low = p.high = NAN;
-    if (old)
-        snprintf(p.prov.note, sizeof p.prov.note, "override (file value %.10g%s%s)",
-                 old->prov.value, old->prov.source[0] ? " from " : "", old->prov.source);
-    else
-        snprintf(p.prov.note, sizeof p.prov.note, "override (not set in the file)");
     if (old)
         *old = p;
     else

@@ -228,14 +228,8 @@ int bmd_catalog_radar_override(bmd_catalog_radar *entry, const char *assignment,
     name[eq - assignment] = '\0';
     const radar_field *f = find_field(name);
     if (!f) {
-        int best = 0, best_d = 1 << 20;
-        for (int i = 0; i < N_FIELDS; i++) {
-            int d = yw_edit_distance(name, fields[i].name);
-            if (d < best_d) {
-                best_d = d;
-                best = i;
-            }
-        }
+        int best_d, best = cat_closest_name(name, &fields[0].name, sizeof fields[0], N_FIELDS,
+                                            &best_d);
         if (best_d <= 3)
             return bmd_error_set(err, BMD_EINVAL, "override: radar field '%s' is not known (did "
                                  "you mean '%s'?)", name, fields[best].name);
@@ -263,21 +257,14 @@ int bmd_catalog_radar_override(bmd_catalog_radar *entry, const char *assignment,
                              inner.message);
     char path[sizeof ((bmd_param_provenance *)0)->field];
     snprintf(path, sizeof path, "parameters.%.40s", f->name);
-    bmd_param_provenance p = {0}, *old = NULL;
+    bmd_param_provenance p, *old = NULL;
     for (int i = 0; i < entry->n_params; i++)
         if (strcmp(entry->params[i].field, path) == 0)
             old = &entry->params[i];
     if (!old && entry->n_params >= BMD_RADAR_CATALOG_MAX_PARAMS)
         return bmd_error_set(err, BMD_EINVAL, "override: more than %d parameters",
                              BMD_RADAR_CATALOG_MAX_PARAMS);
-    snprintf(p.field, sizeof p.field, "%s", path);
-    p.value = v;
-    p.notional = 1;
-    if (old)
-        snprintf(p.note, sizeof p.note, "override (file value %.10g%s%s)", old->value,
-                 old->source[0] ? " from " : "", old->source);
-    else
-        snprintf(p.note, sizeof p.note, "override (not set in the file)");
+    cat_override_prov(&p, path, v, old);
     if (old)
         *old = p;
     else
