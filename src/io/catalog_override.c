@@ -24,6 +24,19 @@ int cat_closest_name(const char *name, const char *const *first, size_t stride, 
     return best;
 }
 
+int cat_split_assignment(const char *assignment, const char *example, char name[80],
+                         const char **value, bmd_error *err)
+{
+    const char *eq = strchr(assignment, '=');
+    if (!eq || eq == assignment || (size_t)(eq - assignment) >= 80)
+        return bmd_error_set(err, BMD_EINVAL, "override '%s' is not of the form FIELD=VALUE "
+                             "(e.g. %s)", assignment, example);
+    memcpy(name, assignment, (size_t)(eq - assignment));
+    name[eq - assignment] = '\0';
+    *value = eq + 1;
+    return BMD_SUCCESS;
+}
+
 void cat_override_prov(bmd_param_provenance *p, const char *field, double v,
                        const bmd_param_provenance *old)
 {

@@ -218,13 +218,11 @@ int bmd_catalog_interceptor_override(bmd_catalog_interceptor *entry, const char 
     bmd_error_clear(err);
     if (!entry || !assignment)
         return bmd_error_set(err, BMD_EINVAL, "override: entry and assignment must be given");
-    const char *eq = strchr(assignment, '=');
-    if (!eq || eq == assignment || (size_t)(eq - assignment) >= 80)
-        return bmd_error_set(err, BMD_EINVAL, "override '%s' is not of the form FIELD=VALUE "
-                             "(e.g. burnout_speed_m_s=4500)", assignment);
     char name[80];
-    memcpy(name, assignment, (size_t)(eq - assignment));
-    name[eq - assignment] = '\0';
+    const char *text;
+    int st = cat_split_assignment(assignment, "burnout_speed_m_s=4500", name, &text, err);
+    if (st)
+        return st;
     const ic_field *f = NULL;
     for (int i = 0; i < N_FIELDS; i++)
         if (strcmp(fields[i].name, name) == 0)
@@ -237,18 +235,18 @@ int bmd_catalog_interceptor_override(bmd_catalog_interceptor *entry, const char 
         return bmd_error_set(err, BMD_EINVAL, "override: interceptor field '%s' is not known "
                              "(fields: docs/catalog.md, Interceptors)", name);
     double v;
-    if (yw_parse_number(eq + 1, &v) != 0)
+    if (yw_parse_number(text, &v) != 0)
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' is not a number "
-                             "(SI units)", f->name, eq + 1);
+                             "(SI units)", f->name, text);
     if (!(v >= f->lo && v <= f->hi))
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be %s",
-                             f->name, eq + 1, f->allowed);
+                             f->name, text, f->allowed);
     bmd_interceptor trial = entry->interceptor;
     *(double *)(void *)((char *)&trial + f->offset) = v;
     bmd_error inner;
-    int st = bmd_interceptor_validate(&trial, &inner);
+    st = bmd_interceptor_validate(&trial, &inner);
     if (st)
-        return bmd_error_set(err, st, "override: field '%s' = %s: %s", f->name, eq + 1,
+        return bmd_error_set(err, st, "override: field '%s' = %s: %s", f->name, text,
                              inner.message);
     bmd_interceptor_param p, *old = NULL;
     for (int i = 0; i < entry->n_params; i++)

@@ -219,13 +219,11 @@ int bmd_catalog_radar_override(bmd_catalog_radar *entry, const char *assignment,
     bmd_error_clear(err);
     if (!entry || !assignment)
         return bmd_error_set(err, BMD_EINVAL, "override: entry and assignment must be given");
-    const char *eq = strchr(assignment, '=');
-    if (!eq || eq == assignment || (size_t)(eq - assignment) >= 80)
-        return bmd_error_set(err, BMD_EINVAL, "override '%s' is not of the form FIELD=VALUE "
-                             "(e.g. detection_range_m=1500000)", assignment);
     char name[80];
-    memcpy(name, assignment, (size_t)(eq - assignment));
-    name[eq - assignment] = '\0';
+    const char *text;
+    int st = cat_split_assignment(assignment, "detection_range_m=1500000", name, &text, err);
+    if (st)
+        return st;
     const radar_field *f = find_field(name);
     if (!f) {
         int best_d, best = cat_closest_name(name, &fields[0].name, sizeof fields[0], N_FIELDS,
@@ -238,22 +236,22 @@ int bmd_catalog_radar_override(bmd_catalog_radar *entry, const char *assignment,
     }
     double v;
     const char *what;
-    if (yw_parse_number(eq + 1, &v) != 0)
+    if (yw_parse_number(text, &v) != 0)
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' is not a number",
-                             f->name, eq + 1);
+                             f->name, text);
     if (!cat_rule_ok(f->rule, v, &what))
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be %s",
-                             f->name, eq + 1, what);
+                             f->name, text, what);
     if (!(v >= f->lo && v <= f->hi))
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be in "
-                             "[%g, %g]", f->name, eq + 1, f->lo, f->hi);
+                             "[%g, %g]", f->name, text, f->lo, f->hi);
     bmd_radar trial = entry->radar;
     *(double *)(void *)((char *)&trial + f->offset) = v * (f->unit == U_DEG ? M_PI / 180.0 : 1.0);
     trial.full_circle = trial.azimuth_half_width_rad >= M_PI;
     bmd_error inner;
-    int st = bmd_radar_validate(&trial, &inner);
+    st = bmd_radar_validate(&trial, &inner);
     if (st)
-        return bmd_error_set(err, st, "override: field '%s' = %s: %s", f->name, eq + 1,
+        return bmd_error_set(err, st, "override: field '%s' = %s: %s", f->name, text,
                              inner.message);
     char path[sizeof ((bmd_param_provenance *)0)->field];
     snprintf(path, sizeof path, "parameters.%.40s", f->name);
