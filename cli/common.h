@@ -63,7 +63,12 @@ int cli_base_plan(const cli_args *a, const bmd_missile *m, bmd_steering fallback
 /* The catalogue directory: --dir, else $BMD_DATA_DIR/catalog/missiles, else the built-in path. */
 void cli_catalogue_dir(const cli_args *a, char *buf, size_t n);
 
-/* Apply overrides "FIELD=VALUE[,FIELD=VALUE...]" (--set) to a catalogue entry. */
+/* Apply overrides "FIELD=VALUE[,FIELD=VALUE...]" (--set) to an entry of any catalogue kind, one
+ * set(entry, "FIELD=VALUE") call each; the first failure: one line on stderr and CLI_USAGE. */
+int cli_apply_set(const char *command, const char *text,
+                  int (*set)(void *entry, const char *assignment, bmd_error *err), void *entry);
+
+/* Apply overrides "FIELD=VALUE[,FIELD=VALUE...]" (--set) to a catalogue missile. */
 int cli_apply_overrides(const char *command, const char *text, bmd_catalog_missile *entry);
 
 /* Report a catalogue error: unknown names and bad files are input errors (2), I/O failures 1. */

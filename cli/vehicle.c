@@ -5,20 +5,15 @@
 #include <string.h>
 
 #include "common.h"
-
-#ifndef BMD_DATA_DIR
-#define BMD_DATA_DIR "data"
-#endif
+#include "threat.h"
 
 void cli_catalogue_dir(const cli_args *a, char *buf, size_t n)
 {
     const char *dir = cli_text(a, "dir");
-    if (dir) {
+    if (dir)
         snprintf(buf, n, "%s", dir);
-        return;
-    }
-    const char *env = getenv("BMD_DATA_DIR");
-    snprintf(buf, n, "%s/catalog/missiles", env && *env ? env : BMD_DATA_DIR);
+    else
+        cli_catalog_dir("missiles", buf, n);
 }
 
 int cli_catalog_failure(const char *command, int status, const bmd_error *err)
@@ -27,7 +22,8 @@ int cli_catalog_failure(const char *command, int status, const bmd_error *err)
     return status == BMD_EIO || status == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
 }
 
-int cli_apply_overrides(const char *command, const char *text, bmd_catalog_missile *entry)
+int cli_apply_set(const char *command, const char *text,
+                  int (*set)(void *entry, const char *assignment, bmd_error *err), void *entry)
 {
     char buf[1024];
     if (strlen(text) >= sizeof buf) {
@@ -37,12 +33,23 @@ int cli_apply_overrides(const char *command, const char *text, bmd_catalog_missi
     strcpy(buf, text);
     for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
         bmd_error err;
-        if (bmd_catalog_override(entry, tok, &err)) {
+        if (set(entry, tok, &err)) {
             cli_complain(command, "--set: %s", err.message);
             return CLI_USAGE;
         }
     }
     return CLI_OK;
+}
+
+/* bmd_catalog_override, untyped for cli_apply_set. */
+static int set_missile(void *entry, const char *assignment, bmd_error *err)
+{
+    return bmd_catalog_override(entry, assignment, err);
+}
+
+int cli_apply_overrides(const char *command, const char *text, bmd_catalog_missile *entry)
+{
+    return cli_apply_set(command, text, set_missile, entry);
 }
 
 int cli_load_missile(const cli_args *a, const char *text, bmd_catalog_missile *entry)

@@ -4,29 +4,7 @@
 # Usage: cli_exchange.sh PATH/TO/bmdsim
 set -u
 bin=$1
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-
-# json_field JSON KEY -> the number (or string) stored under KEY
-json_field() { printf '%s' "$1" | grep -o "\"$2\":[^,}]*" | head -1 | cut -d: -f2 | tr -d '"'; }
-# near VALUE EXPECTED TOL -> true when |VALUE - EXPECTED| <= TOL
-near() { awk -v v="$1" -v e="$2" -v t="$3" 'BEGIN { d = v - e; if (d < 0) d = -d; exit !(v != "" && d <= t) }'; }
-check() { # check NAME VALUE EXPECTED TOL SOURCE
-    if near "$2" "$3" "$4"; then ok; else bad "$1: got '$2', expected $3 +/- $4 ($5)"; fi
-}
-check_text() { # check_text NAME VALUE EXPECTED
-    if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', expected '$3'"; fi
-}
-# expect_usage_error NAME WORD-IN-MESSAGE ARGS... -> exit 2 and one stderr line containing WORD
-expect_usage_error() {
-    local name=$1 word=$2; shift 2
-    local err rc
-    err=$("$bin" "$@" 2>&1 >/dev/null); rc=$?
-    if [ $rc -ne 2 ]; then bad "$name: exit $rc, expected 2 ($*)"; return; fi
-    if [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ]; then bad "$name: stderr is not one line: $err"; return; fi
-    case "$err" in *"$word"*) ok ;; *) bad "$name: message does not name $word: $err" ;; esac
-}
+. "$(dirname "$0")/lib/cli_assert.sh"
 
 # Salvo of 2 at SSPK 0.8 against 5 warheads: 1 - 0.2^2 = 0.96 per warhead, 0.96^5 = 0.8153726976
 # no-leak, 5 x 0.04 = 0.2 leakers, 10 interceptors (JSON carries 9 decimals for probabilities).

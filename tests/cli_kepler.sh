@@ -4,26 +4,7 @@
 # Usage: cli_kepler.sh PATH/TO/bmdsim
 set -u
 bin=$1
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-
-# json_field JSON KEY -> the number (or string) stored under KEY
-json_field() { printf '%s' "$1" | grep -o "\"$2\":[^,}]*" | head -1 | cut -d: -f2 | tr -d '"'; }
-# near VALUE EXPECTED TOL -> true when |VALUE - EXPECTED| <= TOL
-near() { awk -v v="$1" -v e="$2" -v t="$3" 'BEGIN { d = v - e; if (d < 0) d = -d; exit !(v != "" && d <= t) }'; }
-check() { # check NAME VALUE EXPECTED TOL SOURCE
-    if near "$2" "$3" "$4"; then ok; else bad "$1: got '$2', expected $3 +/- $4 ($5)"; fi
-}
-# expect_usage_error NAME FLAG-IN-MESSAGE ARGS... -> exit 2 and one stderr line naming the flag
-expect_usage_error() {
-    local name=$1 flag=$2; shift 2
-    local err rc
-    err=$("$bin" "$@" 2>&1 >/dev/null); rc=$?
-    if [ $rc -ne 2 ]; then bad "$name: exit $rc, expected 2 ($*)"; return; fi
-    if [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ]; then bad "$name: stderr is not one line: $err"; return; fi
-    case "$err" in *"$flag"*) ok ;; *) bad "$name: message does not name $flag: $err" ;; esac
-}
+. "$(dirname "$0")/lib/cli_assert.sh"
 
 R=6371.0088; MU=398600.4418
 

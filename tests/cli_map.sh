@@ -3,9 +3,7 @@
 # one line on stderr and exit 2. Usage: cli_map.sh PATH/TO/bmdsim
 set -u
 bin=$1
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/lib/cli_assert.sh"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
@@ -20,14 +18,6 @@ if command -v xmllint >/dev/null; then
 fi
 ls "$dir" | grep -q '\.tmp\.' && bad "temporary file left behind" || ok
 
-expect_usage_error() { # NAME WORD-IN-MESSAGE ARGS...
-    local name=$1 word=$2; shift 2
-    local err rc
-    err=$("$bin" "$@" 2>&1 >/dev/null); rc=$?
-    if [ $rc -ne 2 ]; then bad "$name: exit $rc, expected 2"; return; fi
-    if [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ]; then bad "$name: stderr not one line: $err"; return; fi
-    case "$err" in *"$word"*) ok ;; *) bad "$name: message does not name $word: $err" ;; esac
-}
 expect_usage_error missing_center center map -o "$dir/x.svg"
 expect_usage_error missing_output output map --center 50,20
 expect_usage_error bad_center center map --center 95,20 -o "$dir/x.svg"

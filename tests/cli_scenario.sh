@@ -10,18 +10,7 @@ export BMD_DATA_DIR=${BMD_DATA_DIR:-$here/../data}
 scenarios=$here/../scenarios
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-contains() { case "$2" in *"$3"*) ok ;; *) bad "$1: output lacks '$3'" ;; esac; }
-expect_usage_error() { # NAME WORD-IN-MESSAGE ARGS...
-    local name=$1 word=$2; shift 2
-    local err rc
-    err=$("$bin" "$@" 2>&1 >/dev/null); rc=$?
-    if [ $rc -ne 2 ]; then bad "$name: exit $rc, expected 2 ($*)"; return; fi
-    if [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ]; then bad "$name: stderr is not one line: $err"; return; fi
-    case "$err" in *"$word"*) ok ;; *) bad "$name: message does not name '$word': $err" ;; esac
-}
+. "$(dirname "$0")/lib/cli_assert.sh"
 
 # The shipped scenarios are valid and every catalogue name resolves.
 for f in europe.yaml iran-europe-small.yaml russia-us-icbm.yaml; do

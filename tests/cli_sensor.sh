@@ -6,24 +6,8 @@
 set -u
 bin=$1
 export BMD_DATA_DIR=${BMD_DATA_DIR:-$(dirname "$0")/../data}
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/lib/cli_assert.sh"
 
-json_field() { printf '%s' "$1" | grep -o "\"$2\":[^,}]*" | head -1 | cut -d: -f2 | tr -d '"'; }
-near() { awk -v v="$1" -v e="$2" -v t="$3" 'BEGIN { d = v - e; if (d < 0) d = -d; exit !(v != "" && d <= t) }'; }
-check() { # check NAME VALUE EXPECTED TOL SOURCE
-    if near "$2" "$3" "$4"; then ok; else bad "$1: got '$2', expected $3 +/- $4 ($5)"; fi
-}
-contains() { case "$2" in *"$3"*) ok ;; *) bad "$1: output lacks '$3'" ;; esac; }
-expect_usage_error() { # NAME WORD-IN-MESSAGE ARGS...
-    local name=$1 word=$2; shift 2
-    local err rc
-    err=$("$bin" "$@" 2>&1 >/dev/null); rc=$?
-    if [ $rc -ne 2 ]; then bad "$name: exit $rc, expected 2 ($*)"; return; fi
-    if [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ]; then bad "$name: stderr is not one line: $err"; return; fi
-    case "$err" in *"$word"*) ok ;; *) bad "$name: message does not name $word: $err" ;; esac
-}
 # closed form: slant range (km) at elevation E deg from radius A to radius B (law of sines)
 slant() { awk -v a="$1" -v b="$2" -v e="$3" 'BEGIN { e = e * atan2(1, 1) / 45;
     printf "%.6f", sqrt(b * b - a * a * cos(e)^2) - a * sin(e) }'; }

@@ -4,20 +4,7 @@
 # Usage: cli_trajectory.sh PATH/TO/bmdsim
 set -u
 bin=$1
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-json_field() { printf '%s' "$1" | grep -o "\"$2\":[^,}]*" | head -1 | cut -d: -f2 | tr -d '"'; }
-near() { awk -v v="$1" -v e="$2" -v t="$3" 'BEGIN { d = v - e; if (d < 0) d = -d; exit !(v != "" && d <= t) }'; }
-check() { if near "$2" "$3" "$4"; then ok; else bad "$1: got '$2', expected $3 +/- $4 ($5)"; fi; }
-expect_usage_error() {
-    local name=$1 word=$2; shift 2
-    local err rc
-    err=$("$bin" "$@" 2>&1 >/dev/null); rc=$?
-    if [ $rc -ne 2 ]; then bad "$name: exit $rc, expected 2 ($*)"; return; fi
-    if [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ]; then bad "$name: stderr is not one line: $err"; return; fi
-    case "$err" in *"$word"*) ok ;; *) bad "$name: message does not name $word: $err" ;; esac
-}
+. "$(dirname "$0")/lib/cli_assert.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 # Forden (2007) Table 3: Scud-B 288 km at azimuth 40 deg from 39N 125E; pitch program, 3%.
@@ -93,7 +80,6 @@ expect_usage_error to_and_azimuth_together_are_refused "either" trajectory --mis
 expect_usage_error missing_from_is_refused --from trajectory --missile scud-b --azimuth 40
 expect_usage_error unknown_shape_is_refused --shape trajectory --missile scud-b --from 39,125 --to 40,127 --shape flat
 "$bin" trajectory --help >/dev/null && ok || bad "trajectory --help should exit 0"
-
 
 # GeoJSON and KML of an aimed flight: the track is a LineString with altitude (RFC 7946 3-D
 # positions, lon first), the KML a 3-D LineString with absolute altitude; a file that cannot be

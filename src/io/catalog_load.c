@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "bmd/catalog.h"
+#include "io/catalog_dir.h"
 #include "io/catalog_schema.h"
 #include "io/yaml_walk.h"
 
@@ -122,8 +123,9 @@ static int read_published_range(const yw_ctx *c, const yaml_node_t *node, bmd_ca
 }
 
 /* Walk the document: header, sources, stages, payload. */
-static int read_missile(const yw_ctx *c, bmd_catalog_missile *e)
+static int read_missile(const yw_ctx *c, void *entry)
 {
+    bmd_catalog_missile *e = entry;
     const yaml_node_t *root = yaml_document_get_root_node(c->doc);
     if (!root)
         return bmd_error_set(c->err, BMD_EINVAL, "%s:1:1: the file is empty (expected 'kind: "
@@ -159,23 +161,6 @@ int bmd_catalog_load_missile(const char *path, bmd_catalog_missile *entry, bmd_e
     if (!path || !entry)
         return bmd_error_set(err, BMD_EINVAL, "catalogue: path and entry must not be NULL");
     memset(entry, 0, sizeof *entry);
-    size_t len = strlen(path);
-    if (len >= sizeof entry->path)
-        return bmd_error_set(err, BMD_EINVAL, "catalogue path is %zu characters; at most %zu",
-                             len, sizeof entry->path - 1);
-    memcpy(entry->path, path, len + 1);
-    yaml_document_t doc;
-    int st = yw_load_file(path, &doc, err);
-    if (st)
-        return st;
-    yw_ctx c = {.path = path, .doc = &doc, .err = err};
-    st = read_missile(&c, entry);
-    yaml_document_delete(&doc);
-    if (st) {
-        char keep[sizeof entry->path];
-        memcpy(keep, entry->path, sizeof keep);
-        memset(entry, 0, sizeof *entry);
-        memcpy(entry->path, keep, sizeof keep);
-    }
-    return st;
+    return cat_parse_file(path, entry->path, sizeof entry->path, read_missile, entry,
+                          sizeof *entry, err);
 }

@@ -7,6 +7,51 @@
 #include "io/catalog_schema.h"
 #include "io/yaml_walk.h"
 
+int cat_closest_name(const char *name, const char *const *first, size_t stride, int n,
+                     int *dist)
+{
+    int best = 0, best_d = 1 << 20;
+    for (int i = 0; i < n; i++) {
+        const char *const *at = (const char *const *)(const void *)((const char *)first +
+                                                                   (size_t)i * stride);
+        int d = yw_edit_distance(name, *at);
+        if (d < best_d) {
+            best_d = d;
+            best = i;
+        }
+    }
+    *dist = best_d;
+    return best;
+}
+
+int cat_split_assignment(const char *assignment, const char *example, char name[80],
+                         const char **value, bmd_error *err)
+{
+    const char *eq = strchr(assignment, '=');
+    if (!eq || eq == assignment || (size_t)(eq - assignment) >= 80)
+        return bmd_error_set(err, BMD_EINVAL, "override '%s' is not of the form FIELD=VALUE "
+                             "(e.g. %s)", assignment, example);
+    memcpy(name, assignment, (size_t)(eq - assignment));
+    name[eq - assignment] = '\0';
+    *value = eq + 1;
+    return BMD_SUCCESS;
+}
+
+void cat_override_prov(bmd_param_provenance *p, const char *field, double v,
+                       const bmd_param_provenance *old)
+{
+    memset(p, 0, sizeof *p);
+    snprintf(p->field, sizeof p->field, "%s", field);
+    p->value = v;
+    p->notional = 1;
+    p->line = 0;
+    if (old)
+        snprintf(p->note, sizeof p->note, "override (file value %.10g%s%s)", old->value,
+                 old->source[0] ? " from " : "", old->source);
+    else
+        snprintf(p->note, sizeof p->note, "override (not set in the file)");
+}
+
 /* Find the scalar field named name in fields[0..n-1]. */
 static const cat_scalar *lookup(const cat_scalar *fields, int n, const char *name)
 {
@@ -47,14 +92,7 @@ static int resolve(bmd_catalog_missile *e, const char *field, double **dst,
     }
     *f = lookup(fields, n, name);
     if (!*f) {
-        int best = 0, best_d = 1 << 20;
-        for (int i = 0; i < n; i++) {
-            int d = yw_edit_distance(name, fields[i].name);
-            if (d < best_d) {
-                best_d = d;
-                best = i;
-            }
-        }
+        int best_d, best = cat_closest_name(name, &fields[0].name, sizeof fields[0], n, &best_d);
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s' is not known%s%s%s (tables "
                              "cannot be overridden)", field, best_d <= 3 ? " (did you mean '" : "",
                              best_d <= 3 ? fields[best].name : "", best_d <= 3 ? "'?)" : "");
@@ -92,20 +130,11 @@ int bmd_catalog_override(bmd_catalog_missile *entry, const char *assignment, bmd
     if (!cat_rule_ok(f->rule, v, &what))
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be %s", field,
                              eq + 1, what);
-    bmd_param_provenance p = {0};
-    snprintf(p.field, sizeof p.field, "%s", field);
-    p.value = v;
-    p.notional = 1;
-    p.line = 0;
-    bmd_param_provenance *old = NULL;
+    bmd_param_provenance p, *old = NULL;
     for (int i = 0; i < entry->n_params; i++)
         if (strcmp(entry->params[i].field, field) == 0)
             old = &entry->params[i];
-    if (old)
-        snprintf(p.note, sizeof p.note, "override (file value %.10g%s%s)", old->value,
-                 old->source[0] ? " from " : "", old->source);
-    else
-        snprintf(p.note, sizeof p.note, "override (not set in the file)");
+    cat_override_prov(&p, field, v, old);
     if (old)
         *old = p;
     else if ((st = cat_add_param(entry, &p, err)))

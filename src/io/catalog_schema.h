@@ -52,4 +52,21 @@ int cat_read_sources(const yw_ctx *c, const yaml_node_t *node, bmd_source *sourc
 /* Append a provenance record; BMD_EINVAL when the table of parameters is full. */
 int cat_add_param(bmd_catalog_missile *e, const bmd_param_provenance *p, bmd_error *err);
 
+/* The index of the name closest to name (its edit distance into *dist) among the n names at
+ * *first, and every stride bytes after it (the `name` member of a table of field descriptors:
+ * first = &fields[0].name, stride = sizeof fields[0]). The first of equals wins. */
+int cat_closest_name(const char *name, const char *const *first, size_t stride, int n,
+                     int *dist);
+
+/* Split assignment "FIELD=VALUE" into name (80 bytes) and *value. BMD_EINVAL "override '...' is
+ * not of the form FIELD=VALUE (e.g. EXAMPLE)" without '=', without a field, or when the field does
+ * not fit. */
+int cat_split_assignment(const char *assignment, const char *example, char name[80],
+                         const char **value, bmd_error *err);
+
+/* Fill p (zeroed first) as an override of field to value v: notional, line 0, and a note with
+ * the file value and its source (old), or saying the file did not set it (old NULL). */
+void cat_override_prov(bmd_param_provenance *p, const char *field, double v,
+                       const bmd_param_provenance *old);
+
 #endif

@@ -129,8 +129,9 @@ static int read_header(const yw_ctx *c, const yaml_node_t *root, bmd_catalog_int
 }
 
 /* Walk the document: header, then every parameter. */
-static int read_interceptor(const yw_ctx *c, bmd_catalog_interceptor *e)
+static int read_interceptor(const yw_ctx *c, void *entry)
 {
+    bmd_catalog_interceptor *e = entry;
     const yaml_node_t *root = yaml_document_get_root_node(c->doc);
     if (!root)
         return bmd_error_set(c->err, BMD_EINVAL, "%s:1:1: the file is empty (expected 'kind: "
@@ -171,60 +172,34 @@ int bmd_catalog_load_interceptor(const char *path, bmd_catalog_interceptor *entr
         return bmd_error_set(err, BMD_EINVAL, "catalogue: path and entry must not be NULL");
     memset(entry, 0, sizeof *entry);
     bmd_interceptor_default(&entry->interceptor);
-    size_t len = strlen(path);
-    if (len >= sizeof entry->path)
-        return bmd_error_set(err, BMD_EINVAL, "catalogue path is %zu characters; at most %zu",
-                             len, sizeof entry->path - 1);
-    memcpy(entry->path, path, len + 1);
-    yaml_document_t doc;
-    int st = yw_load_file(path, &doc, err);
-    if (st)
-        return st;
-    yw_ctx c = {.path = path, .doc = &doc, .err = err};
-    st = read_interceptor(&c, entry);
-    yaml_document_delete(&doc);
-    return st;
+    /* An interceptor that fails to read is left as read so far (clear_size 0). */
+    return cat_parse_file(path, entry->path, sizeof entry->path, read_interceptor, entry, 0, err);
 }
+
+/* The interceptor kind of catalog_dir.h: its load and name accessor, untyped. */
+static int load(const char *path, void *entry, bmd_error *err)
+{
+    return bmd_catalog_load_interceptor(path, entry, err);
+}
+static const char *name_of(const void *entry)
+{
+    return ((const bmd_catalog_interceptor *)entry)->interceptor.name;
+}
+
+static const cat_kind interceptors = {"interceptor", "interceptors", "catalogue",
+                                      "the files in that directory",
+                                      sizeof(bmd_catalog_interceptor), load, name_of};
 
 int bmd_catalog_find_interceptor(const char *dir, const char *name,
                                  bmd_catalog_interceptor *entry, bmd_error *err)
 {
-    bmd_error_clear(err);
-    if (!dir || !name || !entry || !*name)
-        return bmd_error_set(err, BMD_EINVAL, "catalogue find: dir, name and entry must be given");
-    if (cat_looks_like_path(name))
-        return bmd_catalog_load_interceptor(name, entry, err);
-    char (*names)[BMD_NAME_MAX];
-    int count, st = cat_scan_dir(dir, &names, &count, err);
-    if (st)
-        return st;
-    char path[BMD_CATALOG_TEXT_MAX];
-    for (int i = 0; i < count; i++)
-        if (strcasecmp(names[i], name) == 0 &&
-            cat_stem_path(dir, names[i], path, sizeof path) == 0) {
-            free(names);
-            return bmd_catalog_load_interceptor(path, entry, err);
-        }
-    for (int i = 0; i < count; i++) /* then the `name:` fields; files that do not load skipped */
-        if (cat_stem_path(dir, names[i], path, sizeof path) == 0 &&
-            bmd_catalog_load_interceptor(path, entry, NULL) == BMD_SUCCESS &&
-            strcasecmp(entry->interceptor.name, name) == 0) {
-            free(names);
-            bmd_error_clear(err);
-            return BMD_SUCCESS;
-        }
-    memset(entry, 0, sizeof *entry);
-    char msg[BMD_ERROR_MESSAGE_SIZE];
-    snprintf(msg, sizeof msg, "unknown interceptor '%s' in %s", name, dir);
-    cat_suggest(name, names, count, "the files in that directory", msg, sizeof msg);
-    free(names);
-    return bmd_error_set(err, BMD_ENOTFOUND, "%s", msg);
+    return cat_find(&interceptors, dir, name, entry, err);
 }
 
 int bmd_catalog_list_interceptors(const char *dir, char (*names)[BMD_NAME_MAX], int max, int *n,
                                   bmd_error *err)
 {
-    /* The directory listing is the same as the missiles'. */
+    /* The missiles' listing, messages included ("... holds N missiles ..."), as before. */
     return bmd_catalog_list_missiles(dir, names, max, n, err);
 }
 
@@ -243,24 +218,16 @@ int bmd_catalog_interceptor_override(bmd_catalog_interceptor *entry, const char 
     bmd_error_clear(err);
     if (!entry || !assignment)
         return bmd_error_set(err, BMD_EINVAL, "override: entry and assignment must be given");
-    const char *eq = strchr(assignment, '=');
-    if (!eq || eq == assignment || (size_t)(eq - assignment) >= 80)
-        return bmd_error_set(err, BMD_EINVAL, "override '%s' is not of the form FIELD=VALUE "
-                             "(e.g. burnout_speed_m_s=4500)", assignment);
     char name[80];
-    memcpy(name, assignment, (size_t)(eq - assignment));
-    name[eq - assignment] = '\0';
+    const char *text;
+    int st = cat_split_assignment(assignment, "burnout_speed_m_s=4500", name, &text, err);
+    if (st)
+        return st;
     const ic_field *f = NULL;
-    int best = 0, best_d = 1 << 20;
-    for (int i = 0; i < N_FIELDS; i++) {
+    for (int i = 0; i < N_FIELDS; i++)
         if (strcmp(fields[i].name, name) == 0)
             f = &fields[i];
-        int d = yw_edit_distance(name, fields[i].name);
-        if (d < best_d) {
-            best_d = d;
-            best = i;
-        }
-    }
+    int best_d, best = cat_closest_name(name, &fields[0].name, sizeof fields[0], N_FIELDS, &best_d);
     if (!f && best_d <= 3)
         return bmd_error_set(err, BMD_EINVAL, "override: interceptor field '%s' is not known "
                              "(did you mean '%s'?)", name, fields[best].name);
@@ -268,18 +235,18 @@ int bmd_catalog_interceptor_override(bmd_catalog_interceptor *entry, const char 
         return bmd_error_set(err, BMD_EINVAL, "override: interceptor field '%s' is not known "
                              "(fields: docs/catalog.md, Interceptors)", name);
     double v;
-    if (yw_parse_number(eq + 1, &v) != 0)
+    if (yw_parse_number(text, &v) != 0)
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' is not a number "
-                             "(SI units)", f->name, eq + 1);
+                             "(SI units)", f->name, text);
     if (!(v >= f->lo && v <= f->hi))
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be %s",
-                             f->name, eq + 1, f->allowed);
+                             f->name, text, f->allowed);
     bmd_interceptor trial = entry->interceptor;
     *(double *)(void *)((char *)&trial + f->offset) = v;
     bmd_error inner;
-    int st = bmd_interceptor_validate(&trial, &inner);
+    st = bmd_interceptor_validate(&trial, &inner);
     if (st)
-        return bmd_error_set(err, st, "override: field '%s' = %s: %s", f->name, eq + 1,
+        return bmd_error_set(err, st, "override: field '%s' = %s: %s", f->name, text,
                              inner.message);
     bmd_interceptor_param p, *old = NULL;
     for (int i = 0; i < entry->n_params; i++)
@@ -288,16 +255,8 @@ int bmd_catalog_interceptor_override(bmd_catalog_interceptor *entry, const char 
     if (!old && entry->n_params >= BMD_INTERCEPTOR_MAX_PARAMS)
         return bmd_error_set(err, BMD_EINVAL, "override: more than %d parameters",
                              BMD_INTERCEPTOR_MAX_PARAMS);
-    memset(&p, 0, sizeof p);
-    snprintf(p.prov.field, sizeof p.prov.field, "%s", f->name);
-    p.prov.value = v;
-    p.prov.notional = 1;
+    cat_override_prov(&p.prov, f->name, v, old ? &old->prov : NULL);
     p.low = p.high = NAN;
-    if (old)
-        snprintf(p.prov.note, sizeof p.prov.note, "override (file value %.10g%s%s)",
-                 old->prov.value, old->prov.source[0] ? " from " : "", old->prov.source);
-    else
-        snprintf(p.prov.note, sizeof p.prov.note, "override (not set in the file)");
     if (old)
         *old = p;
     else

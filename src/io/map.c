@@ -331,6 +331,19 @@ static double graticule_step(const bmd_map_view *v)
     return r_km < 800 ? 2 : r_km < 2000 ? 5 : r_km < 6000 ? 10 : 30;
 }
 
+/* Project the open polyline lat/lon (n points, rad) and stroke it at each of its wrap shifts;
+ * 0 when it cannot be projected. */
+static int stroke_projected(mapctx *m, const double *lat, const double *lon, int n)
+{
+    if (!project(m, lat, lon, n, 1, &m->a))
+        return 0;
+    double sh[3];
+    int ns = shifts(m, &m->a, sh);
+    for (int k = 0; k < ns; k++)
+        stroke_line(m, &m->a, sh[k], 0);
+    return 1;
+}
+
 static void draw_graticule(mapctx *m)
 {
     double g = graticule_step(m->v), lat[361], lon[361];
@@ -341,12 +354,8 @@ static void draw_graticule(mapctx *m)
             lat[n] = la * M_PI / 180;
             lon[n] = l0 * M_PI / 180;
         }
-        if (!project(m, lat, lon, n, 1, &m->a))
+        if (!stroke_projected(m, lat, lon, n))
             return;
-        double sh[3];
-        int ns = shifts(m, &m->a, sh);
-        for (int k = 0; k < ns; k++)
-            stroke_line(m, &m->a, sh[k], 0);
     }
     for (double la = -90 + g; la < 90 - 1e-9; la += g) { /* parallels */
         int n = 0;
@@ -354,12 +363,8 @@ static void draw_graticule(mapctx *m)
             lat[n] = la * M_PI / 180;
             lon[n] = lo * M_PI / 180;
         }
-        if (!project(m, lat, lon, n, 1, &m->a))
+        if (!stroke_projected(m, lat, lon, n))
             return;
-        double sh[3];
-        int ns = shifts(m, &m->a, sh);
-        for (int k = 0; k < ns; k++)
-            stroke_line(m, &m->a, sh[k], 0);
     }
     svg_path_end(m->s, "fill=\"none\" stroke=\"#b7c9da\" stroke-width=\"0.5\"");
 }

@@ -124,8 +124,9 @@ static int read_parameters(const yw_ctx *c, const yaml_node_t *node, bmd_catalog
 }
 
 /* Walk the document: header, sources, parameters. */
-static int read_radar(const yw_ctx *c, bmd_catalog_radar *e)
+static int read_radar(const yw_ctx *c, void *entry)
 {
+    bmd_catalog_radar *e = entry;
     const yaml_node_t *root = yaml_document_get_root_node(c->doc);
     if (!root)
         return bmd_error_set(c->err, BMD_EINVAL, "%s:1:1: the file is empty (expected 'kind: "
@@ -163,83 +164,30 @@ int bmd_catalog_load_radar(const char *path, bmd_catalog_radar *entry, bmd_error
     memset(entry, 0, sizeof *entry);
     bmd_radar_default(&entry->radar);
     entry->radar.boresight_azimuth_rad = 0;
-    size_t len = strlen(path);
-    if (len >= sizeof entry->path)
-        return bmd_error_set(err, BMD_EINVAL, "catalogue path is %zu characters; at most %zu",
-                             len, sizeof entry->path - 1);
-    memcpy(entry->path, path, len + 1);
-    yaml_document_t doc;
-    int st = yw_load_file(path, &doc, err);
-    if (st)
-        return st;
-    yw_ctx c = {.path = path, .doc = &doc, .err = err};
-    st = read_radar(&c, entry);
-    yaml_document_delete(&doc);
-    if (st) {
-        char keep[sizeof entry->path];
-        memcpy(keep, entry->path, sizeof keep);
-        memset(entry, 0, sizeof *entry);
-        memcpy(entry->path, keep, sizeof keep);
-    }
-    return st;
+    return cat_parse_file(path, entry->path, sizeof entry->path, read_radar, entry,
+                          sizeof *entry, err);
 }
+
+/* The radar kind of catalog_dir.h: its load and name accessor, untyped. */
+static int load(const char *path, void *entry, bmd_error *err)
+{
+    return bmd_catalog_load_radar(path, entry, err);
+}
+static const char *name_of(const void *entry) { return ((const bmd_catalog_radar *)entry)->name; }
+
+static const cat_kind radars = {"radar", "radars", "radar", "the files in that directory",
+                                sizeof(bmd_catalog_radar), load, name_of};
 
 int bmd_catalog_list_radars(const char *dir, char (*names)[BMD_NAME_MAX], int max, int *n,
                             bmd_error *err)
 {
-    bmd_error_clear(err);
-    if (!dir || !names || !n || max < 0)
-        return bmd_error_set(err, BMD_EINVAL, "radar list: dir, names and n must be given");
-    *n = 0;
-    char (*all)[BMD_NAME_MAX];
-    int count, st = cat_scan_dir(dir, &all, &count, err);
-    if (st)
-        return st;
-    int k = count < max ? count : max;
-    memcpy(names, all, sizeof *all * (size_t)k);
-    *n = k;
-    free(all);
-    if (count > max)
-        return bmd_error_set(err, BMD_EINVAL, "radar directory '%s' holds %d radars; only %d fit "
-                             "in the list", dir, count, max);
-    return BMD_SUCCESS;
+    return cat_list(&radars, dir, names, max, n, err);
 }
 
 int bmd_catalog_find_radar(const char *dir, const char *name, bmd_catalog_radar *entry,
                            bmd_error *err)
 {
-    bmd_error_clear(err);
-    if (!dir || !name || !entry || !*name)
-        return bmd_error_set(err, BMD_EINVAL, "radar find: dir, name and entry must be given");
-    if (cat_looks_like_path(name))
-        return bmd_catalog_load_radar(name, entry, err);
-    char (*names)[BMD_NAME_MAX];
-    int count, st = cat_scan_dir(dir, &names, &count, err);
-    if (st)
-        return st;
-    char path[BMD_CATALOG_TEXT_MAX];
-    for (int i = 0; i < count; i++)
-        if (strcasecmp(names[i], name) == 0 &&
-            cat_stem_path(dir, names[i], path, sizeof path) == 0) {
-            free(names);
-            return bmd_catalog_load_radar(path, entry, err);
-        }
-    for (int i = 0; i < count; i++) {
-        if (cat_stem_path(dir, names[i], path, sizeof path) != 0)
-            continue;
-        if (bmd_catalog_load_radar(path, entry, NULL) == BMD_SUCCESS &&
-            strcasecmp(entry->name, name) == 0) {
-            free(names);
-            bmd_error_clear(err);
-            return BMD_SUCCESS;
-        }
-    }
-    memset(entry, 0, sizeof *entry);
-    char msg[BMD_ERROR_MESSAGE_SIZE];
-    snprintf(msg, sizeof msg, "unknown radar '%s' in %s", name, dir);
-    cat_suggest(name, names, count, "the files in that directory", msg, sizeof msg);
-    free(names);
-    return bmd_error_set(err, BMD_ENOTFOUND, "%s", msg);
+    return cat_find(&radars, dir, name, entry, err);
 }
 
 const bmd_param_provenance *bmd_catalog_radar_param(const bmd_catalog_radar *entry,
@@ -271,23 +219,15 @@ int bmd_catalog_radar_override(bmd_catalog_radar *entry, const char *assignment,
     bmd_error_clear(err);
     if (!entry || !assignment)
         return bmd_error_set(err, BMD_EINVAL, "override: entry and assignment must be given");
-    const char *eq = strchr(assignment, '=');
-    if (!eq || eq == assignment || (size_t)(eq - assignment) >= 80)
-        return bmd_error_set(err, BMD_EINVAL, "override '%s' is not of the form FIELD=VALUE "
-                             "(e.g. detection_range_m=1500000)", assignment);
     char name[80];
-    memcpy(name, assignment, (size_t)(eq - assignment));
-    name[eq - assignment] = '\0';
+    const char *text;
+    int st = cat_split_assignment(assignment, "detection_range_m=1500000", name, &text, err);
+    if (st)
+        return st;
     const radar_field *f = find_field(name);
     if (!f) {
-        int best = 0, best_d = 1 << 20;
-        for (int i = 0; i < N_FIELDS; i++) {
-            int d = yw_edit_distance(name, fields[i].name);
-            if (d < best_d) {
-                best_d = d;
-                best = i;
-            }
-        }
+        int best_d, best = cat_closest_name(name, &fields[0].name, sizeof fields[0], N_FIELDS,
+                                            &best_d);
         if (best_d <= 3)
             return bmd_error_set(err, BMD_EINVAL, "override: radar field '%s' is not known (did "
                                  "you mean '%s'?)", name, fields[best].name);
@@ -296,40 +236,33 @@ int bmd_catalog_radar_override(bmd_catalog_radar *entry, const char *assignment,
     }
     double v;
     const char *what;
-    if (yw_parse_number(eq + 1, &v) != 0)
+    if (yw_parse_number(text, &v) != 0)
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' is not a number",
-                             f->name, eq + 1);
+                             f->name, text);
     if (!cat_rule_ok(f->rule, v, &what))
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be %s",
-                             f->name, eq + 1, what);
+                             f->name, text, what);
     if (!(v >= f->lo && v <= f->hi))
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be in "
-                             "[%g, %g]", f->name, eq + 1, f->lo, f->hi);
+                             "[%g, %g]", f->name, text, f->lo, f->hi);
     bmd_radar trial = entry->radar;
     *(double *)(void *)((char *)&trial + f->offset) = v * (f->unit == U_DEG ? M_PI / 180.0 : 1.0);
     trial.full_circle = trial.azimuth_half_width_rad >= M_PI;
     bmd_error inner;
-    int st = bmd_radar_validate(&trial, &inner);
+    st = bmd_radar_validate(&trial, &inner);
     if (st)
-        return bmd_error_set(err, st, "override: field '%s' = %s: %s", f->name, eq + 1,
+        return bmd_error_set(err, st, "override: field '%s' = %s: %s", f->name, text,
                              inner.message);
     char path[sizeof ((bmd_param_provenance *)0)->field];
     snprintf(path, sizeof path, "parameters.%.40s", f->name);
-    bmd_param_provenance p = {0}, *old = NULL;
+    bmd_param_provenance p, *old = NULL;
     for (int i = 0; i < entry->n_params; i++)
         if (strcmp(entry->params[i].field, path) == 0)
             old = &entry->params[i];
     if (!old && entry->n_params >= BMD_RADAR_CATALOG_MAX_PARAMS)
         return bmd_error_set(err, BMD_EINVAL, "override: more than %d parameters",
                              BMD_RADAR_CATALOG_MAX_PARAMS);
-    snprintf(p.field, sizeof p.field, "%s", path);
-    p.value = v;
-    p.notional = 1;
-    if (old)
-        snprintf(p.note, sizeof p.note, "override (file value %.10g%s%s)", old->value,
-                 old->source[0] ? " from " : "", old->source);
-    else
-        snprintf(p.note, sizeof p.note, "override (not set in the file)");
+    cat_override_prov(&p, path, v, old);
     if (old)
         *old = p;
     else

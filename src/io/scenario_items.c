@@ -68,23 +68,37 @@ static int read_radar(const scn_ctx *c, const yaml_node_t *type, const yaml_node
     return BMD_SUCCESS;
 }
 
+/* The head of item i of list: a mapping of the allowed keys only, with a required `name:` (into
+ * name) unlike those of the items before it (first, stride); path gets "LIST[i]". */
+static int read_head(const scn_ctx *c, const yaml_node_t *m, const char *list, int i,
+                     const char *const *keys, int n_keys, char *name, const char *first,
+                     size_t stride, char *path, size_t n)
+{
+    char sub[BMD_SCENARIO_PATH_MAX + 16];
+    item_path(path, n, list, i);
+    int st;
+    yaml_node_t *v;
+    if ((st = yw_expect_mapping(&c->yw, m, path)) ||
+        (st = yw_check_keys(&c->yw, m, path, keys, n_keys)))
+        return st;
+    if (!(v = scn_required(c, m, path, "name", &st)))
+        return st;
+    snprintf(sub, sizeof sub, "%s.name", path);
+    if ((st = scn_name(c, v, sub, name)) || (st = check_unique(c, v, sub, name, first, stride, i)))
+        return st;
+    return BMD_SUCCESS;
+}
+
 /* One item of `sensors:`. */
 static int read_sensor(const scn_ctx *c, const yaml_node_t *m, int i, bmd_scenario_sensor *s)
 {
     static const char *const keys[] = {"name", "radar", "ir", "at", "boresight_deg", "set",
                                        "source", "notional", "note"};
     char path[BMD_SCENARIO_PATH_MAX], sub[BMD_SCENARIO_PATH_MAX + 16];
-    item_path(path, sizeof path, "sensors", i);
     int st;
     yaml_node_t *v;
-    if ((st = yw_expect_mapping(&c->yw, m, path)) ||
-        (st = yw_check_keys(&c->yw, m, path, keys, N_OF(keys))))
-        return st;
-    if (!(v = scn_required(c, m, path, "name", &st)))
-        return st;
-    snprintf(sub, sizeof sub, "%s.name", path);
-    if ((st = scn_name(c, v, sub, s->name)) ||
-        (st = check_unique(c, v, sub, s->name, c->scn->sensors[0].name, sizeof *s, i)))
+    if ((st = read_head(c, m, "sensors", i, keys, N_OF(keys),
+                        s->name, c->scn->sensors[0].name, sizeof *s, path, sizeof path)))
         return st;
     snprintf(s->site.name, sizeof s->site.name, "%s", s->name);
     yaml_node_t *radar = yw_get(&c->yw, m, "radar"), *ir = yw_get(&c->yw, m, "ir");
@@ -216,17 +230,10 @@ static int read_site(const scn_ctx *c, const yaml_node_t *m, int i, bmd_scenario
     static const char *const keys[] = {"name", "at", "interceptor", "count", "set", "radar",
                                        "cue", "timeline", "source", "notional", "note"};
     char path[BMD_SCENARIO_PATH_MAX], sub[BMD_SCENARIO_PATH_MAX + 16];
-    item_path(path, sizeof path, "sites", i);
     int st;
     yaml_node_t *v;
-    if ((st = yw_expect_mapping(&c->yw, m, path)) ||
-        (st = yw_check_keys(&c->yw, m, path, keys, N_OF(keys))))
-        return st;
-    if (!(v = scn_required(c, m, path, "name", &st)))
-        return st;
-    snprintf(sub, sizeof sub, "%s.name", path);
-    if ((st = scn_name(c, v, sub, s->name)) ||
-        (st = check_unique(c, v, sub, s->name, c->scn->sites[0].name, sizeof *s, i)))
+    if ((st = read_head(c, m, "sites", i, keys, N_OF(keys),
+                        s->name, c->scn->sites[0].name, sizeof *s, path, sizeof path)))
         return st;
     snprintf(s->site.name, sizeof s->site.name, "%s", s->name);
     if (!(v = scn_required(c, m, path, "at", &st)))
@@ -303,17 +310,10 @@ static int read_threat(const scn_ctx *c, const yaml_node_t *m, int i, bmd_scenar
                                        "launch_time_s", "warheads", "decoys", "source",
                                        "notional", "note"};
     char path[BMD_SCENARIO_PATH_MAX], sub[BMD_SCENARIO_PATH_MAX + 16];
-    item_path(path, sizeof path, "threats", i);
     int st;
     yaml_node_t *v;
-    if ((st = yw_expect_mapping(&c->yw, m, path)) ||
-        (st = yw_check_keys(&c->yw, m, path, keys, N_OF(keys))))
-        return st;
-    if (!(v = scn_required(c, m, path, "name", &st)))
-        return st;
-    snprintf(sub, sizeof sub, "%s.name", path);
-    if ((st = scn_name(c, v, sub, t->name)) ||
-        (st = check_unique(c, v, sub, t->name, c->scn->threats[0].name, sizeof *t, i)))
+    if ((st = read_head(c, m, "threats", i, keys, N_OF(keys),
+                        t->name, c->scn->threats[0].name, sizeof *t, path, sizeof path)))
         return st;
     if (!(v = scn_required(c, m, path, "missile", &st)))
         return st;
@@ -471,17 +471,10 @@ static int read_area(const scn_ctx *c, const yaml_node_t *m, const char *list, i
     static const char *const keys[] = {"name", "box", "points", "source", "notional", "note",
                                        "missile", "set", "shape"};
     char path[BMD_SCENARIO_PATH_MAX], sub[BMD_SCENARIO_PATH_MAX + 16];
-    item_path(path, sizeof path, list, i);
     int st;
     yaml_node_t *v;
-    if ((st = yw_expect_mapping(&c->yw, m, path)) ||
-        (st = yw_check_keys(&c->yw, m, path, keys, kind == 0 ? 9 : 6)))
-        return st;
-    if (!(v = scn_required(c, m, path, "name", &st)))
-        return st;
-    snprintf(sub, sizeof sub, "%s.name", path);
-    if ((st = scn_name(c, v, sub, a->name)) ||
-        (st = check_unique(c, v, sub, a->name, all[0].name, sizeof *a, i)))
+    if ((st = read_head(c, m, list, i, keys, kind == 0 ? 9 : 6,
+                        a->name, all[0].name, sizeof *a, path, sizeof path)))
         return st;
     yaml_node_t *box = yw_get(&c->yw, m, "box"), *points = yw_get(&c->yw, m, "points");
     if (!box && !points)
