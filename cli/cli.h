@@ -106,5 +106,6 @@ int cli_cmd_trajectory(int argc, char **argv);
 int cli_cmd_range(int argc, char **argv);
 int cli_cmd_scenario(int argc, char **argv); /* also 'check' */
 int cli_cmd_map(int argc, char **argv);
+int cli_cmd_footprint(int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@ static const command commands[] = {
     {"engage", cli_cmd_engage, "one threat against one defence site: window, shots, required speed"},
     {"scenario", cli_cmd_scenario, "scenario files: 'scenario check FILE' validates and summarises"},
     {"check", cli_cmd_scenario, "short for 'scenario check FILE'"},
+    {"footprint", cli_cmd_footprint, "defended-area, launch-area and exposure maps of a scenario"},
     {"map", cli_cmd_map, "draw a map (SVG) of a region with sites: land, borders, scale"},
 };
 
