@@ -379,6 +379,9 @@ static cJSON *summary_json(const fp_cmd *c, double run_s)
         if (!isnan(s.required_speed_min_m_s)) {
             cJSON_AddNumberToObject(x, "required_speed_min_km_s", s.required_speed_min_m_s / 1e3);
             cJSON_AddNumberToObject(x, "required_speed_max_km_s", s.required_speed_max_m_s / 1e3);
+        } else if (c->opt.required_speed) { /* computed, but no cell can be engaged at any speed */
+            cJSON_AddNullToObject(x, "required_speed_min_km_s");
+            cJSON_AddNullToObject(x, "required_speed_max_km_s");
         }
         /* per site: share of reachable cells it can engage */
         cJSON *ps = cJSON_AddArrayToObject(x, "sites");

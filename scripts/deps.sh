@@ -1,7 +1,7 @@
 # scripts/deps.sh — sourced by test.sh and demo.sh: make sure the Debian packages bmdsim builds
 # with are installed. As root, installs what is missing with apt-get; otherwise prints the exact
 # apt-get line and returns 2.
-BMD_DEBIAN_PACKAGES="gcc make cmake pkg-config libproj-dev libcjson-dev libyaml-dev libcmocka-dev libgsl-dev libxml2-dev"
+BMD_DEBIAN_PACKAGES="gcc make cmake pkg-config libproj-dev libcjson-dev libyaml-dev libcmocka-dev libgsl-dev libxml2-dev libopenmpi-dev openmpi-bin"
 
 bmd_missing_packages() {
     local missing="" p

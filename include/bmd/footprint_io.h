@@ -96,7 +96,7 @@ int bmd_footprint_write_csv(const char *path, bmd_footprint_mode mode, const bmd
 
 /* GeoJSON: the defence sites and the centres as points, and per map the contoured regions with
  * >= 1 and >= 2 shot opportunities as polygons (bmd_footprint_contour) with the properties
- * "map", "min_shots", "cells" and "area_km2" (of each polygon). Needs a box grid.
+ * "map", "min_shots" and "area_km2" (of each polygon). Needs a box grid.
  * Errors: BMD_EINVAL without a box; those of the contour and of bmd_geojson_write. */
 int bmd_footprint_write_geojson(const char *path, const bmd_earth *earth, bmd_footprint_mode mode,
                                 const bmd_footprint_grid *grid, const bmd_footprint_map *maps,

@@ -124,7 +124,7 @@ int fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
         flights++;
         miss = miss_of(fp, sc, w);
     }
-    if (!(miss <= 10.0 * fp->opt.aim_tolerance_m)) {
+    if (!(miss <= fp->opt.aim_tolerance_m)) {
         st = fly_exact(fp, w, sc, cell, &flights, err);
         cell->flights = (unsigned char)(flights > 255 ? 255 : flights);
         return st;
