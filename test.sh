@@ -13,7 +13,9 @@ for flavour in release asan; do
     if [ "$flavour" = asan ]; then
         extra=(-DBMD_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBMD_BUILD_BENCH=OFF)
     else
-        extra=()
+        # the release tree is built with OpenMPI so that the suite runs 'mpirun -n 2 bmdsim
+        # footprint' (tests/mpi_footprint.sh); bmdsim also runs without mpirun (one process)
+        extra=(-DBMD_MPI=ON)
     fi
     echo "== $flavour build =="
     if ! bmd_build "$dir" "${extra[@]}"; then

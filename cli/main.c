@@ -23,6 +23,7 @@ static const command commands[] = {
     {"scenario", cli_cmd_scenario, "scenario files: 'scenario check FILE' validates and summarises"},
     {"check", cli_cmd_scenario, "short for 'scenario check FILE'"},
     {"report", cli_cmd_report, "a scenario's analysis as one HTML page, with GeoJSON and KML"},
+    {"footprint", cli_cmd_footprint, "defended-area, launch-area and exposure maps of a scenario"},
     {"map", cli_cmd_map, "draw a map (SVG) of a region with sites: land, borders, scale"},
 };
 

@@ -23,6 +23,7 @@
 #include "bmd/exchange.h"
 #include "bmd/interceptor.h"
 #include "bmd/engagement.h"
+#include "bmd/footprint.h"
 /* io */
 #include "bmd/catalog.h"
 #include "bmd/radar_catalog.h"
@@ -34,5 +35,8 @@
 #include "bmd/kml.h"
 #include "bmd/plot.h"
 #include "bmd/map.h"
+#include "bmd/analysis.h"
+#include "bmd/footprint_io.h"
+#include "bmd/report.h"
 
 #endif

@@ -1,0 +1,733 @@
+/* bmdsim footprint — defended-area, launch-area and exposure maps of a scenario (bmd/footprint.h,
+ * bmd/footprint_io.h): per-cell CSV, GeoJSON contours, a summary table or JSON. OpenMP threads
+ * over cells; with -DBMD_MPI=ON, 'mpirun -n N bmdsim footprint ...' splits every map's cells
+ * into N blocks and gathers them on rank 0 (bit-identical to one process). A progress bar on a
+ * terminal; Ctrl-C stops cleanly without writing any output. */
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef BMD_MPI
+#include <mpi.h>
+#endif
+
+#include <cjson/cJSON.h>
+
+#include "bmd/catalog.h"
+#include "bmd/footprint_io.h"
+#include "common.h"
+#include "threat.h"
+
+#ifndef BMD_DATA_DIR
+#define BMD_DATA_DIR "data"
+#endif
+#define DEG (180.0 / M_PI)
+#define MAX_CENTRES 4096
+
+static const cli_option options[] = {
+    {"mode", "MODE", "defended-area (default) | launch-area | exposure"},
+    {"grid", "SPEC", "cells: a grid name of the scenario, S,N,W,E,STEP (degrees; STEPkm for km), "
+                     "or a file of LAT,LON lines (not needed for exposure)"},
+    {"launch", "NAME", "defended-area: a launch point, launch area or threat of the scenario, or "
+                       "LAT,LON (default: every named point of every launch area); exposure: a "
+                       "launch area (default: all)"},
+    {"target", "NAME", "launch-area: a target point, target set or threat, or LAT,LON (default: "
+                       "every threat's target); exposure: a target set (default: all)"},
+    {"missile", "NAME", "catalogue missile for every flight (default: the scenario's)"},
+    {"required-speed", NULL, "also compute the required interceptor speed per cell (slower; on "
+                             "by default for exposure)"},
+    {"no-required-speed", NULL, "exposure: skip the required speeds"},
+    {"speed-step", "KM_S", "resolution of the required speed (default 0.25 km/s)"},
+    {"aim", "METHOD", "family (default: interpolated plans, corrected) | exact (aim every cell)"},
+    {"aim-tolerance", "KM", "miss above which a cell's flight is corrected (default 1 km)"},
+    {"sample", "S", "time between threat samples (default 10 s)"},
+    {"csv", "FILE", "write one row per cell"},
+    {"geojson", "FILE", "write the >= 1 and >= 2 shot regions as polygons (box grids)"},
+    {"json", NULL, "print the summary as one JSON object"},
+    {"threads", "N", "OpenMP threads (default: all cores)"},
+    {"max-cells", "N", "refuse larger grids (default 4000000)"},
+    {"quiet", NULL, "no progress bar"},
+    {"catalog", "DIR", "catalogue root (default $BMD_DATA_DIR/catalog)"},
+};
+
+static const char usage[] =
+    "SCENARIO.yaml [--mode defended-area|launch-area|exposure] --grid SPEC [--launch NAME] "
+    "[--target NAME] [--csv FILE] [--geojson FILE] [--json] [--threads N] [--quiet]";
+
+static volatile sig_atomic_t interrupted = 0;
+
+/* Wall-clock seconds. */
+static double cli_now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* SIGINT: only set the flag the run loop checks. */
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+/* One map to compute: its centre and missile. */
+typedef struct centre {
+    char name[BMD_NAME_MAX];
+    double lat_rad, lon_rad;
+    const bmd_missile *missile;
+    bmd_aim_shape shape;
+} centre;
+
+/* Everything the command holds. */
+typedef struct fp_cmd {
+    const char *command;
+    bmd_scenario scn;
+    bmd_footprint_mode mode;
+    int exposure;
+    bmd_footprint_grid grid;
+    centre *centres;
+    int n_centres;
+    bmd_catalog_missile override;
+    int has_override;
+    bmd_footprint_options opt;
+    bmd_footprint_defence *defence;
+    bmd_footprint_map *maps;
+    bmd_footprint_cell *cells;    /* n_centres x n_cells */
+    bmd_footprint_stats *stats;
+    bmd_footprint_family_info *info;
+    int rank, size;
+    int progress;
+    long total_cells, done_before;
+    double t_start;
+} fp_cmd;
+
+/* Progress bar with ETA (stderr). */
+static void progress_cb(void *context, long done, long total)
+{
+    fp_cmd *c = context;
+    (void)total;
+    const long all = c->total_cells, now_done = c->done_before + done;
+    const double el = cli_now_s() - c->t_start;
+    const double frac = all > 0 ? (double)now_done / (double)all : 1.0;
+    const int width = 30, fill = (int)(frac * width);
+    char bar[64];
+    for (int i = 0; i < width; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[width] = 0;
+    if (frac > 0.0 && frac < 1.0)
+        fprintf(stderr, "\r[%s] %3.0f%% %ld/%ld cells, ETA %.0f s   ", bar, 100 * frac, now_done,
+                all, el * (1.0 - frac) / frac);
+    else
+        fprintf(stderr, "\r[%s] %3.0f%% %ld/%ld cells, %.1f s   ", bar, 100 * frac, now_done, all,
+                el);
+    fflush(stderr);
+}
+
+/* Add a centre. */
+static int add_centre(fp_cmd *c, const char *name, double lat, double lon, const bmd_missile *m,
+                      bmd_aim_shape shape)
+{
+    for (int i = 0; i < c->n_centres; i++)
+        if (!strcmp(c->centres[i].name, name))
+            return CLI_OK;
+    if (c->n_centres == MAX_CENTRES) {
+        cli_complain(c->command, "more than %d maps; choose one with --launch/--target",
+                     MAX_CENTRES);
+        return CLI_USAGE;
+    }
+    centre *x = &c->centres[c->n_centres++];
+    snprintf(x->name, sizeof x->name, "%s", name);
+    x->lat_rad = lat, x->lon_rad = lon, x->missile = m, x->shape = shape;
+    return CLI_OK;
+}
+
+/* The missile of the first launch area that has one, else of the first threat. */
+static const bmd_missile *default_missile(const fp_cmd *c, bmd_aim_shape *shape)
+{
+    for (int i = 0; i < c->scn.n_launch_areas; i++)
+        if (c->scn.launch_areas[i].has_missile && c->scn.launch_areas[i].entry) {
+            *shape = c->scn.launch_areas[i].shape;
+            return &c->scn.launch_areas[i].entry->missile;
+        }
+    if (c->scn.n_threats > 0 && c->scn.threats[0].entry) {
+        *shape = c->scn.threats[0].shape;
+        return &c->scn.threats[0].entry->missile;
+    }
+    *shape = BMD_AIM_MIN_ENERGY;
+    return NULL;
+}
+
+/* Centres named by text (point, area, threat or LAT,LON); target: the aim side. */
+static int centres_from(fp_cmd *c, const char *flag, const char *text, int target)
+{
+    const bmd_scenario *s = &c->scn;
+    bmd_aim_shape shape;
+    const bmd_missile *dm = default_missile(c, &shape);
+    for (int i = 0; i < s->n_threats; i++)
+        if (!strcmp(s->threats[i].name, text)) {
+            const bmd_scenario_point *p = target ? &s->threats[i].to : &s->threats[i].from;
+            return add_centre(c, p->name[0] ? p->name : text, p->lat_rad, p->lon_rad,
+                              &s->threats[i].entry->missile, s->threats[i].shape);
+        }
+    const bmd_scenario_area *areas = target ? s->targets : s->launch_areas;
+    const int n_areas = target ? s->n_targets : s->n_launch_areas;
+    for (int i = 0; i < n_areas; i++) {
+        const bmd_scenario_area *a = &areas[i];
+        const bmd_missile *m = !target && a->has_missile ? &a->entry->missile : dm;
+        const bmd_aim_shape sh = !target && a->has_missile ? a->shape : shape;
+        int st = CLI_OK;
+        if (!strcmp(a->name, text)) {
+            for (int p = 0; p < a->n_points && !st; p++)
+                st = add_centre(c, a->points[p].name, a->points[p].lat_rad, a->points[p].lon_rad,
+                                m, sh);
+            if (!a->n_points) {
+                cli_complain(c->command, "%s %s: the area has no named points", flag, text);
+                return CLI_USAGE;
+            }
+            return st;
+        }
+        for (int p = 0; p < a->n_points; p++)
+            if (!strcmp(a->points[p].name, text))
+                return add_centre(c, text, a->points[p].lat_rad, a->points[p].lon_rad, m, sh);
+    }
+    double lat, lon;
+    if (strchr(text, ',')) {
+        int st = cli_parse_latlon(c->command, flag, text, &lat, &lon);
+        return st ? st : add_centre(c, text, lat, lon, dm, shape);
+    }
+    cli_complain(c->command, "%s %s: no such %s point, %s or threat in %s", flag, text,
+                 target ? "target" : "launch", target ? "target set" : "launch area", s->path);
+    return CLI_USAGE;
+}
+
+/* The maps of the defended-area and launch-area modes. */
+static int collect_centres(fp_cmd *c, const cli_args *a)
+{
+    const int target = c->mode == BMD_FOOTPRINT_LAUNCH_AREA;
+    const char *flag = target ? "target" : "launch";
+    c->centres = calloc(MAX_CENTRES, sizeof *c->centres);
+    if (!c->centres)
+        return CLI_FAILED;
+    const char *text = cli_text(a, flag);
+    int st = CLI_OK;
+    if (text) {
+        st = centres_from(c, target ? "--target" : "--launch", text, target);
+    } else if (!target) {
+        for (int i = 0; i < c->scn.n_launch_areas && !st; i++)
+            if (c->scn.launch_areas[i].n_points)
+                st = centres_from(c, "--launch", c->scn.launch_areas[i].name, 0);
+        for (int i = 0; i < c->scn.n_threats && !st && c->n_centres == 0; i++)
+            st = centres_from(c, "--launch", c->scn.threats[i].name, 0);
+    } else {
+        for (int i = 0; i < c->scn.n_threats && !st; i++)
+            st = centres_from(c, "--target", c->scn.threats[i].name, 1);
+    }
+    if (!st && c->n_centres == 0) {
+        cli_complain(c->command, "no %s point: give --%s", flag, flag);
+        st = CLI_USAGE;
+    }
+    for (int i = 0; i < c->n_centres && !st; i++) {
+        if (c->has_override)
+            c->centres[i].missile = &c->override.missile;
+        if (!c->centres[i].missile) {
+            cli_complain(c->command, "no missile for %s: give --missile NAME",
+                         c->centres[i].name);
+            st = CLI_USAGE;
+        }
+    }
+    return st;
+}
+
+/* Options of the library from the flags. */
+static int read_options(fp_cmd *c, const cli_args *a)
+{
+    bmd_footprint_options_default(&c->opt);
+    c->opt.flight.sample_interval_s = 10.0;
+    double v;
+    int st;
+    if ((st = cli_number(a, "threads", 0, 0, 0, 1024, 0, "threads", &v)))
+        return st;
+    c->opt.threads = (int)v;
+    if ((st = cli_number(a, "aim-tolerance", 1.0, 0, 1, 1000, 0, "km", &v)))
+        return st;
+    c->opt.aim_tolerance_m = v * 1e3;
+    if ((st = cli_number(a, "sample", 10.0, 0, 1, 60, 0, "s", &v)))
+        return st;
+    c->opt.flight.sample_interval_s = v;
+    if ((st = cli_number(a, "speed-step", 0.25, 0.001, 0, 5, 0, "km/s", &v)))
+        return st;
+    c->opt.speed_step_m_s = v * 1e3;
+    c->opt.required_speed = cli_has(a, "required-speed") ||
+                            (c->exposure && !cli_has(a, "no-required-speed"));
+    const char *aim = cli_text(a, "aim");
+    if (aim && strcmp(aim, "family") && strcmp(aim, "exact")) {
+        cli_complain(c->command, "--aim %s: use family or exact", aim);
+        return CLI_USAGE;
+    }
+    c->opt.aim = aim && !strcmp(aim, "exact") ? BMD_FOOTPRINT_AIM_EXACT
+                 : aim                        ? BMD_FOOTPRINT_AIM_FAMILY
+                                              : BMD_FOOTPRINT_AIM_AUTO;
+    return CLI_OK;
+}
+
+/* Block of cells of this rank. */
+static void my_block(const fp_cmd *c, long n, long *first, long *count)
+{
+    const long q = n / c->size, r = n % c->size;
+    *first = c->rank * q + (c->rank < r ? c->rank : r);
+    *count = q + (c->rank < r ? 1 : 0);
+}
+
+/* Compute map m into c->cells (this rank's block; gathered on rank 0 with MPI). */
+static int compute_map(fp_cmd *c, int m, const bmd_footprint_grid *g, bmd_error *err)
+{
+    const centre *x = &c->centres[m];
+    bmd_footprint_input in = {c->mode, x->missile, x->shape, x->lat_rad, x->lon_rad,
+                              g->lat_rad, g->lon_rad, g->n_cells, c->defence->sites,
+                              c->defence->n_sites};
+    bmd_footprint *fp;
+    const double t0 = cli_now_s();
+    int st = bmd_footprint_prepare(&c->scn.earth, &in, &c->opt, &fp, err);
+    if (st)
+        return st;
+    bmd_footprint_info(fp, &c->info[m]);
+    long first, count;
+    my_block(c, g->n_cells, &first, &count);
+    bmd_footprint_cell *out = c->cells + (long)m * g->n_cells;
+    st = bmd_footprint_run(fp, first, count, out + first, c->progress ? progress_cb : NULL, c,
+                           &interrupted, &c->stats[m], err);
+    bmd_footprint_free(fp);
+    c->done_before += count;
+#ifdef BMD_MPI
+    if (c->size > 1) {
+        int *counts = malloc((size_t)c->size * sizeof(int)), *displs = malloc((size_t)c->size * sizeof(int));
+        for (int r = 0; r < c->size; r++) {
+            const long q = g->n_cells / c->size, rem = g->n_cells % c->size;
+            const long f = r * q + (r < rem ? r : rem), n = q + (r < rem ? 1 : 0);
+            counts[r] = (int)(n * (long)sizeof(bmd_footprint_cell));
+            displs[r] = (int)(f * (long)sizeof(bmd_footprint_cell));
+        }
+        if (c->rank == 0)
+            MPI_Gatherv(MPI_IN_PLACE, 0, MPI_BYTE, out, counts, displs, MPI_BYTE, 0, MPI_COMM_WORLD);
+        else
+            MPI_Gatherv(out + first, counts[c->rank], MPI_BYTE, NULL, NULL, NULL, MPI_BYTE, 0,
+                        MPI_COMM_WORLD);
+        free(counts);
+        free(displs);
+        long n_stat[3] = {c->stats[m].flights, c->stats[m].engagements, c->stats[m].pruned}, sum[3];
+        MPI_Allreduce(n_stat, sum, 3, MPI_LONG, MPI_SUM, MPI_COMM_WORLD);
+        c->stats[m].flights = sum[0], c->stats[m].engagements = sum[1], c->stats[m].pruned = sum[2];
+    }
+#endif
+    c->maps[m].run_s = cli_now_s() - t0;
+    return st;
+}
+
+/* Site names as an array of pointers. */
+static const char *const *site_names(const fp_cmd *c)
+{
+    static const char *names[BMD_FOOTPRINT_MAX_SITES];
+    for (int s = 0; s < c->defence->n_sites; s++)
+        names[s] = c->defence->names[s];
+    return names;
+}
+
+/* The JSON summary. */
+static cJSON *summary_json(const fp_cmd *c, double run_s)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "mode", c->exposure ? "exposure"
+                                       : c->mode == BMD_FOOTPRINT_LAUNCH_AREA ? "launch-area"
+                                                                              : "defended-area");
+    cJSON_AddStringToObject(o, "scenario", c->scn.path);
+    cJSON_AddStringToObject(o, "grid", c->grid.name);
+    cJSON_AddNumberToObject(o, "cells", (double)c->grid.n_cells);
+    cJSON_AddNumberToObject(o, "run_time_s", run_s);
+    cJSON_AddNumberToObject(o, "threads", c->stats[0].threads);
+    cJSON_AddNumberToObject(o, "processes", c->size);
+    cJSON *sites = cJSON_AddArrayToObject(o, "sites");
+    for (int s = 0; s < c->defence->n_sites; s++)
+        cJSON_AddItemToArray(sites, cJSON_CreateString(c->defence->names[s]));
+    cJSON *maps = cJSON_AddArrayToObject(o, "maps");
+    for (int m = 0; m < c->n_centres; m++) {
+        bmd_footprint_summary s;
+        bmd_footprint_summarize(&c->scn.earth, &c->grid, c->maps[m].cells, &s);
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddStringToObject(x, c->mode == BMD_FOOTPRINT_LAUNCH_AREA ? "target" : "launch",
+                                c->maps[m].name);
+        cJSON_AddNumberToObject(x, "lat_deg", c->maps[m].centre_lat_rad * DEG);
+        cJSON_AddNumberToObject(x, "lon_deg", c->maps[m].centre_lon_rad * DEG);
+        cJSON_AddNumberToObject(x, "cells", (double)s.cells);
+        cJSON_AddNumberToObject(x, "reachable_cells", (double)s.reachable);
+        cJSON_AddNumberToObject(x, "covered_cells_1_shot", (double)s.covered1);
+        cJSON_AddNumberToObject(x, "covered_cells_2_shots", (double)s.covered2);
+        cJSON_AddNumberToObject(x, "share_reachable", s.share_reachable);
+        cJSON_AddNumberToObject(x, "share_covered_1_shot", s.share1);
+        cJSON_AddNumberToObject(x, "share_covered_2_shots", s.share2);
+        if (c->grid.has_box) {
+            cJSON_AddNumberToObject(x, "grid_area_km2", s.area_km2);
+            cJSON_AddNumberToObject(x, "covered_area_km2_1_shot", s.area1_km2);
+            cJSON_AddNumberToObject(x, "covered_area_km2_2_shots", s.area2_km2);
+        } else {
+            cJSON_AddNullToObject(x, "covered_area_km2_1_shot");
+            cJSON_AddNullToObject(x, "covered_area_km2_2_shots");
+        }
+        if (!isnan(s.required_speed_min_m_s)) {
+            cJSON_AddNumberToObject(x, "required_speed_min_km_s", s.required_speed_min_m_s / 1e3);
+            cJSON_AddNumberToObject(x, "required_speed_max_km_s", s.required_speed_max_m_s / 1e3);
+        } else if (c->opt.required_speed) { /* computed, but no cell can be engaged at any speed */
+            cJSON_AddNullToObject(x, "required_speed_min_km_s");
+            cJSON_AddNullToObject(x, "required_speed_max_km_s");
+        }
+        /* per site: share of reachable cells it can engage */
+        cJSON *ps = cJSON_AddArrayToObject(x, "sites");
+        for (int si = 0; si < c->defence->n_sites; si++) {
+            long n = 0;
+            for (long k = 0; k < c->grid.n_cells; k++)
+                n += (c->maps[m].cells[k].site_mask >> si) & 1u;
+            cJSON *y = cJSON_CreateObject();
+            cJSON_AddStringToObject(y, "site", c->defence->names[si]);
+            cJSON_AddNumberToObject(y, "engageable_cells", (double)n);
+            cJSON_AddNumberToObject(y, "share_of_reachable", s.reachable ? (double)n / s.reachable : 0);
+            cJSON_AddItemToArray(ps, y);
+        }
+        cJSON_AddNumberToObject(x, "run_time_s", c->maps[m].run_s);
+        cJSON_AddNumberToObject(x, "family_azimuths", c->info[m].n_azimuth);
+        cJSON_AddNumberToObject(x, "family_ranges", c->info[m].n_range);
+        cJSON_AddBoolToObject(x, "aimed_exactly", c->info[m].aim_exact);
+        cJSON_AddNumberToObject(x, "prepare_time_s", c->info[m].prepare_s);
+        cJSON_AddNumberToObject(x, "threat_flights", (double)c->stats[m].flights);
+        cJSON_AddNumberToObject(x, "engagements", (double)c->stats[m].engagements);
+        double miss_max = 0, miss_sum = 0;
+        long n_ok = 0;
+        for (long k = 0; k < c->grid.n_cells; k++)
+            if (c->maps[m].cells[k].status == BMD_FOOTPRINT_OK) {
+                miss_max = fmax(miss_max, c->maps[m].cells[k].miss_m);
+                miss_sum += c->maps[m].cells[k].miss_m, n_ok++;
+            }
+        cJSON_AddNumberToObject(x, "miss_max_km", miss_max / 1e3);
+        cJSON_AddNumberToObject(x, "miss_mean_km", n_ok ? miss_sum / n_ok / 1e3 : 0);
+        cJSON_AddItemToArray(maps, x);
+    }
+    return o;
+}
+
+/* The summary as a table (one block per map). */
+static void summary_table(const fp_cmd *c, double run_s)
+{
+    printf("Footprint (%s), grid %s: %ld cells, %d site%s, %.2f s on %d thread%s x %d process%s\n",
+           c->exposure ? "exposure" : c->mode == BMD_FOOTPRINT_LAUNCH_AREA ? "launch-area"
+                                                                            : "defended-area",
+           c->grid.name, c->grid.n_cells, c->defence->n_sites, c->defence->n_sites == 1 ? "" : "s",
+           run_s, c->stats[0].threads, c->stats[0].threads == 1 ? "" : "s", c->size,
+           c->size == 1 ? "" : "es");
+    for (int m = 0; m < c->n_centres; m++) {
+        bmd_footprint_summary s;
+        bmd_footprint_summarize(&c->scn.earth, &c->grid, c->maps[m].cells, &s);
+        printf("  %-24s reachable %6.1f%%  >=1 shot %6.1f%%  >=2 shots %6.1f%%", c->maps[m].name,
+               100 * s.share_reachable, 100 * s.share1, 100 * s.share2);
+        if (c->grid.has_box)
+            printf("  covered %.0f km2 (>=1), %.0f km2 (>=2)", s.area1_km2, s.area2_km2);
+        if (!isnan(s.required_speed_min_m_s))
+            printf("  required speed %.2f..%.2f km/s", s.required_speed_min_m_s / 1e3,
+                   s.required_speed_max_m_s / 1e3);
+        printf("\n");
+        for (int si = 0; si < c->defence->n_sites; si++) {
+            long n = 0;
+            for (long k = 0; k < c->grid.n_cells; k++)
+                n += (c->maps[m].cells[k].site_mask >> si) & 1u;
+            printf("      %-20s engages %6.1f%% of the reachable cells\n", c->defence->names[si],
+                   s.reachable ? 100.0 * n / s.reachable : 0.0);
+        }
+    }
+}
+
+/* Outputs on rank 0. */
+static int write_outputs(fp_cmd *c, const cli_args *a, double run_s)
+{
+    bmd_error err;
+    int st;
+    const char *csv = cli_text(a, "csv"), *gj = cli_text(a, "geojson");
+    if (csv && (st = bmd_footprint_write_csv(csv, c->exposure ? BMD_FOOTPRINT_DEFENDED_AREA : c->mode,
+                                             &c->grid, c->maps, c->n_centres, site_names(c),
+                                             c->defence->n_sites, &err)))
+        return cli_library_failure(c->command, st, &err);
+    if (gj && (st = bmd_footprint_write_geojson(gj, &c->scn.earth, c->mode, &c->grid, c->maps,
+                                                c->n_centres, c->defence, &err)))
+        return cli_library_failure(c->command, st, &err);
+    if (cli_has(a, "json")) {
+        cJSON *o = summary_json(c, run_s);
+        char *text = cJSON_PrintUnformatted(o);
+        printf("%s\n", text);
+        free(text);
+        cJSON_Delete(o);
+    } else {
+        summary_table(c, run_s);
+    }
+    return fflush(stdout) ? CLI_FAILED : CLI_OK;
+}
+
+/* Exposure: every launch point of the launch fields against the target sets. */
+static int exposure_setup(fp_cmd *c, const cli_args *a, bmd_error *err)
+{
+    const bmd_scenario *s = &c->scn;
+    const char *lf = cli_text(a, "launch"), *ts = cli_text(a, "target");
+    /* targets: the named set, or all sets */
+    long n = 0, max_cells = c->grid.n_cells;
+    (void)max_cells;
+    bmd_footprint_grid parts[64];
+    int n_parts = 0, st = 0;
+    for (int i = 0; i < s->n_targets && !st && n_parts < 64; i++)
+        if (!ts || !strcmp(ts, s->targets[i].name)) {
+            st = bmd_footprint_grid_from_area(&s->earth, &s->targets[i], 0, &parts[n_parts], err);
+            if (!st)
+                n += parts[n_parts++].n_cells;
+        }
+    if (!st && n_parts == 0) {
+        for (int i = 0; i < n_parts; i++)
+            bmd_footprint_grid_free(&parts[i]);
+        return bmd_error_set(err, BMD_EINVAL, "exposure: no target set%s%s in the scenario",
+                             ts ? " " : "", ts ? ts : "");
+    }
+    if (!st) {
+        memset(&c->grid, 0, sizeof c->grid);
+        snprintf(c->grid.name, sizeof c->grid.name, "%s", ts ? ts : "all target sets");
+        c->grid.lat_rad = malloc((size_t)n * sizeof(double));
+        c->grid.lon_rad = malloc((size_t)n * sizeof(double));
+        c->grid.point_names = calloc((size_t)n, sizeof *c->grid.point_names);
+        if (!c->grid.lat_rad || !c->grid.lon_rad || !c->grid.point_names)
+            st = bmd_error_set(err, BMD_ENOMEM, "exposure: out of memory");
+        long k = 0;
+        for (int p = 0; p < n_parts && !st; p++)
+            for (long q = 0; q < parts[p].n_cells; q++, k++) {
+                c->grid.lat_rad[k] = parts[p].lat_rad[q];
+                c->grid.lon_rad[k] = parts[p].lon_rad[q];
+                memcpy(c->grid.point_names[k], parts[p].point_names[q], BMD_NAME_MAX);
+            }
+        c->grid.n_cells = n;
+    }
+    for (int i = 0; i < n_parts; i++)
+        bmd_footprint_grid_free(&parts[i]);
+    if (st)
+        return st;
+    /* launch points: named points and box nodes of the launch fields */
+    c->centres = calloc(MAX_CENTRES, sizeof *c->centres);
+    if (!c->centres)
+        return bmd_error_set(err, BMD_ENOMEM, "exposure: out of memory");
+    for (int i = 0; i < s->n_launch_areas && !st; i++) {
+        const bmd_scenario_area *la = &s->launch_areas[i];
+        if (lf && strcmp(lf, la->name))
+            continue;
+        if (!la->has_missile && !c->has_override)
+            return bmd_error_set(err, BMD_EINVAL, "exposure: launch area %s has no missile",
+                                 la->name);
+        bmd_footprint_grid g;
+        if ((st = bmd_footprint_grid_from_area(&s->earth, la, MAX_CENTRES, &g, err)))
+            return st;
+        for (long k = 0; k < g.n_cells && !st; k++) {
+            char name[BMD_NAME_MAX];
+            if (g.point_names[k][0])
+                snprintf(name, sizeof name, "%s", g.point_names[k]);
+            else
+                snprintf(name, sizeof name, "%.40s:%.2f,%.2f", la->name,
+                         fmax(-90, fmin(90, g.lat_rad[k] * DEG)),
+                         fmax(-999, fmin(999, g.lon_rad[k] * DEG)));
+            if (add_centre(c, name, g.lat_rad[k], g.lon_rad[k],
+                           c->has_override ? &c->override.missile : &la->entry->missile,
+                           la->shape))
+                st = bmd_error_set(err, BMD_EINVAL, "exposure: more than %d launch points",
+                                   MAX_CENTRES);
+        }
+        bmd_footprint_grid_free(&g);
+    }
+    if (!st && c->n_centres == 0)
+        st = bmd_error_set(err, BMD_EINVAL, "exposure: no launch area%s%s in the scenario",
+                           lf ? " " : "", lf ? lf : "");
+    return st;
+}
+
+/* Load the scenario and the --missile override. */
+static int load(fp_cmd *c, const cli_args *a, const char *path)
+{
+    char root[BMD_CATALOG_TEXT_MAX];
+    const char *cat = cli_text(a, "catalog"), *env = getenv("BMD_DATA_DIR");
+    if (cat)
+        snprintf(root, sizeof root, "%s", cat);
+    else
+        snprintf(root, sizeof root, "%s/catalog", env && *env ? env : BMD_DATA_DIR);
+    bmd_error err;
+    int st = bmd_scenario_open(path, root, &c->scn, &err);
+    if (st) {
+        cli_complain(c->command, "%s", err.message);
+        return st == BMD_EIO || st == BMD_ENOMEM ? (st == BMD_EIO ? CLI_USAGE : CLI_FAILED)
+                                                 : CLI_USAGE;
+    }
+    if (cli_text(a, "missile")) {
+        char dir[BMD_CATALOG_TEXT_MAX + 16];
+        snprintf(dir, sizeof dir, "%s/missiles", root);
+        if ((st = bmd_catalog_find_missile(dir, cli_text(a, "missile"), &c->override, &err)))
+            return cli_library_failure(c->command, st, &err);
+        c->has_override = 1;
+    }
+    return CLI_OK;
+}
+
+/* Mode, grid, centres, defence. */
+static int setup(fp_cmd *c, const cli_args *a)
+{
+    const char *mode = cli_text(a, "mode");
+    if (!mode || !strcmp(mode, "defended-area"))
+        c->mode = BMD_FOOTPRINT_DEFENDED_AREA;
+    else if (!strcmp(mode, "launch-area"))
+        c->mode = BMD_FOOTPRINT_LAUNCH_AREA;
+    else if (!strcmp(mode, "exposure"))
+        c->mode = BMD_FOOTPRINT_DEFENDED_AREA, c->exposure = 1;
+    else {
+        cli_complain(c->command, "--mode %s: use defended-area, launch-area or exposure", mode);
+        return CLI_USAGE;
+    }
+    int st;
+    double max_cells;
+    if ((st = cli_number(a, "max-cells", (double)BMD_FOOTPRINT_DEFAULT_MAX_CELLS, 1, 0, 1e9, 0,
+                         "cells", &max_cells)) ||
+        (st = read_options(c, a)))
+        return st;
+    bmd_error err;
+    if (c->exposure) {
+        if ((st = exposure_setup(c, a, &err)))
+            return cli_library_failure(c->command, st, &err);
+    } else {
+        if (!cli_text(a, "grid"))
+            return cli_require(a, "grid", "(a grid name, S,N,W,E,STEP or a file of points)");
+        if ((st = bmd_footprint_grid_parse(&c->scn, cli_text(a, "grid"), (long)max_cells,
+                                           &c->grid, &err))) {
+            cli_complain(c->command, "--grid: %s", err.message);
+            return st == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
+        }
+        if ((st = collect_centres(c, a)))
+            return st;
+    }
+    if (cli_has(a, "geojson") && !c->grid.has_box) {
+        cli_complain(c->command, "--geojson needs a box grid (S,N,W,E,STEP or a scenario grid "
+                     "with a box)");
+        return CLI_USAGE;
+    }
+    /* flyout tables point toward the threats: the first centre (defended-area: a launch point),
+       or the grid's first cell (launch-area) */
+    double tlat = c->centres[0].lat_rad, tlon = c->centres[0].lon_rad;
+    if (c->mode == BMD_FOOTPRINT_LAUNCH_AREA)
+        tlat = c->grid.lat_rad[c->grid.n_cells / 2], tlon = c->grid.lon_rad[c->grid.n_cells / 2];
+    c->defence = calloc(1, sizeof *c->defence);
+    if (!c->defence)
+        return CLI_FAILED;
+    if ((st = bmd_footprint_defence_from_scenario(&c->scn, tlat, tlon, c->defence, &err)))
+        return cli_library_failure(c->command, st, &err);
+    const long n = c->grid.n_cells;
+    c->maps = calloc((size_t)c->n_centres, sizeof *c->maps);
+    c->cells = calloc((size_t)c->n_centres * (size_t)n, sizeof *c->cells);
+    c->stats = calloc((size_t)c->n_centres, sizeof *c->stats);
+    c->info = calloc((size_t)c->n_centres, sizeof *c->info);
+    if (!c->maps || !c->cells || !c->stats || !c->info) {
+        cli_complain(c->command, "out of memory for %d maps of %ld cells", c->n_centres, n);
+        return CLI_FAILED;
+    }
+    for (int m = 0; m < c->n_centres; m++) {
+        snprintf(c->maps[m].name, sizeof c->maps[m].name, "%s", c->centres[m].name);
+        c->maps[m].centre_lat_rad = c->centres[m].lat_rad;
+        c->maps[m].centre_lon_rad = c->centres[m].lon_rad;
+        c->maps[m].cells = c->cells + (long)m * n;
+    }
+    c->total_cells = (long)c->n_centres * n;
+    return CLI_OK;
+}
+
+/* Release everything. */
+static void release(fp_cmd *c)
+{
+    bmd_footprint_defence_free(c->defence);
+    free(c->defence);
+    free(c->maps);
+    free(c->cells);
+    free(c->stats);
+    free(c->info);
+    free(c->centres);
+    bmd_footprint_grid_free(&c->grid);
+    bmd_scenario_free(&c->scn);
+}
+
+/* Compute every map; any rank's interruption or error stops all. */
+static int run_all(fp_cmd *c)
+{
+    bmd_error err = {0, ""};
+    int st = 0;
+    for (int m = 0; m < c->n_centres && !st && !interrupted; m++)
+        st = compute_map(c, m, &c->grid, &err);
+    int flags[2] = {st, interrupted}, all[2] = {st, interrupted};
+#ifdef BMD_MPI
+    if (c->size > 1)
+        MPI_Allreduce(flags, all, 2, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+#endif
+    (void)flags;
+    if (c->progress)
+        fputc('\n', stderr);
+    if (all[1]) {
+        if (c->rank == 0)
+            cli_complain(c->command, "interrupted: no output written");
+        return 130;
+    }
+    if (st)
+        return cli_library_failure(c->command, st, &err);
+    return all[0] ? CLI_FAILED : CLI_OK;
+}
+
+int cli_cmd_footprint(int argc, char **argv)
+{
+    cli_args a;
+    const char *positional[1];
+    int n_pos = 0;
+    int st = cli_parse_positional(&a, "footprint", usage, options,
+                                  (int)(sizeof options / sizeof *options), argc, argv, 2,
+                                  positional, 1, &n_pos);
+    if (st)
+        return st < 0 ? CLI_OK : st;
+    if (n_pos < 1) {
+        cli_complain("footprint", "a scenario file is required (bmdsim footprint SCENARIO.yaml "
+                     "--grid SPEC)");
+        return CLI_USAGE;
+    }
+    fp_cmd *c = calloc(1, sizeof *c);
+    if (!c)
+        return CLI_FAILED;
+    c->command = a.command;
+    c->size = 1;
+#ifdef BMD_MPI
+    int inited = 0;
+    MPI_Initialized(&inited);
+    if (!inited)
+        MPI_Init(NULL, NULL);
+    MPI_Comm_rank(MPI_COMM_WORLD, &c->rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &c->size);
+#endif
+    interrupted = 0;
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old);
+    c->progress = c->rank == 0 && !cli_has(&a, "quiet") && isatty(STDERR_FILENO);
+    c->t_start = cli_now_s();
+    if ((st = load(c, &a, positional[0])) == CLI_OK && (st = setup(c, &a)) == CLI_OK &&
+        (st = run_all(c)) == CLI_OK && c->rank == 0)
+        st = write_outputs(c, &a, cli_now_s() - c->t_start);
+    sigaction(SIGINT, &old, NULL);
+    release(c);
+    free(c);
+#ifdef BMD_MPI
+    MPI_Finalize();
+#endif
+    return st;
+}

@@ -1,0 +1,108 @@
+/* bmd/footprint_io.h — footprints from scenario files (module `io`): the defence sites of a
+ * scenario as footprint sites (flyout tables, fire-control radars, cueing sensors), grid
+ * specifications, and the outputs: per-cell CSV, GeoJSON contours (>= 1 and >= 2 shots) and the
+ * summary numbers (covered area on the ellipsoid, shares). Every file is written atomically
+ * (bmd/atomic_file.h). Format and use: docs/footprints.md. */
+#ifndef BMD_FOOTPRINT_IO_H
+#define BMD_FOOTPRINT_IO_H
+
+#include "bmd/footprint.h"
+#include "bmd/scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The defence of a scenario, ready for bmd_footprint_prepare. Large: allocate on the heap. */
+typedef struct bmd_footprint_defence {
+    int n_sites;
+    char names[BMD_FOOTPRINT_MAX_SITES][BMD_NAME_MAX];
+    int scenario_index[BMD_FOOTPRINT_MAX_SITES];
+    bmd_footprint_site sites[BMD_FOOTPRINT_MAX_SITES];
+    bmd_flyout tables[BMD_FOOTPRINT_MAX_SITES];
+    bmd_radar fcr[BMD_FOOTPRINT_MAX_SITES];
+    bmd_radar cue_radar[BMD_FOOTPRINT_MAX_SITES][BMD_SCENARIO_MAX_CUES];
+    bmd_ir_sensor cue_ir[BMD_FOOTPRINT_MAX_SITES][BMD_SCENARIO_MAX_CUES];
+    int n_skipped;          /* sites with no interceptors (count 0), left out */
+} bmd_footprint_defence;
+
+/* Every site of the resolved scenario with at least one interceptor: its flyout table (the
+ * interceptor's defaults, reference launch at the site toward toward_lat/lon — the threats'
+ * direction), FCR, cues (sites with the same cue list share a cue group) and timeline.
+ * Errors: BMD_EINVAL (unresolved scenario, more than BMD_FOOTPRINT_MAX_SITES sites); those of
+ * bmd_flyout_build. */
+int bmd_footprint_defence_from_scenario(const bmd_scenario *scn, double toward_lat_rad,
+                                        double toward_lon_rad, bmd_footprint_defence *d,
+                                        bmd_error *err);
+void bmd_footprint_defence_free(bmd_footprint_defence *d);
+
+/* Cells to evaluate: a box's nodes (when has_box) followed by extra points. */
+typedef struct bmd_footprint_grid {
+    char name[BMD_NAME_MAX];
+    int has_box;
+    bmd_footprint_box box;
+    long n_box;              /* box nodes (the first cells) */
+    long n_cells;
+    double *lat_rad, *lon_rad;
+    char (*point_names)[BMD_NAME_MAX];  /* n_cells names ("" for box nodes) */
+} bmd_footprint_grid;
+
+/* Parse a grid specification:
+ *   NAME                      a grid of the scenario's `grids:` (or a launch area / target set)
+ *   S,N,W,E,STEP              a box in degrees sampled every STEP degrees ("0.5" or "0.5deg")
+ *   S,N,W,E,STEPkm            ... or every STEP km
+ *   FILE                      a text file of points, one "LAT,LON[,NAME]" (degrees) per line;
+ *                             blank lines and lines starting with # are skipped
+ * max_cells <= 0: the default cap. Errors: BMD_EINVAL with the reason (unknown name, malformed
+ * box, zero step, south above north, cap exceeded with the count and the cap, bad file line with
+ * its number); BMD_EIO for an unreadable file. */
+int bmd_footprint_grid_parse(const bmd_scenario *scn, const char *spec, long max_cells,
+                             bmd_footprint_grid *grid, bmd_error *err);
+
+/* The cells of a scenario area (box nodes, then its named points). */
+int bmd_footprint_grid_from_area(const bmd_earth *earth, const bmd_scenario_area *area,
+                                 long max_cells, bmd_footprint_grid *grid, bmd_error *err);
+
+void bmd_footprint_grid_free(bmd_footprint_grid *grid);
+
+/* One computed map: the footprint of one centre (launch point or defended point). */
+typedef struct bmd_footprint_map {
+    char name[BMD_NAME_MAX];
+    double centre_lat_rad, centre_lon_rad;
+    const bmd_footprint_cell *cells;  /* grid->n_cells */
+    double run_s;
+} bmd_footprint_map;
+
+/* Summary of a map. Areas are sums of the exact ellipsoidal areas of box cells (NAN without a
+ * box); shares are of all cells. */
+typedef struct bmd_footprint_summary {
+    long cells, reachable, covered1, covered2, not_run;
+    double share_reachable, share1, share2;
+    double area_km2, area1_km2, area2_km2;
+    double earliest_intercept_min_s;
+    double required_speed_min_m_s, required_speed_max_m_s;
+} bmd_footprint_summary;
+
+void bmd_footprint_summarize(const bmd_earth *earth, const bmd_footprint_grid *grid,
+                             const bmd_footprint_cell *cells, bmd_footprint_summary *s);
+
+/* CSV, one row per (map, cell): CENTRE,centre_lat_deg,centre_lon_deg,point,lat_deg,lon_deg,
+ * reachable,status,shot_opportunities,sites_engaging,engaging_sites,earliest_intercept_time_s,
+ * required_speed_km_s,miss_km (CENTRE is "launch" for defended-area and exposure, "target" for
+ * launch-area; empty fields where a value does not apply). site_names[s] names bit s. */
+int bmd_footprint_write_csv(const char *path, bmd_footprint_mode mode, const bmd_footprint_grid *grid,
+                            const bmd_footprint_map *maps, int n_maps, const char *const *site_names,
+                            int n_sites, bmd_error *err);
+
+/* GeoJSON: the defence sites and the centres as points, and per map the contoured regions with
+ * >= 1 and >= 2 shot opportunities as polygons (bmd_footprint_contour) with the properties
+ * "map", "min_shots" and "area_km2" (of each polygon). Needs a box grid.
+ * Errors: BMD_EINVAL without a box; those of the contour and of bmd_geojson_write. */
+int bmd_footprint_write_geojson(const char *path, const bmd_earth *earth, bmd_footprint_mode mode,
+                                const bmd_footprint_grid *grid, const bmd_footprint_map *maps,
+                                int n_maps, const bmd_footprint_defence *defence, bmd_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

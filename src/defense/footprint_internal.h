@@ -1,0 +1,86 @@
+/* Internals of the footprint module (bmd/footprint.h): the prepared footprint, the polar family
+ * of aimed plans and the per-cell pieces shared by footprint*.c. */
+#ifndef BMD_DEFENSE_FOOTPRINT_INTERNAL_H
+#define BMD_DEFENSE_FOOTPRINT_INTERNAL_H
+
+#include "bmd/footprint.h"
+
+/* One node of the family: the aimed plan relative to the geodesic bearing from launch to target.
+ * Nodes beyond reach keep the peak (full-burn) plan along their bearing. */
+typedef struct fp_node {
+    double daz_rad;      /* plan azimuth - geodesic bearing launch -> target */
+    double shape;        /* kick (gravity turn) or pi/2 - final pitch (pitch program) */
+    double cutoff_s;     /* thrust cutoff; the full-burn burnout time for a full burn */
+    double max_range_m;  /* maximum range along the bearing (NAN: aim failed) */
+    double apogee_m;
+    int aimed;           /* 1: aim converged (reachable) or gave a peak plan (not reachable) */
+    int reachable;
+} fp_node;
+
+/* Where a cell is as seen from the family's centre, and the geodesic bearing launch -> target. */
+typedef struct fp_where {
+    double beta_rad;       /* azimuth from the centre to the cell */
+    double dist_m;         /* geodesic distance centre - cell */
+    double bearing_rad;    /* initial azimuth from the launch point to the target */
+    double launch_lat_rad, launch_lon_rad, target_lat_rad, target_lon_rad;
+} fp_where;
+
+struct bmd_footprint {
+    bmd_earth earth;
+    bmd_footprint_input in;       /* cells point to the copies below */
+    bmd_footprint_options opt;
+    bmd_missile missile;
+    double *cell_lat_rad, *cell_lon_rad;
+    bmd_footprint_site sites[BMD_FOOTPRINT_MAX_SITES];
+    int group_rep[BMD_FOOTPRINT_MAX_SITES];   /* first site of each site's cue group */
+    bmd_plan base;                /* max-range plan at the centre */
+    double t_full_s;              /* burnout time of a full burn */
+    double site_unit[BMD_FOOTPRINT_MAX_SITES][3];  /* geocentric unit vectors of the sites */
+    /* family */
+    int aim_exact;
+    int n_az, n_d, periodic;
+    double az0_rad, daz_rad, d0_m, dd_m;
+    fp_node *nodes;               /* node (i along azimuth, j along distance) at j * n_az + i */
+    long family_flights;
+    int nodes_reachable;
+    double apogee_max_m;
+    /* required-speed ladders: ladder[s * n_ladder + k] at ladder_speed[k] */
+    int n_ladder;
+    double *ladder_speed;
+    bmd_flyout *ladder;
+    double prepare_s;
+};
+
+/* Geometry of cell k (or of any point) relative to the centre. */
+void fp_where_point(const bmd_footprint *fp, double lat_rad, double lon_rad, fp_where *w);
+
+/* Build the family (OpenMP over nodes). */
+int fp_family_build(bmd_footprint *fp, bmd_error *err);
+
+/* The plan for a cell interpolated from the family. Returns 1 with *plan, *dcut_dd (d cutoff or
+ * shape / d distance) and *max_range_m set; 0 when a corner node failed (aim exactly instead). */
+int fp_family_plan(const bmd_footprint *fp, const fp_where *w, bmd_plan *plan,
+                   double *dparam_dd, double *max_range_m);
+
+/* Per-thread scratch of a run. */
+typedef struct fp_scratch {
+    bmd_trajectory traj;
+    bmd_flight_summary summary;
+} fp_scratch;
+
+/* Fly the cell's threat into scratch: family plan + corrections, or exact aim. Sets the cell's
+ * status, reachable, miss and flights. Returns a status (library error) or 0. */
+int fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
+                bmd_footprint_cell *cell, bmd_error *err);
+
+/* Engage the flown threat by every site (and the required speed when asked). */
+int fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_cell *cell,
+                   long *engagements, long *pruned, bmd_error *err);
+
+/* Build the speed ladders (OpenMP over tables). */
+int fp_ladder_build(bmd_footprint *fp, bmd_error *err);
+
+/* Wall-clock seconds. */
+double fp_now_s(void);
+
+#endif
