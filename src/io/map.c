@@ -610,7 +610,7 @@ static void draw_legend(mapctx *m, const bmd_scene *sc)
                 svg_rect(m->s, x + 6, row - 10, 24, 10, style);
             }
             svg_text(m->s, x + 36, row, "start", 12, "fill=\"#222\"",
-                     k == 1 ? "Footprint: >= 1 shot" : "Footprint: >= 2 shots");
+                     k == 1 ? "Footprint: \u2265 1 shot" : "Footprint: \u2265 2 shots");
             row += 18;
         }
 }

@@ -122,12 +122,12 @@ static void caption(const bmd_report *r, const bmd_analysis_footprint *m, bmd_st
     sb_puts(sb, "<figcaption>");
     if (la)
         rp_textf(sb, "Launch-area footprint: a %s aimed at %s (%.2f%s, %.2f%s) is launched in "
-                 "turn from each cell of %s (%s), ", mis, m->centre, fabs(m->centre_lat_rad * DEG),
+                 "turn from each cell of %s (nodes %s), ", mis, m->centre, fabs(m->centre_lat_rad * DEG),
                  m->centre_lat_rad < 0 ? " S" : " N", fabs(m->centre_lon_rad * DEG),
                  m->centre_lon_rad < 0 ? " W" : " E", m->grid_name, ext);
     else
         rp_textf(sb, "Defended-area footprint: a %s launched from %s (%.2f%s, %.2f%s) is aimed in "
-                 "turn at each cell of the grid %s (%s), ", mis, m->centre,
+                 "turn at each cell of the grid %s (nodes %s), ", mis, m->centre,
                  fabs(m->centre_lat_rad * DEG), m->centre_lat_rad < 0 ? " S" : " N",
                  fabs(m->centre_lon_rad * DEG), m->centre_lon_rad < 0 ? " W" : " E",
                  m->grid_name, ext);
