@@ -186,7 +186,7 @@ int cli_engage_scenario(const cli_args *a, const char *path)
         return CLI_FAILED;
     if ((st = cli_scenario_open(a, path, scn)) == CLI_OK &&
         (st = cli_scenario_analyse(a, scn, 0, &an)) == CLI_OK &&
-        (st = cli_scenario_exports(a->command, &an, cli_text(a, "geojson"), cli_text(a, "kml"))) ==
+        (st = cli_scenario_exports(a->command, &an, NULL, cli_text(a, "geojson"), cli_text(a, "kml"))) ==
             CLI_OK)
         st = print_results(a, &an);
     bmd_analysis_free(&an);

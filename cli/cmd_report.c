@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "bmd/map.h"
 #include "bmd/report.h"
@@ -23,13 +24,17 @@ static const cli_option options[] = {
     {"kml", "FILE", "KML of the scenario (default: FILE.html -> FILE.kml)"},
     {"no-remote", NULL, "skip the engage-on-remote analysis (own radar required only)"},
     {"no-required-speed", NULL, "skip the required-speed searches (faster)"},
+    {"no-footprints", NULL, "skip the footprint maps (faster)"},
+    {"footprint-cells", "N", "at most N cells per footprint map: coarser grids beyond "
+                             "(default 600)"},
+    {"quiet", NULL, "no progress on stderr (shown only on a terminal)"},
     {"threads", "N", "OpenMP threads (default: all cores)"},
     {"catalog", "DIR", "catalogue root (default $BMD_DATA_DIR/catalog)"},
     {"data-dir", "DIR", "map data directory (default $BMD_DATA_DIR, else the built-in path)"},
 };
 
 static const char usage[] = "SCENARIO.yaml -o FILE.html [--geojson FILE] [--kml FILE] "
-                            "[--no-remote] [--threads N]";
+                            "[--no-remote] [--no-footprints] [--footprint-cells N] [--threads N]";
 
 /* The command line as one shell-quoted string (for the report's colophon). */
 static void command_line(int argc, char **argv, char *buf, size_t n)
@@ -77,9 +82,45 @@ static int make_parent(const char *path)
     return CLI_OK;
 }
 
+/* Progress of the footprint maps on stderr (a terminal). */
+static void footprint_progress(void *context, int run, int n_runs, long done, long total)
+{
+    (void)context;
+    fprintf(stderr, "\rfootprint maps: run %d of %d, %ld of %ld cells   ", run + 1, n_runs, done,
+            total);
+    fflush(stderr);
+}
+
+/* The footprint maps of the analysis (nothing with --no-footprints). */
+static int footprints(const cli_args *a, const bmd_analysis *an, int remote,
+                      bmd_analysis_footprints *fps)
+{
+    if (cli_has(a, "no-footprints"))
+        return CLI_OK;
+    bmd_analysis_footprint_options opt;
+    bmd_analysis_footprint_options_default(&opt);
+    double v;
+    int st = cli_number(a, "footprint-cells", (double)opt.max_cells, 1, 0, 1e6, 0, "cells", &v);
+    if (st)
+        return st;
+    opt.max_cells = (long)v;
+    if ((st = cli_number(a, "threads", 0, 0, 0, 1024, 0, "threads", &v)))
+        return st;
+    opt.threads = (int)v;
+    opt.remote = remote;
+    const int tty = !cli_has(a, "quiet") && isatty(STDERR_FILENO);
+    if (tty)
+        opt.progress = footprint_progress;
+    bmd_error err = {0};
+    st = bmd_analysis_footprints_run(an, &opt, fps, &err);
+    if (tty)
+        fprintf(stderr, "\r%60s\r", "");
+    return st ? cli_library_failure(a->command, st, &err) : CLI_OK;
+}
+
 /* Write the HTML and print where and the summary. */
 static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_analysis *remote,
-                        const char *out, char *cmdline)
+                        const bmd_analysis_footprints *fps, const char *out, char *cmdline)
 {
     bmd_world *world = NULL;
     const char *dir = cli_text(a, "data-dir"), *env = getenv("BMD_DATA_DIR");
@@ -92,6 +133,8 @@ static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_ana
     bmd_report_options opt = {cmdline, world, gen};
     bmd_report *rep = NULL;
     st = bmd_report_begin(&rep, an, remote, &opt, &err);
+    if (!st)
+        st = bmd_report_add_footprints(rep, fps, &err);
     if (!st)
         st = bmd_report_write(rep, out, &err);
     if (!st) {
@@ -141,7 +184,10 @@ int cli_cmd_report(int argc, char **argv)
     command_line(argc, argv, cmdline, sizeof cmdline);
     bmd_scenario *scn = calloc(1, sizeof *scn);
     bmd_analysis an = {0}, remote = {0};
-    if (!scn) {
+    bmd_analysis_footprints *fps = calloc(1, sizeof *fps);
+    if (!scn || !fps) {
+        free(scn);
+        free(fps);
         free(rest);
         return CLI_FAILED;
     }
@@ -151,13 +197,17 @@ int cli_cmd_report(int argc, char **argv)
         st = cli_scenario_analyse(&a, scn, 1, &remote);
     }
     if (!st)
+        st = footprints(&a, &an, !cli_has(&a, "no-remote"), fps);
+    if (!st)
         st = make_parent(out);
     if (!st)
-        st = cli_scenario_exports(a.command, &an, cli_text(&a, "geojson") ? cli_text(&a, "geojson")
-                                                                          : geo,
+        st = cli_scenario_exports(a.command, &an, fps,
+                                  cli_text(&a, "geojson") ? cli_text(&a, "geojson") : geo,
                                   cli_text(&a, "kml") ? cli_text(&a, "kml") : kml);
     if (!st)
-        st = write_report(&a, &an, cli_has(&a, "no-remote") ? NULL : &remote, out, cmdline);
+        st = write_report(&a, &an, cli_has(&a, "no-remote") ? NULL : &remote, fps, out, cmdline);
+    bmd_analysis_footprints_free(fps);
+    free(fps);
     bmd_analysis_free(&an);
     bmd_analysis_free(&remote);
     bmd_scenario_free(scn);

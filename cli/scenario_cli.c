@@ -63,8 +63,8 @@ int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_
     return CLI_OK;
 }
 
-int cli_scenario_exports(const char *command, const bmd_analysis *an, const char *geojson,
-                         const char *kml)
+int cli_scenario_exports(const char *command, const bmd_analysis *an,
+                         const bmd_analysis_footprints *fps, const char *geojson, const char *kml)
 {
     if (!geojson && !kml)
         return CLI_OK;
@@ -72,6 +72,9 @@ int cli_scenario_exports(const char *command, const bmd_analysis *an, const char
     bmd_scene_init(&sc, &an->scn->earth);
     bmd_error err = {0};
     int st = bmd_analysis_scene(an, BMD_ANALYSIS_SCENE_INTERCEPTS, &sc, &err);
+    for (int i = 0; fps && i < fps->n && !st; i++)
+        st = bmd_analysis_footprint_scene(fps, i, BMD_ANALYSIS_FP_OWN | BMD_ANALYSIS_FP_REMOTE |
+                                                      BMD_ANALYSIS_FP_GRID, &sc, &err);
     if (!st && geojson)
         st = bmd_geojson_write(&sc, geojson, &err);
     if (!st && kml)

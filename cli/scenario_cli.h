@@ -18,9 +18,10 @@ int cli_scenario_open(const cli_args *a, const char *path, bmd_scenario *scn);
 int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_on_remote,
                          bmd_analysis *an);
 
-/* Write the analysis' scene (with intercept points) as GeoJSON to geojson and KML to kml (either
- * may be NULL). One line on stderr and the exit status on failure. */
-int cli_scenario_exports(const char *command, const bmd_analysis *an, const char *geojson,
-                         const char *kml);
+/* Write the analysis' scene (with intercept points), and the footprint maps of fps (may be NULL:
+ * their contours as modelled and on remote, and their grids), as GeoJSON to geojson and KML to
+ * kml (either may be NULL). One line on stderr and the exit status on failure. */
+int cli_scenario_exports(const char *command, const bmd_analysis *an,
+                         const bmd_analysis_footprints *fps, const char *geojson, const char *kml);
 
 #endif

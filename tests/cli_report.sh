@@ -74,6 +74,38 @@ for ls in doc.iter("{http://www.opengis.net/kml/2.2}LineString"):
         assert -180 <= lon <= 180 and -90 <= lat <= 90
 EOF
 
+# Footprints (the scenario's grid europe-east, 55 cells): a section with a map and its statistics;
+# the polygons are in the GeoJSON (RFC 7946 rules checked above for every polygon) and the KML, and
+# the caption's covered area is the sum of the GeoJSON polygons' areas (engage on remote, >= 1 shot).
+python3 - "$tmp/out/report.html" "$tmp/out/report.geojson" "$tmp/out/report.kml" <<'EOF' && ok || bad "footprint section / polygons"
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+sec = html[html.index('<h2 id="footprints">'):html.index("<h2>Parameters")]
+fig = re.search(r'<figure id="footprint-1" class="footprint">(.*?)</figure>', sec, re.S).group(1)
+assert "<svg" in fig and "Defended area: from kozelsk, aimed at europe-east" in fig
+assert "\u2265 1 shot" in fig and "\u2265 2 shots" in fig                     # the legend
+cap = re.search(r"<figcaption>(.*?)</figcaption>", fig, re.S).group(1)
+assert "europe-east" in cap and "55 cells every 3 degrees" in cap, cap       # grid and step
+assert "A cell is covered when" in cap, cap                                    # what covered means
+m = re.search(r"Covered: ([0-9,]+) km² \(([0-9.]+)% of the ([0-9,]+) km² of the grid; ([0-9.]+)% of the cells\)", cap)
+assert m, cap
+covered_km2 = float(m.group(1).replace(",", ""))
+# one plain-language line per footprint in the findings in brief
+assert len(re.findall(r'<li class="finding">Against a [^<]* launched from kozelsk', html)) == 1
+g = json.load(open(sys.argv[2]))
+fp = [f for f in g["features"] if f["properties"].get("kind") == "footprint"]
+assert fp and all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in fp)
+assert {f["properties"]["min_shots"] for f in fp} <= {1, 2}
+remote1 = sum(f["properties"]["area_km2"] for f in fp
+              if f["properties"]["engage_on_remote"] == 1 and f["properties"]["min_shots"] == 1)
+# polygon areas are rounded to 0.1 km2 each, the caption to 1 km2
+assert abs(remote1 - covered_km2) <= 1 + 0.1 * len(fp), (remote1, covered_km2)
+kml = open(sys.argv[3], encoding="utf-8").read()
+assert "kozelsk x europe-east (remote) &gt;= 1 shot" in kml
+EOF
+"$bin" report "$here/../scenarios/russia-us-icbm.yaml" -o "$tmp/nofp/report.html" --no-required-speed --no-footprints >/dev/null 2>&1 \
+    && ! grep -q 'id="footprints"' "$tmp/nofp/report.html" && ok || bad "--no-footprints still draws footprints"
+
 # Bad input: one line on stderr, exit 2.
 err=$("$bin" report "$here/../scenarios/russia-us-icbm.yaml" 2>&1 >/dev/null); rc=$?
 [ $rc -eq 2 ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && ok || bad "missing -o: exit $rc: $err"

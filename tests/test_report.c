@@ -1,7 +1,8 @@
 /* Tests of bmd/report.h: the report of a shipped scenario parses without errors with libxml2's
  * HTML parser and is well-formed XML (so every inline SVG is well formed); it has the sections a
  * reader needs, nothing fetched from the network, escaped text, findings that state the computed
- * numbers; a map section is one call; bad input is rejected. */
+ * numbers; a map section is one call; footprint maps make a section with a map, a caption with
+ * their statistics and one finding each; bad input is rejected. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -229,6 +230,119 @@ static void a_map_section_is_one_call(void **state)
     teardown_case(f);
 }
 
+/* Sum of the "area_km2" properties of the footprint polygons of a scene with min_shots and
+ * engage_on_remote as given. */
+static double polygon_area_km2(const bmd_scene *sc, int min_shots, int remote, int *n)
+{
+    double sum = 0;
+    *n = 0;
+    for (int f = 0; f < sc->n_features; f++) {
+        if (sc->features[f].type != BMD_FEATURE_AREA ||
+            sc->areas[sc->features[f].index].kind != BMD_AREA_FOOTPRINT)
+            continue;
+        double shots = -1, rem = -1, area = NAN;
+        for (int p = 0; p < sc->n_props; p++) {
+            if (sc->props[p].feature != f || sc->props[p].text)
+                continue;
+            if (!strcmp(sc->props[p].key, "min_shots"))
+                shots = sc->props[p].number;
+            else if (!strcmp(sc->props[p].key, "engage_on_remote"))
+                rem = sc->props[p].number;
+            else if (!strcmp(sc->props[p].key, "area_km2"))
+                area = sc->props[p].number;
+        }
+        if (shots == min_shots && rem == remote) {
+            sum += area;
+            (*n)++;
+        }
+    }
+    return sum;
+}
+
+static void footprint_maps_are_a_section_with_a_map_and_their_statistics(void **state)
+{
+    (void)state;
+    fixture *f = setup_case("russia-us-icbm.yaml", 0);
+    bmd_analysis_footprints *fps = calloc(1, sizeof *fps);
+    assert_non_null(fps);
+    bmd_error err = {0};
+    if (bmd_analysis_footprints_run(&f->an, NULL, fps, &err))
+        fail_msg("%s", err.message);
+    /* One defended-area map: the launch area's threat launch point (kozelsk) against the
+     * scenario's one grid, 44..56 N every 3 degrees (5 rows) x 5..35 E (11 columns), kept at the
+     * scenario's step (55 cells are below the default cap of 600). */
+    assert_int_equal(fps->n, 1);
+    const bmd_analysis_footprint *m = &fps->maps[0];
+    assert_int_equal(m->mode, BMD_FOOTPRINT_DEFENDED_AREA);
+    assert_string_equal(m->centre, "kozelsk");
+    assert_string_equal(m->grid_name, "europe-east");
+    assert_int_equal(m->grid.n_cells, 55);
+    assert_false(m->coarsened);
+    assert_non_null(m->cells[0]);
+    assert_non_null(m->cells[1]);
+    /* Engaging on remote only drops a requirement: it covers every cell the own radars cover. */
+    for (long k = 0; k < m->grid.n_cells; k++)
+        assert_true(m->cells[1][k].shot_opportunities >= 1 ||
+                    m->cells[0][k].shot_opportunities == 0);
+    assert_true(m->summary[1].covered1 >= m->summary[0].covered1);
+    assert_true(m->summary[1].covered1 > 0); /* the polygons below are not vacuous */
+    assert_true(m->summary[1].covered2 <= m->summary[1].covered1);
+    /* The contour polygons' areas (edge integrals of the authalic zone area) add up to the
+     * summary's covered area (sum of whole cells' areas): two computations of the same number,
+     * equal to the 0.1 km2 rounding of each polygon's area. */
+    bmd_scene sc;
+    bmd_scene_init(&sc, &f->scn.earth);
+    assert_int_equal(bmd_analysis_footprint_scene(fps, 0, BMD_ANALYSIS_FP_OWN |
+                                                  BMD_ANALYSIS_FP_REMOTE, &sc, &err), 0);
+    for (int remote = 0; remote <= 1; remote++)
+        for (int shots = 1; shots <= 2; shots++) {
+            int n;
+            double a = polygon_area_km2(&sc, shots, remote, &n);
+            double want = shots == 1 ? m->summary[remote].area1_km2 : m->summary[remote].area2_km2;
+            assert_true(fabs(a - want) <= 0.05 * n + 1e-6);
+        }
+    bmd_scene_free(&sc);
+    /* The report: a Footprints section with the map, a caption with the grid, the step, what
+     * covered means and the statistics, and one finding line. */
+    bmd_report_options opt = {"cmd", f->world, "bmdsim test"};
+    bmd_report *r = NULL;
+    assert_int_equal(bmd_report_begin(&r, &f->an, &f->remote, &opt, &err), 0);
+    assert_int_equal(bmd_report_add_footprints(r, fps, &err), 0);
+    char *html = NULL;
+    if (bmd_report_html(r, &html, &err))
+        fail_msg("%s", err.message);
+    xmlDocPtr doc = xmlReadMemory(html, (int)strlen(html), "report.html", "UTF-8",
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    assert_non_null(doc); /* still well-formed XML */
+    assert_int_equal(count_nodes(doc, "//h2[@id='footprints']"), 1);
+    assert_int_equal(count_nodes(doc, "//figure[@id='footprint-1']/*[local-name()='svg']"), 1);
+    assert_int_equal(count_nodes(doc, "//figure[@id='footprint-1']//*[local-name()='text']"
+                                      "[starts-with(., 'Footprint: ')]"), 2); /* the legend */
+    assert_int_equal(count_nodes(doc, "//figure[@id='footprint-1']/figcaption[contains(., "
+                                      "'55 cells every 3 degrees') and contains(., 'A cell is "
+                                      "covered when') and contains(., 'Covered: ')]"), 1);
+    assert_int_equal(count_nodes(doc, "//li[@class='finding'][starts-with(., 'Against a ')]"), 1);
+    char want[160];
+    snprintf(want, sizeof want, "%.1f%% of the cells)", 100 * m->summary[1].share1);
+    assert_non_null(strstr(html, want));
+    xmlFreeDoc(doc);
+    free(html);
+    /* Bad input. */
+    assert_int_equal(bmd_report_add_footprints(r, NULL, &err), BMD_EINVAL);
+    assert_int_equal(bmd_analysis_footprint_scene(fps, 1, BMD_ANALYSIS_FP_OWN, &sc, &err),
+                     BMD_EINVAL);
+    bmd_analysis_footprint_options bad;
+    bmd_analysis_footprint_options_default(&bad);
+    bad.max_cells = -5;
+    bmd_analysis_footprints *other = calloc(1, sizeof *other);
+    assert_int_equal(bmd_analysis_footprints_run(&f->an, &bad, other, &err), BMD_EINVAL);
+    free(other);
+    bmd_report_free(r);
+    bmd_analysis_footprints_free(fps);
+    free(fps);
+    teardown_case(f);
+}
+
 static void bad_input_is_rejected(void **state)
 {
     (void)state;
@@ -260,6 +374,7 @@ int main(void)
         cmocka_unit_test(text_from_the_scenario_is_escaped),
         cmocka_unit_test(findings_state_the_computed_required_speed),
         cmocka_unit_test(a_map_section_is_one_call),
+        cmocka_unit_test(footprint_maps_are_a_section_with_a_map_and_their_statistics),
         cmocka_unit_test(bad_input_is_rejected),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

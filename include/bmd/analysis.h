@@ -39,6 +39,7 @@
 #include "bmd/aim.h"
 #include "bmd/engagement.h"
 #include "bmd/error.h"
+#include "bmd/footprint_io.h"
 #include "bmd/interceptor.h"
 #include "bmd/scenario.h"
 #include "bmd/scene.h"
@@ -187,6 +188,97 @@ double bmd_analysis_radar_coverage_m(const bmd_radar *radar);
  * targets, each once); and what flags ask for. Errors: BMD_EINVAL for an empty analysis; those of
  * the bmd_scene_add_* functions. */
 int bmd_analysis_scene(const bmd_analysis *an, int flags, bmd_scene *scene, bmd_error *err);
+
+/* ---------------------------------------------------------------------------------------------
+ * Footprint maps of an analysis (bmd/footprint.h, bmd/footprint_io.h), for the report.
+ *
+ * Which maps (derived from the scenario; docs/scenarios.md, "Footprint maps in the report"):
+ *   - defended-area: for every launch area with a missile, and every grid of `grids:` with a box:
+ *     the missile launched from the area's first threat launch point (else its first named point)
+ *     aimed at every cell of the grid. Maps with no cell within the missile's reach are dropped
+ *     (named in `dropped`).
+ *   - launch-area: for every launch area with a missile and a box: the missile aimed at the target
+ *     of the area's first threat that reaches its target, launched from every cell of the box.
+ * Each grid is coarsened to at most opt.max_cells cells: the scenario's step when that fits, else
+ * the smallest of 0.25, 0.5, 1, 2, 3, 5, 10 degrees that fits. Every map is computed as modelled
+ * (the site's fire-control radar must see the threat, the analysis' engage options) and, with
+ * opt.remote, again on remote (require_fcr_coverage = 0). The defence: every site with
+ * interceptors (bmd_footprint_defence_from_scenario, flyout tables toward the launch point, or
+ * toward the middle of the launch grid). Threat flights sampled every 10 s (as `bmdsim
+ * footprint`). */
+
+#define BMD_ANALYSIS_MAX_FOOTPRINTS 16
+
+/* Progress: map run `run` of n_runs (own radar and remote runs counted apart), cells done of
+ * total in that run. Called from one thread. */
+typedef void (*bmd_analysis_progress_fn)(void *context, int run, int n_runs, long done,
+                                         long total);
+
+typedef struct bmd_analysis_footprint_options {
+    long max_cells;                      /* per map (default 600; 0: the default) */
+    int remote;                          /* also compute engage on remote (default 1) */
+    int threads;                         /* OpenMP threads (0: the OpenMP default) */
+    bmd_analysis_progress_fn progress;   /* may be NULL */
+    void *context;
+} bmd_analysis_footprint_options;
+
+void bmd_analysis_footprint_options_default(bmd_analysis_footprint_options *opt);
+
+/* One footprint map. Results [0]: as modelled; [1]: on remote (cells NULL when not computed). */
+typedef struct bmd_analysis_footprint {
+    bmd_footprint_mode mode;
+    int launch_area;                     /* scenario index of the launch area */
+    int grid_index;                      /* scenario grids[] index; -1: the launch area's box */
+    char grid_name[BMD_NAME_MAX];
+    char centre[BMD_NAME_MAX];           /* launch point (defended-area) or target */
+    double centre_lat_rad, centre_lon_rad;
+    double step_deg;                     /* grid step used (degrees; NAN when the scenario's
+                                            step_m was kept) */
+    int coarsened;                       /* 1 when coarser than the scenario's grid */
+    bmd_footprint_grid grid;             /* the cells (owned) */
+    bmd_footprint_cell *cells[2];        /* [grid.n_cells] each (owned) */
+    bmd_footprint_summary summary[2];
+    long site_cells[2][BMD_FOOTPRINT_MAX_SITES]; /* cells each site can engage */
+    double run_s;                        /* wall time of the map (both runs) */
+} bmd_analysis_footprint;
+
+typedef struct bmd_analysis_footprints {
+    const bmd_analysis *an;              /* borrowed */
+    int has_remote;
+    int n;
+    bmd_analysis_footprint maps[BMD_ANALYSIS_MAX_FOOTPRINTS];
+    int n_sites;                         /* sites with interceptors (bits of site_mask) */
+    char site_names[BMD_FOOTPRINT_MAX_SITES][BMD_NAME_MAX];
+    int n_dropped;                       /* maps with no cell within reach, not kept */
+    char dropped[BMD_ANALYSIS_MAX_FOOTPRINTS][2 * BMD_NAME_MAX + 8];
+    double run_s;                        /* wall time of everything */
+} bmd_analysis_footprints;
+
+/* Compute the footprint maps of an analysis (see above; none when the scenario has no launch
+ * area with a missile, or neither grids nor launch boxes). opt may be NULL (defaults). out is
+ * large: allocate it on the heap. Errors: BMD_EINVAL (empty analysis, bad options); those of
+ * the grids, bmd_footprint_defence_from_scenario, bmd_footprint_prepare and bmd_footprint_run,
+ * prefixed with the map; BMD_ENOMEM. On error out is freed. */
+int bmd_analysis_footprints_run(const bmd_analysis *an, const bmd_analysis_footprint_options *opt,
+                                bmd_analysis_footprints *out, bmd_error *err);
+
+/* What bmd_analysis_footprint_scene adds. */
+enum {
+    BMD_ANALYSIS_FP_OWN = 1,     /* contours (>= 1 and >= 2 shots) of the own-radar result */
+    BMD_ANALYSIS_FP_REMOTE = 2,  /* contours of the engage-on-remote result (when computed) */
+    BMD_ANALYSIS_FP_GRID = 4,    /* the grid's box outline (target area for defended-area maps,
+                                    launch area for launch-area maps) */
+    BMD_ANALYSIS_FP_SITES = 8    /* the defence sites and the centre as sites */
+};
+
+/* Add map i of fps to scene: what flags ask for. Contour polygons are named "NAME >= N shot(s)"
+ * (NAME "CENTRE x GRID", with " (remote)" for engage on remote) with the properties "map",
+ * "min_shots", "area_km2", "mode" and "engage_on_remote". Errors: BMD_EINVAL (bad index); those
+ * of bmd_footprint_scene_add_contours and the bmd_scene_add_* functions. */
+int bmd_analysis_footprint_scene(const bmd_analysis_footprints *fps, int i, int flags,
+                                 bmd_scene *scene, bmd_error *err);
+
+void bmd_analysis_footprints_free(bmd_analysis_footprints *fps);
 
 /* Release everything the analysis holds and zero it. */
 void bmd_analysis_free(bmd_analysis *an);

@@ -8,6 +8,7 @@
 
 #include "bmd/footprint.h"
 #include "bmd/scenario.h"
+#include "bmd/scene.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -93,6 +94,15 @@ void bmd_footprint_summarize(const bmd_earth *earth, const bmd_footprint_grid *g
 int bmd_footprint_write_csv(const char *path, bmd_footprint_mode mode, const bmd_footprint_grid *grid,
                             const bmd_footprint_map *maps, int n_maps, const char *const *site_names,
                             int n_sites, bmd_error *err);
+
+/* Add to scene the regions of map with >= min_shots (>= 1) shot opportunities, contoured with
+ * bmd_footprint_contour, as footprint polygons (bmd_scene_add_area, BMD_AREA_FOOTPRINT) named
+ * "MAP >= N shot(s)" with the properties "map", "min_shots" and "area_km2" (of each polygon, on
+ * the ellipsoid). No polygon when no cell qualifies. Errors: BMD_EINVAL (NULL input, a grid
+ * without a box, min_shots < 1); BMD_ENOMEM; those of bmd_scene_add_area. */
+int bmd_footprint_scene_add_contours(bmd_scene *scene, const bmd_earth *earth,
+                                     const bmd_footprint_grid *grid, const bmd_footprint_map *map,
+                                     int min_shots, bmd_error *err);
 
 /* GeoJSON: the defence sites and the centres as points, and per map the contoured regions with
  * >= 1 and >= 2 shot opportunities as polygons (bmd_footprint_contour) with the properties

@@ -17,6 +17,7 @@
  *
  * Use:
  *   bmd_report *r; bmd_report_begin(&r, &an, &remote, &opt, &err);
+ *   bmd_report_add_footprints(r, &footprints, &err);   // optional (bmd_analysis_footprints_run)
  *   bmd_report_add_map(r, "Defended area", "caption ...", &footprint_scene, &err);   // optional
  *   bmd_report_write(r, "out/report.html", &err);
  *   bmd_report_free(r); */
@@ -51,6 +52,15 @@ int bmd_report_begin(bmd_report **report, const bmd_analysis *an, const bmd_anal
  * Errors: BMD_EINVAL for a NULL or empty heading or an empty scene; those of bmd_map_svg. */
 int bmd_report_add_map(bmd_report *report, const char *heading, const char *caption,
                        const bmd_scene *scene, bmd_error *err);
+
+/* Add the footprint maps (bmd_analysis_footprints_run of the report's analysis), borrowed until
+ * bmd_report_free: a "Footprints" section with one map per footprint (the >= 1 and >= 2 shot
+ * regions as filled polygons, the grid, the sites and the launch point or target, a legend) and
+ * a caption giving the grid, its step, what "covered" means and the coverage statistics; and one
+ * plain-language line per footprint in the findings. Errors: BMD_EINVAL for NULL or footprints
+ * of another analysis. */
+int bmd_report_add_footprints(bmd_report *report, const bmd_analysis_footprints *footprints,
+                              bmd_error *err);
 
 /* The HTML text (caller frees). Errors: those of the plots and maps; BMD_ENOMEM. */
 int bmd_report_html(const bmd_report *report, char **html, bmd_error *err);

@@ -435,7 +435,7 @@ int bmd_footprint_write_csv(const char *path, bmd_footprint_mode mode,
     return bmd_atomic_write(path, write_csv_body, &c, err);
 }
 
-/* Add one map's contour at min_shots to the scene. */
+/* Add one map's contour at min_shots to the scene (mask: n_box bytes of scratch). */
 static int add_contour(bmd_scene *scene, const bmd_earth *earth, const bmd_footprint_grid *g,
                        const bmd_footprint_map *mp, int min_shots, unsigned char *mask,
                        bmd_error *err)
@@ -472,6 +472,27 @@ static int add_contour(bmd_scene *scene, const bmd_earth *earth, const bmd_footp
             st = bmd_scene_set_number(scene, f, "area_km2", round(fabs(area) * 1e-6 * 10) / 10, err);
     }
     bmd_footprint_rings_free(&rings);
+    return st;
+}
+
+int bmd_footprint_scene_add_contours(bmd_scene *scene, const bmd_earth *earth,
+                                     const bmd_footprint_grid *grid, const bmd_footprint_map *map,
+                                     int min_shots, bmd_error *err)
+{
+    if (!scene || !earth || !grid || !map || !map->cells)
+        return bmd_error_set(err, BMD_EINVAL, "footprint contours: NULL input");
+    if (!grid->has_box || grid->n_box < 1)
+        return bmd_error_set(err, BMD_EINVAL, "footprint contours need a box grid (a list of "
+                             "points has no cells to contour)");
+    if (min_shots < 1)
+        return bmd_error_set(err, BMD_EINVAL, "footprint contours: min_shots %d must be >= 1",
+                             min_shots);
+    unsigned char *mask = malloc((size_t)grid->n_box);
+    if (!mask)
+        return bmd_error_set(err, BMD_ENOMEM, "footprint contours: out of memory for %ld cells",
+                             grid->n_box);
+    int st = add_contour(scene, earth, grid, map, min_shots, mask, err);
+    free(mask);
     return st;
 }
 

@@ -405,6 +405,28 @@ static unsigned area_rgb(bmd_area_kind k)
                                    : PAL_OTHER;
 }
 
+/* The "min_shots" number of area i (a footprint contour), or 0 when it has none. */
+static int area_min_shots(const bmd_scene *sc, int i)
+{
+    for (int f = 0; f < sc->n_features; f++)
+        if (sc->features[f].type == BMD_FEATURE_AREA && sc->features[f].index == i) {
+            for (int p = 0; p < sc->n_props; p++)
+                if (sc->props[p].feature == f && !sc->props[p].text &&
+                    strcmp(sc->props[p].key, "min_shots") == 0)
+                    return (int)sc->props[p].number;
+            return 0;
+        }
+    return 0;
+}
+
+/* Colour of area i: footprint contours of two or more shots darker. */
+static unsigned area_colour(const bmd_scene *sc, int i)
+{
+    if (sc->areas[i].kind == BMD_AREA_FOOTPRINT && area_min_shots(sc, i) >= 2)
+        return PAL_FOOTPRINT2;
+    return area_rgb(sc->areas[i].kind);
+}
+
 static void draw_scene_shapes(mapctx *m, const bmd_scene *sc)
 {
     for (int i = 0; i < sc->n_coverages && !m->failed; i++) {
@@ -421,7 +443,7 @@ static void draw_scene_shapes(mapctx *m, const bmd_scene *sc)
     }
     for (int i = 0; i < sc->n_areas; i++)
         draw_polygon(m, sc->areas[i].lat_rad, sc->areas[i].lon_rad, sc->areas[i].n,
-                     area_rgb(sc->areas[i].kind), PAL_FILL_AREA);
+                     area_colour(sc, i), PAL_FILL_AREA);
     char style[200], col[8];
     for (int i = 0; i < sc->n_tracks && !m->failed; i++) {
         const bmd_scene_track *t = &sc->tracks[i];
@@ -510,10 +532,20 @@ static void draw_sites(mapctx *m, const bmd_scene *sc)
 static void draw_legend(mapctx *m, const bmd_scene *sc)
 {
     int site_kinds[5] = {0}, area_kinds[4] = {0}, threats = 0, interceptors = 0, n = 0;
+    int shots[3] = {0}; /* footprint contours: [0] without min_shots, [1] >= 1, [2] >= 2 */
     for (int i = 0; i < sc->n_sites; i++)
         site_kinds[sc->sites[i].kind] = 1;
-    for (int i = 0; i < sc->n_areas; i++)
+    for (int i = 0; i < sc->n_areas; i++) {
         area_kinds[sc->areas[i].kind] = 1;
+        if (sc->areas[i].kind == BMD_AREA_FOOTPRINT) {
+            int k = area_min_shots(sc, i);
+            shots[k >= 2 ? 2 : k == 1 ? 1 : 0] = 1;
+        }
+    }
+    if (area_kinds[BMD_AREA_FOOTPRINT] && (shots[1] || shots[2])) {
+        area_kinds[BMD_AREA_FOOTPRINT] = shots[0];
+        n += shots[1] + shots[2];
+    }
     for (int i = 0; i < sc->n_tracks; i++) {
         threats |= sc->tracks[i].kind == BMD_TRACK_THREAT;
         interceptors |= sc->tracks[i].kind == BMD_TRACK_INTERCEPTOR;
@@ -564,6 +596,21 @@ static void draw_legend(mapctx *m, const bmd_scene *sc)
                      svg_rgb(area_rgb((bmd_area_kind)k), col), col);
             svg_rect(m->s, x + 6, row - 10, 24, 10, style);
             svg_text(m->s, x + 36, row, "start", 12, "fill=\"#222\"", area_names[k]);
+            row += 18;
+        }
+    for (int k = 1; k <= 2; k++)
+        if (shots[k]) {
+            /* as drawn: the >= 2 region lies on the >= 1 region */
+            snprintf(style, sizeof style, "fill=\"%s\" fill-opacity=\"%.2f\" stroke=\"%s\"",
+                     svg_rgb(PAL_FOOTPRINT, col), PAL_FILL_AREA, col);
+            svg_rect(m->s, x + 6, row - 10, 24, 10, style);
+            if (k == 2) {
+                snprintf(style, sizeof style, "fill=\"%s\" fill-opacity=\"%.2f\" stroke=\"%s\"",
+                         svg_rgb(PAL_FOOTPRINT2, col), PAL_FILL_AREA, col);
+                svg_rect(m->s, x + 6, row - 10, 24, 10, style);
+            }
+            svg_text(m->s, x + 36, row, "start", 12, "fill=\"#222\"",
+                     k == 1 ? "Footprint: \u2265 1 shot" : "Footprint: \u2265 2 shots");
             row += 18;
         }
 }

@@ -7,6 +7,7 @@
 #define PAL_INTERCEPTOR 0x1f77b4u   /* blue */
 #define PAL_RADAR 0x2ca02cu         /* green */
 #define PAL_FOOTPRINT 0xff7f0eu     /* orange */
+#define PAL_FOOTPRINT2 0xa63603u    /* dark orange: footprint with two or more shots */
 #define PAL_LAUNCH 0x8c564bu        /* brown */
 #define PAL_TARGET 0x9467bdu        /* purple */
 #define PAL_OTHER 0x7f7f7fu         /* grey */

@@ -348,6 +348,8 @@ int bmd_report_html(const bmd_report *r, char **html, bmd_error *err)
             rp_engagement_table(&rr, rr.remote, &sb);
         st = rp_threat_figures(&rr, &sb, err);
     }
+    if (!st)
+        st = rp_footprints(&rr, &sb, err);
     if (st) {
         sb_free(&sb);
         return st;

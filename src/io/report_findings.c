@@ -7,8 +7,7 @@
 #include "bmd/geodesy.h"
 #include "io/report_internal.h"
 
-/* The name before " (" of a catalogue full name, or the fallback. */
-static void short_name(const char *full, const char *fallback, char *buf, size_t n)
+void rp_short_name(const char *full, const char *fallback, char *buf, size_t n)
 {
     const char *cut = full && full[0] ? strstr(full, " (") : NULL;
     if (!full || !full[0])
@@ -92,7 +91,7 @@ static void site_finding(const bmd_report *r, int ti, int si, bmd_strbuf *sb)
     const bmd_analysis_pair *p = bmd_analysis_pair_at(r->an, ti, si);
     const bmd_analysis_pair *q = r->remote ? bmd_analysis_pair_at(r->remote, ti, si) : NULL;
     char ic[160];
-    short_name(site->interceptor_entry.full_name, site->interceptor_entry.interceptor.name, ic,
+    rp_short_name(site->interceptor_entry.full_name, site->interceptor_entry.interceptor.name, ic,
                sizeof ic);
     double has = site->interceptor_entry.interceptor.burnout_speed_m_s;
     sb_puts(sb, "<li class=\"finding\">From <b>");
@@ -137,7 +136,7 @@ static void threat_heading(const bmd_report *r, int ti, bmd_strbuf *sb)
     const bmd_scenario_threat *t = &scn->threats[ti];
     const bmd_analysis_flight *f = &r->an->threats[ti].flight;
     char m[160], d[64], mx[64];
-    short_name(t->entry->full_name, t->entry->missile.name, m, sizeof m);
+    rp_short_name(t->entry->full_name, t->entry->missile.name, m, sizeof m);
     double dist;
     bmd_geodesy_inverse(&scn->earth, t->from.lat_rad, t->from.lon_rad, t->to.lat_rad,
                         t->to.lon_rad, &dist, NULL, NULL);
@@ -245,7 +244,14 @@ void rp_summary(const bmd_report *r, bmd_strbuf *sb)
         rp_text(sb, lines[i]);
         sb_puts(sb, "</li>\n");
     }
-    sb_puts(sb, "</ul>\n<p>The details, threat by threat, follow the map.</p>\n");
+    sb_puts(sb, "</ul>\n");
+    if (r->fps && r->fps->n > 0) {
+        sb_puts(sb, "<p>The footprint maps (<a href=\"#footprints\">Footprints</a>), one line "
+                    "each:</p>\n<ul>\n");
+        rp_footprint_findings(r, sb);
+        sb_puts(sb, "</ul>\n");
+    }
+    sb_puts(sb, "<p>The details, threat by threat, follow the map.</p>\n");
 }
 
 void rp_findings(const bmd_report *r, bmd_strbuf *sb)

@@ -22,6 +22,7 @@ struct bmd_report {
     bmd_report_options opt;
     int n_maps;
     report_map maps[REPORT_MAX_MAPS];
+    const bmd_analysis_footprints *fps;  /* may be NULL */
 };
 
 /* Escaped text; printf-style escaped text. */
@@ -53,5 +54,10 @@ void rp_engagement_table(const bmd_report *r, const bmd_analysis *an, bmd_strbuf
 void rp_parameter_tables(const bmd_report *r, bmd_strbuf *sb);
 int rp_scenario_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
 int rp_threat_figures(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
+/* The footprint section (nothing without footprints); one finding line per footprint (<li>). */
+int rp_footprints(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
+void rp_footprint_findings(const bmd_report *r, bmd_strbuf *sb);
+/* The name before " (" of a catalogue full name, or the fallback. */
+void rp_short_name(const char *full, const char *fallback, char *buf, size_t n);
 
 #endif
