@@ -1,8 +1,8 @@
 /* bmd/raster.h — SVG figures and maps (bmd/plot.h, bmd/map.h) as PNG images, rendered by librsvg
- * (LGPL-2.1-or-later, linked dynamically) onto a cairo image surface and written with cairo's PNG
- * encoder. The image is opaque: the SVG is drawn over a white background, so viewers that show
- * transparency as black or as a checkerboard show the figure as it looks in a browser. Files are
- * written atomically (bmd/atomic_file.h): a failed render or write leaves no file behind. */
+ * (LGPL version 2 or later, linked dynamically) onto a cairo image surface and written with
+ * cairo's PNG encoder. The image is opaque: the SVG is drawn over a white background, so viewers
+ * that show transparency as black or as a checkerboard show the figure as it looks in a browser.
+ * Files are written atomically (bmd/atomic_file.h): a failed render or write leaves no file. */
 #ifndef BMD_RASTER_H
 #define BMD_RASTER_H
 
