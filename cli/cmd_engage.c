@@ -3,7 +3,8 @@
  * the space-based IR as cueing sensor; prints detection, the feasible intercept window,
  * shoot-look-shoot opportunities and the required interceptor speed (bmd/engagement.h). The
  * scenario form (bmdsim engage SCENARIO.yaml, cmd_engage_scenario.c) runs the same library calls
- * over every threat and site (bmd/analysis.h). */
+ * over every threat and site (bmd/analysis.h); --geojson and --kml write the same features in both
+ * forms (engage_export.c). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "bmd/geodesy.h"
 #include "bmd/interceptor_catalog.h"
 #include "bmd/radar_catalog.h"
+#include "engage_export.h"
 #include "threat.h"
 
 static const cli_option options[] = {
@@ -34,8 +36,8 @@ static const cli_option options[] = {
     {"assess", "S", "kill assessment: intercept to the next launch, s (default 30)"},
     {"no-required-speed", NULL, "skip the required-speed search (about 1 s)"},
     {"json", NULL, "print one JSON object (scenario form: an array) instead of a table"},
-    {"geojson", "FILE", "scenario form: write sites, radar coverage, tracks, intercepts (GeoJSON)"},
-    {"kml", "FILE", "scenario form: the same as KML 2.2 for Google Earth"},
+    {"geojson", "FILE", "write sites, radar coverage, threat tracks and intercept points (GeoJSON)"},
+    {"kml", "FILE", "the same as KML 2.2 for Google Earth"},
     {"catalog", "DIR", "scenario form: catalogue root (default $BMD_DATA_DIR/catalog)"},
     {"threads", "N", "scenario form: OpenMP threads (default: all cores)"},
 };
@@ -43,7 +45,8 @@ static const cli_option options[] = {
 static const char usage[] =
     "SCENARIO.yaml [--json] [--geojson FILE] [--kml FILE] [--no-required-speed]\n"
     "       bmdsim engage --missile NAME --from LAT,LON --to LAT,LON --site LAT,LON --interceptor NAME [--radar NAME] "
-    "[--radar-at LAT,LON] [--launch-delay S] [--track-delay S] [--assess S] [--json]";
+    "[--radar-at LAT,LON] [--launch-delay S] [--track-delay S] [--assess S] [--json]\n"
+    "       [--geojson FILE] [--kml FILE]";
 
 /* Everything the command holds while it runs (the record's texts point into it). */
 typedef struct engage_run {
@@ -204,6 +207,14 @@ static void detector_text(engage_run *r)
     }
 }
 
+/* --geojson and --kml: the threat, the site, its radar's coverage and the intercept points. */
+static int write_exports(const cli_args *a, const engage_run *r)
+{
+    cli_engage_export x = {&r->earth, &r->threat, r->ic.interceptor.name, &r->site,
+                           r->has_radar ? &r->radar : NULL, &r->e};
+    return cli_engage_exports(a->command, &x, cli_text(a, "geojson"), cli_text(a, "kml"));
+}
+
 /* The result record. */
 static void fill_record(const engage_run *r, cli_record *rec)
 {
@@ -272,7 +283,7 @@ int cli_cmd_engage(int argc, char **argv)
         return st < 0 ? CLI_OK : st;
     if (n_pos > 0)
         return cli_engage_scenario(&a, positional[0]);
-    static const char *const scenario_only[] = {"geojson", "kml", "catalog", "threads"};
+    static const char *const scenario_only[] = {"catalog", "threads"};
     for (size_t i = 0; i < sizeof scenario_only / sizeof *scenario_only; i++)
         if (cli_has(&a, scenario_only[i])) {
             cli_complain(a.command, "--%s belongs to the scenario form (bmdsim engage "
@@ -286,7 +297,8 @@ int cli_cmd_engage(int argc, char **argv)
     cli_record rec = {.title = "Engagement (WGS84; times in s after the threat's launch)"};
     if ((st = read_numbers(&a, r)) == CLI_OK && (st = read_defence(&a, r)) == CLI_OK &&
         (st = cli_fly_threat(&a, &r->earth, &r->threat)) == CLI_OK &&
-        (st = aim_radar(&a, r)) == CLI_OK && (st = compute(&a, r)) == CLI_OK) {
+        (st = aim_radar(&a, r)) == CLI_OK && (st = compute(&a, r)) == CLI_OK &&
+        (st = write_exports(&a, r)) == CLI_OK) {
         detector_text(r);
         fill_record(r, &rec);
         st = cli_record_print(&rec, cli_has(&a, "json"), stdout);

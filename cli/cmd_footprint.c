@@ -46,6 +46,7 @@ static const cli_option options[] = {
     {"sample", "S", "time between threat samples (default 10 s)"},
     {"csv", "FILE", "write one row per cell"},
     {"geojson", "FILE", "write the >= 1 and >= 2 shot regions as polygons (box grids)"},
+    {"kml", "FILE", "the same regions and the sites as KML 2.2 for Google Earth (box grids)"},
     {"json", NULL, "print the summary as one JSON object"},
     {"threads", "N", "OpenMP threads (default: all cores)"},
     {"max-cells", "N", "refuse larger grids (default 4000000)"},
@@ -55,7 +56,7 @@ static const cli_option options[] = {
 
 static const char usage[] =
     "SCENARIO.yaml [--mode defended-area|launch-area|exposure] --grid SPEC [--launch NAME] "
-    "[--target NAME] [--csv FILE] [--geojson FILE] [--json] [--threads N] [--quiet]";
+    "[--target NAME] [--csv FILE] [--geojson FILE] [--kml FILE] [--json] [--threads N] [--quiet]";
 
 static volatile sig_atomic_t interrupted = 0;
 
@@ -451,13 +452,16 @@ static int write_outputs(fp_cmd *c, const cli_args *a, double run_s)
 {
     bmd_error err;
     int st;
-    const char *csv = cli_text(a, "csv"), *gj = cli_text(a, "geojson");
+    const char *csv = cli_text(a, "csv"), *gj = cli_text(a, "geojson"), *kml = cli_text(a, "kml");
     if (csv && (st = bmd_footprint_write_csv(csv, c->exposure ? BMD_FOOTPRINT_DEFENDED_AREA : c->mode,
                                              &c->grid, c->maps, c->n_centres, site_names(c),
                                              c->defence->n_sites, &err)))
         return cli_library_failure(c->command, st, &err);
     if (gj && (st = bmd_footprint_write_geojson(gj, &c->scn.earth, c->mode, &c->grid, c->maps,
                                                 c->n_centres, c->defence, &err)))
+        return cli_library_failure(c->command, st, &err);
+    if (kml && (st = bmd_footprint_write_kml(kml, &c->scn.earth, c->mode, &c->grid, c->maps,
+                                             c->n_centres, c->defence, &err)))
         return cli_library_failure(c->command, st, &err);
     if (cli_has(a, "json")) {
         cJSON *o = summary_json(c, run_s);
@@ -611,11 +615,12 @@ static int setup(fp_cmd *c, const cli_args *a)
         if ((st = collect_centres(c, a)))
             return st;
     }
-    if (cli_has(a, "geojson") && !c->grid.has_box) {
-        cli_complain(c->command, "--geojson needs a box grid (S,N,W,E,STEP or a scenario grid "
-                     "with a box)");
-        return CLI_USAGE;
-    }
+    for (int i = 0; i < 2; i++)
+        if (cli_has(a, i ? "kml" : "geojson") && !c->grid.has_box) {
+            cli_complain(c->command, "--%s needs a box grid (S,N,W,E,STEP or a scenario grid "
+                         "with a box)", i ? "kml" : "geojson");
+            return CLI_USAGE;
+        }
     /* flyout tables point toward the threats: the first centre (defended-area: a launch point),
        or the grid's first cell (launch-area) */
     double tlat = c->centres[0].lat_rad, tlon = c->centres[0].lon_rad;

@@ -1,5 +1,5 @@
-/* bmdsim map — draw a map (SVG) of a region with optional sites: a demonstration of the map
- * layer (land and borders from Natural Earth 1:110m). */
+/* bmdsim map — draw a map (SVG, or PNG when the file name ends in .png) of a region with optional
+ * sites: a demonstration of the map layer (land and borders from Natural Earth 1:110m). */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bmd/map.h"
+#include "bmd/raster.h"
 #include "bmd/scene.h"
 #include "cli.h"
 #include "common.h"
@@ -26,12 +27,13 @@ static const cli_option options[] = {
     {"width", "PX", "width in pixels (default 960)"},
     {"height", "PX", "height in pixels (default 720)"},
     {"title", "TEXT", "title drawn on the map"},
-    {"output", "FILE", "the SVG file to write (also -o FILE)"},
+    {"output", "FILE", "the file to write (also -o FILE): PNG when FILE ends in .png, else SVG"},
+    {"png", "FILE", "also write the map as a PNG image of the same size"},
     {"data-dir", "DIR", "data directory (default $BMD_DATA_DIR, else the built-in path)"},
 };
 
 static const char usage[] = "--center LAT,LON [--radius KM] [--site NAME@LAT,LON[,KIND] ...] "
-                            "-o FILE.svg";
+                            "-o FILE.svg|FILE.png [--png FILE]";
 
 /* Parse "LAT,LON" (degrees) into radians; 0 on success. */
 static int parse_lat_lon(const char *text, double *lat, double *lon, char **rest)
@@ -121,18 +123,20 @@ int cli_cmd_map(int argc, char **argv)
     bmd_map_view view;
     bmd_map_view_init(&view);
     double radius_km, w, h;
-    const char *centre = NULL, *output = NULL, *proj = NULL, *dir = NULL;
+    const char *centre = NULL, *output = NULL, *proj = NULL, *dir = NULL,
+               *png = NULL;
     for (int i = 0; i < a.n_options; i++) {
         if (strcmp(options[i].name, "center") == 0) centre = a.value[i];
         if (strcmp(options[i].name, "output") == 0) output = a.value[i];
         if (strcmp(options[i].name, "projection") == 0) proj = a.value[i];
         if (strcmp(options[i].name, "title") == 0) view.title = a.value[i];
         if (strcmp(options[i].name, "data-dir") == 0) dir = a.value[i];
+        if (strcmp(options[i].name, "png") == 0) png = a.value[i];
     }
     if (!centre)
         st = cli_require(&a, "center", "(the map centre, e.g. --center 50,20)");
     else if (!output)
-        st = cli_require(&a, "output", "(the SVG file to write: -o FILE.svg)");
+        st = cli_require(&a, "output", "(the file to write: -o FILE.svg or -o FILE.png)");
     else if (parse_lat_lon(centre, &view.center_lat_rad, &view.center_lon_rad, NULL)) {
         cli_complain("map", "--center: '%s' is not LAT,LON in degrees (|LAT| <= 90)", centre);
         st = CLI_USAGE;
@@ -164,13 +168,21 @@ int cli_cmd_map(int argc, char **argv)
         const char *env = getenv("BMD_DATA_DIR");
         if (!dir)
             dir = env && *env ? env : BMD_DATA_DIR;
+        char *svg = NULL;
         int s2 = bmd_world_load_dir(dir, &world, &err);
         if (!s2)
-            s2 = bmd_map_write_svg(&view, world, &scene, output, &err);
+            s2 = bmd_map_svg(&view, world, &scene, &svg, &err);
+        if (!s2)
+            s2 = bmd_svg_write_file(svg, view.width_px, output, &err);
+        if (!s2 && png)
+            s2 = bmd_svg_to_png(svg, 0, view.width_px, png, &err);
+        free(svg);
         if (s2)
             st = cli_library_failure("map", s2, &err);
     }
-    if (!st)
+    if (!st && png)
+        printf("wrote %s and %s\n", output, png);
+    else if (!st)
         printf("wrote %s\n", output);
     bmd_world_free(world);
     bmd_scene_free(&scene);

@@ -3,7 +3,7 @@
 # apt-get line and returns 2.
 # chromium (headless) takes the screenshot of the report in tests/cli_report.sh; installing it
 # (about 70 packages, ~100 MB download) took about two minutes on the 2-core test machine.
-BMD_DEBIAN_PACKAGES="gcc make cmake pkg-config libproj-dev libcjson-dev libyaml-dev libcmocka-dev libgsl-dev libxml2-dev python3 chromium libopenmpi-dev openmpi-bin"
+BMD_DEBIAN_PACKAGES="gcc make cmake pkg-config libproj-dev libcjson-dev libyaml-dev libcmocka-dev libgsl-dev libxml2-dev librsvg2-dev python3 chromium libopenmpi-dev openmpi-bin"
 
 bmd_missing_packages() {
     local missing="" p

@@ -17,7 +17,7 @@ layer_of_header() {
     earth|gravity|atmosphere|geodesy) echo earth ;;
     ode|kepler|missile|trajectory|aim|loft) echo flight ;;
     sensor|exchange|interceptor|flyout|engagement|footprint) echo defense ;;
-    catalog|radar_catalog|interceptor_catalog|scenario|atomic_file|scene|geojson|kml|plot|svg|map|analysis|report|footprint_io) echo io ;;
+    catalog|radar_catalog|interceptor_catalog|scenario|atomic_file|scene|geojson|kml|plot|raster|svg|map|analysis|report|footprint_io) echo io ;;
     bmd) echo io ;;  # the umbrella header includes everything
     *) echo unknown ;;
     esac

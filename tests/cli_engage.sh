@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Command-line tests of `bmdsim engage` (flag form) and of the trajectory form of `bmdsim sensor`:
 # the timeline arithmetic, consistency between the two commands (the engagement's detection by the
-# fire-control radar is the radar's first visibility), properties of the window, and bad input ->
+# fire-control radar is the radar's first visibility), properties of the window, the GeoJSON and KML
+# exports (the same intercept points as the JSON; failed writes leave no file), and bad input ->
 # one line on stderr, exit 2.
 # Usage: cli_engage.sh PATH/TO/bmdsim   (BMD_DATA_DIR may point at another data directory)
 set -u
@@ -56,6 +57,56 @@ check_text one_visibility_interval "$(json_field "$sj" intervals)" 1
 holds thaad_within_its_altitude_band 'a + 0 >= 39.9 && b + 0 <= 150.1' "$(json_field "$js" intercept_altitude_min_km)" "$(json_field "$js" intercept_altitude_max_km)"
 # Head-on at the defended point: crossing angle near 180 degrees.
 holds thaad_meets_it_head_on 'a + 0 > 170' "$(json_field "$js" earliest_crossing_angle_deg)"
+
+# Exports: --geojson and --kml of the THAAD case with its radar 400 km west of the site.
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+js=$("$bin" engage $threat --site 37.5,41.5 --interceptor thaad --radar an-tpy-2-fbm \
+     --radar-at 38.3,37.8 --json --no-required-speed --geojson "$dir/e.geojson" --kml "$dir/e.kml"); rc=$?
+[ $rc -eq 0 ] && ok || bad "engage --geojson --kml exit $rc"
+check_text exported_case_is_engageable "$(json_field "$js" engageable)" true
+if command -v xmllint >/dev/null; then
+    xmllint --noout "$dir/e.kml" 2>/dev/null && ok || bad "engage KML is not well formed"
+fi
+# The GeoJSON holds the site, the radar, its coverage polygon, the threat's LineString from --from
+# to --to (impact within the 100 m aim tolerance: 0.002 deg), and the intercept points at the
+# JSON's earliest intercept (3 decimals: 0.0005 deg; time 2 decimals: 0.005 s); the KML has one
+# Placemark with the same name per GeoJSON feature.
+python3 - "$dir/e.geojson" "$dir/e.kml" "$(json_field "$js" earliest_intercept_lat_deg)" \
+    "$(json_field "$js" earliest_intercept_lon_deg)" "$(json_field "$js" earliest_intercept_time_s)" <<'PY' && ok || bad "engage exports"
+import json, sys, xml.etree.ElementTree as ET
+feats = json.load(open(sys.argv[1]))["features"]
+by = {f["properties"]["name"]: f for f in feats}
+def need(c, what):
+    if not c:
+        sys.exit("engage exports: " + what)
+need(by.get("defence site", {}).get("properties", {}).get("kind") == "interceptor", "defence site")
+need(by.get("an-tpy-2-fbm radar", {}).get("geometry", {}).get("type") == "Point", "radar point")
+need(by.get("defence site an-tpy-2-fbm", {}).get("geometry", {}).get("type") == "Polygon", "coverage")
+tr = by["shahab-3-class"]["geometry"]
+need(tr["type"] == "LineString" and len(tr["coordinates"][0]) == 3, "3D track")
+(x0, y0, _), (x1, y1, _) = tr["coordinates"][0], tr["coordinates"][-1]
+need(abs(x0 - 51) < 1e-6 and abs(y0 - 35.5) < 1e-6, "track starts at --from")
+need(abs(x1 - 41.5) < 2e-3 and abs(y1 - 37.5) < 2e-3, "track ends at --to")
+e = by["earliest intercept of shahab-3-class from defence site"]
+lat, lon, t = float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+need(abs(e["geometry"]["coordinates"][0] - lon) < 5e-4 and abs(e["geometry"]["coordinates"][1] - lat) < 5e-4, "intercept point")
+need(abs(e["properties"]["time_s"] - t) < 5e-3 and e["properties"]["feature"] == "intercept", "intercept time")
+need("latest intercept of shahab-3-class from defence site" in by, "latest intercept")
+ns = "{http://www.opengis.net/kml/2.2}"
+marks = [p.findtext(ns + "name") for p in ET.parse(sys.argv[2]).getroot().iter(ns + "Placemark")
+         if any(c.tag in (ns + "Point", ns + "LineString", ns + "Polygon", ns + "MultiGeometry") for c in p)]
+need(sorted(marks) == sorted(by), "KML placemarks %s" % marks)
+PY
+# Not engageable: no intercept points.
+"$bin" engage $threat --site 50,10 --interceptor sm-3-block-ia --no-required-speed --geojson "$dir/n.geojson" >/dev/null
+grep -q '"intercept"' "$dir/n.geojson" && bad "intercept points for an unengageable threat" || ok
+# A failed write: exit 1 naming the file, no temporary file left behind.
+err=$("$bin" engage $threat --site 37.5,41.5 --interceptor thaad --no-required-speed \
+      --kml "$dir/missing/x.kml" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] && ok || bad "engage --kml into a missing directory: exit $rc"
+contains failed_kml_names_the_file "$err" "x.kml"
+[ "$(ls "$dir" | grep -c '\.tmp\.')" -eq 0 ] && ok || bad "temporary file left behind"
 
 # Table output names the rows.
 out=$("$bin" engage $threat --site 38.0,42.5 --interceptor sm-3-block-iia --no-required-speed)

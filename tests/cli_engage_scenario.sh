@@ -99,7 +99,7 @@ expect_usage_error negative_count "count" engage "$tmp/bad.yaml"
 sed 's/sm-3-block-iia/sm-3-block-iiz/' "$tmp/case.yaml" >"$tmp/bad2.yaml"
 expect_usage_error unknown_interceptor "sm-3-block-ii" engage "$tmp/bad2.yaml"
 expect_usage_error flag_form_option_with_scenario "--missile" engage "$tmp/case.yaml" --missile scud-b
-expect_usage_error scenario_option_in_flag_form "--geojson" engage $flags --site 38,42.5 --interceptor thaad --geojson x.json
+expect_usage_error scenario_option_in_flag_form "--catalog" engage $flags --site 38,42.5 --interceptor thaad --catalog /tmp
 expect_usage_error bad_threads "--threads" engage "$tmp/case.yaml" --threads -1
 
 echo "cli_engage_scenario: $pass passed, $fail failed"

@@ -10,7 +10,7 @@ fail=0
 check() { if ! eval "$2"; then echo "FAIL: $1" >&2; fail=1; fi; }
 
 grid=44,56,5,35,3
-"$bin" footprint "$scn" --grid $grid --threads 1 --quiet --csv "$tmp/a.csv" --geojson "$tmp/a.geojson" --json >"$tmp/a.json"
+"$bin" footprint "$scn" --grid $grid --threads 1 --quiet --csv "$tmp/a.csv" --geojson "$tmp/a.geojson" --kml "$tmp/a.kml" --json >"$tmp/a.json"
 check "footprint runs" '[ $? -eq 0 ]'
 "$bin" footprint "$scn" --grid $grid --threads 2 --quiet --csv "$tmp/b.csv" >/dev/null
 check "1 and 2 threads give identical CSV" 'cmp -s "$tmp/a.csv" "$tmp/b.csv"'
@@ -46,6 +46,40 @@ for level in (1, 2):
             sys.exit(1)
 PY
 
+# KML: well-formed XML (xmllint), KML 2.2 namespace, and the same sites and regions as the GeoJSON
+# (one Placemark per feature, same names; each region a Polygon with a closed ring)
+if command -v xmllint >/dev/null; then
+    check "KML is well-formed XML" 'xmllint --noout "$tmp/a.kml"'
+fi
+python3 - "$tmp/a.geojson" "$tmp/a.kml" <<'PY' || fail=1
+import json, sys, xml.etree.ElementTree as ET
+ns = {"k": "http://www.opengis.net/kml/2.2"}
+gj = json.load(open(sys.argv[1]))["features"]
+root = ET.parse(sys.argv[2]).getroot()
+if root.tag != "{http://www.opengis.net/kml/2.2}kml":
+    sys.exit("FAIL: KML root is %s" % root.tag)
+marks = [p for p in root.iter("{%s}Placemark" % ns["k"])]
+geo = [p for p in marks if p.find("k:Point", ns) is not None or p.find("k:Polygon", ns) is not None
+       or p.find(".//k:Polygon", ns) is not None]
+polys = [p for p in marks if p.find(".//k:Polygon", ns) is not None]
+names = lambda ps: sorted(p.findtext("k:name", "", ns) for p in ps)
+gj_polys = [f for f in gj if f["geometry"]["type"] in ("Polygon", "MultiPolygon")]
+if not polys or names(polys) != sorted(f["properties"]["name"] for f in gj_polys):
+    sys.exit("FAIL: KML regions %s differ from the GeoJSON's" % names(polys))
+if names(geo) != sorted(f["properties"]["name"] for f in gj):
+    sys.exit("FAIL: KML placemarks %s differ from the GeoJSON features" % names(geo))
+for p in polys:
+    for c in p.iter("{%s}coordinates" % ns["k"]):
+        pts = c.text.split()
+        if len(pts) < 4 or pts[0] != pts[-1]:
+            sys.exit("FAIL: ring of %s is not closed" % p.findtext("k:name", "", ns))
+if not any(p.find(".//k:Point", ns) is not None for p in marks):
+    sys.exit("FAIL: no site Points in the KML")
+PY
+"$bin" footprint "$scn" --grid 50,52,20,22,1 --kml /nonexistent-dir/x.kml --quiet >/dev/null 2>"$tmp/e0"; st=$?
+check "--kml into a missing directory fails naming the file" '[ $st -ne 0 ] && grep -q "x.kml" "$tmp/e0"'
+check "no temporary file left" '[ -z "$(ls "$tmp" | grep "\.tmp\.")" ]'
+
 # bad grids: exit status 2 and a clear message
 "$bin" footprint "$scn" --grid 50,40,0,10,1 --quiet 2>"$tmp/e1"; st=$?
 check "south above north exits 2" '[ $st -eq 2 ] && grep -q "south" "$tmp/e1"'
@@ -64,6 +98,8 @@ check "unknown mode exits 2" '[ $st -eq 2 ]'
 printf '# lat,lon,name\n50,20,a\n52,24,b\n' >"$tmp/pts.txt"
 "$bin" footprint "$scn" --grid "$tmp/pts.txt" --quiet --csv "$tmp/p.csv" >/dev/null
 check "points file" '[ $? -eq 0 ] && grep -q ",a," "$tmp/p.csv" && grep -q ",b," "$tmp/p.csv"'
+"$bin" footprint "$scn" --grid "$tmp/pts.txt" --quiet --kml "$tmp/p.kml" >/dev/null 2>"$tmp/e6"; st=$?
+check "--kml needs a box grid (exit 2, no file)" '[ $st -eq 2 ] && grep -q "kml needs a box grid" "$tmp/e6" && [ ! -e "$tmp/p.kml" ]'
 "$bin" footprint "$scn" --mode launch-area --target washington --grid 50,58,30,40,4 --quiet --csv "$tmp/l.csv" >/dev/null
 check "launch-area mode" '[ $? -eq 0 ] && head -1 "$tmp/l.csv" | grep -q "^target,"'
 "$bin" footprint "$scn" --mode exposure --quiet --json >"$tmp/x.json"

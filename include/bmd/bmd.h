@@ -34,6 +34,7 @@
 #include "bmd/geojson.h"
 #include "bmd/kml.h"
 #include "bmd/plot.h"
+#include "bmd/raster.h"
 #include "bmd/map.h"
 #include "bmd/analysis.h"
 #include "bmd/footprint_io.h"

@@ -1,6 +1,6 @@
 /* bmd/footprint_io.h — footprints from scenario files (module `io`): the defence sites of a
  * scenario as footprint sites (flyout tables, fire-control radars, cueing sensors), grid
- * specifications, and the outputs: per-cell CSV, GeoJSON contours (>= 1 and >= 2 shots) and the
+ * specifications, and the outputs: per-cell CSV, GeoJSON and KML contours (>= 1 and >= 2 shots) and the
  * summary numbers (covered area on the ellipsoid, shares). Every file is written atomically
  * (bmd/atomic_file.h). Format and use: docs/footprints.md. */
 #ifndef BMD_FOOTPRINT_IO_H
@@ -111,6 +111,22 @@ int bmd_footprint_scene_add_contours(bmd_scene *scene, const bmd_earth *earth,
 int bmd_footprint_write_geojson(const char *path, const bmd_earth *earth, bmd_footprint_mode mode,
                                 const bmd_footprint_grid *grid, const bmd_footprint_map *maps,
                                 int n_maps, const bmd_footprint_defence *defence, bmd_error *err);
+
+/* The same as KML 2.2 (bmd/kml.h): the regions in the "Areas" folder, the sites and centres in
+ * "Sites", with the same names and properties. Errors: those of bmd_footprint_write_geojson, with
+ * bmd_kml_write in place of bmd_geojson_write. */
+int bmd_footprint_write_kml(const char *path, const bmd_earth *earth, bmd_footprint_mode mode,
+                            const bmd_footprint_grid *grid, const bmd_footprint_map *maps,
+                            int n_maps, const bmd_footprint_defence *defence, bmd_error *err);
+
+/* What both writers write, added to scene (initialised by the caller; its Earth model gives the
+ * polygons' areas): the title (when the scene has none), the defence sites (defence may be NULL),
+ * the centres, and per map the regions with >= 1 and >= 2 shot opportunities. More features may
+ * be added before or after (e.g. bmd_analysis_scene for tracks and coverage). Errors: BMD_EINVAL
+ * without a box grid; those of the contour and the bmd_scene_add_* functions. */
+int bmd_footprint_scene(bmd_footprint_mode mode, const bmd_footprint_grid *grid,
+                        const bmd_footprint_map *maps, int n_maps,
+                        const bmd_footprint_defence *defence, bmd_scene *scene, bmd_error *err);
 
 #ifdef __cplusplus
 }

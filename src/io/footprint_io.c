@@ -11,6 +11,7 @@
 #include "bmd/footprint_io.h"
 #include "bmd/geodesy.h"
 #include "bmd/geojson.h"
+#include "bmd/kml.h"
 #include "bmd/scene.h"
 
 #define DEG (180.0 / M_PI)
@@ -496,33 +497,61 @@ int bmd_footprint_scene_add_contours(bmd_scene *scene, const bmd_earth *earth,
     return st;
 }
 
+int bmd_footprint_scene(bmd_footprint_mode mode, const bmd_footprint_grid *g,
+                        const bmd_footprint_map *maps, int n_maps, const bmd_footprint_defence *d,
+                        bmd_scene *scene, bmd_error *err)
+{
+    if (!scene)
+        return bmd_error_set(err, BMD_EINVAL, "footprint scene: no scene (NULL)");
+    if (!g || !g->has_box)
+        return bmd_error_set(err, BMD_EINVAL, "footprint contours need a box grid (a list of "
+                             "points has no cells to contour)");
+    unsigned char *mask = malloc((size_t)g->n_box);
+    int st = BMD_SUCCESS;
+    if (!mask)
+        st = bmd_error_set(err, BMD_ENOMEM, "footprint scene: out of memory");
+    else if (!scene->title)
+        st = bmd_scene_set_title(scene, mode == BMD_FOOTPRINT_LAUNCH_AREA
+                                            ? "bmdsim launch-area footprint"
+                                            : "bmdsim defended-area footprint", err);
+    for (int s = 0; d && s < d->n_sites && !st; s++)
+        st = bmd_scene_add_site(scene, d->names[s], BMD_SITE_INTERCEPTOR, d->sites[s].site.lat_rad,
+                                d->sites[s].site.lon_rad, d->sites[s].site.height_m, NULL, err);
+    for (int m = 0; m < n_maps && !st; m++) {
+        st = bmd_scene_add_site(scene, maps[m].name,
+                                mode == BMD_FOOTPRINT_LAUNCH_AREA ? BMD_SITE_TARGET : BMD_SITE_LAUNCH,
+                                maps[m].centre_lat_rad, maps[m].centre_lon_rad, 0.0, NULL, err);
+        for (int level = 1; level <= 2 && !st; level++)
+            st = add_contour(scene, &scene->earth, g, &maps[m], level, mask, err);
+    }
+    free(mask);
+    return st;
+}
+
+/* The footprint's scene written by the GeoJSON or the KML writer (kml nonzero). */
+static int write_scene(const char *path, int kml, const bmd_earth *earth, bmd_footprint_mode mode,
+                       const bmd_footprint_grid *g, const bmd_footprint_map *maps, int n_maps,
+                       const bmd_footprint_defence *d, bmd_error *err)
+{
+    bmd_scene scene;
+    bmd_scene_init(&scene, earth);
+    int st = bmd_footprint_scene(mode, g, maps, n_maps, d, &scene, err);
+    if (!st)
+        st = kml ? bmd_kml_write(&scene, NULL, path, err) : bmd_geojson_write(&scene, path, err);
+    bmd_scene_free(&scene);
+    return st;
+}
+
 int bmd_footprint_write_geojson(const char *path, const bmd_earth *earth, bmd_footprint_mode mode,
                                 const bmd_footprint_grid *g, const bmd_footprint_map *maps,
                                 int n_maps, const bmd_footprint_defence *d, bmd_error *err)
 {
-    if (!g || !g->has_box)
-        return bmd_error_set(err, BMD_EINVAL, "GeoJSON contours need a box grid (a list of "
-                             "points has no cells to contour)");
-    bmd_scene scene;
-    bmd_scene_init(&scene, earth);
-    unsigned char *mask = malloc((size_t)g->n_box);
-    int st = mask ? bmd_scene_set_title(&scene, mode == BMD_FOOTPRINT_LAUNCH_AREA
-                                                    ? "bmdsim launch-area footprint"
-                                                    : "bmdsim defended-area footprint", err)
-                  : bmd_error_set(err, BMD_ENOMEM, "GeoJSON: out of memory");
-    for (int s = 0; d && s < d->n_sites && !st; s++)
-        st = bmd_scene_add_site(&scene, d->names[s], BMD_SITE_INTERCEPTOR, d->sites[s].site.lat_rad,
-                                d->sites[s].site.lon_rad, d->sites[s].site.height_m, NULL, err);
-    for (int m = 0; m < n_maps && !st; m++) {
-        st = bmd_scene_add_site(&scene, maps[m].name,
-                                mode == BMD_FOOTPRINT_LAUNCH_AREA ? BMD_SITE_TARGET : BMD_SITE_LAUNCH,
-                                maps[m].centre_lat_rad, maps[m].centre_lon_rad, 0.0, NULL, err);
-        for (int level = 1; level <= 2 && !st; level++)
-            st = add_contour(&scene, earth, g, &maps[m], level, mask, err);
-    }
-    if (!st)
-        st = bmd_geojson_write(&scene, path, err);
-    free(mask);
-    bmd_scene_free(&scene);
-    return st;
+    return write_scene(path, 0, earth, mode, g, maps, n_maps, d, err);
+}
+
+int bmd_footprint_write_kml(const char *path, const bmd_earth *earth, bmd_footprint_mode mode,
+                            const bmd_footprint_grid *g, const bmd_footprint_map *maps, int n_maps,
+                            const bmd_footprint_defence *d, bmd_error *err)
+{
+    return write_scene(path, 1, earth, mode, g, maps, n_maps, d, err);
 }

@@ -1,0 +1,122 @@
+/* The flag form of engage as a scene (GeoJSON, KML): the features of bmd_analysis_scene for one
+ * threat and one site, with the same kinds, names and properties. */
+#include <math.h>
+#include <stdio.h>
+
+#include "bmd/analysis.h"
+#include "bmd/geojson.h"
+#include "bmd/kml.h"
+#include "bmd/scene.h"
+#include "common.h"
+#include "engage_export.h"
+
+/* The site, with the properties of the scenario form's interceptor sites. */
+static int add_defence(bmd_scene *sc, const cli_engage_export *x, bmd_error *err)
+{
+    const bmd_defense_site *s = x->site;
+    int f, st = bmd_scene_add_site(sc, "defence site", BMD_SITE_INTERCEPTOR, s->lat_rad,
+                                   s->lon_rad, s->height_m, &f, err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "interceptor", x->interceptor, err);
+    if (!st)
+        st = bmd_scene_set_number(sc, f, "count", s->n_interceptors, err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "radar", x->radar ? x->radar->name : "none", err);
+    if (st || !x->radar)
+        return st;
+    const bmd_radar *r = &x->radar->radar;
+    char name[BMD_NAME_MAX + 32];
+    if (r->lat_rad != s->lat_rad || r->lon_rad != s->lon_rad) {
+        snprintf(name, sizeof name, "%s radar", x->radar->name);
+        st = bmd_scene_add_site(sc, name, BMD_SITE_RADAR, r->lat_rad, r->lon_rad, r->height_m, &f,
+                                err);
+        if (!st)
+            st = bmd_scene_set_text(sc, f, "radar", x->radar->name, err);
+    }
+    /* coverage as in bmd_analysis_scene: the RV detection range, a sector when limited */
+    double range = bmd_analysis_radar_coverage_m(r), lo = NAN, hi = NAN;
+    if (!isfinite(range))
+        return st ? st : bmd_error_set(err, BMD_EINVAL, "radar %s: no valid detection range",
+                                       x->radar->name);
+    if (!r->full_circle && r->azimuth_half_width_rad < M_PI) {
+        lo = r->boresight_azimuth_rad - r->azimuth_half_width_rad;
+        hi = r->boresight_azimuth_rad + r->azimuth_half_width_rad;
+    }
+    snprintf(name, sizeof name, "defence site %s", x->radar->name);
+    if (!st)
+        st = bmd_scene_add_coverage(sc, name, r->lat_rad, r->lon_rad, range, lo, hi, &f, err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "radar", x->radar->name, err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "object", "reentry vehicle", err);
+    return st;
+}
+
+/* One intercept point, named and described as in the scenario form. */
+static int add_intercept(bmd_scene *sc, const char *threat, const char *which,
+                         const bmd_intercept_point *p, bmd_error *err)
+{
+    char name[128];
+    snprintf(name, sizeof name, "%s intercept of %s from defence site", which, threat);
+    int f, st = bmd_scene_add_site(sc, name, BMD_SITE_OTHER, p->lat_rad, p->lon_rad, p->altitude_m,
+                                   &f, err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "feature", "intercept", err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "threat", threat, err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "site", "defence site", err);
+    if (!st)
+        st = bmd_scene_set_number(sc, f, "time_s", p->t_s, err);
+    if (!st)
+        st = bmd_scene_set_number(sc, f, "altitude_km", p->altitude_m / 1e3, err);
+    if (!st)
+        st = bmd_scene_set_number(sc, f, "closing_speed_km_s", p->closing_speed_m_s / 1e3, err);
+    return st;
+}
+
+/* Everything: the site (with its radar and coverage), the track, its ends, the intercepts. */
+static int build(bmd_scene *sc, const cli_engage_export *x, bmd_error *err)
+{
+    const cli_threat *t = x->threat;
+    char title[256];
+    snprintf(title, sizeof title, "bmdsim engage: %s against %s", t->missile, x->interceptor);
+    int f, st = bmd_scene_set_title(sc, title, err);
+    if (!st)
+        st = add_defence(sc, x, err);
+    if (!st)
+        st = bmd_scene_add_trajectory(sc, t->missile, t->missile, &t->traj, &t->summary, &f, err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "from", "launch", err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "to", "target", err);
+    if (!st)
+        st = bmd_scene_add_site(sc, "launch", BMD_SITE_LAUNCH, t->from_lat_rad, t->from_lon_rad, 0,
+                                NULL, err);
+    if (!st)
+        st = bmd_scene_add_site(sc, "target", BMD_SITE_TARGET, t->to_lat_rad, t->to_lon_rad, 0,
+                                NULL, err);
+    if (!st && x->engagement->engageable) {
+        st = add_intercept(sc, t->missile, "earliest", &x->engagement->earliest, err);
+        if (!st)
+            st = add_intercept(sc, t->missile, "latest", &x->engagement->latest, err);
+    }
+    return st;
+}
+
+int cli_engage_exports(const char *command, const cli_engage_export *x, const char *geojson,
+                       const char *kml)
+{
+    if (!geojson && !kml)
+        return CLI_OK;
+    bmd_scene sc;
+    bmd_scene_init(&sc, x->earth);
+    bmd_error err = {0};
+    int st = build(&sc, x, &err);
+    if (!st && geojson)
+        st = bmd_geojson_write(&sc, geojson, &err);
+    if (!st && kml)
+        st = bmd_kml_write(&sc, NULL, kml, &err);
+    bmd_scene_free(&sc);
+    return st ? cli_library_failure(command, st, &err) : CLI_OK;
+}
