@@ -11,24 +11,6 @@
 
 #include "bmd/atomic_file.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/lsan_interface.h>
-
-/* Under AddressSanitizer: fontconfig (through pango, which librsvg uses for text) keeps its font
- * caches until the process ends and never frees them; LeakSanitizer would report them at exit of
- * every program that drew text. Only allocations made inside fontconfig are exempted. */
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:libfontconfig.so\n";
-}
-
-/* ... and quietly: no table of the suppressions used on stderr (LSAN_OPTIONS still overrides). */
-const char *__lsan_default_options(void)
-{
-    return "print_suppressions=0";
-}
-#endif
-
 /* cairo's PNG stream callback: append the bytes to the FILE. */
 static cairo_status_t png_stream(void *closure, const unsigned char *data, unsigned int length)
 {
