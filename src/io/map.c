@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bmd/atomic_file.h"
+#include "io/map_canvas.h"
 #include "io/map_internal.h"
 #include "io/palette.h"
 #include "io/svg.h"
@@ -12,247 +13,6 @@
 #define COVERAGE_STEP_RAD (M_PI / 180.0)
 #define SEA_RGB 0xdde9f3u
 #define LAND_RGB 0xf4f1e8u
-
-/* A growing list of projected points: pixel position, drawn flag, and per edge (i -> i+1)
- * whether it is broken (not drawn as a line). */
-typedef struct pbuf {
-    double *x, *y;
-    char *ok, *brk;
-    int n, cap;
-} pbuf;
-
-/* The drawing context. */
-typedef struct mapctx {
-    const bmd_map_view *v;
-    svg *s;
-    double w, h, k;        /* canvas size, px per m */
-    double period_px;      /* equirectangular: width of 360 degrees; 0 for azimuthal */
-    double jump_px;        /* azimuthal: edges longer than this are breaks (near the antipode) */
-    double x0, y0, x1, y1; /* clip rectangle */
-    int failed;
-    pbuf a, b, c;          /* scratch */
-    double last_x, last_y; /* end of the last path piece (for M/L choice) */
-    int have_last;
-} mapctx;
-
-static void pbuf_free(pbuf *p)
-{
-    free(p->x);
-    free(p->y);
-    free(p->ok);
-    free(p->brk);
-    *p = (pbuf){0};
-}
-
-static int pbuf_reserve(pbuf *p, int n)
-{
-    if (n <= p->cap)
-        return 1;
-    int c = p->cap ? p->cap : 256;
-    while (c < n)
-        c *= 2;
-    double *x = realloc(p->x, (size_t)c * sizeof *x);
-    if (x)
-        p->x = x;
-    double *y = realloc(p->y, (size_t)c * sizeof *y);
-    if (y)
-        p->y = y;
-    char *ok = realloc(p->ok, (size_t)c);
-    if (ok)
-        p->ok = ok;
-    char *brk = realloc(p->brk, (size_t)c);
-    if (brk)
-        p->brk = brk;
-    if (!x || !y || !ok || !brk)
-        return 0;
-    p->cap = c;
-    return 1;
-}
-
-/* Project n points (rad) into p. unwrap: equirectangular longitudes made continuous from the
- * first point (scene features); otherwise lon - lon0 as given (world data, cut at +-180). */
-static int project(mapctx *m, const double *lat, const double *lon, int n, int unwrap, pbuf *p)
-{
-    if (!pbuf_reserve(p, n + 1)) {
-        m->failed = 1;
-        return 0;
-    }
-    p->n = n;
-    const bmd_map_view *v = m->v;
-    double prev = 0;
-    for (int i = 0; i < n; i++) {
-        if (v->projection == BMD_PROJ_EQUIRECTANGULAR) {
-            double dl = lon[i] - v->center_lon_rad;
-            if (unwrap)
-                dl = i == 0 ? remainder(dl, 2 * M_PI) : prev + remainder(lon[i] - lon[i - 1], 2 * M_PI);
-            prev = dl;
-            p->x[i] = m->w / 2 + m->k * BMD_EARTH_MEAN_RADIUS_M * dl * cos(v->center_lat_rad);
-            p->y[i] = m->h / 2 - m->k * BMD_EARTH_MEAN_RADIUS_M * (lat[i] - v->center_lat_rad);
-            p->ok[i] = 1;
-        } else {
-            p->ok[i] = (char)bmd_map_pixel(v, lat[i], lon[i], &p->x[i], &p->y[i]);
-        }
-    }
-    for (int i = 0; i < n; i++) {
-        int j = (i + 1) % n;
-        p->brk[i] = !p->ok[i] || !p->ok[j] ||
-                    (m->jump_px > 0 && hypot(p->x[j] - p->x[i], p->y[j] - p->y[i]) > m->jump_px);
-    }
-    return 1;
-}
-
-/* Sutherland-Hodgman: clip in (n points) to one side of the rectangle into out. side: 0 left,
- * 1 right, 2 top, 3 bottom. */
-static int clip_side(mapctx *m, const pbuf *in, pbuf *out, int side, double dx)
-{
-    if (!pbuf_reserve(out, 2 * in->n + 4)) {
-        m->failed = 1;
-        return 0;
-    }
-    int k = 0;
-    for (int i = 0; i < in->n; i++) {
-        int j = (i + in->n - 1) % in->n;
-        double cx = in->x[i] + dx, cy = in->y[i], px = in->x[j] + dx, py = in->y[j];
-        double dc, dp;
-        switch (side) {
-        case 0: dc = cx - m->x0; dp = px - m->x0; break;
-        case 1: dc = m->x1 - cx; dp = m->x1 - px; break;
-        case 2: dc = cy - m->y0; dp = py - m->y0; break;
-        default: dc = m->y1 - cy; dp = m->y1 - py; break;
-        }
-        if ((dc >= 0) != (dp >= 0)) {
-            double f = dp / (dp - dc);
-            out->x[k] = px + f * (cx - px);
-            out->y[k++] = py + f * (cy - py);
-        }
-        if (dc >= 0) {
-            out->x[k] = cx;
-            out->y[k++] = cy;
-        }
-    }
-    out->n = k;
-    return 1;
-}
-
-/* Add ring p (shifted by dx px), clipped to the view, to the open path as a closed subpath. */
-static void fill_ring(mapctx *m, const pbuf *p, double dx)
-{
-    if (!clip_side(m, p, &m->b, 0, dx) || !clip_side(m, &m->b, &m->c, 1, 0) ||
-        !clip_side(m, &m->c, &m->b, 2, 0) || !clip_side(m, &m->b, &m->c, 3, 0))
-        return;
-    if (m->c.n < 3)
-        return;
-    svg_path_move(m->s, m->c.x[0], m->c.y[0]);
-    for (int i = 1; i < m->c.n; i++)
-        svg_path_line(m->s, m->c.x[i], m->c.y[i]);
-    svg_path_z(m->s);
-}
-
-/* Liang-Barsky: clip segment to the rectangle; 0 when nothing is left. */
-static int clip_segment(const mapctx *m, double *ax, double *ay, double *bx, double *by)
-{
-    double t0 = 0, t1 = 1, dx = *bx - *ax, dy = *by - *ay;
-    double p[4] = {-dx, dx, -dy, dy};
-    double q[4] = {*ax - m->x0, m->x1 - *ax, *ay - m->y0, m->y1 - *ay};
-    for (int i = 0; i < 4; i++) {
-        if (p[i] == 0) {
-            if (q[i] < 0)
-                return 0;
-            continue;
-        }
-        double t = q[i] / p[i];
-        if (p[i] < 0)
-            t0 = fmax(t0, t);
-        else
-            t1 = fmin(t1, t);
-        if (t0 > t1)
-            return 0;
-    }
-    double x0 = *ax + t0 * dx, y0 = *ay + t0 * dy;
-    *bx = *ax + t1 * dx;
-    *by = *ay + t1 * dy;
-    *ax = x0;
-    *ay = y0;
-    return 1;
-}
-
-/* Add the edges of p (shifted by dx; closed: also the last-to-first edge) that are not broken,
- * clipped to the view, to the open path. */
-static void stroke_line(mapctx *m, const pbuf *p, double dx, int closed)
-{
-    int edges = closed ? p->n : p->n - 1;
-    m->have_last = 0;
-    for (int i = 0; i < edges; i++) {
-        if (p->brk[i])
-            continue;
-        int j = (i + 1) % p->n;
-        double ax = p->x[i] + dx, ay = p->y[i], bx = p->x[j] + dx, by = p->y[j];
-        if (!clip_segment(m, &ax, &ay, &bx, &by))
-            continue;
-        if (!m->have_last || fabs(ax - m->last_x) > 1e-9 || fabs(ay - m->last_y) > 1e-9)
-            svg_path_move(m->s, ax, ay);
-        svg_path_line(m->s, bx, by);
-        m->last_x = bx;
-        m->last_y = by;
-        m->have_last = 1;
-    }
-}
-
-/* The horizontal shifts (px) under which the equirectangular copies of p may be visible. */
-static int shifts(const mapctx *m, const pbuf *p, double out[3])
-{
-    if (m->period_px == 0) {
-        out[0] = 0;
-        return 1;
-    }
-    double lo = INFINITY, hi = -INFINITY;
-    for (int i = 0; i < p->n; i++) {
-        lo = fmin(lo, p->x[i]);
-        hi = fmax(hi, p->x[i]);
-    }
-    int n = 0;
-    for (int k = -2; k <= 2; k++)
-        if (hi + k * m->period_px >= m->x0 && lo + k * m->period_px <= m->x1)
-            out[n < 3 ? n++ : 2] = k * m->period_px;
-    return n;
-}
-
-/* Winding number of ring p around the canvas centre. */
-static int winding_around_centre(const mapctx *m, const pbuf *p)
-{
-    double sum = 0, cx = m->w / 2, cy = m->h / 2;
-    for (int i = 0; i < p->n; i++) {
-        int j = (i + 1) % p->n;
-        double a = atan2(p->y[i] - cy, p->x[i] - cx), b = atan2(p->y[j] - cy, p->x[j] - cx);
-        sum += remainder(b - a, 2 * M_PI);
-    }
-    return (int)lround(sum / (2 * M_PI));
-}
-
-/* Whether (lat, lon) lies inside the ring in the longitude/latitude plane (crossing rule). */
-static int inside_lonlat(const double *lat, const double *lon, int n, double plat, double plon)
-{
-    int in = 0;
-    plon = remainder(plon, 2 * M_PI);
-    for (int i = 0, j = n - 1; i < n; j = i++)
-        if ((lat[i] > plat) != (lat[j] > plat) &&
-            plon < (lon[j] - lon[i]) * (plat - lat[i]) / (lat[j] - lat[i]) + lon[i])
-            in = !in;
-    return in;
-}
-
-/* Whether a projected world ring can be filled: every point drawn, and in the azimuthal
- * projection it does not enclose the antipode (it would fill the whole map). */
-static int fillable(const mapctx *m, const pbuf *p, const double *lat, const double *lon, int n)
-{
-    for (int i = 0; i < p->n; i++)
-        if (!p->ok[i])
-            return 0;
-    if (m->period_px == 0 && winding_around_centre(m, p) != 0 &&
-        !inside_lonlat(lat, lon, n, m->v->center_lat_rad, m->v->center_lon_rad))
-        return 0;
-    return 1;
-}
 
 static void draw_land(mapctx *m, const bmd_world *w)
 {
@@ -268,17 +28,17 @@ static void draw_land(mapctx *m, const bmd_world *w)
         int ok = 1;
         for (int r = i; r <= last && ok; r++) {
             const world_line *l = &w->lines[r];
-            if (!project(m, w->lat_rad + l->start, w->lon_rad + l->start, l->n, 0, &m->a))
+            if (!map_project(m, w->lat_rad + l->start, w->lon_rad + l->start, l->n, 0, &m->a))
                 return;
-            ok = fillable(m, &m->a, w->lat_rad + l->start, w->lon_rad + l->start, l->n);
+            ok = map_fillable(m, &m->a, w->lat_rad + l->start, w->lon_rad + l->start, l->n);
         }
         for (int r = i; r <= last && ok; r++) {
             const world_line *l = &w->lines[r];
-            project(m, w->lat_rad + l->start, w->lon_rad + l->start, l->n, 0, &m->a);
+            map_project(m, w->lat_rad + l->start, w->lon_rad + l->start, l->n, 0, &m->a);
             double sh[3];
-            int ns = shifts(m, &m->a, sh);
+            int ns = map_shifts(m, &m->a, sh);
             for (int k = 0; k < ns; k++)
-                fill_ring(m, &m->a, sh[k]);
+                map_fill_ring(m, &m->a, sh[k]);
         }
     }
     snprintf(style, sizeof style, "fill=\"%s\" fill-rule=\"evenodd\" stroke=\"none\"",
@@ -291,7 +51,7 @@ static void draw_land(mapctx *m, const bmd_world *w)
         const world_line *l = &w->lines[i];
         if (l->kind == 'B')
             continue;
-        if (!project(m, w->lat_rad + l->start, w->lon_rad + l->start, l->n, 0, &m->a))
+        if (!map_project(m, w->lat_rad + l->start, w->lon_rad + l->start, l->n, 0, &m->a))
             return;
         for (int j = 0; j < l->n; j++) {
             double lo1 = w->lon_rad[l->start + j], lo2 = w->lon_rad[l->start + (j + 1) % l->n];
@@ -299,9 +59,9 @@ static void draw_land(mapctx *m, const bmd_world *w)
                 m->a.brk[j] = 1;
         }
         double sh[3];
-        int ns = shifts(m, &m->a, sh);
+        int ns = map_shifts(m, &m->a, sh);
         for (int k = 0; k < ns; k++)
-            stroke_line(m, &m->a, sh[k], 1);
+            map_stroke_line(m, &m->a, sh[k], 1);
     }
     svg_path_end(m->s, "fill=\"none\" stroke=\"#7d8a96\" stroke-width=\"0.7\" "
                        "stroke-linejoin=\"round\"");
@@ -311,12 +71,12 @@ static void draw_land(mapctx *m, const bmd_world *w)
         const world_line *l = &w->lines[i];
         if (l->kind != 'B')
             continue;
-        if (!project(m, w->lat_rad + l->start, w->lon_rad + l->start, l->n, 0, &m->a))
+        if (!map_project(m, w->lat_rad + l->start, w->lon_rad + l->start, l->n, 0, &m->a))
             return;
         double sh[3];
-        int ns = shifts(m, &m->a, sh);
+        int ns = map_shifts(m, &m->a, sh);
         for (int k = 0; k < ns; k++)
-            stroke_line(m, &m->a, sh[k], 0);
+            map_stroke_line(m, &m->a, sh[k], 0);
     }
     svg_path_end(m->s, "fill=\"none\" stroke=\"#a39e93\" stroke-width=\"0.6\" "
                        "stroke-linejoin=\"round\"");
@@ -335,12 +95,12 @@ static double graticule_step(const bmd_map_view *v)
  * 0 when it cannot be projected. */
 static int stroke_projected(mapctx *m, const double *lat, const double *lon, int n)
 {
-    if (!project(m, lat, lon, n, 1, &m->a))
+    if (!map_project(m, lat, lon, n, 1, &m->a))
         return 0;
     double sh[3];
-    int ns = shifts(m, &m->a, sh);
+    int ns = map_shifts(m, &m->a, sh);
     for (int k = 0; k < ns; k++)
-        stroke_line(m, &m->a, sh[k], 0);
+        map_stroke_line(m, &m->a, sh[k], 0);
     return 1;
 }
 
@@ -374,24 +134,24 @@ static void draw_polygon(mapctx *m, const double *lat, const double *lon, int n,
                          double opacity)
 {
     char style[200], col[8];
-    if (!project(m, lat, lon, n, 1, &m->a))
+    if (!map_project(m, lat, lon, n, 1, &m->a))
         return;
     int all_ok = 1;
     for (int i = 0; i < n; i++)
         all_ok &= m->a.ok[i];
     double sh[3];
-    int ns = shifts(m, &m->a, sh);
+    int ns = map_shifts(m, &m->a, sh);
     if (all_ok) {
         svg_path_open(m->s);
         for (int k = 0; k < ns; k++)
-            fill_ring(m, &m->a, sh[k]);
+            map_fill_ring(m, &m->a, sh[k]);
         snprintf(style, sizeof style, "fill=\"%s\" fill-opacity=\"%.2f\" stroke=\"none\"",
                  svg_rgb(rgb, col), opacity);
         svg_path_end(m->s, style);
     }
     svg_path_open(m->s);
     for (int k = 0; k < ns; k++)
-        stroke_line(m, &m->a, sh[k], 1);
+        map_stroke_line(m, &m->a, sh[k], 1);
     snprintf(style, sizeof style, "fill=\"none\" stroke=\"%s\" stroke-width=\"1.3\" "
              "stroke-linejoin=\"round\"", svg_rgb(rgb, col));
     svg_path_end(m->s, style);
@@ -459,16 +219,16 @@ static void draw_scene_shapes(mapctx *m, const bmd_scene *sc)
             lat[j] = t->points[j].lat_rad;
             lon[j] = t->points[j].lon_rad;
         }
-        int ok = project(m, lat, lon, t->n_points, 1, &m->a);
+        int ok = map_project(m, lat, lon, t->n_points, 1, &m->a);
         free(lat);
         free(lon);
         if (!ok)
             return;
         double sh[3];
-        int ns = shifts(m, &m->a, sh);
+        int ns = map_shifts(m, &m->a, sh);
         svg_path_open(m->s);
         for (int k = 0; k < ns; k++)
-            stroke_line(m, &m->a, sh[k], 0);
+            map_stroke_line(m, &m->a, sh[k], 0);
         int icpt = t->kind == BMD_TRACK_INTERCEPTOR;
         snprintf(style, sizeof style, "fill=\"none\" stroke=\"%s\" stroke-width=\"2.2\" "
                  "stroke-linecap=\"round\"%s", svg_rgb(icpt ? PAL_INTERCEPTOR : PAL_THREAT, col),
@@ -687,9 +447,9 @@ int bmd_map_svg(const bmd_map_view *v, const bmd_world *world, const bmd_scene *
         svg_text(&s, m.w - 8, 14, "end", 9, "fill=\"#555\"",
                  "Made with Natural Earth (public domain)");
     svg_rect(&s, 0.5, 0.5, m.w - 1, m.h - 1, "fill=\"none\" stroke=\"#666\"");
-    pbuf_free(&m.a);
-    pbuf_free(&m.b);
-    pbuf_free(&m.c);
+    map_pbuf_free(&m.a);
+    map_pbuf_free(&m.b);
+    map_pbuf_free(&m.c);
     if (m.failed) {
         svg_discard(&s);
         return bmd_error_set(err, BMD_ENOMEM, "out of memory drawing the map");
