@@ -23,8 +23,8 @@ static double event_apogee(double t, const double *y, void *ctx)
 {
     (void)t;
     const bmd_flight_ctx *c = ctx;
-    double e[3], n[3], up[3], v_rel[3];
-    bmd_flight_local_frame(c->earth, y, e, n, up, NULL);
+    double up[3], v_rel[3];
+    bmd_earth_local_frame(c->earth, y, NULL, NULL, up);
     bmd_flight_relative_velocity(c->earth, y, v_rel);
     return v_rel[0] * up[0] + v_rel[1] * up[1] + v_rel[2] * up[2];
 }
@@ -33,16 +33,14 @@ static double event_apogee(double t, const double *y, void *ctx)
 static double event_reentry(double t, const double *y, void *ctx)
 {
     (void)t;
-    const bmd_flight_ctx *c = ctx;
-    return bmd_earth_altitude_m(c->earth, y) - BMD_FLIGHT_REENTRY_ALT_M;
+    return bmd_flight_height_m(ctx, y) - BMD_FLIGHT_REENTRY_ALT_M;
 }
 
 /* Impact: altitude. */
 static double event_impact(double t, const double *y, void *ctx)
 {
     (void)t;
-    const bmd_flight_ctx *c = ctx;
-    return bmd_earth_altitude_m(c->earth, y);
+    return bmd_flight_height_m(ctx, y);
 }
 
 /* Build the sample of state y at time t. */
