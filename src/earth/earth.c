@@ -12,8 +12,6 @@
 
 #include <math.h>
 #include <stddef.h>
-#include <stdint.h>
-#include <string.h>
 
 #define BMD_PI 3.14159265358979323846
 #define BMD_TWO_PI 6.28318530717958647692
@@ -104,26 +102,6 @@ void bmd_earth_geodetic_to_ecef(const bmd_earth *earth, double lat_rad, double l
     r_ecef_m[2] = (n * (1.0 - earth->e2) + h_m) * sl;
 }
 
-/* Cube root of x > 0 (finite), to within an ulp or two of cbrt(x) and about three times faster
- * than the C library's: a first guess from the exponent bits (accurate to ~3 %, Kahan's trick),
- * two Halley steps t <- t (t^3 + 2x) / (2 t^3 + x) (cubic convergence: 3e-2 -> 1e-5 -> 1e-16)
- * and a final Newton step. Other x go to cbrt(). */
-static double cube_root(double x)
-{
-    if (!(x > 0.0 && x < 1e300 && x > 1e-300))
-        return cbrt(x);
-    uint64_t bits;
-    memcpy(&bits, &x, sizeof bits);
-    bits = bits / 3u + UINT64_C(0x2A9F7893782DA1CE);
-    double t;
-    memcpy(&t, &bits, sizeof t);
-    for (int i = 0; i < 2; i++) {
-        const double t3 = t * t * t;
-        t *= (t3 + 2.0 * x) / (2.0 * t3 + x);
-    }
-    return t - (t * t * t - x) / (3.0 * t * t);
-}
-
 /* The closed-form core of the ellipsoidal inverse for a point at distance rho2 = x^2 + y^2
  * (squared) from the axis and height z above the equatorial plane. Returns the height and the
  * factors k, k + e2 of the foot point's normal: tan lat = z (k + e2) / (rho k), so the geodetic
@@ -132,29 +110,30 @@ static double cube_root(double x)
  * (2011, app. B) arrangement, which avoids dividing by r^3 and treats points inside the evolute
  * (within e^2 a ~ 43 km of the centre) exactly. */
 static double ellipsoid_inverse(const bmd_earth *earth, double rho2, double z, double *k_out,
-                                double *kp_out, double *lat_evolute)
+                                double *kp_out, double *n_out, double *lat_evolute)
 {
     const double a = earth->a_m, e2 = earth->e2, e4 = e2 * e2, e2m = 1.0 - e2;
-    const double p = rho2 / (a * a);
-    const double q = e2m * (z / a) * (z / a);
-    const double r = (p + q - e4) / 6.0;
+    const double ia2 = 1.0 / (a * a);
+    const double p = rho2 * ia2;
+    const double q = e2m * (z * z) * ia2;
+    const double r = (p + q - e4) * (1.0 / 6.0);
     if (e4 * q == 0.0 && r <= 0.0) {
         /* On the equatorial plane inside the evolute: the nearest surface point is off the
          * equator, tan^2 lat = (e4 - p) / ((1 - e2) p), and h = -a (1 - e2) H / e2. */
         const double zz = sqrt((e4 - p) / e2m), xx = sqrt(p);
         const double hh = hypot(zz, xx);
-        *k_out = *kp_out = 0.0;
+        *k_out = *kp_out = *n_out = 0.0;
         *lat_evolute = atan2(z < 0.0 ? -zz : zz, xx);
         return -a * e2m * hh / e2;
     }
-    const double s = e4 * p * q / 4.0;
+    const double s = e4 * p * q * 0.25;
     const double r2 = r * r, r3 = r * r2;
     const double disc = s * (2.0 * r3 + s);
     double u = r;
     if (disc >= 0.0) {
         /* One real root of the resolvent cubic (Cardano). t3 >= |r|^3 > 0 here unless s = 0,
          * so the sum has no cancellation. */
-        const double t = cube_root(s + r3 + sqrt(disc));
+        const double t = cbrt(s + r3 + sqrt(disc));
         u += t + (t != 0.0 ? r2 / t : 0.0);
     } else {
         /* Three real roots (only for r < 0, near the centre): trigonometric form. */
@@ -166,11 +145,14 @@ static double ellipsoid_inverse(const bmd_earth *earth, double rho2, double z, d
     const double w = fmax(0.0, e2 * (uv - q) / (2.0 * v));
     const double k = uv / (sqrt(uv + w * w) + w);
     const double kp = k + e2;
+    /* |(k rho, (k + e2) z)|: the length of the normal (x k, y k, z (k + e2)), and
+     * h = (1 - (1 - e2)/k) |(k rho/(k + e2), z)| = (k - (1 - e2)) n / (k (k + e2)) (one division;
+     * k - (1 - e2) is exact near the surface); no overflow is possible at planetary scales. */
+    const double n = sqrt(k * k * rho2 + kp * kp * (z * z));
     *k_out = k;
     *kp_out = kp;
-    /* h = (1 - (1 - e2)/k) |(k rho/(k + e2), z)|; no overflow is possible at planetary scales. */
-    const double kr = k / kp;
-    return (1.0 - e2m / k) * sqrt(kr * kr * rho2 + z * z);
+    *n_out = n;
+    return (k - e2m) * n / (k * kp);
 }
 
 /* Geodetic latitude from the factors of ellipsoid_inverse. */
@@ -193,8 +175,8 @@ void bmd_earth_ecef_to_geodetic(const bmd_earth *earth, const double r_ecef_m[3]
         lat = atan2(z, sqrt(rho2));
         h = sqrt(rho2 + z * z) - earth->a_m;
     } else {
-        double k, kp, lat_ev;
-        h = ellipsoid_inverse(earth, rho2, z, &k, &kp, &lat_ev);
+        double k, kp, n, lat_ev;
+        h = ellipsoid_inverse(earth, rho2, z, &k, &kp, &n, &lat_ev);
         lat = lat_rad ? latitude_of(rho2, z, k, kp, lat_ev) : 0.0;
     }
     if (lat_rad)
@@ -211,8 +193,8 @@ double bmd_earth_altitude_m(const bmd_earth *earth, const double r_m[3])
     const double rho2 = r_m[0] * r_m[0] + r_m[1] * r_m[1];
     if (earth->e2 == 0.0)
         return sqrt(rho2 + r_m[2] * r_m[2]) - earth->a_m;
-    double k, kp, lat_ev;
-    return ellipsoid_inverse(earth, rho2, r_m[2], &k, &kp, &lat_ev);
+    double k, kp, n, lat_ev;
+    return ellipsoid_inverse(earth, rho2, r_m[2], &k, &kp, &n, &lat_ev);
 }
 
 /* Height and the east-north-up frame at r without trigonometric functions: up along (x k, y k,
@@ -229,15 +211,15 @@ double bmd_earth_local_frame(const bmd_earth *earth, const double r_m[3], double
         h = n - earth->a_m;
         ux = x / n, uy = y / n, uz = z / n;
     } else {
-        double k, kp, lat_ev;
-        h = ellipsoid_inverse(earth, rho2, z, &k, &kp, &lat_ev);
+        double k, kp, n, lat_ev;
+        h = ellipsoid_inverse(earth, rho2, z, &k, &kp, &n, &lat_ev);
         if (k == 0.0 || rho2 == 0.0) {
             /* inside the evolute or on the axis: through the latitude */
             const double lat = latitude_of(rho2, z, k, kp, lat_ev), lon = atan2(y, x);
             ux = cos(lat) * cos(lon), uy = cos(lat) * sin(lon), uz = sin(lat);
         } else {
-            const double n = sqrt(rho2 * k * k + z * z * kp * kp);
-            ux = x * k / n, uy = y * k / n, uz = z * kp / n;
+            const double in = 1.0 / n;
+            ux = x * k * in, uy = y * k * in, uz = z * kp * in;
         }
     }
     up[0] = ux, up[1] = uy, up[2] = uz;
