@@ -111,48 +111,11 @@ double eng_ground_range_up(const bmd_earth *earth, const double p1[3], const dou
 
 double eng_height_foot(eng_ctx *c, const double r[3], double p2[3])
 {
-    const bmd_earth *earth = c->earth;
-    const double x = r[0], y = r[1], z = r[2];
-    const double rho2 = x * x + y * y, rho = sqrt(rho2);
-    if (earth->f != 0.0 && c->foot_ok && rho > 1e5) {
-        /* The foot F = (a cos b, b sin b) in the meridian plane of P = (rho, z): (P - F) is
-         * normal to the ellipse, g(b) = -a rho sin b + b z cos b + (a^2 - b^2) sin b cos b = 0.
-         * Newton steps rotate (cos, sin) by d = -g/g' (series for cos d, sin d to d^6, d^7).
-         * Convergence is quadratic with a constant of order e^2: after a step d below 1e-7 rad
-         * the error left is ~ e^2 d^2 < 1e-16 rad (and h is stationary in the foot point). */
-        const double A = earth->a_m, B = earth->b_m, ab2 = (A - B) * (A + B);
-        double cb = c->foot_c, sb = c->foot_s;
-        int done = 0;
-        for (int it = 0; it < 5 && !done; it++) {
-            const double g = -A * rho * sb + B * z * cb + ab2 * sb * cb;
-            const double gp = -A * rho * cb - B * z * sb + ab2 * (cb - sb) * (cb + sb);
-            const double d = -g / gp, d2 = d * d;
-            if (!(fabs(d) < 0.1))
-                break;
-            const double cd = 1.0 - d2 * (0.5 - d2 * (1.0 / 24.0 - d2 * (1.0 / 720.0)));
-            const double sd = d * (1.0 - d2 * (1.0 / 6.0 - d2 * (1.0 / 120.0 - d2 * (1.0 / 5040.0))));
-            const double nc = cb * cd - sb * sd, ns = sb * cd + cb * sd;
-            cb = nc, sb = ns;
-            done = fabs(d) < 1e-7;
-        }
-        if (done) {
-            const double nn = cb * cb + sb * sb, sc = 1.5 - 0.5 * nn; /* renormalise */
-            cb *= sc, sb *= sc;
-            c->foot_c = cb, c->foot_s = sb;
-            p2[0] = cb * x / rho, p2[1] = cb * y / rho, p2[2] = sb;
-            /* h = (P - F) . n, n the unit normal (B cos b, A sin b) / |.| */
-            const double nr = B * cb, nz = A * sb, in = 1.0 / sqrt(nr * nr + nz * nz);
-            return ((rho - A * cb) * nr + (z - B * sb) * nz) * in;
-        }
+    if (!c->foot_ok) {
+        c->foot[0] = NAN;
+        c->foot_ok = 1;
     }
-    double up[3];
-    const double h = bmd_earth_local_frame(earth, r, NULL, NULL, up);
-    const double qz = (1.0 - earth->f) * up[2];
-    const double nq = sqrt(up[0] * up[0] + up[1] * up[1] + qz * qz);
-    p2[0] = up[0] / nq, p2[1] = up[1] / nq, p2[2] = qz / nq;
-    c->foot_c = sqrt(p2[0] * p2[0] + p2[1] * p2[1]), c->foot_s = p2[2];
-    c->foot_ok = 1;
-    return h;
+    return bmd_earth_altitude_near(c->earth, r, c->foot, p2);
 }
 
 double eng_ground_range_p(const bmd_earth *earth, const double p1[3], const double p2[3])

@@ -24,8 +24,8 @@ typedef struct eng_ctx {
     double tol_s;                /* bisection tolerance */
     double stride_speed_m_s;     /* bound on the rate of change of ground range and altitude */
     int seg;                     /* cursor: last segment used */
-    int foot_ok;                 /* foot_c, foot_s hold the last foot point (warm start) */
-    double foot_c, foot_s;       /* cos, sin of the reduced latitude of the last foot point */
+    int foot_ok;                 /* foot is set (NAN: no warm start yet) */
+    double foot[2];              /* cos, sin of the reduced latitude of the last foot point */
     long n_eval;
 } eng_ctx;
 
@@ -79,10 +79,8 @@ double eng_ground_range_up(const bmd_earth *earth, const double p1[3], const dou
 /* The same from the foot point's reduced-sphere unit vector p2. */
 double eng_ground_range_p(const bmd_earth *earth, const double p1[3], const double p2[3]);
 
-/* Height (m) of ECEF r and the reduced-sphere unit vector p2 of its foot point: Newton's method
- * on the foot point's reduced latitude, warm-started from the previous call in this context
- * (successive states are close), to rounding; the closed form (bmd_earth_local_frame) seeds it
- * and takes over when Newton does not converge in a few steps. */
+/* Height (m) of ECEF r and the reduced-sphere unit vector p2 of its foot point
+ * (bmd_earth_altitude_near, warm-started from the previous call in this context). */
 double eng_height_foot(eng_ctx *c, const double r[3], double p2[3]);
 
 /* The first time >= t_from at which the FCR sees the threat (stride-accelerated scan + bisection),

@@ -235,6 +235,61 @@ double bmd_earth_local_frame(const bmd_earth *earth, const double r_m[3], double
     return h;
 }
 
+/* Newton's method on the reduced latitude b of the foot point F = (a cos b, b sin b) of
+ * P = (rho, z) in its meridian plane: (P - F) is normal to the ellipse, so
+ * g(b) = -a rho sin b + b z cos b + (a^2 - b^2) sin b cos b = 0. Each step rotates (cos, sin) by
+ * d = -g/g' (series for cos d and sin d to d^6 and d^7, exact to rounding for |d| < 0.1).
+ * Convergence is quadratic with a constant of order e^2: after a step below 1e-7 rad the error
+ * left is ~ e^2 d^2 < 1e-16 rad, and h = (P - F) . n is stationary in the foot point. The closed
+ * form seeds the iteration and takes over when it does not converge in five steps. */
+double bmd_earth_altitude_near(const bmd_earth *earth, const double r_m[3], double foot[2],
+                               double p_reduced[3])
+{
+    const double x = r_m[0], y = r_m[1], z = r_m[2];
+    const double rho2 = x * x + y * y, rho = sqrt(rho2);
+    const double A = earth->a_m, B = earth->b_m;
+    if (earth->e2 != 0.0 && rho > 1e5 && isfinite(foot[0])) {
+        const double ab2 = (A - B) * (A + B);
+        double cb = foot[0], sb = foot[1];
+        int done = 0;
+        for (int it = 0; it < 5 && !done; it++) {
+            const double g = -A * rho * sb + B * z * cb + ab2 * sb * cb;
+            const double gp = -A * rho * cb - B * z * sb + ab2 * (cb - sb) * (cb + sb);
+            const double d = -g / gp, d2 = d * d;
+            if (!(fabs(d) < 0.1))
+                break;
+            const double cd = 1.0 - d2 * (0.5 - d2 * (1.0 / 24.0 - d2 * (1.0 / 720.0)));
+            const double sd =
+                d * (1.0 - d2 * (1.0 / 6.0 - d2 * (1.0 / 120.0 - d2 * (1.0 / 5040.0))));
+            const double nc = cb * cd - sb * sd, ns = sb * cd + cb * sd;
+            cb = nc, sb = ns;
+            done = fabs(d) < 1e-7;
+        }
+        if (done) {
+            const double nn = cb * cb + sb * sb, sc = 1.5 - 0.5 * nn; /* renormalise */
+            cb *= sc, sb *= sc;
+            foot[0] = cb, foot[1] = sb;
+            if (p_reduced) {
+                const double cr = cb / rho;
+                p_reduced[0] = cr * x, p_reduced[1] = cr * y, p_reduced[2] = sb;
+            }
+            /* h = (P - F) . n, n the unit normal (B cos b, A sin b) / |.| */
+            const double nr = B * cb, nz = A * sb, in = 1.0 / sqrt(nr * nr + nz * nz);
+            return ((rho - A * cb) * nr + (z - B * sb) * nz) * in;
+        }
+    }
+    double up[3];
+    const double h = bmd_earth_local_frame(earth, r_m, NULL, NULL, up);
+    /* the reduced-sphere point is along (up0, up1, (1 - f) up2) */
+    const double qz = (1.0 - earth->f) * up[2];
+    const double iq = 1.0 / sqrt(up[0] * up[0] + up[1] * up[1] + qz * qz);
+    const double p0 = up[0] * iq, p1 = up[1] * iq, p2 = qz * iq;
+    if (p_reduced)
+        p_reduced[0] = p0, p_reduced[1] = p1, p_reduced[2] = p2;
+    foot[0] = sqrt(p0 * p0 + p1 * p1), foot[1] = p2;
+    return h;
+}
+
 /* out = Rz(angle) in (positive rotation about z); in and out may alias. */
 static void rotate_z(double c, double s, const double in[3], double out[3])
 {

@@ -22,7 +22,9 @@ double bmd_flight_height_m(bmd_flight_ctx *ctx, const double r[3])
     if (ctx->memo_set && ctx->memo_r[0] == r[0] && ctx->memo_r[1] == r[1] &&
         ctx->memo_r[2] == r[2])
         return ctx->memo_h_m;
-    ctx->memo_h_m = bmd_earth_altitude_m(ctx->earth, r);
+    if (!ctx->memo_set)
+        ctx->foot[0] = NAN;
+    ctx->memo_h_m = bmd_earth_altitude_near(ctx->earth, r, ctx->foot, NULL);
     ctx->memo_r[0] = r[0], ctx->memo_r[1] = r[1], ctx->memo_r[2] = r[2];
     ctx->memo_set = 1;
     return ctx->memo_h_m;
