@@ -105,7 +105,8 @@ void bmd_earth_geodetic_to_ecef(const bmd_earth *earth, double lat_rad, double l
 /* The closed-form core of the ellipsoidal inverse for a point at distance rho2 = x^2 + y^2
  * (squared) from the axis and height z above the equatorial plane. Returns the height and the
  * factors k, k + e2 of the foot point's normal: tan lat = z (k + e2) / (rho k), so the geodetic
- * normal points along (x k, y k, z (k + e2)). *k_out = 0 flags a point inside the evolute on the
+ * normal points along (x k, y k, z (k + e2)), of length *n_out = |(rho k, z (k + e2))|.
+ * *k_out = 0 flags a point inside the evolute on the
  * equatorial plane, whose latitude is returned in *lat_evolute. Vermeille (2002) in Karney's
  * (2011, app. B) arrangement, which avoids dividing by r^3 and treats points inside the evolute
  * (within e^2 a ~ 43 km of the centre) exactly. */
