@@ -351,6 +351,74 @@ static void altitude_agrees_with_the_full_conversion(void **state)
     }
 }
 
+/* bmd_earth_local_frame (no trigonometric functions) against the geodetic conversion followed by
+ * the ENU basis of the latitude and longitude (the definition): the same vectors to rounding
+ * (tolerance 1e-12 per component, ~ 1e3 ulp) and the same height (1e-6 m, as above), on WGS84
+ * and the sphere, including points on the axis (longitude 0 by the atan2(0, 0) convention). */
+static void trig_free_local_frame_equals_the_enu_basis_of_the_geodetic_point(void **state)
+{
+    (void)state;
+    bmd_earth models[2];
+    bmd_earth_init_wgs84(&models[0]);
+    assert_int_equal(bmd_earth_init_sphere(&models[1], 0.0, 1, NULL), BMD_SUCCESS);
+    uint64_t seed = 4242;
+    for (int m = 0; m < 2; ++m) {
+        const bmd_earth *e = &models[m];
+        for (int i = 0; i < 20000; ++i) {
+            const double zu = 2.0 * uniform(&seed) - 1.0, phi = 2.0 * PI * uniform(&seed) - PI;
+            const double lat = i < 4 ? (i % 2 ? -0.5 * PI : 0.5 * PI) : asin(zu);
+            const double h = pow(10.0, 7.0 * uniform(&seed)) - 5e3;
+            double r[3], la, lo, hf, e1[3], n1[3], u1[3], e2[3], n2[3], u2[3];
+            bmd_earth_geodetic_to_ecef(e, lat, phi, h, r);
+            if (i < 4)
+                r[0] = r[1] = 0.0; /* on the axis */
+            bmd_earth_ecef_to_geodetic(e, r, &la, &lo, &hf);
+            bmd_earth_enu_basis(la, lo, e1, n1, u1);
+            const double h2 = bmd_earth_local_frame(e, r, e2, n2, u2);
+            assert_near(h2, hf, 1e-6);
+            for (int k = 0; k < 3; ++k) {
+                assert_near(e2[k], e1[k], 1e-12);
+                assert_near(n2[k], n1[k], 1e-12);
+                assert_near(u2[k], u1[k], 1e-12);
+            }
+        }
+    }
+}
+
+/* bmd_earth_altitude_near (Newton on the foot point, warm-started) against the closed form along
+ * random walks (steps up to 240 km, heights -5 .. 5000 km, over the poles and the axis, where it
+ * falls back to the closed form) on WGS84 and the sphere: within 1e-6 m (the closed form's
+ * accuracy above), and its reduced-sphere vector is a unit vector at the point's longitude. */
+static void warm_started_altitude_equals_the_closed_form_along_a_walk(void **state)
+{
+    (void)state;
+    bmd_earth models[2];
+    bmd_earth_init_wgs84(&models[0]);
+    assert_int_equal(bmd_earth_init_sphere(&models[1], 0.0, 1, NULL), BMD_SUCCESS);
+    uint64_t seed = 777;
+    for (int m = 0; m < 2; ++m) {
+        const bmd_earth *e = &models[m];
+        double foot[2] = {NAN, NAN}, worst = 0.0;
+        double lat = 0.3, lon = 0.2, h = 1e5;
+        for (int i = 0; i < 50000; ++i) {
+            const double step = (i % 5 == 0 ? 240e3 : 8e3) * uniform(&seed);
+            const double dir = 2.0 * PI * uniform(&seed);
+            lat += step / 6.4e6 * cos(dir);
+            if (lat > 0.5 * PI || lat < -0.5 * PI) /* over the pole */
+                lat = (lat > 0 ? PI : -PI) - lat, lon += PI;
+            lon = remainder(lon + step / 6.4e6 * sin(dir), 2.0 * PI);
+            h = fmin(fmax(h + step * (uniform(&seed) - 0.5), -5e3), 5e6);
+            double r[3], p[3];
+            bmd_earth_geodetic_to_ecef(e, i % 1000 == 7 ? 0.5 * PI : lat, lon, h, r);
+            const double hn = bmd_earth_altitude_near(e, r, foot, p);
+            worst = fmax(worst, fabs(hn - bmd_earth_altitude_m(e, r)));
+            assert_near(p[0] * p[0] + p[1] * p[1] + p[2] * p[2], 1.0, 1e-14);
+            assert_true(p[0] * r[1] - p[1] * r[0] < 1e-6 * hypot(r[0], r[1]) + 1e-9);
+        }
+        assert_true(worst < 1e-6);
+    }
+}
+
 static void ecef_eci_round_trip_is_the_identity(void **state)
 {
     (void)state;
@@ -535,6 +603,8 @@ int main(void)
         cmocka_unit_test(a_point_fixed_on_the_equator_moves_at_omega_times_a_in_eci),
         cmocka_unit_test(enu_basis_is_orthonormal_right_handed_and_up_is_the_ellipsoid_normal),
         cmocka_unit_test(local_velocity_round_trips_and_has_the_right_directions),
+        cmocka_unit_test(trig_free_local_frame_equals_the_enu_basis_of_the_geodetic_point),
+        cmocka_unit_test(warm_started_altitude_equals_the_closed_form_along_a_walk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

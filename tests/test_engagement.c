@@ -872,6 +872,80 @@ static void ground_range_matches_the_geodesic_on_wgs84(void **state)
     assert_true(worst < 30.0);
 }
 
+/* The trigonometry-free form used on the hot path (the foot point's reduced-sphere vector from
+ * the geodetic normal of bmd_earth_local_frame) is the same formula as eng_ground_range: equal
+ * to rounding. Bound 1 mm up to 15,000 km at any height 0..2,000 km (both are evaluated in
+ * double precision: ~1e-16 x 2e7 m x the condition of Lambert's terms). */
+static void trig_free_ground_range_equals_the_lambert_formula(void **state)
+{
+    (void)state;
+    bmd_earth e;
+    bmd_earth_init_wgs84(&e);
+    uint64_t seed = 11;
+    double worst = 0;
+    for (int k = 0; k < 5000; k++) {
+        double u[5];
+        for (int i = 0; i < 5; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            u[i] = (double)(seed >> 11) / 9007199254740992.0;
+        }
+        const double lat1 = (u[0] * 178 - 89) * DEG, lon1 = (u[1] * 360 - 180) * DEG;
+        double lat2, lon2, r[3], up[3];
+        bmd_geodesy_direct(&e, lat1, lon1, u[2] * 2 * PI, u[3] * 15000e3, &lat2, &lon2, NULL);
+        bmd_earth_geodetic_to_ecef(&e, lat2, lon2, u[4] * 2000e3, r);
+        bmd_earth_local_frame(&e, r, NULL, NULL, up);
+        const double beta1 = atan2((1 - e.f) * sin(lat1), cos(lat1));
+        const double p1[3] = {cos(beta1) * cos(lon1), cos(beta1) * sin(lon1), sin(beta1)};
+        const double d_ref = eng_ground_range(&e, beta1, lon1, lat2, lon2, NULL);
+        worst = fmax(worst, fabs(eng_ground_range_up(&e, p1, up) - d_ref));
+    }
+    print_message("trig-free vs Lambert: worst %.3g m\n", worst);
+    assert_true(worst < 1e-3);
+}
+
+/* The warm-started Newton foot point of eng_eval against the closed form (bmd_earth_local_frame,
+ * Vermeille) along random walks of states 0.01 s .. 30 s apart at up to 8 km/s, heights
+ * -1 .. 3000 km: height within 1e-6 m (the closed form's own accuracy, test_earth) and ground
+ * range within 1e-6 m of eng_ground_range_up. */
+static void newton_foot_point_matches_the_closed_form_along_a_track(void **state)
+{
+    (void)state;
+    bmd_earth e;
+    bmd_earth_init_wgs84(&e);
+    eng_ctx c;
+    memset(&c, 0, sizeof c);
+    c.earth = &e;
+    const double p1[3] = {cos(0.9) * cos(0.3), cos(0.9) * sin(0.3), sin(0.9)};
+    uint64_t seed = 99;
+    double worst_h = 0, worst_d = 0;
+    double r[3];
+    bmd_earth_geodetic_to_ecef(&e, 0.8, 0.5, 2e5, r);
+    for (int k = 0; k < 20000; k++) {
+        double u[4];
+        for (int i = 0; i < 4; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            u[i] = (double)(seed >> 11) / 9007199254740992.0;
+        }
+        double lat, lon, h;
+        bmd_earth_ecef_to_geodetic(&e, r, &lat, &lon, &h);
+        const double step = (k % 7 == 0 ? 30.0 : 1.0) * 8e3 * u[3];
+        lat = fmax(fmin(lat + step / 6.4e6 * cos(2 * PI * u[0]), 1.5), -1.5);
+        lon += step / 6.4e6 * sin(2 * PI * u[0]);
+        h = fmin(fmax(h + step * (u[1] - 0.5), -1e3), 3e6);
+        bmd_earth_geodetic_to_ecef(&e, lat, lon, h, r);
+        double p2[3], up[3];
+        const double hn = eng_height_foot(&c, r, p2);
+        const double hv = bmd_earth_local_frame(&e, r, NULL, NULL, up);
+        worst_h = fmax(worst_h, fabs(hn - hv));
+        worst_d = fmax(worst_d, fabs(eng_ground_range_p(&e, p1, p2) -
+                                     eng_ground_range_up(&e, p1, up)));
+    }
+    print_message("Newton foot point vs closed form: height %.3g m, range %.3g m\n", worst_h,
+                  worst_d);
+    assert_true(worst_h < 1e-6);
+    assert_true(worst_d < 1e-6);
+}
+
 static void bad_input_is_refused_with_einval(void **state)
 {
     (void)state;
@@ -958,6 +1032,8 @@ int main(void)
         cmocka_unit_test(engagements_are_reentrant_across_threads),
         cmocka_unit_test(required_speed_brackets_the_closed_form_boundary),
         cmocka_unit_test(ground_range_matches_the_geodesic_on_wgs84),
+        cmocka_unit_test(trig_free_ground_range_equals_the_lambert_formula),
+        cmocka_unit_test(newton_foot_point_matches_the_closed_form_along_a_track),
         cmocka_unit_test(bad_input_is_refused_with_einval),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

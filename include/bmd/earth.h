@@ -78,6 +78,22 @@ void bmd_earth_ecef_to_geodetic(const bmd_earth *earth, const double r_ecef_m[3]
  * Cheaper than the full conversion; used by event functions. */
 double bmd_earth_altitude_m(const bmd_earth *earth, const double r_m[3]);
 
+/* Height above the surface (m) of r (ECEF or ECI) for a caller that converts a sequence of
+ * nearby points: Newton's method on the foot point, warm-started from foot[2] (cos and sin of the
+ * foot's reduced latitude, kept by the caller between calls; foot[0] = NAN: no start yet), equal
+ * to bmd_earth_altitude_m to ~1e-8 m (it falls back to that closed form when far from the start
+ * or near the axis, and then re-seeds foot). If p_reduced is not NULL it gets the unit vector of
+ * the foot point on the sphere of reduced latitudes (cos b cos lon, cos b sin lon, sin b). */
+double bmd_earth_altitude_near(const bmd_earth *earth, const double r_m[3], double foot[2],
+                               double p_reduced[3]);
+
+/* Height above the surface (m) and the local east-north-up unit vectors at point r (ECEF, or any
+ * frame rotated about z: the vectors come out in r's frame). The same as bmd_earth_ecef_to_geodetic
+ * followed by bmd_earth_enu_basis, to rounding, but without trigonometric functions (the up vector
+ * is the ellipsoid normal of the closed-form inverse). east and north may be NULL. */
+double bmd_earth_local_frame(const bmd_earth *earth, const double r_m[3], double east[3],
+                             double north[3], double up[3]);
+
 /* ECEF -> ECI at time t_s after the epoch: position, and velocity (v_eci = R (v_ecef + w x r)).
  * Either velocity pointer may be NULL to convert position only. */
 void bmd_earth_ecef_to_eci(const bmd_earth *earth, double t_s, const double r_ecef_m[3],

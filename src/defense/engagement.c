@@ -216,6 +216,7 @@ static void intercept_point(eng_ctx *c, double t, bmd_intercept_point *p)
 {
     eng_state s;
     eng_eval(c, t, &s);
+    eng_geodetic(c, &s);
     p->t_s = t;
     p->flyout_s = s.T_s;
     p->launch_s = s.margin_s;

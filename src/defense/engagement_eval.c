@@ -32,6 +32,9 @@ void eng_ctx_init(eng_ctx *c, const bmd_earth *earth, const bmd_threat *th,
     }
     c->site_beta_rad = reduced_latitude(earth->f, site->lat_rad);
     c->site_lon_rad = site->lon_rad;
+    c->site_p[0] = cos(c->site_beta_rad) * cos(site->lon_rad);
+    c->site_p[1] = cos(c->site_beta_rad) * sin(site->lon_rad);
+    c->site_p[2] = sin(c->site_beta_rad);
     c->step_s = opt->scan_step_s;
     c->tol_s = opt->time_tol_s;
     /* Ground range of the foot point and altitude change no faster than the speed (the foot point
@@ -98,6 +101,48 @@ double eng_ground_range(const bmd_earth *earth, double beta1_rad, double lon1_ra
     return earth->a_m * (sigma - 0.5 * f * (X + Y));
 }
 
+double eng_ground_range_up(const bmd_earth *earth, const double p1[3], const double up[3])
+{
+    const double qz = (1.0 - earth->f) * up[2];
+    const double nq = sqrt(up[0] * up[0] + up[1] * up[1] + qz * qz);
+    const double p2[3] = {up[0] / nq, up[1] / nq, qz / nq};
+    return eng_ground_range_p(earth, p1, p2);
+}
+
+double eng_height_foot(eng_ctx *c, const double r[3], double p2[3])
+{
+    if (!c->foot_ok) {
+        c->foot[0] = NAN;
+        c->foot_ok = 1;
+    }
+    return bmd_earth_altitude_near(c->earth, r, c->foot, p2);
+}
+
+double eng_ground_range_p(const bmd_earth *earth, const double p1[3], const double p2[3])
+{
+    const double f = earth->f;
+    /* sigma = atan2(|p1 x p2|, p1 . p2); sin^2(sigma/2) and cos^2(sigma/2) from the chord
+     * |p1 - p2| = 2 sin(sigma/2) and |p1 + p2| = 2 cos(sigma/2), free of cancellation */
+    const double cx = p1[1] * p2[2] - p1[2] * p2[1], cy = p1[2] * p2[0] - p1[0] * p2[2],
+                 cz = p1[0] * p2[1] - p1[1] * p2[0];
+    const double ss = sqrt(cx * cx + cy * cy + cz * cz);
+    const double cs = p1[0] * p2[0] + p1[1] * p2[1] + p1[2] * p2[2];
+    const double sigma = atan2(ss, cs);
+    if (f == 0.0 || sigma < 1e-12 || sigma > M_PI - 1e-6)
+        return earth->a_m * sigma;
+    double dm2 = 0, dp2 = 0;
+    for (int k = 0; k < 3; k++) {
+        dm2 += (p1[k] - p2[k]) * (p1[k] - p2[k]);
+        dp2 += (p1[k] + p2[k]) * (p1[k] + p2[k]);
+    }
+    const double sh2 = 0.25 * dm2, ch2 = 0.25 * dp2; /* sin^2, cos^2 of sigma / 2 */
+    /* Lambert: sin P cos Q = (sin b1 + sin b2) / 2, cos P sin Q = (sin b2 - sin b1) / 2 */
+    const double spcq = 0.5 * (p1[2] + p2[2]), cpsq = 0.5 * (p2[2] - p1[2]);
+    const double X = (sigma - ss) * spcq * spcq / ch2;
+    const double Y = (sigma + ss) * cpsq * cpsq / sh2;
+    return earth->a_m * (sigma - 0.5 * f * (X + Y));
+}
+
 /* Earliest arrival at (d, h) by bilinear interpolation in the table's cell (every corner must be
  * reached), without the altitude limits (applied by the caller so that the reasons can be told
  * apart). Sets T INFINITY and *outside_m > 0 beyond the grid. */
@@ -128,12 +173,20 @@ static void table_lookup(const bmd_flyout *tab, double d, double h, eng_state *s
     s->kv_gamma_rad = w00 * g[n00] + w01 * g[n01] + w10 * g[n10] + w11 * g[n11];
 }
 
+void eng_geodetic(const eng_ctx *c, eng_state *s)
+{
+    if (isnan(s->lat_rad))
+        bmd_earth_ecef_to_geodetic(c->earth, s->r_m, &s->lat_rad, &s->lon_rad, NULL);
+}
+
 void eng_closing(const eng_ctx *c, const eng_state *s, double *closing_m_s, double *angle_rad)
 {
-    double az2;
-    eng_ground_range(c->earth, c->site_beta_rad, c->site_lon_rad, s->lat_rad, s->lon_rad, &az2);
+    double az2, lat = s->lat_rad, lon = s->lon_rad;
+    if (isnan(lat))
+        bmd_earth_ecef_to_geodetic(c->earth, s->r_m, &lat, &lon, NULL);
+    eng_ground_range(c->earth, c->site_beta_rad, c->site_lon_rad, lat, lon, &az2);
     double e[3], n[3], u[3], vk[3];
-    bmd_earth_enu_basis(s->lat_rad, s->lon_rad, e, n, u);
+    bmd_earth_enu_basis(lat, lon, e, n, u);
     const double ch = s->kv_speed_m_s * cos(s->kv_gamma_rad);
     const double vu = s->kv_speed_m_s * sin(s->kv_gamma_rad);
     const double ve = ch * sin(az2), vn = ch * cos(az2);
@@ -172,9 +225,10 @@ void eng_eval(eng_ctx *c, double t_s, eng_state *s)
     c->n_eval++;
     s->t_s = t_s;
     eng_state_at(c, t_s, s->r_m, s->v_m_s);
-    bmd_earth_ecef_to_geodetic(c->earth, s->r_m, &s->lat_rad, &s->lon_rad, &s->h_m);
-    s->d_m = eng_ground_range(c->earth, c->site_beta_rad, c->site_lon_rad, s->lat_rad, s->lon_rad,
-                              NULL);
+    double p2[3];
+    s->h_m = eng_height_foot(c, s->r_m, p2);
+    s->lat_rad = s->lon_rad = NAN;
+    s->d_m = eng_ground_range_p(c->earth, c->site_p, p2);
     table_lookup(c->tab, s->d_m, s->h_m, s);
     const bmd_interceptor *ic = c->ic;
     s->reach = s->T_s <= ic->max_flyout_time_s;

@@ -103,26 +103,31 @@ void bmd_earth_geodetic_to_ecef(const bmd_earth *earth, double lat_rad, double l
 }
 
 /* The closed-form core of the ellipsoidal inverse for a point at distance rho2 = x^2 + y^2
- * (squared) from the axis and height z above the equatorial plane. Returns the height; if lat is
- * not NULL also the geodetic latitude. Vermeille (2002) in Karney's (2011, app. B) arrangement,
- * which avoids dividing by r^3 and treats points inside the evolute (within e^2 a ~ 43 km of the
- * centre) exactly. */
-static double ellipsoid_inverse(const bmd_earth *earth, double rho2, double z, double *lat)
+ * (squared) from the axis and height z above the equatorial plane. Returns the height and the
+ * factors k, k + e2 of the foot point's normal: tan lat = z (k + e2) / (rho k), so the geodetic
+ * normal points along (x k, y k, z (k + e2)), of length *n_out = |(rho k, z (k + e2))|.
+ * *k_out = 0 flags a point inside the evolute on the
+ * equatorial plane, whose latitude is returned in *lat_evolute. Vermeille (2002) in Karney's
+ * (2011, app. B) arrangement, which avoids dividing by r^3 and treats points inside the evolute
+ * (within e^2 a ~ 43 km of the centre) exactly. */
+static double ellipsoid_inverse(const bmd_earth *earth, double rho2, double z, double *k_out,
+                                double *kp_out, double *n_out, double *lat_evolute)
 {
     const double a = earth->a_m, e2 = earth->e2, e4 = e2 * e2, e2m = 1.0 - e2;
-    const double p = rho2 / (a * a);
-    const double q = e2m * (z / a) * (z / a);
-    const double r = (p + q - e4) / 6.0;
+    const double ia2 = 1.0 / (a * a);
+    const double p = rho2 * ia2;
+    const double q = e2m * (z * z) * ia2;
+    const double r = (p + q - e4) * (1.0 / 6.0);
     if (e4 * q == 0.0 && r <= 0.0) {
         /* On the equatorial plane inside the evolute: the nearest surface point is off the
          * equator, tan^2 lat = (e4 - p) / ((1 - e2) p), and h = -a (1 - e2) H / e2. */
         const double zz = sqrt((e4 - p) / e2m), xx = sqrt(p);
         const double hh = hypot(zz, xx);
-        if (lat)
-            *lat = atan2(z < 0.0 ? -zz : zz, xx);
+        *k_out = *kp_out = *n_out = 0.0;
+        *lat_evolute = atan2(z < 0.0 ? -zz : zz, xx);
         return -a * e2m * hh / e2;
     }
-    const double s = e4 * p * q / 4.0;
+    const double s = e4 * p * q * 0.25;
     const double r2 = r * r, r3 = r * r2;
     const double disc = s * (2.0 * r3 + s);
     double u = r;
@@ -141,11 +146,20 @@ static double ellipsoid_inverse(const bmd_earth *earth, double rho2, double z, d
     const double w = fmax(0.0, e2 * (uv - q) / (2.0 * v));
     const double k = uv / (sqrt(uv + w * w) + w);
     const double kp = k + e2;
-    if (lat)
-        *lat = atan2(z * kp, sqrt(rho2) * k);
-    /* h = (1 - (1 - e2)/k) |(k rho/(k + e2), z)|; no overflow is possible at planetary scales. */
-    const double kr = k / kp;
-    return (1.0 - e2m / k) * sqrt(kr * kr * rho2 + z * z);
+    /* |(k rho, (k + e2) z)|: the length of the normal (x k, y k, z (k + e2)), and
+     * h = (1 - (1 - e2)/k) |(k rho/(k + e2), z)| = (k - (1 - e2)) n / (k (k + e2)) (one division;
+     * k - (1 - e2) is exact near the surface); no overflow is possible at planetary scales. */
+    const double n = sqrt(k * k * rho2 + kp * kp * (z * z));
+    *k_out = k;
+    *kp_out = kp;
+    *n_out = n;
+    return (k - e2m) * n / (k * kp);
+}
+
+/* Geodetic latitude from the factors of ellipsoid_inverse. */
+static double latitude_of(double rho2, double z, double k, double kp, double lat_evolute)
+{
+    return k == 0.0 ? lat_evolute : atan2(z * kp, sqrt(rho2) * k);
 }
 
 /* ECEF -> geodetic. Sphere: geocentric latitude and |r| - R. */
@@ -162,7 +176,9 @@ void bmd_earth_ecef_to_geodetic(const bmd_earth *earth, const double r_ecef_m[3]
         lat = atan2(z, sqrt(rho2));
         h = sqrt(rho2 + z * z) - earth->a_m;
     } else {
-        h = ellipsoid_inverse(earth, rho2, z, &lat);
+        double k, kp, n, lat_ev;
+        h = ellipsoid_inverse(earth, rho2, z, &k, &kp, &n, &lat_ev);
+        lat = lat_rad ? latitude_of(rho2, z, k, kp, lat_ev) : 0.0;
     }
     if (lat_rad)
         *lat_rad = lat;
@@ -178,7 +194,101 @@ double bmd_earth_altitude_m(const bmd_earth *earth, const double r_m[3])
     const double rho2 = r_m[0] * r_m[0] + r_m[1] * r_m[1];
     if (earth->e2 == 0.0)
         return sqrt(rho2 + r_m[2] * r_m[2]) - earth->a_m;
-    return ellipsoid_inverse(earth, rho2, r_m[2], NULL);
+    double k, kp, n, lat_ev;
+    return ellipsoid_inverse(earth, rho2, r_m[2], &k, &kp, &n, &lat_ev);
+}
+
+/* Height and the east-north-up frame at r without trigonometric functions: up along (x k, y k,
+ * z (k + e2)) (the sphere: along r), east = (-y, x, 0) / rho (longitude 0 on the axis, as
+ * atan2(0, 0) = 0 in bmd_earth_ecef_to_geodetic), north = up x east. */
+double bmd_earth_local_frame(const bmd_earth *earth, const double r_m[3], double east[3],
+                             double north[3], double up[3])
+{
+    const double x = r_m[0], y = r_m[1], z = r_m[2];
+    const double rho2 = x * x + y * y;
+    double h, ux, uy, uz;
+    if (earth->e2 == 0.0) {
+        const double n = sqrt(rho2 + z * z);
+        h = n - earth->a_m;
+        ux = x / n, uy = y / n, uz = z / n;
+    } else {
+        double k, kp, n, lat_ev;
+        h = ellipsoid_inverse(earth, rho2, z, &k, &kp, &n, &lat_ev);
+        if (k == 0.0 || rho2 == 0.0) {
+            /* inside the evolute or on the axis: through the latitude */
+            const double lat = latitude_of(rho2, z, k, kp, lat_ev), lon = atan2(y, x);
+            ux = cos(lat) * cos(lon), uy = cos(lat) * sin(lon), uz = sin(lat);
+        } else {
+            const double in = 1.0 / n;
+            ux = x * k * in, uy = y * k * in, uz = z * kp * in;
+        }
+    }
+    up[0] = ux, up[1] = uy, up[2] = uz;
+    if (east || north) {
+        const double rho = sqrt(rho2);
+        const double cl = rho > 0.0 ? x / rho : 1.0, sl = rho > 0.0 ? y / rho : 0.0;
+        const double cphi = sqrt(ux * ux + uy * uy);
+        if (east)
+            east[0] = -sl, east[1] = cl, east[2] = 0.0;
+        if (north)
+            north[0] = -uz * cl, north[1] = -uz * sl, north[2] = cphi;
+    }
+    return h;
+}
+
+/* Newton's method on the reduced latitude b of the foot point F = (a cos b, b sin b) of
+ * P = (rho, z) in its meridian plane: (P - F) is normal to the ellipse, so
+ * g(b) = -a rho sin b + b z cos b + (a^2 - b^2) sin b cos b = 0. Each step rotates (cos, sin) by
+ * d = -g/g' (series for cos d and sin d to d^6 and d^7, exact to rounding for |d| < 0.1).
+ * Convergence is quadratic with a constant of order e^2: after a step below 1e-7 rad the error
+ * left is ~ e^2 d^2 < 1e-16 rad, and h = (P - F) . n is stationary in the foot point. The closed
+ * form seeds the iteration and takes over when it does not converge in five steps. */
+double bmd_earth_altitude_near(const bmd_earth *earth, const double r_m[3], double foot[2],
+                               double p_reduced[3])
+{
+    const double x = r_m[0], y = r_m[1], z = r_m[2];
+    const double rho2 = x * x + y * y, rho = sqrt(rho2);
+    const double A = earth->a_m, B = earth->b_m;
+    if (earth->e2 != 0.0 && rho > 1e5 && isfinite(foot[0])) {
+        const double ab2 = (A - B) * (A + B);
+        double cb = foot[0], sb = foot[1];
+        int done = 0;
+        for (int it = 0; it < 5 && !done; it++) {
+            const double g = -A * rho * sb + B * z * cb + ab2 * sb * cb;
+            const double gp = -A * rho * cb - B * z * sb + ab2 * (cb - sb) * (cb + sb);
+            const double d = -g / gp, d2 = d * d;
+            if (!(fabs(d) < 0.1))
+                break;
+            const double cd = 1.0 - d2 * (0.5 - d2 * (1.0 / 24.0 - d2 * (1.0 / 720.0)));
+            const double sd =
+                d * (1.0 - d2 * (1.0 / 6.0 - d2 * (1.0 / 120.0 - d2 * (1.0 / 5040.0))));
+            const double nc = cb * cd - sb * sd, ns = sb * cd + cb * sd;
+            cb = nc, sb = ns;
+            done = fabs(d) < 1e-7;
+        }
+        if (done) {
+            const double nn = cb * cb + sb * sb, sc = 1.5 - 0.5 * nn; /* renormalise */
+            cb *= sc, sb *= sc;
+            foot[0] = cb, foot[1] = sb;
+            if (p_reduced) {
+                const double cr = cb / rho;
+                p_reduced[0] = cr * x, p_reduced[1] = cr * y, p_reduced[2] = sb;
+            }
+            /* h = (P - F) . n, n the unit normal (B cos b, A sin b) / |.| */
+            const double nr = B * cb, nz = A * sb, in = 1.0 / sqrt(nr * nr + nz * nz);
+            return ((rho - A * cb) * nr + (z - B * sb) * nz) * in;
+        }
+    }
+    double up[3];
+    const double h = bmd_earth_local_frame(earth, r_m, NULL, NULL, up);
+    /* the reduced-sphere point is along (up0, up1, (1 - f) up2) */
+    const double qz = (1.0 - earth->f) * up[2];
+    const double iq = 1.0 / sqrt(up[0] * up[0] + up[1] * up[1] + qz * qz);
+    const double p0 = up[0] * iq, p1 = up[1] * iq, p2 = qz * iq;
+    if (p_reduced)
+        p_reduced[0] = p0, p_reduced[1] = p1, p_reduced[2] = p2;
+    foot[0] = sqrt(p0 * p0 + p1 * p1), foot[1] = p2;
+    return h;
 }
 
 /* out = Rz(angle) in (positive rotation about z); in and out may alias. */
@@ -245,9 +355,7 @@ void bmd_earth_enu_basis(double lat_rad, double lon_rad, double east[3], double 
  * sphere). */
 static void enu_at(const bmd_earth *earth, const double r[3], double e[3], double n[3], double u[3])
 {
-    double lat, lon;
-    bmd_earth_ecef_to_geodetic(earth, r, &lat, &lon, NULL);
-    bmd_earth_enu_basis(lat, lon, e, n, u);
+    bmd_earth_local_frame(earth, r, e, n, u);
 }
 
 /* Dot product of two 3-vectors. */

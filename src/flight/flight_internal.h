@@ -36,7 +36,16 @@ typedef struct bmd_flight_ctx {
     double inv_beta;      /* > 0: the RV alone, drag per unit mass 0.5 rho v^2 / beta */
     const bmd_table *cd;  /* drag curve of the stack */
     bmd_table default_cd; /* Forden's curve, used when a stage gives none */
+    /* the last height computed (memo of bmd_flight_height_m: the end of a step is seen by the
+     * right-hand side and by two event functions); zeroed with the context */
+    int memo_set;
+    double memo_r[3], memo_h_m;
+    double foot[2];       /* warm start of bmd_earth_altitude_near (set with memo_set) */
 } bmd_flight_ctx;
+
+/* Height of position r (bmd_earth_altitude_near, warm-started from the previous call of this
+ * flight), remembered for the next call at the same r. */
+double bmd_flight_height_m(bmd_flight_ctx *ctx, const double r[3]);
 
 /* dy/dt of the state y = (r_eci[3], v_eci[3], m) for the ODE integrator; ctx is a bmd_flight_ctx. */
 int bmd_flight_rhs(double t, const double *y, double *dydt, void *ctx);

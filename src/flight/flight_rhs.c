@@ -12,11 +12,22 @@
 void bmd_flight_local_frame(const bmd_earth *earth, const double r[3], double east[3],
                             double north[3], double up[3], double *height_m)
 {
-    double lat, lon, h;
-    bmd_earth_ecef_to_geodetic(earth, r, &lat, &lon, &h);
-    bmd_earth_enu_basis(lat, lon, east, north, up);
+    const double h = bmd_earth_local_frame(earth, r, east, north, up);
     if (height_m)
         *height_m = h;
+}
+
+double bmd_flight_height_m(bmd_flight_ctx *ctx, const double r[3])
+{
+    if (ctx->memo_set && ctx->memo_r[0] == r[0] && ctx->memo_r[1] == r[1] &&
+        ctx->memo_r[2] == r[2])
+        return ctx->memo_h_m;
+    if (!ctx->memo_set)
+        ctx->foot[0] = NAN;
+    ctx->memo_h_m = bmd_earth_altitude_near(ctx->earth, r, ctx->foot, NULL);
+    ctx->memo_r[0] = r[0], ctx->memo_r[1] = r[1], ctx->memo_r[2] = r[2];
+    ctx->memo_set = 1;
+    return ctx->memo_h_m;
 }
 
 /* Thrust elevation above the local horizontal of the pitch program at time t. */
@@ -109,7 +120,7 @@ static void thrust(const bmd_flight_ctx *c, double t, double p, double *f_n, dou
 
 int bmd_flight_rhs(double t, const double *y, double *dydt, void *ctx)
 {
-    const bmd_flight_ctx *c = ctx;
+    bmd_flight_ctx *c = ctx;
     const double *r = y, *v = y + 3;
     double m = y[6];
     if (!(m > 0.0))
@@ -119,7 +130,7 @@ int bmd_flight_rhs(double t, const double *y, double *dydt, void *ctx)
     double acc[3] = {0.0, 0.0, 0.0};
     if (!c->model.no_gravity)
         bmd_gravity_accel(c->earth, r, acc);
-    double alt = bmd_earth_altitude_m(c->earth, r);
+    double alt = bmd_flight_height_m(c, r);
     double drag[3], p;
     if (drag_accel(c, alt, v_rel, m, drag, &p))
         return 1;

@@ -18,13 +18,24 @@ void bmd_flight_relative_velocity(const bmd_earth *e, const double *y, double v_
     v_rel[2] = y[5];
 }
 
-/* Apogee: Earth-relative velocity along the geodetic normal. */
+/* Apogee: Earth-relative velocity along the geodetic normal, the normal (b cos B, a sin B) of the
+ * foot point (reduced latitude B) that bmd_flight_height_m has just found for y (the same point
+ * as the right-hand side's last evaluation at the end of the step). */
 static double event_apogee(double t, const double *y, void *ctx)
 {
     (void)t;
-    const bmd_flight_ctx *c = ctx;
-    double e[3], n[3], up[3], v_rel[3];
-    bmd_flight_local_frame(c->earth, y, e, n, up, NULL);
+    bmd_flight_ctx *c = ctx;
+    double up[3], v_rel[3];
+    const double rho = sqrt(y[0] * y[0] + y[1] * y[1]);
+    bmd_flight_height_m(c, y);
+    if (rho > 0.0) {
+        const double cb = c->foot[0], sb = c->foot[1];
+        const double nr = c->earth->b_m * cb, nz = c->earth->a_m * sb;
+        const double in = 1.0 / sqrt(nr * nr + nz * nz), hr = nr * in / rho;
+        up[0] = hr * y[0], up[1] = hr * y[1], up[2] = nz * in;
+    } else {
+        bmd_earth_local_frame(c->earth, y, NULL, NULL, up);
+    }
     bmd_flight_relative_velocity(c->earth, y, v_rel);
     return v_rel[0] * up[0] + v_rel[1] * up[1] + v_rel[2] * up[2];
 }
@@ -33,16 +44,14 @@ static double event_apogee(double t, const double *y, void *ctx)
 static double event_reentry(double t, const double *y, void *ctx)
 {
     (void)t;
-    const bmd_flight_ctx *c = ctx;
-    return bmd_earth_altitude_m(c->earth, y) - BMD_FLIGHT_REENTRY_ALT_M;
+    return bmd_flight_height_m(ctx, y) - BMD_FLIGHT_REENTRY_ALT_M;
 }
 
 /* Impact: altitude. */
 static double event_impact(double t, const double *y, void *ctx)
 {
     (void)t;
-    const bmd_flight_ctx *c = ctx;
-    return bmd_earth_altitude_m(c->earth, y);
+    return bmd_flight_height_m(ctx, y);
 }
 
 /* Build the sample of state y at time t. */
