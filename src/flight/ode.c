@@ -1,4 +1,5 @@
-/* Adaptive Runge-Kutta integration: Dormand & Prince's DOP853 with dense output and events.
+/* Adaptive Runge-Kutta integration: Dormand & Prince's DOP853 with dense output (the events
+ * driver is in ode_run.c).
  *
  * The method, its error estimate and step-size control follow the description of DOP853 in
  * Hairer, Norsett & Wanner, Solving Ordinary Differential Equations I, 2nd ed. (1993),
@@ -20,6 +21,7 @@
 #include <string.h>
 
 #include "flight/dop853_tableau.h"
+#include "flight/ode_internal.h"
 
 /* Step-size control constants (Hairer's dop853 defaults): safety factor, the new step is kept
  * within [FAC_MIN, FAC_MAX] times the old one. Hairer's stabilisation parameter beta is 0 (its
@@ -49,7 +51,7 @@ void bmd_ode_options_default(bmd_ode_options *opt)
 }
 
 /* Evaluate the right-hand side, count it and check its status and that every value is finite. */
-static int eval_rhs(bmd_ode *ode, double t, const double *y, double *dydt, bmd_error *err)
+int bmd_ode_internal_eval_rhs(bmd_ode *ode, double t, const double *y, double *dydt, bmd_error *err)
 {
     const int n = ode->sys.dim;
     ode->n_rhs++;
@@ -132,7 +134,7 @@ int bmd_ode_init(bmd_ode *ode, const bmd_ode_system *sys, const bmd_ode_options 
         ode->h = o.h_max;
     memcpy(ode->y, y0, (size_t)sys->dim * sizeof(double));
     memcpy(ode->y_prev, y0, (size_t)sys->dim * sizeof(double));
-    rc = eval_rhs(ode, t0, ode->y, ode->f, err);
+    rc = bmd_ode_internal_eval_rhs(ode, t0, ode->y, ode->f, err);
     if (rc)
         return rc;
     memcpy(ode->f_prev, ode->f, (size_t)sys->dim * sizeof(double));
@@ -165,7 +167,7 @@ static int initial_step(bmd_ode *ode, double t_limit, double *h_out, bmd_error *
         h = hmax;
     for (int i = 0; i < n; i++)
         y1[i] = ode->y[i] + h * ode->f[i];
-    int rc = eval_rhs(ode, ode->t + h, y1, f1, err);
+    int rc = bmd_ode_internal_eval_rhs(ode, ode->t + h, y1, f1, err);
     if (rc)
         return rc;
     double der2 = 0.0;
@@ -198,56 +200,56 @@ static int attempt(bmd_ode *ode, double h, double *y_new, double *err_out, bmd_e
 
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * A(1, 0) * k[0][i];
-    if ((rc = eval_rhs(ode, t + C(1) * h, ys, k[1], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(1) * h, ys, k[1], err)))
         return rc;
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * (A(2, 0) * k[0][i] + A(2, 1) * k[1][i]);
-    if ((rc = eval_rhs(ode, t + C(2) * h, ys, k[2], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(2) * h, ys, k[2], err)))
         return rc;
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * (A(3, 0) * k[0][i] + A(3, 2) * k[2][i]);
-    if ((rc = eval_rhs(ode, t + C(3) * h, ys, k[3], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(3) * h, ys, k[3], err)))
         return rc;
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * (A(4, 0) * k[0][i] + A(4, 2) * k[2][i] + A(4, 3) * k[3][i]);
-    if ((rc = eval_rhs(ode, t + C(4) * h, ys, k[4], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(4) * h, ys, k[4], err)))
         return rc;
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * (A(5, 0) * k[0][i] + A(5, 3) * k[3][i] + A(5, 4) * k[4][i]);
-    if ((rc = eval_rhs(ode, t + C(5) * h, ys, k[5], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(5) * h, ys, k[5], err)))
         return rc;
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * (A(6, 0) * k[0][i] + A(6, 3) * k[3][i] + A(6, 4) * k[4][i] +
                             A(6, 5) * k[5][i]);
-    if ((rc = eval_rhs(ode, t + C(6) * h, ys, k[6], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(6) * h, ys, k[6], err)))
         return rc;
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * (A(7, 0) * k[0][i] + A(7, 3) * k[3][i] + A(7, 4) * k[4][i] +
                             A(7, 5) * k[5][i] + A(7, 6) * k[6][i]);
-    if ((rc = eval_rhs(ode, t + C(7) * h, ys, k[7], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(7) * h, ys, k[7], err)))
         return rc;
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * (A(8, 0) * k[0][i] + A(8, 3) * k[3][i] + A(8, 4) * k[4][i] +
                             A(8, 5) * k[5][i] + A(8, 6) * k[6][i] + A(8, 7) * k[7][i]);
-    if ((rc = eval_rhs(ode, t + C(8) * h, ys, k[8], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(8) * h, ys, k[8], err)))
         return rc;
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * (A(9, 0) * k[0][i] + A(9, 3) * k[3][i] + A(9, 4) * k[4][i] +
                             A(9, 5) * k[5][i] + A(9, 6) * k[6][i] + A(9, 7) * k[7][i] +
                             A(9, 8) * k[8][i]);
-    if ((rc = eval_rhs(ode, t + C(9) * h, ys, k[9], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(9) * h, ys, k[9], err)))
         return rc;
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * (A(10, 0) * k[0][i] + A(10, 3) * k[3][i] + A(10, 4) * k[4][i] +
                             A(10, 5) * k[5][i] + A(10, 6) * k[6][i] + A(10, 7) * k[7][i] +
                             A(10, 8) * k[8][i] + A(10, 9) * k[9][i]);
-    if ((rc = eval_rhs(ode, t + C(10) * h, ys, k[10], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(10) * h, ys, k[10], err)))
         return rc;
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * (A(11, 0) * k[0][i] + A(11, 3) * k[3][i] + A(11, 4) * k[4][i] +
                             A(11, 5) * k[5][i] + A(11, 6) * k[6][i] + A(11, 7) * k[7][i] +
                             A(11, 8) * k[8][i] + A(11, 9) * k[9][i] + A(11, 10) * k[10][i]);
-    if ((rc = eval_rhs(ode, t + h, ys, k[11], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + h, ys, k[11], err)))
         return rc;
 
     /* 8th-order solution and the two error estimates (5th and 3rd order), combined as in
@@ -279,7 +281,7 @@ static int attempt(bmd_ode *ode, double h, double *y_new, double *err_out, bmd_e
 
 /* Take one accepted step, at most to t_limit, counting attempts against *budget (decremented per
  * attempt; BMD_EMAXITER when it runs out). */
-static int step_internal(bmd_ode *ode, double t_limit, long *budget, bmd_error *err)
+int bmd_ode_internal_step(bmd_ode *ode, double t_limit, long *budget, bmd_error *err)
 {
     const int n = ode->sys.dim;
     const size_t bytes = (size_t)n * sizeof(double);
@@ -349,7 +351,7 @@ static int step_internal(bmd_ode *ode, double t_limit, long *budget, bmd_error *
                 h_new = h;
             /* FSAL: f at the new point, stored as stage 12; state untouched if it fails. */
             const double t_new = last ? t_limit : ode->t + h;
-            if ((rc = eval_rhs(ode, t_new, y_new, ode->k[12], err)))
+            if ((rc = bmd_ode_internal_eval_rhs(ode, t_new, y_new, ode->k[12], err)))
                 return rc;
             ode->t_prev = ode->t;
             ode->h_last = h;
@@ -385,7 +387,7 @@ int bmd_ode_step(bmd_ode *ode, double t_limit, bmd_error *err)
     if (!isfinite(t_limit))
         return bmd_error_set(err, BMD_EINVAL, "step limit t = %g s is not finite", t_limit);
     long budget = LONG_MAX;
-    return step_internal(ode, t_limit, &budget, err);
+    return bmd_ode_internal_step(ode, t_limit, &budget, err);
 }
 
 /* Build the dense-output coefficients of the last step (Hairer's dop853 "contd8" form): three
@@ -404,19 +406,19 @@ static int build_dense(bmd_ode *ode, bmd_error *err)
         ys[i] = y[i] + h * (A(13, 0) * k[0][i] + A(13, 6) * k[6][i] + A(13, 7) * k[7][i] +
                             A(13, 8) * k[8][i] + A(13, 9) * k[9][i] + A(13, 10) * k[10][i] +
                             A(13, 11) * k[11][i] + A(13, 12) * k[12][i]);
-    if ((rc = eval_rhs(ode, t + C(13) * h, ys, k[13], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(13) * h, ys, k[13], err)))
         return rc;
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * (A(14, 0) * k[0][i] + A(14, 5) * k[5][i] + A(14, 6) * k[6][i] +
                             A(14, 7) * k[7][i] + A(14, 10) * k[10][i] + A(14, 11) * k[11][i] +
                             A(14, 12) * k[12][i] + A(14, 13) * k[13][i]);
-    if ((rc = eval_rhs(ode, t + C(14) * h, ys, k[14], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(14) * h, ys, k[14], err)))
         return rc;
     for (i = 0; i < n; i++)
         ys[i] = y[i] + h * (A(15, 0) * k[0][i] + A(15, 5) * k[5][i] + A(15, 6) * k[6][i] +
                             A(15, 7) * k[7][i] + A(15, 8) * k[8][i] + A(15, 12) * k[12][i] +
                             A(15, 13) * k[13][i] + A(15, 14) * k[14][i]);
-    if ((rc = eval_rhs(ode, t + C(15) * h, ys, k[15], err)))
+    if ((rc = bmd_ode_internal_eval_rhs(ode, t + C(15) * h, ys, k[15], err)))
         return rc;
 
     for (i = 0; i < n; i++) {
@@ -454,7 +456,7 @@ static void eval_dense(const bmd_ode *ode, double t, double *y_out)
 }
 
 /* The solution at t with error reporting (dense output built on first use). */
-static int dense_at(bmd_ode *ode, double t, double *y_out, bmd_error *err)
+int bmd_ode_internal_dense_at(bmd_ode *ode, double t, double *y_out, bmd_error *err)
 {
     if (!ode->have_step) {
         memcpy(y_out, ode->y, (size_t)ode->sys.dim * sizeof(double));
@@ -473,204 +475,8 @@ void bmd_ode_dense(bmd_ode *ode, double t, double *y_out)
 {
     if (!ode || !y_out)
         return;
-    if (dense_at(ode, t, y_out, NULL) != BMD_SUCCESS) {
+    if (bmd_ode_internal_dense_at(ode, t, y_out, NULL) != BMD_SUCCESS) {
         for (int i = 0; i < ode->sys.dim; i++)
             y_out[i] = NAN;
     }
-}
-
-/* Evaluate event function ev at t on the dense output; BMD_EBADFUNC if it is not finite. */
-static int event_value(bmd_ode *ode, const bmd_ode_event *ev, int index, double t, double *g,
-                       bmd_error *err)
-{
-    double y[BMD_ODE_MAX_DIM];
-    int rc = dense_at(ode, t, y, err);
-    if (rc)
-        return rc;
-    *g = ev->g(t, y, ev->ctx);
-    if (!isfinite(*g))
-        return bmd_error_set(err, BMD_EBADFUNC, "event function %d gave %g at t = %.17g s", index,
-                             *g, t);
-    return BMD_SUCCESS;
-}
-
-/* Locate the zero of g in [ta, tb], where g(ta) = ga != 0 and g(tb) = gb have opposite signs, by
- * the Illinois variant of regula falsi (Dowell & Jarratt, BIT 11, 1971) with a bisection every
- * fourth iteration and a minimum step of tol/2, until the bracket is narrower than tol. Returns
- * the end of the final bracket on the far side of the crossing (g there has the sign of gb or is
- * zero), so the event point never lies before the true crossing by more than rounding. */
-static int locate_root(bmd_ode *ode, const bmd_ode_event *ev, int index, double ta, double ga,
-                       double tb, double gb, double tol, double *t_root, bmd_error *err)
-{
-    int side = 0;
-    for (int iter = 0; iter < 200 && gb != 0.0 && tb - ta > tol; iter++) {
-        double tm;
-        if (iter % 4 == 3)
-            tm = 0.5 * (ta + tb);
-        else
-            tm = tb - gb * (tb - ta) / (gb - ga);
-        double lo = ta + 0.5 * tol, hi = tb - 0.5 * tol;
-        if (!(tm >= lo))
-            tm = lo;
-        if (!(tm <= hi))
-            tm = hi;
-        if (!(tm > ta && tm < tb))
-            break; /* bracket at the resolution of double */
-        double gm;
-        int rc = event_value(ode, ev, index, tm, &gm, err);
-        if (rc)
-            return rc;
-        if (gm == 0.0 || (gm > 0.0) == (gb > 0.0)) {
-            tb = tm;
-            gb = gm;
-            if (side == 1)
-                ga *= 0.5; /* ta kept twice: Illinois halving */
-            side = 1;
-        } else {
-            ta = tm;
-            ga = gm;
-            if (side == -1)
-                gb *= 0.5;
-            side = -1;
-        }
-    }
-    *t_root = tb;
-    return BMD_SUCCESS;
-}
-
-/* An event candidate within one step. */
-typedef struct candidate {
-    int event;
-    double t;
-} candidate;
-
-/* Check the arguments of bmd_ode_run. */
-static int check_run_args(const bmd_ode *ode, double t_end, const bmd_ode_event *events,
-                          int n_events, const bmd_ode_hit *hits, int max_hits, bmd_error *err)
-{
-    if (!isfinite(t_end) || t_end < ode->t)
-        return bmd_error_set(err, BMD_EINVAL,
-                             "end time %.17g s is not allowed; it must be finite and not before the "
-                             "current time %.17g s", t_end, ode->t);
-    if (n_events < 0 || n_events > BMD_ODE_MAX_EVENTS)
-        return bmd_error_set(err, BMD_EINVAL, "%d event functions are not allowed; 0..%d are",
-                             n_events, BMD_ODE_MAX_EVENTS);
-    if (n_events > 0 && !events)
-        return bmd_error_set(err, BMD_EINVAL, "events must not be NULL when n_events is %d",
-                             n_events);
-    for (int i = 0; i < n_events; i++) {
-        if (!events[i].g)
-            return bmd_error_set(err, BMD_EINVAL, "event %d has no function", i);
-        if (events[i].direction < -1 || events[i].direction > 1)
-            return bmd_error_set(err, BMD_EINVAL,
-                                 "event %d has direction %d; it must be -1, 0 or +1", i,
-                                 events[i].direction);
-    }
-    if (max_hits < 0 || (max_hits > 0 && !hits))
-        return bmd_error_set(err, BMD_EINVAL,
-                             "max_hits %d is not allowed; it must be >= 0, with hits not NULL if > 0",
-                             max_hits);
-    return BMD_SUCCESS;
-}
-
-/* Find the events of the last step, given their values g_old at t_prev (updated to the values at
- * t), and store them in cand[] sorted by time. */
-static int step_events(bmd_ode *ode, const bmd_ode_event *events, int n_events, double *g_old,
-                       candidate *cand, int *n_cand, bmd_error *err)
-{
-    *n_cand = 0;
-    for (int i = 0; i < n_events; i++) {
-        const bmd_ode_event *ev = &events[i];
-        double ga = g_old[i];
-        double gb = ev->g(ode->t, ode->y, ev->ctx);
-        if (!isfinite(gb))
-            return bmd_error_set(err, BMD_EBADFUNC, "event function %d gave %g at t = %.17g s", i,
-                                 gb, ode->t);
-        g_old[i] = gb;
-        /* A crossing needs a nonzero start value (a zero start never fires) and an end value of
-         * the other sign or zero, in the allowed direction. */
-        if (ga == 0.0 || (gb != 0.0 && (gb > 0.0) == (ga > 0.0)))
-            continue;
-        if ((ev->direction > 0 && ga > 0.0) || (ev->direction < 0 && ga < 0.0))
-            continue;
-        double t_root;
-        int rc = locate_root(ode, ev, i, ode->t_prev, ga, ode->t, gb, ode->opt.event_tol, &t_root,
-                             err);
-        if (rc)
-            return rc;
-        /* insert sorted by time (stable for equal times) */
-        int j = *n_cand;
-        while (j > 0 && cand[j - 1].t > t_root) {
-            cand[j] = cand[j - 1];
-            j--;
-        }
-        cand[j].event = i;
-        cand[j].t = t_root;
-        (*n_cand)++;
-    }
-    return BMD_SUCCESS;
-}
-
-int bmd_ode_run(bmd_ode *ode, double t_end, const bmd_ode_event *events, int n_events,
-                bmd_ode_hit *hits, int max_hits, int *n_hits, bmd_ode_observer_fn observer,
-                void *observer_ctx, bmd_error *err)
-{
-    int local_hits = 0;
-    if (!n_hits)
-        n_hits = &local_hits;
-    *n_hits = 0;
-    if (!ode)
-        return bmd_error_set(err, BMD_EINVAL, "ode must not be NULL");
-    int rc = check_run_args(ode, t_end, events, n_events, hits, max_hits, err);
-    if (rc)
-        return rc;
-
-    double g_old[BMD_ODE_MAX_EVENTS];
-    candidate cand[BMD_ODE_MAX_EVENTS];
-    for (int i = 0; i < n_events; i++) {
-        g_old[i] = events[i].g(ode->t, ode->y, events[i].ctx);
-        if (!isfinite(g_old[i]))
-            return bmd_error_set(err, BMD_EBADFUNC, "event function %d gave %g at t = %.17g s", i,
-                                 g_old[i], ode->t);
-    }
-
-    long budget = ode->opt.max_steps;
-    while (ode->t < t_end) {
-        if ((rc = step_internal(ode, t_end, &budget, err)))
-            return rc;
-        if (observer && observer(ode, observer_ctx) != 0)
-            return bmd_error_set(err, BMD_EBADFUNC, "the observer stopped the run at t = %.17g s",
-                                 ode->t);
-        int n_cand;
-        if ((rc = step_events(ode, events, n_events, g_old, cand, &n_cand, err)))
-            return rc;
-        for (int c = 0; c < n_cand; c++) {
-            if (*n_hits >= max_hits)
-                return bmd_error_set(err, BMD_EMAXITER,
-                                     "more than max_hits = %d events occurred (event %d at t = "
-                                     "%.17g s)", max_hits, cand[c].event, cand[c].t);
-            bmd_ode_hit *hit = &hits[*n_hits];
-            hit->event = cand[c].event;
-            hit->t = cand[c].t;
-            if (hit->t == ode->t)
-                memcpy(hit->y, ode->y, (size_t)ode->sys.dim * sizeof(double));
-            else if ((rc = dense_at(ode, hit->t, hit->y, err)))
-                return rc;
-            (*n_hits)++;
-            if (events[cand[c].event].terminal) {
-                if (hit->t != ode->t) {
-                    /* Move the state to the event point; f anew so a further step is valid.
-                     * The dense output of the step stays valid (it is already built). */
-                    double f_ev[BMD_ODE_MAX_DIM];
-                    if ((rc = eval_rhs(ode, hit->t, hit->y, f_ev, err)))
-                        return rc;
-                    ode->t = hit->t;
-                    memcpy(ode->y, hit->y, (size_t)ode->sys.dim * sizeof(double));
-                    memcpy(ode->f, f_ev, (size_t)ode->sys.dim * sizeof(double));
-                }
-                return BMD_SUCCESS;
-            }
-        }
-    }
-    return BMD_SUCCESS;
 }
