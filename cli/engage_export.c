@@ -33,46 +33,12 @@ static int add_defence(bmd_scene *sc, const cli_engage_export *x, bmd_error *err
         if (!st)
             st = bmd_scene_set_text(sc, f, "radar", x->radar->name, err);
     }
-    /* coverage as in bmd_analysis_scene: the RV detection range, a sector when limited */
-    double range = bmd_analysis_radar_coverage_m(r), lo = NAN, hi = NAN;
-    if (!isfinite(range))
-        return st ? st : bmd_error_set(err, BMD_EINVAL, "radar %s: no valid detection range",
-                                       x->radar->name);
-    if (!r->full_circle && r->azimuth_half_width_rad < M_PI) {
-        lo = r->boresight_azimuth_rad - r->azimuth_half_width_rad;
-        hi = r->boresight_azimuth_rad + r->azimuth_half_width_rad;
-    }
+    /* coverage as in bmd_analysis_scene; the message names the radar type, as it always has */
+    if (!st && !isfinite(bmd_analysis_radar_coverage_m(r)))
+        return bmd_error_set(err, BMD_EINVAL, "radar %s: no valid detection range",
+                             x->radar->name);
     snprintf(name, sizeof name, "defence site %s", x->radar->name);
-    if (!st)
-        st = bmd_scene_add_coverage(sc, name, r->lat_rad, r->lon_rad, range, lo, hi, &f, err);
-    if (!st)
-        st = bmd_scene_set_text(sc, f, "radar", x->radar->name, err);
-    if (!st)
-        st = bmd_scene_set_text(sc, f, "object", "reentry vehicle", err);
-    return st;
-}
-
-/* One intercept point, named and described as in the scenario form. */
-static int add_intercept(bmd_scene *sc, const char *threat, const char *which,
-                         const bmd_intercept_point *p, bmd_error *err)
-{
-    char name[128];
-    snprintf(name, sizeof name, "%s intercept of %s from defence site", which, threat);
-    int f, st = bmd_scene_add_site(sc, name, BMD_SITE_OTHER, p->lat_rad, p->lon_rad, p->altitude_m,
-                                   &f, err);
-    if (!st)
-        st = bmd_scene_set_text(sc, f, "feature", "intercept", err);
-    if (!st)
-        st = bmd_scene_set_text(sc, f, "threat", threat, err);
-    if (!st)
-        st = bmd_scene_set_text(sc, f, "site", "defence site", err);
-    if (!st)
-        st = bmd_scene_set_number(sc, f, "time_s", p->t_s, err);
-    if (!st)
-        st = bmd_scene_set_number(sc, f, "altitude_km", p->altitude_m / 1e3, err);
-    if (!st)
-        st = bmd_scene_set_number(sc, f, "closing_speed_km_s", p->closing_speed_m_s / 1e3, err);
-    return st;
+    return st ? st : bmd_analysis_scene_add_coverage(sc, name, x->radar->name, r, err);
 }
 
 /* Everything: the site (with its radar and coverage), the track, its ends, the intercepts. */
@@ -97,9 +63,11 @@ static int build(bmd_scene *sc, const cli_engage_export *x, bmd_error *err)
         st = bmd_scene_add_site(sc, "target", BMD_SITE_TARGET, t->to_lat_rad, t->to_lon_rad, 0,
                                 NULL, err);
     if (!st && x->engagement->engageable) {
-        st = add_intercept(sc, t->missile, "earliest", &x->engagement->earliest, err);
+        st = bmd_analysis_scene_add_intercept(sc, t->missile, "defence site", "earliest",
+                                              &x->engagement->earliest, err);
         if (!st)
-            st = add_intercept(sc, t->missile, "latest", &x->engagement->latest, err);
+            st = bmd_analysis_scene_add_intercept(sc, t->missile, "defence site", "latest",
+                                                  &x->engagement->latest, err);
     }
     return st;
 }

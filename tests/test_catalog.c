@@ -15,25 +15,12 @@
 #include <unistd.h>
 
 #include "bmd/catalog.h"
+#include "test_support.h"
 
-/* |a - b| <= tol in double precision (cmocka's float assertion rounds to float). */
-#define assert_double_equal(a, b, tol) assert_near_at((a), (b), (tol), #a, __FILE__, __LINE__)
-static void assert_near_at(double a, double b, double tol, const char *what, const char *file,
-                           int line)
-{
-    if (!(fabs(a - b) <= tol)) {
-        print_error("%s:%d: %s = %.17g, expected %.17g +/- %g\n", file, line, what, a, b, tol);
-        fail();
-    }
-}
-
-/* The shipped catalogue: $BMD_DATA_DIR/catalog/missiles (CTest sets BMD_DATA_DIR). */
+/* The shipped catalogue: $BMD_DATA_DIR/catalog/missiles. */
 static const char *catalogue_dir(void)
 {
-    static char dir[PATH_MAX];
-    const char *data = getenv("BMD_DATA_DIR");
-    snprintf(dir, sizeof dir, "%s/catalog/missiles", data ? data : "data");
-    return dir;
+    return test_catalog_dir("missiles");
 }
 
 /* A fresh temporary directory for bad files; removed in teardown. */

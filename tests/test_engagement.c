@@ -30,20 +30,11 @@
 #include "bmd/engagement.h"
 #include "bmd/geodesy.h"
 #include "defense/engagement_internal.h"
+#include "test_support.h"
 
 #define PI 3.14159265358979323846
 #define DEG (PI / 180.0)
 #define TB 0.2 /* burn time of the constant-speed interceptor, s */
-
-#define assert_close(actual, expected, tol)                                                      \
-    do {                                                                                         \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                 \
-        if (!(fabs(a_ - e_) <= t_)) {                                                            \
-            print_error("%s = %.15g, expected %s = %.15g within %.3g (off by %.3g)\n", #actual,  \
-                        a_, #expected, e_, t_, a_ - e_);                                         \
-            fail();                                                                              \
-        }                                                                                        \
-    } while (0)
 
 /* ------------------------------------------------------------------------------------------- */
 /* The flat-physics world. */
@@ -555,14 +546,6 @@ static void fire_control_radar_detects_before_the_cueing_sensors(void **state)
 /* ------------------------------------------------------------------------------------------- */
 /* Properties on a real flight. */
 
-static const char *missile_dir(void)
-{
-    static char dir[PATH_MAX];
-    const char *data = getenv("BMD_DATA_DIR");
-    snprintf(dir, sizeof dir, "%s/catalog/missiles", data ? data : "data");
-    return dir;
-}
-
 /* Fly catalogue missile name from (lat0, lon0) to (lat1, lon1) (degrees), minimum energy. */
 static void fly(const bmd_earth *earth, const char *name, double lat0, double lon0, double lat1,
                 double lon1, bmd_trajectory *tr, bmd_flight_summary *sum)
@@ -570,7 +553,7 @@ static void fly(const bmd_earth *earth, const char *name, double lat0, double lo
     bmd_catalog_missile *m = malloc(sizeof *m);
     assert_non_null(m);
     bmd_error err;
-    int st = bmd_catalog_find_missile(missile_dir(), name, m, &err);
+    int st = bmd_catalog_find_missile(test_catalog_dir("missiles"), name, m, &err);
     if (st)
         print_error("%s\n", err.message);
     assert_int_equal(st, BMD_SUCCESS);

@@ -21,17 +21,7 @@
 
 #include "bmd/exchange.h"
 #include "defense/exchange_internal.h"
-
-/* Fail with a readable message unless |actual - expected| <= tol. */
-#define assert_close(actual, expected, tol)                                                      \
-    do {                                                                                         \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                 \
-        if (!(fabs(a_ - e_) <= t_)) {                                                            \
-            print_error("%s = %.15g, expected %s = %.15g within %.3g (off by %.3g)\n", #actual,  \
-                        a_, #expected, e_, t_, a_ - e_);                                         \
-            fail();                                                                              \
-        }                                                                                        \
-    } while (0)
+#include "test_support.h"
 
 /* Evaluate, asserting success. */
 static bmd_exchange_result run(const bmd_exchange_params *p)

@@ -15,30 +15,10 @@
 #include <string.h>
 
 #include "bmd/interceptor.h"
+#include "test_support.h"
 
 #define PI 3.14159265358979323846
 #define DEG (PI / 180.0)
-
-#define assert_close(actual, expected, tol)                                                      \
-    do {                                                                                         \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                 \
-        if (!(fabs(a_ - e_) <= t_)) {                                                            \
-            print_error("%s = %.15g, expected %s = %.15g within %.3g (off by %.3g)\n", #actual,  \
-                        a_, #expected, e_, t_, a_ - e_);                                         \
-            fail();                                                                              \
-        }                                                                                        \
-    } while (0)
-
-/* A notional interceptor. */
-static bmd_interceptor notional(double v, double tb, double tmax)
-{
-    bmd_interceptor ic;
-    bmd_interceptor_default(&ic);
-    ic.burnout_speed_m_s = v;
-    ic.burn_time_s = tb;
-    ic.max_flyout_time_s = tmax;
-    return ic;
-}
 
 /* Deterministic uniform numbers in [0, 1) (64-bit LCG, Knuth MMIX constants). */
 static double uniform(uint64_t *s)
@@ -69,7 +49,7 @@ static void table_matches_the_gravity_free_closed_form_at_random_points(void **s
     bmd_earth e;
     assert_int_equal(bmd_earth_init_sphere(&e, 0, 0, NULL), BMD_SUCCESS);
     e.gm_m3_s2 = 0.0;
-    bmd_interceptor ic = notional(3000.0, 40.0, 300.0);
+    bmd_interceptor ic = test_notional_interceptor(3000.0, 40.0, 300.0);
     bmd_flyout_options o;
     bmd_flyout_options_default(&o);
     o.range_max_m = 800e3;
@@ -122,7 +102,7 @@ static void table_matches_direct_computation_on_wgs84_at_random_points(void **st
     (void)state;
     bmd_earth e;
     bmd_earth_init_wgs84(&e);
-    bmd_interceptor ic = notional(4500.0, 60.0, 600.0);
+    bmd_interceptor ic = test_notional_interceptor(4500.0, 60.0, 600.0);
     bmd_flyout_options o;
     bmd_flyout_options_default(&o);
     o.site = (bmd_interceptor_site){54.48 * DEG, 17.10 * DEG, 0.0, 60.0 * DEG};
@@ -189,7 +169,8 @@ static void a_faster_interceptor_reaches_every_point_no_later(void **state)
     o.n_range = 121;
     o.n_altitude = 81;
     o.site = (bmd_interceptor_site){44.08 * DEG, 24.34 * DEG, 0.0, 120.0 * DEG};
-    bmd_interceptor slow = notional(3000.0, 50.0, 600.0), fast = notional(4500.0, 50.0, 600.0);
+    bmd_interceptor slow = test_notional_interceptor(3000.0, 50.0, 600.0);
+    bmd_interceptor fast = test_notional_interceptor(4500.0, 50.0, 600.0);
     bmd_flyout ts, tf;
     build(&ts, &e, &slow, &o);
     build(&tf, &e, &fast, &o);
@@ -214,7 +195,7 @@ static void unreachable_points_are_a_normal_answer(void **state)
     (void)state;
     bmd_earth e;
     bmd_earth_init_wgs84(&e);
-    bmd_interceptor ic = notional(3000.0, 40.0, 600.0);
+    bmd_interceptor ic = test_notional_interceptor(3000.0, 40.0, 600.0);
     bmd_flyout tb;
     build(&tb, &e, &ic, NULL);
     double t = 0, v = 0, g = 0;
@@ -240,7 +221,7 @@ static void altitude_floor_ceiling_and_flyout_time_are_respected(void **state)
     (void)state;
     bmd_earth e;
     bmd_earth_init_wgs84(&e);
-    bmd_interceptor ic = notional(4500.0, 60.0, 200.0);
+    bmd_interceptor ic = test_notional_interceptor(4500.0, 60.0, 200.0);
     ic.min_altitude_m = 100e3;
     ic.max_altitude_m = 500e3;
     bmd_flyout tb;
@@ -269,7 +250,7 @@ static void bad_input_is_refused_with_einval(void **state)
     (void)state;
     bmd_earth e;
     bmd_earth_init_wgs84(&e);
-    bmd_interceptor ic = notional(3000.0, 40.0, 300.0);
+    bmd_interceptor ic = test_notional_interceptor(3000.0, 40.0, 300.0);
     bmd_flyout tb;
     bmd_error err;
     bmd_flyout_options o;
@@ -286,7 +267,7 @@ static void bad_input_is_refused_with_einval(void **state)
     bmd_flyout_options_default(&o);
     o.site.lat_rad = 100 * DEG;
     assert_int_equal(bmd_flyout_build(&tb, &e, &ic, &o, &err), BMD_EINVAL);
-    bmd_interceptor bad = notional(-3000.0, 40.0, 300.0);
+    bmd_interceptor bad = test_notional_interceptor(-3000.0, 40.0, 300.0);
     assert_int_equal(bmd_flyout_build(&tb, &e, &bad, NULL, &err), BMD_EINVAL);
     /* A failed build leaves an empty table that queries refuse. */
     double t;
@@ -332,7 +313,7 @@ static void tables_built_in_parallel_threads_equal_serial_ones(void **state)
     pthread_t th[3];
     for (int k = 0; k < 3; k++) {
         jobs[k].earth = &e;
-        jobs[k].ic = notional(3000.0 + 1000.0 * k, 50.0, 400.0);
+        jobs[k].ic = test_notional_interceptor(3000.0 + 1000.0 * k, 50.0, 400.0);
         bmd_flyout_options_default(&jobs[k].opt);
         jobs[k].opt.n_range = 61;
         jobs[k].opt.n_altitude = 41;
@@ -358,7 +339,7 @@ static void tables_on_a_nonrotating_sphere_do_not_depend_on_azimuth(void **state
     (void)state;
     bmd_earth e;
     assert_int_equal(bmd_earth_init_sphere(&e, 0, 0, NULL), BMD_SUCCESS);
-    bmd_interceptor ic = notional(4000.0, 50.0, 500.0);
+    bmd_interceptor ic = test_notional_interceptor(4000.0, 50.0, 500.0);
     bmd_flyout_options o;
     bmd_flyout_options_default(&o);
     o.n_range = 81;

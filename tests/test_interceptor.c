@@ -22,38 +22,10 @@
 #include "bmd/interceptor.h"
 #include "bmd/kepler.h"
 #include "bmd/trajectory.h"
+#include "test_support.h"
 
 #define PI 3.14159265358979323846
 #define DEG (PI / 180.0)
-
-#define assert_close(actual, expected, tol)                                                      \
-    do {                                                                                         \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                 \
-        if (!(fabs(a_ - e_) <= t_)) {                                                            \
-            print_error("%s = %.15g, expected %s = %.15g within %.3g (off by %.3g)\n", #actual,  \
-                        a_, #expected, e_, t_, a_ - e_);                                         \
-            fail();                                                                              \
-        }                                                                                        \
-    } while (0)
-
-/* A non-rotating sphere of the mean radius. */
-static bmd_earth sphere(void)
-{
-    bmd_earth e;
-    assert_int_equal(bmd_earth_init_sphere(&e, 0, 0, NULL), BMD_SUCCESS);
-    return e;
-}
-
-/* A notional interceptor. */
-static bmd_interceptor notional(double v, double tb, double tmax)
-{
-    bmd_interceptor ic;
-    bmd_interceptor_default(&ic);
-    ic.burnout_speed_m_s = v;
-    ic.burn_time_s = tb;
-    ic.max_flyout_time_s = tmax;
-    return ic;
-}
 
 /* Fly and return a malloc'ed state array (*n states). */
 static bmd_kv_state *fly(const bmd_earth *e, const bmd_interceptor *ic,
@@ -83,8 +55,8 @@ static double dist3(const double a[3], const double b[3])
 static void burn_phase_is_constant_acceleration_along_a_straight_line(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
-    bmd_interceptor ic = notional(4500.0, 60.0, 100.0);
+    bmd_earth e = test_sphere_earth();
+    bmd_interceptor ic = test_notional_interceptor(4500.0, 60.0, 100.0);
     bmd_interceptor_site site = {0.3, 0.2, 0.0, 1.0};
     int n;
     bmd_kv_state *s = fly(&e, &ic, &site, 35.0 * DEG, 1.0, &n);
@@ -104,9 +76,9 @@ static void burn_phase_is_constant_acceleration_along_a_straight_line(void **sta
 static void gravity_free_coast_continues_the_straight_line_at_burnout_speed(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
+    bmd_earth e = test_sphere_earth();
     e.gm_m3_s2 = 0.0; /* no gravity: the limit where the flyout is a straight line */
-    bmd_interceptor ic = notional(3000.0, 40.0, 300.0);
+    bmd_interceptor ic = test_notional_interceptor(3000.0, 40.0, 300.0);
     bmd_interceptor_site site = {-0.5, 1.0, 0.0, 2.0};
     int n;
     bmd_kv_state *s = fly(&e, &ic, &site, 20.0 * DEG, 5.0, &n);
@@ -139,8 +111,8 @@ static double radial_kepler_radius(double r0, double v0, double mu, double tau)
 static void vertical_coast_matches_rectilinear_kepler_motion(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
-    bmd_interceptor ic = notional(3000.0, 30.0, 900.0);
+    bmd_earth e = test_sphere_earth();
+    bmd_interceptor ic = test_notional_interceptor(3000.0, 30.0, 900.0);
     bmd_interceptor_site site = {0.7, -1.2, 0.0, 0.0};
     int n;
     bmd_kv_state *s = fly(&e, &ic, &site, 90.0 * DEG, 2.0, &n);
@@ -172,8 +144,8 @@ static void vertical_coast_matches_rectilinear_kepler_motion(void **state)
 static void inclined_coast_matches_the_kepler_arc_from_burnout(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
-    bmd_interceptor ic = notional(5000.0, 60.0, 1500.0);
+    bmd_earth e = test_sphere_earth();
+    bmd_interceptor ic = test_notional_interceptor(5000.0, 60.0, 1500.0);
     bmd_interceptor_site site = {0.2, 0.4, 0.0, 0.6};
     const double dt = 0.01;
     int n;
@@ -217,7 +189,7 @@ static void coast_on_rotating_wgs84_conserves_inertial_energy_with_j2(void **sta
     (void)state;
     bmd_earth e;
     bmd_earth_init_wgs84(&e);
-    bmd_interceptor ic = notional(4500.0, 50.0, 800.0);
+    bmd_interceptor ic = test_notional_interceptor(4500.0, 50.0, 800.0);
     bmd_interceptor_site site = {0.9, 0.3, 100.0, 1.3};
     int n;
     bmd_kv_state *s = fly(&e, &ic, &site, 40.0 * DEG, 5.0, &n);
@@ -240,9 +212,9 @@ static void coast_on_rotating_wgs84_conserves_inertial_energy_with_j2(void **sta
 static void reach_agrees_with_the_closed_form_without_gravity(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
+    bmd_earth e = test_sphere_earth();
     e.gm_m3_s2 = 0.0;
-    bmd_interceptor ic = notional(3000.0, 40.0, 400.0);
+    bmd_interceptor ic = test_notional_interceptor(3000.0, 40.0, 400.0);
     bmd_interceptor_site site = {0.0, 0.0, 0.0, 0.0};
     /* A point 500 km downrange at 200 km altitude: straight-line distance from the site by the
      * law of cosines on the sphere. */
@@ -266,8 +238,8 @@ static void reach_agrees_with_the_closed_form_without_gravity(void **state)
 static void reach_reports_floor_ceiling_and_out_of_reach_as_answers(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
-    bmd_interceptor ic = notional(3000.0, 40.0, 400.0);
+    bmd_earth e = test_sphere_earth();
+    bmd_interceptor ic = test_notional_interceptor(3000.0, 40.0, 400.0);
     ic.min_altitude_m = 100e3;
     ic.max_altitude_m = 500e3;
     bmd_interceptor_site site = {0.0, 0.0, 0.0, 0.0};
@@ -289,21 +261,21 @@ static void reach_reports_floor_ceiling_and_out_of_reach_as_answers(void **state
 static void bad_interceptors_and_inputs_are_refused_with_einval(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
+    bmd_earth e = test_sphere_earth();
     bmd_interceptor_site site = {0.0, 0.0, 0.0, 0.0};
     bmd_kv_state s[700];
     int n;
     bmd_error err;
-    bmd_interceptor ic = notional(NAN, 40.0, 400.0);
+    bmd_interceptor ic = test_notional_interceptor(NAN, 40.0, 400.0);
     assert_int_equal(bmd_interceptor_fly(&e, &ic, &site, 0.5, 1.0, s, 700, &n, &err), BMD_EINVAL);
     assert_non_null(strstr(err.message, "burnout_speed_m_s"));
-    ic = notional(3000.0, -1.0, 400.0);
+    ic = test_notional_interceptor(3000.0, -1.0, 400.0);
     assert_int_equal(bmd_interceptor_validate(&ic, &err), BMD_EINVAL);
-    ic = notional(3000.0, 40.0, 400.0);
+    ic = test_notional_interceptor(3000.0, 40.0, 400.0);
     ic.min_altitude_m = 600e3;
     ic.max_altitude_m = 500e3;
     assert_int_equal(bmd_interceptor_validate(&ic, &err), BMD_EINVAL);
-    ic = notional(3000.0, 40.0, 400.0);
+    ic = test_notional_interceptor(3000.0, 40.0, 400.0);
     ic.min_elevation_rad = 30 * DEG;
     assert_int_equal(bmd_interceptor_fly(&e, &ic, &site, 10 * DEG, 1.0, s, 700, &n, &err),
                      BMD_EINVAL);
@@ -342,7 +314,7 @@ static bmd_interceptor staged(void)
 static void staged_model_reuses_the_flight_module_and_fills_the_fan(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
+    bmd_earth e = test_sphere_earth();
     bmd_interceptor ic = staged();
     bmd_interceptor_site site = {0.5, 0.5, 0.0, 0.3};
     int n;

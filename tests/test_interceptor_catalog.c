@@ -16,19 +16,17 @@
 #include <unistd.h>
 
 #include "bmd/interceptor_catalog.h"
+#include "test_support.h"
+
+/* The shipped directory: $BMD_DATA_DIR/catalog/interceptors. */
+static const char *dir(void)
+{
+    return test_catalog_dir("interceptors");
+}
 
 static const char *const shipped[] = {"sm-3-block-ia", "sm-3-block-ib", "sm-3-block-iia",
                                       "sm-3-block-iib", "gbi", "thaad"};
 #define N_SHIPPED 6
-
-/* The shipped directory: $BMD_DATA_DIR/catalog/interceptors (CTest sets BMD_DATA_DIR). */
-static const char *dir(void)
-{
-    static char buf[1024];
-    const char *data = getenv("BMD_DATA_DIR");
-    snprintf(buf, sizeof buf, "%s/catalog/interceptors", data ? data : "data");
-    return buf;
-}
 
 /* Load one catalogue entry by name or fail with the message. */
 static void load(const char *name, bmd_catalog_interceptor *e)

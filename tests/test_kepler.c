@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "bmd/kepler.h"
+#include "test_support.h"
 
 #define PI 3.14159265358979323846
 #define DEG (PI / 180.0)
@@ -28,17 +29,6 @@
 #define NMI_M 1852.0            /* international nautical mile */
 #define OMEGA_EARTH 7.292115e-5 /* WGS84 rotation rate, rad/s (NIMA TR8350.2) */
 #define R_GROUND_M 6371000.0    /* radius used to express angle errors as ground distances */
-
-/* Fail with a readable message unless |actual - expected| <= tol. */
-#define assert_close(actual, expected, tol)                                                      \
-    do {                                                                                         \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                 \
-        if (!(fabs(a_ - e_) <= t_)) {                                                            \
-            print_error("%s = %.15g, expected %s = %.15g within %.3g (off by %.3g)\n", #actual,  \
-                        a_, #expected, e_, t_, a_ - e_);                                         \
-            fail();                                                                              \
-        }                                                                                        \
-    } while (0)
 
 /* Circular speed at radius r. */
 static double circ_speed(double r, double mu) { return sqrt(mu / r); }

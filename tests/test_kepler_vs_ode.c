@@ -15,22 +15,12 @@
 
 #include "bmd/kepler.h"
 #include "bmd/ode.h"
+#include "test_support.h"
 
 #define PI 3.14159265358979323846
 #define DEG (PI / 180.0)
 #define R_GROUND_M 6371000.0    /* range-angle errors are judged as distances at this radius */
 #define OMEGA_EARTH 7.292115e-5 /* WGS84 rotation rate, rad/s (NIMA TR8350.2) */
-
-/* Fail with a readable message unless |actual - expected| <= tol. */
-#define assert_close(actual, expected, tol)                                                      \
-    do {                                                                                         \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                 \
-        if (!(fabs(a_ - e_) <= t_)) {                                                            \
-            print_error("%s = %.15g, expected %s = %.15g within %.3g (off by %.3g)\n", #actual,  \
-                        a_, #expected, e_, t_, a_ - e_);                                         \
-            fail();                                                                              \
-        }                                                                                        \
-    } while (0)
 
 /* Context shared by the right-hand side and the events. */
 struct vacuum {

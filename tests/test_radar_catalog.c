@@ -15,24 +15,12 @@
 #include <unistd.h>
 
 #include "bmd/radar_catalog.h"
+#include "test_support.h"
 
-#define assert_double_equal(a, b, tol) assert_near_at((a), (b), (tol), #a, __FILE__, __LINE__)
-static void assert_near_at(double a, double b, double tol, const char *what, const char *file,
-                           int line)
-{
-    if (!(fabs(a - b) <= tol)) {
-        print_error("%s:%d: %s = %.17g, expected %.17g +/- %g\n", file, line, what, a, b, tol);
-        fail();
-    }
-}
-
-/* $BMD_DATA_DIR/catalog/radars (CTest sets BMD_DATA_DIR). */
+/* $BMD_DATA_DIR/catalog/radars. */
 static const char *radar_dir(void)
 {
-    static char dir[PATH_MAX];
-    const char *data = getenv("BMD_DATA_DIR");
-    snprintf(dir, sizeof dir, "%s/catalog/radars", data ? data : "data");
-    return dir;
+    return test_catalog_dir("radars");
 }
 
 static bmd_catalog_radar entry; /* large: static, not on the stack */

@@ -17,18 +17,9 @@
 #include <unistd.h>
 
 #include "bmd/scenario.h"
+#include "test_support.h"
 
 /* |a - b| <= tol in double precision. */
-#define assert_double_equal(a, b, tol) assert_near_at((a), (b), (tol), #a, __FILE__, __LINE__)
-static void assert_near_at(double a, double b, double tol, const char *what, const char *file,
-                           int line)
-{
-    if (!(fabs(a - b) <= tol)) {
-        print_error("%s:%d: %s = %.17g, expected %.17g +/- %g\n", file, line, what, a, b, tol);
-        fail();
-    }
-}
-
 /* $BMD_DATA_DIR (CTest sets it), its catalogue, and the scenarios beside it. */
 static const char *data_dir(void)
 {

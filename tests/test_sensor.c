@@ -15,28 +15,11 @@
 
 #include "bmd/earth.h"
 #include "bmd/sensor.h"
+#include "test_support.h"
 
 /* |a - b| <= tol in double precision (cmocka's float assertion rounds to float). */
-#define assert_double_equal(a, b, tol) assert_near_at((a), (b), (tol), #a, __FILE__, __LINE__)
-static void assert_near_at(double a, double b, double tol, const char *what, const char *file,
-                           int line)
-{
-    if (!(fabs(a - b) <= tol)) {
-        print_error("%s:%d: %s = %.17g, expected %.17g +/- %g\n", file, line, what, a, b, tol);
-        fail();
-    }
-}
-
 #define DEG (M_PI / 180.0)
 static const double R_MEAN = BMD_EARTH_MEAN_RADIUS_M;
-
-/* A non-rotating sphere of the mean radius. */
-static bmd_earth sphere(void)
-{
-    bmd_earth e;
-    assert_int_equal(bmd_earth_init_sphere(&e, 0, 0, NULL), BMD_SUCCESS);
-    return e;
-}
 
 /* The ECEF point at slant range s, azimuth az and elevation el from a geodetic site. */
 static void point_from_site(const bmd_earth *e, double lat, double lon, double h, double az,
@@ -112,7 +95,7 @@ static void four_thirds_earth_horizon_matches_the_rule_of_thumb(void **state)
 static void numeric_horizon_on_a_sphere_equals_the_closed_form(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
+    bmd_earth e = test_sphere_earth();
     const double cases[][3] = {{0, 100e3, 0}, {500, 300e3, 5 * DEG}, {20, 1000e3, 10 * DEG}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         double s, g, sc, gc;
@@ -223,7 +206,7 @@ static void a_point_is_seen_only_inside_the_field_of_view(void **state)
 static void the_earth_masks_a_look_below_the_horizontal_from_a_mountain(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
+    bmd_earth e = test_sphere_earth();
     bmd_radar r;
     bmd_radar_default(&r);
     r.height_m = 3000;
@@ -287,7 +270,7 @@ static void at_non_negative_elevation_the_ellipsoid_never_masks(void **state)
 static void refraction_extends_the_visibility_to_the_four_thirds_horizon(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
+    bmd_earth e = test_sphere_earth();
     bmd_radar r;
     bmd_radar_default(&r);
     r.ref_detection_range_m = 5e6;
@@ -341,7 +324,7 @@ static void vertical_rise(double t, double r[3], double v[3], const void *ctx)
 static void a_vertical_rise_is_seen_from_the_elevation_limit_to_the_detection_range(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
+    bmd_earth e = test_sphere_earth();
     double speed = 3000;
     bmd_trajectory tr = build(101, 10.0, vertical_rise, &speed, 1e9); /* 0..1000 s */
     bmd_radar r;
@@ -455,7 +438,7 @@ static void a_straight_pass_is_cut_by_range_azimuth_and_zenith_limits(void **sta
 static void the_ir_window_runs_from_cloud_tops_plus_delay_to_burnout(void **state)
 {
     (void)state;
-    bmd_earth e = sphere();
+    bmd_earth e = test_sphere_earth();
     double speed = 500; /* reaches 12 km at 24 s */
     /* Samples every 7 s: the last burning sample is at 98 s, burnout at 100 s falls between. */
     bmd_trajectory tr = build(40, 7.0, vertical_rise, &speed, 99.0);
@@ -539,7 +522,7 @@ static void bad_radars_are_refused_with_einval(void **state)
     double d;
     assert_int_equal(bmd_radar_detection_range(&r, -1, &d, &err), BMD_EINVAL);
     assert_int_equal(bmd_radar_detection_range(&r, NAN, &d, &err), BMD_EINVAL);
-    bmd_earth e = sphere();
+    bmd_earth e = test_sphere_earth();
     double p[3] = {NAN, 0, 0};
     bmd_radar_look look;
     assert_int_equal(bmd_radar_look_at(&r, &e, p, BMD_OBJECT_RV, &look, &err), BMD_EINVAL);

@@ -189,6 +189,21 @@ double bmd_analysis_radar_coverage_m(const bmd_radar *radar);
  * the bmd_scene_add_* functions. */
 int bmd_analysis_scene(const bmd_analysis *an, int flags, bmd_scene *scene, bmd_error *err);
 
+/* The pieces of bmd_analysis_scene, for callers that build a scene of their own (bmdsim engage):
+ * one radar's coverage, named name, as a circle of bmd_analysis_radar_coverage_m (a sector when
+ * the radar's field of view is limited) with properties "radar": type and "object": "reentry
+ * vehicle"; BMD_EINVAL ("radar NAME: no valid detection range") when the radar has none. */
+int bmd_analysis_scene_add_coverage(bmd_scene *sc, const char *name, const char *type,
+                                    const bmd_radar *r, bmd_error *err);
+
+/* One intercept point p as a site of kind other named "WHICH intercept of THREAT from SITE"
+ * (which: "earliest" or "latest"), at the intercept altitude, with properties "feature":
+ * "intercept", threat, site, time_s, altitude_km and closing_speed_km_s. Errors: those of the
+ * bmd_scene_add_* functions. */
+int bmd_analysis_scene_add_intercept(bmd_scene *sc, const char *threat, const char *site,
+                                     const char *which, const bmd_intercept_point *p,
+                                     bmd_error *err);
+
 /* ---------------------------------------------------------------------------------------------
  * Footprint maps of an analysis (bmd/footprint.h, bmd/footprint_io.h), for the report.
  *

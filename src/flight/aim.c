@@ -1,6 +1,7 @@
 /* Plan searches: maximum range, lofted plans for an apogee or a burnout angle
  * (see include/bmd/aim.h and flight/aim_internal.h for the shape parameter). */
 #include "flight/aim_internal.h"
+#include "flight/brent.h"
 
 #include <math.h>
 #include <string.h>
@@ -131,53 +132,31 @@ int bmd_aim_maximize_range(aim_eval *a, plan_setter set, double lo, double hi, d
  * signs given; value() flies the plan and reads the quantity. */
 typedef double (*plan_value)(const aim_eval *a);
 
+/* What find_root's function needs. */
+typedef struct root_ctx {
+    aim_eval *a;
+    plan_setter set;
+    plan_value value;
+    double target;
+} root_ctx;
+
+/* f(x) for find_root: fly the plan with x and read the quantity. */
+static int root_fn(void *ctx, double x, double *f)
+{
+    root_ctx *c = ctx;
+    c->set(&c->a->plan, x);
+    if (bmd_aim_fly(c->a))
+        return c->a->rc;
+    *f = c->value(c->a) - c->target;
+    return BMD_SUCCESS;
+}
+
 static int find_root(aim_eval *a, plan_setter set, plan_value value, double target, double lo,
                      double flo, double hi, double fhi, double tol, double *x_root)
 {
-    double xa = lo, fa = flo, xb = hi, fb = fhi, xc = xa, fc = fa, d = xb - xa, e = d;
-    for (int it = 0; it < 60; it++) {
-        if ((fb > 0.0) == (fc > 0.0)) {
-            xc = xa, fc = fa, d = e = xb - xa;
-        }
-        if (fabs(fc) < fabs(fb)) {
-            xa = xb, xb = xc, xc = xa;
-            fa = fb, fb = fc, fc = fa;
-        }
-        double tol1 = tol, xm = 0.5 * (xc - xb);
-        if (fabs(xm) <= tol1 || fb == 0.0) {
-            *x_root = xb;
-            return BMD_SUCCESS;
-        }
-        if (fabs(e) >= tol1 && fabs(fa) > fabs(fb)) {
-            double s = fb / fa, p, q;
-            if (xa == xc) {
-                p = 2.0 * xm * s;
-                q = 1.0 - s;
-            } else {
-                double qq = fa / fc, r = fb / fc;
-                p = s * (2.0 * xm * qq * (qq - r) - (xb - xa) * (r - 1.0));
-                q = (qq - 1.0) * (r - 1.0) * (s - 1.0);
-            }
-            if (p > 0.0)
-                q = -q;
-            p = fabs(p);
-            if (2.0 * p < fmin(3.0 * xm * q - fabs(tol1 * q), fabs(e * q))) {
-                e = d;
-                d = p / q;
-            } else {
-                d = xm, e = d;
-            }
-        } else {
-            d = xm, e = d;
-        }
-        xa = xb, fa = fb;
-        xb += fabs(d) > tol1 ? d : (xm > 0 ? tol1 : -tol1);
-        set(&a->plan, xb);
-        if (bmd_aim_fly(a))
-            return a->rc;
-        fb = value(a) - target;
-    }
-    return bmd_error_set(a->err, BMD_EMAXITER, "root finding did not converge");
+    root_ctx c = {a, set, value, target};
+    const bmd_brent_stop stop = {tol, 0.0, 60, "root finding did not converge"};
+    return bmd_brent_root(root_fn, &c, lo, flo, hi, fhi, &stop, a->err, x_root);
 }
 
 /* Set up an evaluator from a base plan and check the arguments. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bmd/loft.h"
+#include "flight/brent.h"
 
 #define APOGEE_TOL_M 100.0
 #define RANGE_TOL_M 100.0
@@ -35,54 +36,27 @@ typedef struct fit_ctx {
 /* One function of one variable for the root finder: f(x) into *f; nonzero status on failure. */
 typedef int (*fit_fn)(fit_ctx *c, double x, double *f);
 
+/* A fit function with its context, for bmd_brent_root. */
+typedef struct brent_ctx {
+    fit_ctx *c;
+    fit_fn fn;
+} brent_ctx;
+
+/* f(x) for bmd_brent_root. */
+static int brent_fn(void *ctx, double x, double *f)
+{
+    brent_ctx *b = ctx;
+    return b->fn(b->c, x, f);
+}
+
 /* Brent's root finding on [a, b] with f(a), f(b) of opposite signs, to |step| <= xtol or
  * |f| <= ftol. */
 static int brent(fit_ctx *c, fit_fn fn, double a, double fa, double b, double fb, double xtol,
                  double ftol, double *root)
 {
-    double xc = a, fc = fa, d = b - a, e = d;
-    for (int it = 0; it < 80; it++) {
-        if ((fb > 0.0) == (fc > 0.0)) {
-            xc = a, fc = fa, d = e = b - a;
-        }
-        if (fabs(fc) < fabs(fb)) {
-            a = b, b = xc, xc = a;
-            fa = fb, fb = fc, fc = fa;
-        }
-        double xm = 0.5 * (xc - b);
-        if (fabs(xm) <= xtol || fabs(fb) <= ftol) {
-            *root = b;
-            return BMD_SUCCESS;
-        }
-        if (fabs(e) >= xtol && fabs(fa) > fabs(fb)) {
-            double s = fb / fa, p, q;
-            if (a == xc) {
-                p = 2.0 * xm * s;
-                q = 1.0 - s;
-            } else {
-                double qq = fa / fc, r = fb / fc;
-                p = s * (2.0 * xm * qq * (qq - r) - (b - a) * (r - 1.0));
-                q = (qq - 1.0) * (r - 1.0) * (s - 1.0);
-            }
-            if (p > 0.0)
-                q = -q;
-            p = fabs(p);
-            if (2.0 * p < fmin(3.0 * xm * q - fabs(xtol * q), fabs(e * q))) {
-                e = d;
-                d = p / q;
-            } else {
-                d = xm, e = d;
-            }
-        } else {
-            d = xm, e = d;
-        }
-        a = b, fa = fb;
-        b += fabs(d) > xtol ? d : (xm > 0 ? xtol : -xtol);
-        int rc = fn(c, b, &fb);
-        if (rc)
-            return rc;
-    }
-    return bmd_error_set(c->err, BMD_EMAXITER, "loft fit: root finding did not converge");
+    brent_ctx bc = {c, fn};
+    const bmd_brent_stop stop = {xtol, ftol, 80, "loft fit: root finding did not converge"};
+    return bmd_brent_root(brent_fn, &bc, a, fa, b, fb, &stop, c->err, root);
 }
 
 /* Set the plan's shape parameter x (0 vertical, larger flatter). */

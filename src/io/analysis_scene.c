@@ -53,9 +53,8 @@ static int add_areas(const bmd_scenario *scn, bmd_scene *sc, bmd_error *err)
     return st;
 }
 
-/* One radar's coverage with its properties. */
-static int add_coverage(bmd_scene *sc, const char *name, const char *type, const bmd_radar *r,
-                        bmd_error *err)
+int bmd_analysis_scene_add_coverage(bmd_scene *sc, const char *name, const char *type,
+                                    const bmd_radar *r, bmd_error *err)
 {
     double range = bmd_analysis_radar_coverage_m(r);
     if (!isfinite(range))
@@ -80,14 +79,15 @@ static int add_coverages(const bmd_scenario *scn, bmd_scene *sc, bmd_error *err)
     char name[2 * BMD_NAME_MAX + 16];
     for (int i = 0; i < scn->n_sensors && !st; i++)
         if (scn->sensors[i].kind == BMD_SCENARIO_SENSOR_RADAR)
-            st = add_coverage(sc, scn->sensors[i].name, scn->sensors[i].radar.entry.name,
-                              &scn->sensors[i].radar.entry.radar, err);
+            st = bmd_analysis_scene_add_coverage(sc, scn->sensors[i].name,
+                                                 scn->sensors[i].radar.entry.name,
+                                                 &scn->sensors[i].radar.entry.radar, err);
     for (int i = 0; i < scn->n_sites && !st; i++)
         if (scn->sites[i].has_radar) {
             snprintf(name, sizeof name, "%s %s", scn->sites[i].name,
                      scn->sites[i].radar.entry.name);
-            st = add_coverage(sc, name, scn->sites[i].radar.entry.name,
-                              &scn->sites[i].radar.entry.radar, err);
+            st = bmd_analysis_scene_add_coverage(sc, name, scn->sites[i].radar.entry.name,
+                                                 &scn->sites[i].radar.entry.radar, err);
         }
     return st;
 }
@@ -190,9 +190,9 @@ static int add_sites(const bmd_scenario *scn, int flags, bmd_scene *sc, bmd_erro
     return st;
 }
 
-/* One intercept point with its properties. */
-static int add_intercept(bmd_scene *sc, const char *threat, const char *site, const char *which,
-                         const bmd_intercept_point *p, bmd_error *err)
+int bmd_analysis_scene_add_intercept(bmd_scene *sc, const char *threat, const char *site,
+                                     const char *which, const bmd_intercept_point *p,
+                                     bmd_error *err)
 {
     char name[2 * BMD_NAME_MAX + 40];
     snprintf(name, sizeof name, "%s intercept of %s from %s", which, threat, site);
@@ -222,9 +222,11 @@ static int add_intercepts(const bmd_analysis *an, bmd_scene *sc, bmd_error *err)
         if (p->status != BMD_ANALYSIS_EVALUATED || !p->engagement.engageable)
             continue;
         const char *tn = an->scn->threats[p->threat].name, *sn = an->scn->sites[p->site].name;
-        st = add_intercept(sc, tn, sn, "earliest", &p->engagement.earliest, err);
+        st = bmd_analysis_scene_add_intercept(sc, tn, sn, "earliest", &p->engagement.earliest,
+                                              err);
         if (!st)
-            st = add_intercept(sc, tn, sn, "latest", &p->engagement.latest, err);
+            st = bmd_analysis_scene_add_intercept(sc, tn, sn, "latest", &p->engagement.latest,
+                                                  err);
     }
     return st;
 }
