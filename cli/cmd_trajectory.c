@@ -147,8 +147,7 @@ static int run_azimuth(const cli_args *a, const bmd_missile *m, traj_run *r, bmd
                                    &r->res, err);
     } else {
         double deg;
-        if (cli_number(a, "kick", 0, 0, 0, 90, 1, "deg (a kick of 90 deg or more is not a plan)",
-                       &deg))
+        if (cli_number(a, "kick", 0, 0, 0, 90, 1, "deg", &deg))
             return CLI_USAGE;
         if (base.steering != BMD_STEER_GRAVITY_TURN) {
             cli_complain(a->command, "--kick needs the gravity turn (not --steering %s)",
