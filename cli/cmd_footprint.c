@@ -14,17 +14,16 @@
 #include <mpi.h>
 #endif
 
-#include <cjson/cJSON.h>
 
 #include "bmd/catalog.h"
 #include "bmd/footprint_io.h"
 #include "common.h"
+#include "footprint_cmd.h"
 #include "threat.h"
 
 #ifndef BMD_DATA_DIR
 #define BMD_DATA_DIR "data"
 #endif
-#define DEG (180.0 / M_PI)
 #define MAX_CENTRES 4096
 
 static const cli_option options[] = {
@@ -74,37 +73,6 @@ static void on_sigint(int sig)
     (void)sig;
     interrupted = 1;
 }
-
-/* One map to compute: its centre and missile. */
-typedef struct centre {
-    char name[BMD_NAME_MAX];
-    double lat_rad, lon_rad;
-    const bmd_missile *missile;
-    bmd_aim_shape shape;
-} centre;
-
-/* Everything the command holds. */
-typedef struct fp_cmd {
-    const char *command;
-    bmd_scenario scn;
-    bmd_footprint_mode mode;
-    int exposure;
-    bmd_footprint_grid grid;
-    centre *centres;
-    int n_centres;
-    bmd_catalog_missile override;
-    int has_override;
-    bmd_footprint_options opt;
-    bmd_footprint_defence *defence;
-    bmd_footprint_map *maps;
-    bmd_footprint_cell *cells;    /* n_centres x n_cells */
-    bmd_footprint_stats *stats;
-    bmd_footprint_family_info *info;
-    int rank, size;
-    int progress;
-    long total_cells, done_before;
-    double t_start;
-} fp_cmd;
 
 /* Progress bar with ETA (stderr). */
 static void progress_cb(void *context, long done, long total)
@@ -326,153 +294,6 @@ static int compute_map(fp_cmd *c, int m, const bmd_footprint_grid *g, bmd_error 
 #endif
     c->maps[m].run_s = cli_now_s() - t0;
     return st;
-}
-
-/* Site names as an array of pointers. */
-static const char *const *site_names(const fp_cmd *c)
-{
-    static const char *names[BMD_FOOTPRINT_MAX_SITES];
-    for (int s = 0; s < c->defence->n_sites; s++)
-        names[s] = c->defence->names[s];
-    return names;
-}
-
-/* The JSON summary. */
-static cJSON *summary_json(const fp_cmd *c, double run_s)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "mode", c->exposure ? "exposure"
-                                       : c->mode == BMD_FOOTPRINT_LAUNCH_AREA ? "launch-area"
-                                                                              : "defended-area");
-    cJSON_AddStringToObject(o, "scenario", c->scn.path);
-    cJSON_AddStringToObject(o, "grid", c->grid.name);
-    cJSON_AddNumberToObject(o, "cells", (double)c->grid.n_cells);
-    cJSON_AddNumberToObject(o, "run_time_s", run_s);
-    cJSON_AddNumberToObject(o, "threads", c->stats[0].threads);
-    cJSON_AddNumberToObject(o, "processes", c->size);
-    cJSON *sites = cJSON_AddArrayToObject(o, "sites");
-    for (int s = 0; s < c->defence->n_sites; s++)
-        cJSON_AddItemToArray(sites, cJSON_CreateString(c->defence->names[s]));
-    cJSON *maps = cJSON_AddArrayToObject(o, "maps");
-    for (int m = 0; m < c->n_centres; m++) {
-        bmd_footprint_summary s;
-        bmd_footprint_summarize(&c->scn.earth, &c->grid, c->maps[m].cells, &s);
-        cJSON *x = cJSON_CreateObject();
-        cJSON_AddStringToObject(x, c->mode == BMD_FOOTPRINT_LAUNCH_AREA ? "target" : "launch",
-                                c->maps[m].name);
-        cJSON_AddNumberToObject(x, "lat_deg", c->maps[m].centre_lat_rad * DEG);
-        cJSON_AddNumberToObject(x, "lon_deg", c->maps[m].centre_lon_rad * DEG);
-        cJSON_AddNumberToObject(x, "cells", (double)s.cells);
-        cJSON_AddNumberToObject(x, "reachable_cells", (double)s.reachable);
-        cJSON_AddNumberToObject(x, "covered_cells_1_shot", (double)s.covered1);
-        cJSON_AddNumberToObject(x, "covered_cells_2_shots", (double)s.covered2);
-        cJSON_AddNumberToObject(x, "share_reachable", s.share_reachable);
-        cJSON_AddNumberToObject(x, "share_covered_1_shot", s.share1);
-        cJSON_AddNumberToObject(x, "share_covered_2_shots", s.share2);
-        if (c->grid.has_box) {
-            cJSON_AddNumberToObject(x, "grid_area_km2", s.area_km2);
-            cJSON_AddNumberToObject(x, "covered_area_km2_1_shot", s.area1_km2);
-            cJSON_AddNumberToObject(x, "covered_area_km2_2_shots", s.area2_km2);
-        } else {
-            cJSON_AddNullToObject(x, "covered_area_km2_1_shot");
-            cJSON_AddNullToObject(x, "covered_area_km2_2_shots");
-        }
-        if (!isnan(s.required_speed_min_m_s)) {
-            cJSON_AddNumberToObject(x, "required_speed_min_km_s", s.required_speed_min_m_s / 1e3);
-            cJSON_AddNumberToObject(x, "required_speed_max_km_s", s.required_speed_max_m_s / 1e3);
-        } else if (c->opt.required_speed) { /* computed, but no cell can be engaged at any speed */
-            cJSON_AddNullToObject(x, "required_speed_min_km_s");
-            cJSON_AddNullToObject(x, "required_speed_max_km_s");
-        }
-        /* per site: share of reachable cells it can engage */
-        cJSON *ps = cJSON_AddArrayToObject(x, "sites");
-        for (int si = 0; si < c->defence->n_sites; si++) {
-            long n = 0;
-            for (long k = 0; k < c->grid.n_cells; k++)
-                n += (c->maps[m].cells[k].site_mask >> si) & 1u;
-            cJSON *y = cJSON_CreateObject();
-            cJSON_AddStringToObject(y, "site", c->defence->names[si]);
-            cJSON_AddNumberToObject(y, "engageable_cells", (double)n);
-            cJSON_AddNumberToObject(y, "share_of_reachable", s.reachable ? (double)n / s.reachable : 0);
-            cJSON_AddItemToArray(ps, y);
-        }
-        cJSON_AddNumberToObject(x, "run_time_s", c->maps[m].run_s);
-        cJSON_AddNumberToObject(x, "family_azimuths", c->info[m].n_azimuth);
-        cJSON_AddNumberToObject(x, "family_ranges", c->info[m].n_range);
-        cJSON_AddBoolToObject(x, "aimed_exactly", c->info[m].aim_exact);
-        cJSON_AddNumberToObject(x, "prepare_time_s", c->info[m].prepare_s);
-        cJSON_AddNumberToObject(x, "threat_flights", (double)c->stats[m].flights);
-        cJSON_AddNumberToObject(x, "engagements", (double)c->stats[m].engagements);
-        double miss_max = 0, miss_sum = 0;
-        long n_ok = 0;
-        for (long k = 0; k < c->grid.n_cells; k++)
-            if (c->maps[m].cells[k].status == BMD_FOOTPRINT_OK) {
-                miss_max = fmax(miss_max, c->maps[m].cells[k].miss_m);
-                miss_sum += c->maps[m].cells[k].miss_m, n_ok++;
-            }
-        cJSON_AddNumberToObject(x, "miss_max_km", miss_max / 1e3);
-        cJSON_AddNumberToObject(x, "miss_mean_km", n_ok ? miss_sum / n_ok / 1e3 : 0);
-        cJSON_AddItemToArray(maps, x);
-    }
-    return o;
-}
-
-/* The summary as a table (one block per map). */
-static void summary_table(const fp_cmd *c, double run_s)
-{
-    printf("Footprint (%s), grid %s: %ld cells, %d site%s, %.2f s on %d thread%s x %d process%s\n",
-           c->exposure ? "exposure" : c->mode == BMD_FOOTPRINT_LAUNCH_AREA ? "launch-area"
-                                                                            : "defended-area",
-           c->grid.name, c->grid.n_cells, c->defence->n_sites, c->defence->n_sites == 1 ? "" : "s",
-           run_s, c->stats[0].threads, c->stats[0].threads == 1 ? "" : "s", c->size,
-           c->size == 1 ? "" : "es");
-    for (int m = 0; m < c->n_centres; m++) {
-        bmd_footprint_summary s;
-        bmd_footprint_summarize(&c->scn.earth, &c->grid, c->maps[m].cells, &s);
-        printf("  %-24s reachable %6.1f%%  >=1 shot %6.1f%%  >=2 shots %6.1f%%", c->maps[m].name,
-               100 * s.share_reachable, 100 * s.share1, 100 * s.share2);
-        if (c->grid.has_box)
-            printf("  covered %.0f km2 (>=1), %.0f km2 (>=2)", s.area1_km2, s.area2_km2);
-        if (!isnan(s.required_speed_min_m_s))
-            printf("  required speed %.2f..%.2f km/s", s.required_speed_min_m_s / 1e3,
-                   s.required_speed_max_m_s / 1e3);
-        printf("\n");
-        for (int si = 0; si < c->defence->n_sites; si++) {
-            long n = 0;
-            for (long k = 0; k < c->grid.n_cells; k++)
-                n += (c->maps[m].cells[k].site_mask >> si) & 1u;
-            printf("      %-20s engages %6.1f%% of the reachable cells\n", c->defence->names[si],
-                   s.reachable ? 100.0 * n / s.reachable : 0.0);
-        }
-    }
-}
-
-/* Outputs on rank 0. */
-static int write_outputs(fp_cmd *c, const cli_args *a, double run_s)
-{
-    bmd_error err;
-    int st;
-    const char *csv = cli_text(a, "csv"), *gj = cli_text(a, "geojson"), *kml = cli_text(a, "kml");
-    if (csv && (st = bmd_footprint_write_csv(csv, c->exposure ? BMD_FOOTPRINT_DEFENDED_AREA : c->mode,
-                                             &c->grid, c->maps, c->n_centres, site_names(c),
-                                             c->defence->n_sites, &err)))
-        return cli_library_failure(c->command, st, &err);
-    if (gj && (st = bmd_footprint_write_geojson(gj, &c->scn.earth, c->mode, &c->grid, c->maps,
-                                                c->n_centres, c->defence, &err)))
-        return cli_library_failure(c->command, st, &err);
-    if (kml && (st = bmd_footprint_write_kml(kml, &c->scn.earth, c->mode, &c->grid, c->maps,
-                                             c->n_centres, c->defence, &err)))
-        return cli_library_failure(c->command, st, &err);
-    if (cli_has(a, "json")) {
-        cJSON *o = summary_json(c, run_s);
-        char *text = cJSON_PrintUnformatted(o);
-        printf("%s\n", text);
-        free(text);
-        cJSON_Delete(o);
-    } else {
-        summary_table(c, run_s);
-    }
-    return fflush(stdout) ? CLI_FAILED : CLI_OK;
 }
 
 /* Exposure: every launch point of the launch fields against the target sets. */
@@ -727,7 +548,7 @@ int cli_cmd_footprint(int argc, char **argv)
     c->t_start = cli_now_s();
     if ((st = load(c, &a, positional[0])) == CLI_OK && (st = setup(c, &a)) == CLI_OK &&
         (st = run_all(c)) == CLI_OK && c->rank == 0)
-        st = write_outputs(c, &a, cli_now_s() - c->t_start);
+        st = cli_footprint_write_outputs(c, &a, cli_now_s() - c->t_start);
     sigaction(SIGINT, &old, NULL);
     release(c);
     free(c);

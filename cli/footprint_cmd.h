@@ -1,0 +1,51 @@
+/* cli/footprint_cmd.h — the state of `bmdsim footprint`, shared by the command (cmd_footprint.c)
+ * and its outputs (footprint_out.c). */
+#ifndef BMD_CLI_FOOTPRINT_CMD_H
+#define BMD_CLI_FOOTPRINT_CMD_H
+
+#include <math.h>
+
+#include "bmd/aim.h"
+#include "bmd/catalog.h"
+#include "bmd/footprint_io.h"
+#include "bmd/scenario.h"
+#include "cli.h"
+
+#define DEG (180.0 / M_PI)
+
+/* One map to compute: its centre and missile. */
+typedef struct centre {
+    char name[BMD_NAME_MAX];
+    double lat_rad, lon_rad;
+    const bmd_missile *missile;
+    bmd_aim_shape shape;
+} centre;
+
+/* Everything the command holds. */
+typedef struct fp_cmd {
+    const char *command;
+    bmd_scenario scn;
+    bmd_footprint_mode mode;
+    int exposure;
+    bmd_footprint_grid grid;
+    centre *centres;
+    int n_centres;
+    bmd_catalog_missile override;
+    int has_override;
+    bmd_footprint_options opt;
+    bmd_footprint_defence *defence;
+    bmd_footprint_map *maps;
+    bmd_footprint_cell *cells;    /* n_centres x n_cells */
+    bmd_footprint_stats *stats;
+    bmd_footprint_family_info *info;
+    int rank, size;
+    int progress;
+    long total_cells, done_before;
+    double t_start;
+} fp_cmd;
+
+/* The outputs, on rank 0: CSV, GeoJSON and KML files (atomic) named by --csv, --geojson and
+ * --kml, then the summary on stdout as a table or (--json) one JSON object. Returns an exit status. */
+int cli_footprint_write_outputs(fp_cmd *c, const cli_args *a, double run_s);
+
+#endif
