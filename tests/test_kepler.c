@@ -558,15 +558,8 @@ static void rotating_reentry_point_matches_a_numerical_integration(void **state)
         bmd_kepler_rotating out;
         assert_int_equal(bmd_kepler_rotating_range(lat, az, r, v, g, mu, w, &out, NULL),
                          BMD_SUCCESS);
-        /* Initial inertial state: ENU at (lat, lon 0) plus w x r. */
-        const double up[3] = {cos(lat), 0.0, sin(lat)}, e[3] = {0.0, 1.0, 0.0},
-                     n[3] = {-sin(lat), 0.0, cos(lat)};
-        double y0[6];
-        for (int k = 0; k < 3; k++) {
-            y0[k] = r * up[k];
-            y0[3 + k] = v * cos(g) * (sin(az) * e[k] + cos(az) * n[k]) + v * sin(g) * up[k];
-        }
-        y0[4] += w * r * cos(lat);
+        double y0[6]; /* inertial: ENU at (lat, lon 0) plus omega x r */
+        test_rotating_launch_state(lat, az, r, v, g, w, y0);
         double y1[6];
         const double t = integrate_to_radius(y0, r, mu, y1);
         const double lat2 = asin(y1[2] / r);
@@ -582,7 +575,7 @@ static void rotating_reentry_point_matches_a_numerical_integration(void **state)
         const double vi = sqrt(y0[3] * y0[3] + y0[4] * y0[4] + y0[5] * y0[5]);
         assert_close(out.inertial_speed_m_s / vi, 1.0, 1e-12);
         assert_close(out.inertial_gamma_rad,
-                     asin((y0[3] * up[0] + y0[4] * up[1] + y0[5] * up[2]) / vi), 1e-9);
+                     asin((y0[3] * y0[0] + y0[4] * y0[1] + y0[5] * y0[2]) / (r * vi)), 1e-9);
     }
 }
 

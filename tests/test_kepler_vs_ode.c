@@ -140,14 +140,8 @@ static void rotating_earth_landing_point_matches_the_dop853_integration(void **s
         bmd_kepler_rotating out;
         assert_int_equal(bmd_kepler_rotating_range(lat, az, r, v, g, mu, w, &out, NULL),
                          BMD_SUCCESS);
-        const double up[3] = {cos(lat), 0.0, sin(lat)}, e[3] = {0.0, 1.0, 0.0},
-                     n[3] = {-sin(lat), 0.0, cos(lat)};
-        double y0[6];
-        for (int k = 0; k < 3; k++) {
-            y0[k] = r * up[k];
-            y0[3 + k] = v * cos(g) * (sin(az) * e[k] + cos(az) * n[k]) + v * sin(g) * up[k];
-        }
-        y0[4] += w * r * cos(lat); /* omega x r */
+        double y0[6]; /* inertial: ENU at (lat, lon 0) plus omega x r */
+        test_rotating_launch_state(lat, az, r, v, g, w, y0);
         double y1[6];
         const double t = fly(y0, mu, r, y1);
         const double lat2 = asin(y1[2] / r);

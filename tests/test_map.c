@@ -11,12 +11,10 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 
 #include "bmd/map.h"
 #include "export_fixtures.h"
+#include "svg_fixtures.h"
 
 static const double R = BMD_EARTH_MEAN_RADIUS_M;
 
@@ -29,38 +27,6 @@ static bmd_world *load_world(void)
     if (st)
         fail_msg("%s", err.message);
     return w;
-}
-
-/* Parse SVG text with libxml2 (must be well formed) and count elements matching xpath. */
-static int svg_count(const char *text, const char *xpath)
-{
-    xmlDocPtr doc = xmlReadMemory(text, (int)strlen(text), "map.svg", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    assert_non_null(doc);
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    xmlXPathRegisterNs(ctx, BAD_CAST "s", BAD_CAST "http://www.w3.org/2000/svg");
-    xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST xpath, ctx);
-    assert_non_null(o);
-    int n = o->nodesetval ? o->nodesetval->nodeNr : 0;
-    xmlXPathFreeObject(o);
-    xmlXPathFreeContext(ctx);
-    xmlFreeDoc(doc);
-    return n;
-}
-
-/* Keep a rendering for viewing when BMD_MAP_TEST_OUT is set. */
-static void keep(const char *name, const char *text)
-{
-    const char *dir = getenv("BMD_MAP_TEST_OUT");
-    if (!dir)
-        return;
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
 }
 
 static void azimuthal_map_distance_from_the_centre_is_the_great_circle_distance(void **state)

@@ -11,43 +11,10 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 
 #include "bmd/plot.h"
 #include "export_fixtures.h"
-
-/* Count elements matching xpath in SVG text, which must be well formed. */
-static int svg_count(const char *text, const char *xpath)
-{
-    xmlDocPtr doc = xmlReadMemory(text, (int)strlen(text), "plot.svg", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    assert_non_null(doc);
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    xmlXPathRegisterNs(ctx, BAD_CAST "s", BAD_CAST "http://www.w3.org/2000/svg");
-    xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST xpath, ctx);
-    assert_non_null(o);
-    int n = o->nodesetval ? o->nodesetval->nodeNr : 0;
-    xmlXPathFreeObject(o);
-    xmlXPathFreeContext(ctx);
-    xmlFreeDoc(doc);
-    return n;
-}
-
-static void keep(const char *name, const char *text)
-{
-    const char *dir = getenv("BMD_MAP_TEST_OUT");
-    char path[512];
-    if (!dir)
-        return;
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
-}
+#include "svg_fixtures.h"
 
 static void the_altitude_plot_has_curves_window_markers_and_legend(void **state)
 {

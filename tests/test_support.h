@@ -69,4 +69,21 @@ static inline bmd_interceptor test_notional_interceptor(double v, double tb, dou
     return ic;
 }
 
+/* Inertial state (position m, velocity m/s) of a body at geocentric latitude lat (rad),
+ * longitude 0, radius r_m, moving with speed v_m_s at flight-path angle g_rad and azimuth az_rad
+ * relative to a sphere rotating at omega_rad_s: the local ENU velocity plus omega x r. The
+ * independent construction the analytic rotating-Earth range is checked against. */
+static inline void test_rotating_launch_state(double lat, double az, double r_m, double v_m_s,
+                                              double g_rad, double omega_rad_s, double y0[6])
+{
+    const double up[3] = {cos(lat), 0.0, sin(lat)}, e[3] = {0.0, 1.0, 0.0},
+                 n[3] = {-sin(lat), 0.0, cos(lat)};
+    for (int k = 0; k < 3; k++) {
+        y0[k] = r_m * up[k];
+        y0[3 + k] = v_m_s * cos(g_rad) * (sin(az) * e[k] + cos(az) * n[k]) +
+                    v_m_s * sin(g_rad) * up[k];
+    }
+    y0[4] += omega_rad_s * r_m * cos(lat); /* omega x r */
+}
+
 #endif
