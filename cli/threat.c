@@ -72,8 +72,12 @@ void cli_required_speed_note(const bmd_required_speed *rs, const bmd_required_sp
                              double burn_time_s, char *buf, size_t n)
 {
     if (!rs->possible)
-        snprintf(buf, n, "not possible even at %.1f km/s (%s)", ro->speed_hi_m_s / 1e3,
+        snprintf(buf, n, "not possible at any speed from %.1f to %.1f km/s (at %.1f: %s)",
+                 ro->speed_lo_m_s / 1e3, ro->speed_hi_m_s / 1e3, ro->speed_hi_m_s / 1e3,
                  bmd_engage_reason_string(rs->reason_at_hi));
+    else if (rs->from_site)
+        snprintf(buf, n, "at most the site's own %.2f km/s (notional copies engage only above it)",
+                 rs->site_speed_m_s / 1e3);
     else if (rs->feasible_at_lo)
         snprintf(buf, n, "%.1f km/s or less", ro->speed_lo_m_s / 1e3);
     else
