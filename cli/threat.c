@@ -45,7 +45,7 @@ int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)
     if ((st = bmd_catalog_find_missile(dir, cli_text(a, "missile"), m, &err))) {
         cli_complain(a->command, "%s", err.message);
         free(m);
-        return st == BMD_EIO || st == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
+        return cli_exit_status(st);
     }
     snprintf(t->missile, sizeof t->missile, "%s", m->missile.name);
     bmd_analysis_flight f;
@@ -55,12 +55,12 @@ int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)
         cli_complain(a->command, "--to: the target is out of reach of %s (maximum range %.0f km "
                      "on that bearing)", m->missile.name, f.max_range_m / 1e3);
         free(m);
-        return CLI_USAGE;
+        return CLI_NO_SOLUTION;
     }
     free(m);
     if (st) {
         cli_complain(a->command, "flight of the threat failed: %s", err.message);
-        return CLI_FAILED;
+        return cli_exit_status(st);
     }
     t->miss_m = f.miss_m;
     t->summary = f.summary;

@@ -27,7 +27,8 @@ typedef struct cli_threat {
 } cli_threat;
 
 /* Read --missile, --from, --to and fly. Errors (one line on stderr): unknown missile with
- * suggestions, bad coordinates, target out of reach (CLI_USAGE); flight failures (CLI_FAILED). */
+ * suggestions, bad coordinates (CLI_USAGE); target out of reach (CLI_NO_SOLUTION); flight failures
+ * (cli_exit_status). */
 int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t);
 
 /* The note beside a required speed: "not possible at any speed from 0.5 to 11.0 km/s (...)", "0.5 km/s or less",
