@@ -33,7 +33,7 @@ check burn_time_scale_is_1_without_a_flight_time "$(json_field "$out" burn_time_
 expect_usage_error full_only_option_needs_full "--full" loft --apogee 2802 --range 933 --template hwasong-15-class
 expect_usage_error unknown_template_is_refused hwasong loft --apogee 2802 --range 933 --full --template hwasong-99
 expect_usage_error toward_latitude_is_checked latitude loft --apogee 2802 --range 933 --full --toward 100,0
-expect_usage_error impossible_flight_time_is_refused "loft fit" loft --apogee 2802 --range 933 --full --flight-time 36000
+expect_no_solution impossible_flight_time_has_no_fit "loft fit" loft --apogee 2802 --range 933 --full --flight-time 36000
 expect_usage_error kepler_options_are_not_for_full --altitude loft --apogee 2802 --range 933 --full --altitude 100
 
 echo "cli_loft_full: $pass passed, $fail failed"
