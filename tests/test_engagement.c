@@ -810,6 +810,23 @@ static void required_speed_brackets_the_closed_form_boundary(void **state)
     engage(&w.earth, &th, &site, &tl, NULL, &e);
     assert_true(e.engageable);
 
+    /* The site's own interceptor engages (3 km/s > v*) but the search is capped below v*
+     * (0.5-2 km/s): never "not possible"; the answer is the site's own speed, marked from_site. */
+    bmd_flyout own;
+    build_table(&w, &own, 3000.0, h_min, 200e3, 500e3);
+    site.flyout = &own;
+    bmd_required_speed_options capped;
+    bmd_required_speed_options_default(&capped);
+    capped.speed_hi_m_s = 2000.0;
+    assert_int_equal(bmd_engage_required_speed(&w.earth, &th, &site, &tl, NULL, &capped, &rs,
+                                               &err),
+                     BMD_SUCCESS);
+    assert_true(rs.site_engages);
+    assert_true(rs.possible);
+    assert_true(rs.from_site);
+    assert_close(rs.speed_m_s, 3000.0, 0.0);
+    bmd_flyout_free(&own);
+
     /* Seen too late: not possible at any speed of the scan, with the reason at its top. */
     prepare(&w, &tr, 100.0, &th);
     site.flyout = &tab;
