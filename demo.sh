@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# demo.sh — install dependencies, build, and run the default analysis: the European
-# missile-defence deployments (scenarios/europe.yaml) as one HTML report, with its GeoJSON (QGIS)
+# demo.sh — install the build dependencies (not the test-only ones), build bmdsim (without tests
+# and benchmarks, in build/demo), and run the default analysis: the European missile-defence
+# deployments (scenarios/europe.yaml) as one HTML report, with its GeoJSON (QGIS)
 # and KML (Google Earth) beside it. Extra arguments go to `bmdsim report` (e.g. --threads 1).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/deps.sh
-bmd_ensure_deps || exit $?
+bmd_ensure_deps build || exit $?
 mkdir -p build
-bmd_build build/release
-bin=build/release/bmdsim
+# the demo needs neither the tests nor the benchmarks (nor their packages: cmocka, GSL, ...)
+bmd_build build/demo -DBMD_BUILD_TESTS=OFF -DBMD_BUILD_BENCH=OFF
+bin=build/demo/bmdsim
 echo
 echo "\$ bmdsim report scenarios/europe.yaml -o out/report.html $*"
 start=$(date +%s)

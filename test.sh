@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# test.sh — install build dependencies, build a Release tree and an AddressSanitizer +
+# test.sh — install build and test dependencies, build a Release tree and an AddressSanitizer +
 # UndefinedBehaviorSanitizer tree, and run every test with CTest in both. Exit 0 only if all pass.
 set -uo pipefail
 cd "$(dirname "$0")"
 . scripts/deps.sh
-bmd_ensure_deps || exit $?
+bmd_ensure_deps build test || exit $?
 mkdir -p build
 status=0
 for flavour in release asan; do

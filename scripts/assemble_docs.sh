@@ -4,7 +4,7 @@
 # layer order: earth -> flight -> defense -> io. Edit the fragments, then run this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-order="earth atmosphere ode kepler flight catalog sensor interceptor engagement exchange footprint scenario"
+order="num earth atmosphere ode kepler flight catalog sensor interceptor engagement exchange footprint scenario"
 
 assemble() { # assemble KIND TITLE INTRO
     local kind=$1 out=docs/$1.md

@@ -1,21 +1,50 @@
-# scripts/deps.sh — sourced by test.sh and demo.sh: make sure the Debian packages bmdsim builds
-# with are installed. As root, installs what is missing with apt-get; otherwise prints the exact
-# apt-get line and returns 2.
+# scripts/deps.sh — sourced by test.sh and demo.sh: make sure the Debian packages bmdsim needs are
+# installed. As root, installs what is missing with apt-get; otherwise prints the exact apt-get
+# line and returns 2. Two lists, one package a line:
+#   build: what building the library and bmdsim and running the demo need (./demo.sh);
+#   test:  what only the test suite and the benchmarks add (./test.sh installs both lists).
 # chromium (headless) takes the screenshot of the report in tests/cli_report.sh; installing it
 # (about 70 packages, ~100 MB download) took about two minutes on the 2-core test machine.
-BMD_DEBIAN_PACKAGES="gcc make cmake pkg-config libproj-dev libcjson-dev libyaml-dev libcmocka-dev libgsl-dev libxml2-dev librsvg2-dev python3 chromium libopenmpi-dev openmpi-bin"
+BMD_BUILD_PACKAGES="
+gcc
+make
+cmake
+pkg-config
+libproj-dev
+libcjson-dev
+libyaml-dev
+librsvg2-dev
+"
+BMD_TEST_PACKAGES="
+libcmocka-dev
+libgsl-dev
+libxml2-dev
+python3
+chromium
+libopenmpi-dev
+openmpi-bin
+"
 
+# The packages of the named lists (build, test) that are not installed.
 bmd_missing_packages() {
-    local missing="" p
-    for p in $BMD_DEBIAN_PACKAGES; do
+    local missing="" p list packages=""
+    for list in "$@"; do
+        case $list in
+        build) packages="$packages $BMD_BUILD_PACKAGES" ;;
+        test) packages="$packages $BMD_TEST_PACKAGES" ;;
+        *) echo "bmd_missing_packages: unknown list '$list' (build, test)" >&2; return 2 ;;
+        esac
+    done
+    for p in $packages; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
     done
     printf '%s' "${missing# }"
 }
 
+# bmd_ensure_deps LIST...: install what the lists need (build: ./demo.sh; build test: ./test.sh).
 bmd_ensure_deps() {
     local missing
-    missing=$(bmd_missing_packages)
+    missing=$(bmd_missing_packages "${@:-build}") || return 2
     [ -z "$missing" ] && return 0
     if [ "$(id -u)" -ne 0 ]; then
         echo "bmdsim needs these Debian packages: $missing" >&2

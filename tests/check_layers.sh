@@ -8,12 +8,13 @@ root=${1:-$(dirname "$0")/..}
 cd "$root" || exit 2
 
 rank_of_layer() {
-    case $1 in core) echo 0 ;; earth) echo 1 ;; flight) echo 2 ;; defense) echo 3 ;; io) echo 4 ;;
-    cli) echo 5 ;; *) echo -1 ;; esac
+    case $1 in core) echo 0 ;; num) echo 1 ;; earth) echo 2 ;; flight) echo 3 ;; defense) echo 4 ;;
+    io) echo 5 ;; cli) echo 6 ;; *) echo -1 ;; esac
 }
 layer_of_header() {
     case $1 in
-    error|version) echo core ;;
+    error|version|api|units) echo core ;;
+    num) echo num ;;
     earth|gravity|atmosphere|geodesy) echo earth ;;
     ode|kepler|missile|trajectory|aim|loft) echo flight ;;
     sensor|exchange|interceptor|flyout|engagement|footprint) echo defense ;;
@@ -41,7 +42,7 @@ check_file() { # check_file FILE LAYER
     checked=$((checked + 1))
 }
 
-for dir in core earth flight defense io; do
+for dir in core num earth flight defense io; do
     for f in src/$dir/*.c src/$dir/*.h; do [ -f "$f" ] && check_file "$f" "$dir"; done
 done
 for f in include/bmd/*.h; do
@@ -53,7 +54,7 @@ for f in include/bmd/*.h; do
     check_file "$f" "$layer"
 done
 # Private headers of a higher layer must not be reached from a lower one by relative path.
-for dir in core earth flight defense; do
+for dir in core num earth flight defense; do
     if grep -nE '#include +"\.\./(defense|io)/' src/$dir/*.[ch] 2>/dev/null | grep -q .; then
         echo "src/$dir reaches into a higher layer by relative include"; fail=$((fail + 1))
     fi

@@ -4,6 +4,8 @@
 #ifndef BMD_AIM_H
 #define BMD_AIM_H
 
+#include "bmd/api.h"
+
 #include "bmd/trajectory.h"
 
 #ifdef __cplusplus
@@ -35,9 +37,9 @@ typedef struct bmd_aim_result {
 /* The plan that maximizes ground range, starting from base (its steering, azimuth and vertical
  * rise are kept; the kick, or the pitch program's final angle and end time, are searched).
  * Errors: those of bmd_trajectory_fly; BMD_EDOM if no plan impacts. */
-int bmd_aim_max_range(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *base,
-                      const bmd_site *launch, const bmd_flight_options *opt,
-                      bmd_aim_result *result, bmd_error *err);
+BMD_API int bmd_aim_max_range(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *base,
+                              const bmd_site *launch, const bmd_flight_options *opt,
+                              bmd_aim_result *result, bmd_error *err);
 
 /* The maximum range over both steering laws, the library's default for "max range": the
  * gravity turn and the pitch program (each from bmd_plan_default_for, its shape parameters
@@ -46,21 +48,21 @@ int bmd_aim_max_range(const bmd_earth *earth, const bmd_missile *missile, const 
  * flies the short-burning solid ICBMs of the catalogue 4-8% farther, the pitch program the
  * long-burning liquid ones 12-20% farther (measurements: docs/physics.md). Errors: as
  * bmd_aim_max_range, when both searches fail. */
-int bmd_aim_max_range_best(const bmd_earth *earth, const bmd_missile *missile, double azimuth_rad,
-                           const bmd_site *launch, const bmd_flight_options *opt,
-                           bmd_aim_result *result, bmd_error *err);
+BMD_API int bmd_aim_max_range_best(const bmd_earth *earth, const bmd_missile *missile, double azimuth_rad,
+                                   const bmd_site *launch, const bmd_flight_options *opt,
+                                   bmd_aim_result *result, bmd_error *err);
 
 /* A lofted plan (steeper than max-range) whose apogee is apogee_m. Errors: BMD_EDOM when the
  * missile cannot reach that apogee, or when it is below the max-range apogee. */
-int bmd_aim_apogee(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *base,
-                   const bmd_site *launch, double apogee_m, const bmd_flight_options *opt,
-                   bmd_aim_result *result, bmd_error *err);
+BMD_API int bmd_aim_apogee(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *base,
+                           const bmd_site *launch, double apogee_m, const bmd_flight_options *opt,
+                           bmd_aim_result *result, bmd_error *err);
 
 /* A plan whose Earth-relative burnout flight-path angle is gamma_rad. Errors: BMD_EDOM when no
  * kick gives it. */
-int bmd_aim_burnout_angle(const bmd_earth *earth, const bmd_missile *missile,
-                          const bmd_plan *base, const bmd_site *launch, double gamma_rad,
-                          const bmd_flight_options *opt, bmd_aim_result *result, bmd_error *err);
+BMD_API int bmd_aim_burnout_angle(const bmd_earth *earth, const bmd_missile *missile,
+                                  const bmd_plan *base, const bmd_site *launch, double gamma_rad,
+                                  const bmd_flight_options *opt, bmd_aim_result *result, bmd_error *err);
 
 /* Azimuth and plan that put the impact within tolerance_m (e.g. 100 m) of the target,
  * warm-started from the geodesic azimuth and the Kepler estimate. base must be a max-range plan
@@ -78,10 +80,10 @@ int bmd_aim_burnout_angle(const bmd_earth *earth, const bmd_missile *missile,
  * those of bmd_trajectory_fly; BMD_EDOM when the target is closer than the family reaches (the
  * flattest depressed plan, or the earliest min-energy cutoff, still flies beyond it);
  * BMD_EMAXITER if the iteration does not converge within 40 flights. */
-int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
-                   const bmd_plan *base, const bmd_site *launch, double target_lat_rad,
-                   double target_lon_rad, double tolerance_m, const bmd_flight_options *opt,
-                   bmd_aim_result *result, bmd_error *err);
+BMD_API int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
+                           const bmd_plan *base, const bmd_site *launch, double target_lat_rad,
+                           double target_lon_rad, double tolerance_m, const bmd_flight_options *opt,
+                           bmd_aim_result *result, bmd_error *err);
 
 #ifdef __cplusplus
 }

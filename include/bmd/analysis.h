@@ -34,6 +34,8 @@
 #ifndef BMD_ANALYSIS_H
 #define BMD_ANALYSIS_H
 
+#include "bmd/api.h"
+
 #include <stddef.h>
 
 #include "bmd/aim.h"
@@ -73,13 +75,13 @@ typedef struct bmd_analysis_flight {
  * bmd_plan_default, bmd_aim_target, then bmd_trajectory_fly of the plan found with samples every
  * sample_interval_s. opt may be NULL. Out of reach is a normal answer (BMD_SUCCESS, reachable 0).
  * Errors: those of bmd_aim_max_range, bmd_aim_target and bmd_trajectory_fly; out is then empty. */
-int bmd_analysis_fly(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
-                     double from_lat_rad, double from_lon_rad, double from_height_m,
-                     double to_lat_rad, double to_lon_rad, const bmd_analysis_flight_options *opt,
-                     bmd_analysis_flight *out, bmd_error *err);
+BMD_API int bmd_analysis_fly(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
+                             double from_lat_rad, double from_lon_rad, double from_height_m,
+                             double to_lat_rad, double to_lon_rad, const bmd_analysis_flight_options *opt,
+                             bmd_analysis_flight *out, bmd_error *err);
 
 /* Release the flight's time series. */
-void bmd_analysis_flight_free(bmd_analysis_flight *flight);
+BMD_API void bmd_analysis_flight_free(bmd_analysis_flight *flight);
 
 /* ---------------------------------------------------------------------------------------------
  * The analysis of a scenario. */
@@ -96,7 +98,7 @@ typedef struct bmd_analysis_options {
     int threads;                          /* OpenMP threads; 0: the OpenMP default */
 } bmd_analysis_options;
 
-void bmd_analysis_options_default(bmd_analysis_options *opt);
+BMD_API void bmd_analysis_options_default(bmd_analysis_options *opt);
 
 /* What happened to one (threat, site) pair. */
 typedef enum bmd_analysis_status {
@@ -106,7 +108,7 @@ typedef enum bmd_analysis_status {
 } bmd_analysis_status;
 
 /* "evaluated", "no interceptors at the site", "target beyond the missile's reach". */
-const char *bmd_analysis_status_string(bmd_analysis_status status);
+BMD_API const char *bmd_analysis_status_string(bmd_analysis_status status);
 
 /* One flown threat. */
 typedef struct bmd_analysis_threat {
@@ -150,16 +152,16 @@ typedef struct bmd_analysis {
  * left empty (bmd_analysis_free is still safe). Errors: BMD_EINVAL for an unresolved scenario or
  * bad options (naming the field); those of the flights, flyout builds and engagements, prefixed
  * with the threat's and site's names; BMD_ENOMEM. */
-int bmd_analysis_run(const bmd_scenario *scn, const bmd_analysis_options *opt,
-                     bmd_analysis *out, bmd_error *err);
+BMD_API int bmd_analysis_run(const bmd_scenario *scn, const bmd_analysis_options *opt,
+                             bmd_analysis *out, bmd_error *err);
 
 /* The pair of threat ti and site si (scenario indices), or NULL when out of range. */
-const bmd_analysis_pair *bmd_analysis_pair_at(const bmd_analysis *an, int ti, int si);
+BMD_API const bmd_analysis_pair *bmd_analysis_pair_at(const bmd_analysis *an, int ti, int si);
 
 /* A short text naming who first detected the threat in a pair: the scenario sensor's name, or
  * "fire-control radar (TYPE)", or "none"; written into buf (n bytes). Returns buf. */
-const char *bmd_analysis_detector_name(const bmd_analysis *an, const bmd_analysis_pair *pair,
-                                       char *buf, size_t n);
+BMD_API const char *bmd_analysis_detector_name(const bmd_analysis *an, const bmd_analysis_pair *pair,
+                                               char *buf, size_t n);
 
 /* ---------------------------------------------------------------------------------------------
  * The analysis on a map (bmd/scene.h), for GeoJSON, KML and SVG maps. */
@@ -177,7 +179,7 @@ enum {
  * cross-section (R_ref (sigma_RV / sigma_ref)^(1/4)), capped by the instrumented range; NAN for
  * an invalid radar. A slant range used as a ground radius: the coverage of targets at altitude
  * (the radar horizon limits low targets further; bmd/sensor.h). */
-double bmd_analysis_radar_coverage_m(const bmd_radar *radar);
+BMD_API double bmd_analysis_radar_coverage_m(const bmd_radar *radar);
 
 /* Add the analysis to scene (initialised by the caller with bmd_scene_init, on the scenario's
  * Earth; more features, e.g. footprints, may be added before or after): the title (when the scene
@@ -187,22 +189,22 @@ double bmd_analysis_radar_coverage_m(const bmd_radar *radar);
  * sites with properties interceptor, count, radar; radar sensors; the threats' launch points and
  * targets, each once); and what flags ask for. Errors: BMD_EINVAL for an empty analysis; those of
  * the bmd_scene_add_* functions. */
-int bmd_analysis_scene(const bmd_analysis *an, int flags, bmd_scene *scene, bmd_error *err);
+BMD_API int bmd_analysis_scene(const bmd_analysis *an, int flags, bmd_scene *scene, bmd_error *err);
 
 /* The pieces of bmd_analysis_scene, for callers that build a scene of their own (bmdsim engage):
  * one radar's coverage, named name, as a circle of bmd_analysis_radar_coverage_m (a sector when
  * the radar's field of view is limited) with properties "radar": type and "object": "reentry
  * vehicle"; BMD_EINVAL ("radar NAME: no valid detection range") when the radar has none. */
-int bmd_analysis_scene_add_coverage(bmd_scene *sc, const char *name, const char *type,
-                                    const bmd_radar *r, bmd_error *err);
+BMD_API int bmd_analysis_scene_add_coverage(bmd_scene *sc, const char *name, const char *type,
+                                            const bmd_radar *r, bmd_error *err);
 
 /* One intercept point p as a site of kind other named "WHICH intercept of THREAT from SITE"
  * (which: "earliest" or "latest"), at the intercept altitude, with properties "feature":
  * "intercept", threat, site, time_s, altitude_km and closing_speed_km_s. Errors: those of the
  * bmd_scene_add_* functions. */
-int bmd_analysis_scene_add_intercept(bmd_scene *sc, const char *threat, const char *site,
-                                     const char *which, const bmd_intercept_point *p,
-                                     bmd_error *err);
+BMD_API int bmd_analysis_scene_add_intercept(bmd_scene *sc, const char *threat, const char *site,
+                                             const char *which, const bmd_intercept_point *p,
+                                             bmd_error *err);
 
 /* ---------------------------------------------------------------------------------------------
  * Footprint maps of an analysis (bmd/footprint.h, bmd/footprint_io.h), for the report.
@@ -237,7 +239,7 @@ typedef struct bmd_analysis_footprint_options {
     void *context;
 } bmd_analysis_footprint_options;
 
-void bmd_analysis_footprint_options_default(bmd_analysis_footprint_options *opt);
+BMD_API void bmd_analysis_footprint_options_default(bmd_analysis_footprint_options *opt);
 
 /* One footprint map. Results [0]: as modelled; [1]: on remote (cells NULL when not computed). */
 typedef struct bmd_analysis_footprint {
@@ -274,8 +276,8 @@ typedef struct bmd_analysis_footprints {
  * large: allocate it on the heap. Errors: BMD_EINVAL (empty analysis, bad options); those of
  * the grids, bmd_footprint_defence_from_scenario, bmd_footprint_prepare and bmd_footprint_run,
  * prefixed with the map; BMD_ENOMEM. On error out is freed. */
-int bmd_analysis_footprints_run(const bmd_analysis *an, const bmd_analysis_footprint_options *opt,
-                                bmd_analysis_footprints *out, bmd_error *err);
+BMD_API int bmd_analysis_footprints_run(const bmd_analysis *an, const bmd_analysis_footprint_options *opt,
+                                        bmd_analysis_footprints *out, bmd_error *err);
 
 /* What bmd_analysis_footprint_scene adds. */
 enum {
@@ -290,13 +292,13 @@ enum {
  * (NAME "CENTRE x GRID", with " (remote)" for engage on remote) with the properties "map",
  * "min_shots", "area_km2", "mode" and "engage_on_remote". Errors: BMD_EINVAL (bad index); those
  * of bmd_footprint_scene_add_contours and the bmd_scene_add_* functions. */
-int bmd_analysis_footprint_scene(const bmd_analysis_footprints *fps, int i, int flags,
-                                 bmd_scene *scene, bmd_error *err);
+BMD_API int bmd_analysis_footprint_scene(const bmd_analysis_footprints *fps, int i, int flags,
+                                         bmd_scene *scene, bmd_error *err);
 
-void bmd_analysis_footprints_free(bmd_analysis_footprints *fps);
+BMD_API void bmd_analysis_footprints_free(bmd_analysis_footprints *fps);
 
 /* Release everything the analysis holds and zero it. */
-void bmd_analysis_free(bmd_analysis *an);
+BMD_API void bmd_analysis_free(bmd_analysis *an);
 
 #ifdef __cplusplus
 }

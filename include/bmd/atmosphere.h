@@ -6,6 +6,8 @@
 #ifndef BMD_ATMOSPHERE_H
 #define BMD_ATMOSPHERE_H
 
+#include "bmd/api.h"
+
 #include "bmd/error.h"
 
 #ifdef __cplusplus
@@ -27,10 +29,10 @@ typedef struct bmd_atmosphere {
 
 /* The atmosphere at geometric altitude altitude_m. Above 1,000 km: zero pressure and density,
  * temperature 1000 K (the exospheric value). Errors: BMD_EINVAL for altitudes below -5 km or NaN. */
-int bmd_atmosphere_us76(double altitude_m, bmd_atmosphere *out, bmd_error *err);
+BMD_API int bmd_atmosphere_us76(double altitude_m, bmd_atmosphere *out, bmd_error *err);
 
 /* Density only (kg/m^3), the fast path for drag; 0 above 1,000 km, the -5 km value below -5 km. */
-double bmd_atmosphere_density(double altitude_m);
+BMD_API double bmd_atmosphere_density(double altitude_m);
 
 #ifdef __cplusplus
 }

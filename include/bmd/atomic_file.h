@@ -5,6 +5,8 @@
 #ifndef BMD_ATOMIC_FILE_H
 #define BMD_ATOMIC_FILE_H
 
+#include "bmd/api.h"
+
 #include <stdio.h>
 
 #include "bmd/error.h"
@@ -21,10 +23,10 @@ typedef int (*bmd_write_fn)(FILE *out, void *context, bmd_error *err);
  * 0644. Errors: BMD_EINVAL for a NULL or empty path; BMD_EIO naming the path and the system's
  * reason (directory missing, permission, disk full, ...); any status returned by write. On every
  * error the temporary file is removed. */
-int bmd_atomic_write(const char *path, bmd_write_fn write, void *context, bmd_error *err);
+BMD_API int bmd_atomic_write(const char *path, bmd_write_fn write, void *context, bmd_error *err);
 
 /* Create path atomically with the bytes of the NUL-terminated text. Errors as bmd_atomic_write. */
-int bmd_atomic_write_string(const char *path, const char *text, bmd_error *err);
+BMD_API int bmd_atomic_write_string(const char *path, const char *text, bmd_error *err);
 
 #ifdef __cplusplus
 }

@@ -4,8 +4,12 @@
 #define BMD_BMD_H
 
 /* core */
+#include "bmd/api.h"
 #include "bmd/error.h"
+#include "bmd/units.h"
 #include "bmd/version.h"
+/* num */
+#include "bmd/num.h"
 /* earth */
 #include "bmd/earth.h"
 #include "bmd/gravity.h"

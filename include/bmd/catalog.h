@@ -5,6 +5,8 @@
 #ifndef BMD_CATALOG_H
 #define BMD_CATALOG_H
 
+#include "bmd/api.h"
+
 #include <stddef.h>
 
 #include "bmd/error.h"
@@ -55,23 +57,23 @@ typedef struct bmd_catalog_missile {
 /* Load one missile file. Errors: BMD_EIO (cannot read), BMD_EPARSE (YAML syntax), BMD_EINVAL (a
  * missing, negative, non-numeric or unknown field; a parameter with neither source nor notional),
  * each message starting "FILE:LINE:COLUMN: ". */
-int bmd_catalog_load_missile(const char *path, bmd_catalog_missile *entry, bmd_error *err);
+BMD_API int bmd_catalog_load_missile(const char *path, bmd_catalog_missile *entry, bmd_error *err);
 
 /* Find a missile by name (file stem or `name:` field, case-insensitive) in directory dir, or load
  * name directly when it is a path to a file. Errors: BMD_ENOTFOUND with the closest names
  * suggested ("unknown missile 'scudb'; did you mean scud-b?"), and those of load. */
-int bmd_catalog_find_missile(const char *dir, const char *name, bmd_catalog_missile *entry,
-                             bmd_error *err);
+BMD_API int bmd_catalog_find_missile(const char *dir, const char *name, bmd_catalog_missile *entry,
+                                     bmd_error *err);
 
 /* The names (file stems) of the missiles in dir, sorted, written into names[0..*n-1] (at most
  * max). Errors: BMD_EIO when dir cannot be read; BMD_EINVAL when it holds more than max (the
  * first max names are still written). */
-int bmd_catalog_list_missiles(const char *dir, char (*names)[BMD_NAME_MAX], int max, int *n,
-                              bmd_error *err);
+BMD_API int bmd_catalog_list_missiles(const char *dir, char (*names)[BMD_NAME_MAX], int max, int *n,
+                                      bmd_error *err);
 
 /* Set one field from text, "FIELD=VALUE" (e.g. "payload.rv_mass_kg=500"); recorded in the
  * provenance as an override. Errors: BMD_EINVAL for an unknown field or a bad value. */
-int bmd_catalog_override(bmd_catalog_missile *entry, const char *assignment, bmd_error *err);
+BMD_API int bmd_catalog_override(bmd_catalog_missile *entry, const char *assignment, bmd_error *err);
 
 #ifdef __cplusplus
 }

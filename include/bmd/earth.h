@@ -13,9 +13,12 @@
 #ifndef BMD_EARTH_H
 #define BMD_EARTH_H
 
+#include "bmd/api.h"
+
 #include <geodesic.h>
 
 #include "bmd/error.h"
+#include "bmd/units.h" /* bmd_deg_to_rad, bmd_rad_to_deg (were here) */
 
 #ifdef __cplusplus
 extern "C" {
@@ -51,32 +54,32 @@ typedef struct bmd_earth {
 } bmd_earth;
 
 /* The WGS84 model: ellipsoid, J2 gravity, rotating. Cannot fail. */
-void bmd_earth_init_wgs84(bmd_earth *earth);
+BMD_API void bmd_earth_init_wgs84(bmd_earth *earth);
 
 /* A spherical model of radius_m (pass 0 for the mean radius 6371.0088 km), point-mass gravity with
  * the WGS84 GM, rotating at the WGS84 rate when rotating is nonzero.
  * Errors: BMD_EINVAL if radius_m is negative, not finite, or below 1 km. */
-int bmd_earth_init_sphere(bmd_earth *earth, double radius_m, int rotating, bmd_error *err);
+BMD_API int bmd_earth_init_sphere(bmd_earth *earth, double radius_m, int rotating, bmd_error *err);
 
 /* Parse a model name ("wgs84" or "sphere") into *kind. Errors: BMD_EINVAL for other names. */
-int bmd_earth_kind_parse(const char *name, bmd_earth_kind *kind, bmd_error *err);
+BMD_API int bmd_earth_kind_parse(const char *name, bmd_earth_kind *kind, bmd_error *err);
 
 /* The radius used to turn range angles into ground distances on this model: the sphere's radius,
  * or the WGS84 mean radius R1 for the ellipsoid. */
-double bmd_earth_mean_radius_m(const bmd_earth *earth);
+BMD_API double bmd_earth_mean_radius_m(const bmd_earth *earth);
 
 /* Geodetic latitude/longitude (rad) and height above the surface (m) to ECEF position (m). */
-void bmd_earth_geodetic_to_ecef(const bmd_earth *earth, double lat_rad, double lon_rad,
+BMD_API void bmd_earth_geodetic_to_ecef(const bmd_earth *earth, double lat_rad, double lon_rad,
                                 double h_m, double r_ecef_m[3]);
 
 /* ECEF position (m) to geodetic latitude, longitude (rad, longitude in (-pi, pi]) and height (m).
  * Exact to well below a millimetre everywhere outside a few km of the centre. */
-void bmd_earth_ecef_to_geodetic(const bmd_earth *earth, const double r_ecef_m[3],
+BMD_API void bmd_earth_ecef_to_geodetic(const bmd_earth *earth, const double r_ecef_m[3],
                                 double *lat_rad, double *lon_rad, double *h_m);
 
 /* Height above the surface (m) of an ECEF or ECI point (the rotation about z does not change it).
  * Cheaper than the full conversion; used by event functions. */
-double bmd_earth_altitude_m(const bmd_earth *earth, const double r_m[3]);
+BMD_API double bmd_earth_altitude_m(const bmd_earth *earth, const double r_m[3]);
 
 /* Height above the surface (m) of r (ECEF or ECI) for a caller that converts a sequence of
  * nearby points: Newton's method on the foot point, warm-started from foot[2] (cos and sin of the
@@ -84,44 +87,40 @@ double bmd_earth_altitude_m(const bmd_earth *earth, const double r_m[3]);
  * to bmd_earth_altitude_m to ~1e-8 m (it falls back to that closed form when far from the start
  * or near the axis, and then re-seeds foot). If p_reduced is not NULL it gets the unit vector of
  * the foot point on the sphere of reduced latitudes (cos b cos lon, cos b sin lon, sin b). */
-double bmd_earth_altitude_near(const bmd_earth *earth, const double r_m[3], double foot[2],
+BMD_API double bmd_earth_altitude_near(const bmd_earth *earth, const double r_m[3], double foot[2],
                                double p_reduced[3]);
 
 /* Height above the surface (m) and the local east-north-up unit vectors at point r (ECEF, or any
  * frame rotated about z: the vectors come out in r's frame). The same as bmd_earth_ecef_to_geodetic
  * followed by bmd_earth_enu_basis, to rounding, but without trigonometric functions (the up vector
  * is the ellipsoid normal of the closed-form inverse). east and north may be NULL. */
-double bmd_earth_local_frame(const bmd_earth *earth, const double r_m[3], double east[3],
+BMD_API double bmd_earth_local_frame(const bmd_earth *earth, const double r_m[3], double east[3],
                              double north[3], double up[3]);
 
 /* ECEF -> ECI at time t_s after the epoch: position, and velocity (v_eci = R (v_ecef + w x r)).
  * Either velocity pointer may be NULL to convert position only. */
-void bmd_earth_ecef_to_eci(const bmd_earth *earth, double t_s, const double r_ecef_m[3],
+BMD_API void bmd_earth_ecef_to_eci(const bmd_earth *earth, double t_s, const double r_ecef_m[3],
                            const double v_ecef_m_s[3], double r_eci_m[3], double v_eci_m_s[3]);
 
 /* ECI -> ECEF at time t_s after the epoch (the inverse of bmd_earth_ecef_to_eci). */
-void bmd_earth_eci_to_ecef(const bmd_earth *earth, double t_s, const double r_eci_m[3],
+BMD_API void bmd_earth_eci_to_ecef(const bmd_earth *earth, double t_s, const double r_eci_m[3],
                            const double v_eci_m_s[3], double r_ecef_m[3], double v_ecef_m_s[3]);
 
 /* Unit vectors of the local east-north-up frame at geodetic (sphere: geocentric) latitude and
  * longitude, expressed in ECEF. */
-void bmd_earth_enu_basis(double lat_rad, double lon_rad, double east[3], double north[3],
+BMD_API void bmd_earth_enu_basis(double lat_rad, double lon_rad, double east[3], double north[3],
                          double up[3]);
 
 /* Speed (m/s), flight-path angle above the local horizontal (rad) and heading clockwise from
  * north (rad, [0, 2pi)) of ECEF velocity v at ECEF position r, in the local ENU frame. */
-void bmd_earth_velocity_to_local(const bmd_earth *earth, const double r_ecef_m[3],
+BMD_API void bmd_earth_velocity_to_local(const bmd_earth *earth, const double r_ecef_m[3],
                                  const double v_ecef_m_s[3], double *speed_m_s,
                                  double *flight_path_rad, double *heading_rad);
 
 /* The inverse: ECEF velocity from speed, flight-path angle and heading at ECEF position r. */
-void bmd_earth_local_to_velocity(const bmd_earth *earth, const double r_ecef_m[3],
+BMD_API void bmd_earth_local_to_velocity(const bmd_earth *earth, const double r_ecef_m[3],
                                  double speed_m_s, double flight_path_rad, double heading_rad,
                                  double v_ecef_m_s[3]);
-
-/* Degrees <-> radians. */
-static inline double bmd_deg_to_rad(double deg) { return deg * 0.017453292519943295769; }
-static inline double bmd_rad_to_deg(double rad) { return rad * 57.295779513082320877; }
 
 #ifdef __cplusplus
 }

@@ -54,6 +54,8 @@
 #ifndef BMD_ENGAGEMENT_H
 #define BMD_ENGAGEMENT_H
 
+#include "bmd/api.h"
+
 #include "bmd/earth.h"
 #include "bmd/error.h"
 #include "bmd/interceptor.h"
@@ -75,10 +77,10 @@ typedef struct bmd_timeline {
 
 /* Defaults (notional round numbers, see docs/parts/engagement-physics.md): track 30 s, decision
  * 10 s, launch 5 s, kill assessment 30 s. */
-void bmd_timeline_default(bmd_timeline *tl);
+BMD_API void bmd_timeline_default(bmd_timeline *tl);
 
 /* Check the delays. Errors: BMD_EINVAL naming the negative or non-finite delay. */
-int bmd_timeline_validate(const bmd_timeline *tl, bmd_error *err);
+BMD_API int bmd_timeline_validate(const bmd_timeline *tl, bmd_error *err);
 
 /* The cueing sensors, shared by all sites. Arrays may be NULL when their count is 0. Radars must
  * have their site set (see bmd/radar_catalog.h). */
@@ -114,9 +116,9 @@ typedef struct bmd_threat {
 /* Prepare a threat: check the trajectory (>= 2 samples, times increasing), find its first report
  * by the cueing sensors (sensors may be NULL: none), its speed and altitude bounds.
  * Errors: BMD_EINVAL for a bad trajectory, class or sensor; those of the visibility scans. */
-int bmd_threat_prepare(const bmd_earth *earth, const bmd_trajectory *traj,
-                       const bmd_flight_events *events, bmd_object_class cls,
-                       const bmd_sensor_set *sensors, bmd_threat *threat, bmd_error *err);
+BMD_API int bmd_threat_prepare(const bmd_earth *earth, const bmd_trajectory *traj,
+                               const bmd_flight_events *events, bmd_object_class cls,
+                               const bmd_sensor_set *sensors, bmd_threat *threat, bmd_error *err);
 
 /* One defence site. The flyout table is built for the site's interceptor type (its ic carries the
  * altitude limits, maximum flyout time and minimum closing speed used here) on the same Earth
@@ -137,7 +139,7 @@ typedef struct bmd_engage_options {
                                   contributes to detection */
 } bmd_engage_options;
 
-void bmd_engage_options_default(bmd_engage_options *opt);
+BMD_API void bmd_engage_options_default(bmd_engage_options *opt);
 
 /* Why a window is empty. */
 typedef enum bmd_engage_reason {
@@ -152,7 +154,7 @@ typedef enum bmd_engage_reason {
 
 /* "engageable", "not seen", "not seen in time", "out of reach", "below the altitude floor",
  * "too late", "outside fire-control radar coverage". */
-const char *bmd_engage_reason_string(bmd_engage_reason reason);
+BMD_API const char *bmd_engage_reason_string(bmd_engage_reason reason);
 
 /* An intercept point (all NAN when there is none). */
 typedef struct bmd_intercept_point {
@@ -206,9 +208,9 @@ typedef struct bmd_engagement {
  * answer (BMD_SUCCESS, engageable 0 and the reason). Re-entrant; no allocation.
  * Errors: BMD_EINVAL for a NULL or unprepared threat, a site without a table or with
  * n_interceptors < 1, an invalid latitude, timeline, FCR or options. */
-int bmd_engage(const bmd_earth *earth, const bmd_threat *threat, const bmd_defense_site *site,
-               const bmd_timeline *tl, const bmd_engage_options *opt, bmd_engagement *out,
-               bmd_error *err);
+BMD_API int bmd_engage(const bmd_earth *earth, const bmd_threat *threat, const bmd_defense_site *site,
+                       const bmd_timeline *tl, const bmd_engage_options *opt, bmd_engagement *out,
+                       bmd_error *err);
 
 /* ---------------------------------------------------------------------------------------------
  * Required interceptor speed. */
@@ -225,7 +227,7 @@ typedef struct bmd_required_speed_options {
                                    the reference launch of the site's own table */
 } bmd_required_speed_options;
 
-void bmd_required_speed_options_default(bmd_required_speed_options *opt);
+BMD_API void bmd_required_speed_options_default(bmd_required_speed_options *opt);
 
 /* The answer. */
 typedef struct bmd_required_speed {
@@ -254,20 +256,20 @@ typedef struct bmd_required_speed {
  * plus ~log2(step/tol) (~25 ms each with the coarse defaults). Not possible at any speed is a
  * normal answer (e.g. not seen in time). Errors: those of bmd_engage and bmd_flyout_build;
  * BMD_EINVAL for bad options. */
-int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
-                              const bmd_defense_site *site, const bmd_timeline *tl,
-                              const bmd_engage_options *opt,
-                              const bmd_required_speed_options *ropt, bmd_required_speed *out,
-                              bmd_error *err);
+BMD_API int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
+                                      const bmd_defense_site *site, const bmd_timeline *tl,
+                                      const bmd_engage_options *opt,
+                                      const bmd_required_speed_options *ropt, bmd_required_speed *out,
+                                      bmd_error *err);
 
 /* One trial of the search above: bmd_engage with the notional copy of the site's interceptor at
  * burnout speed speed_m_s, its table built as the search builds it (ropt may be NULL: defaults).
  * For what-if questions and for checking the search by a sweep. Errors: those of bmd_engage and
  * bmd_flyout_build (e.g. BMD_EINVAL for escape speed); BMD_EINVAL for bad options. */
-int bmd_engage_at_speed(const bmd_earth *earth, const bmd_threat *threat,
-                        const bmd_defense_site *site, const bmd_timeline *tl,
-                        const bmd_engage_options *opt, const bmd_required_speed_options *ropt,
-                        double speed_m_s, bmd_engagement *out, bmd_error *err);
+BMD_API int bmd_engage_at_speed(const bmd_earth *earth, const bmd_threat *threat,
+                                const bmd_defense_site *site, const bmd_timeline *tl,
+                                const bmd_engage_options *opt, const bmd_required_speed_options *ropt,
+                                double speed_m_s, bmd_engagement *out, bmd_error *err);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 #ifndef BMD_ERROR_H
 #define BMD_ERROR_H
 
+#include "bmd/api.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -33,18 +35,18 @@ typedef struct bmd_error {
 } bmd_error;
 
 /* Clear an error record (status 0, empty message). err may be NULL. */
-void bmd_error_clear(bmd_error *err);
+BMD_API void bmd_error_clear(bmd_error *err);
 
 /* Record status and a printf-style message in err (if err is not NULL); returns status, so
  * callers can write `return bmd_error_set(err, BMD_EINVAL, "...", ...);`. */
-int bmd_error_set(bmd_error *err, int status, const char *fmt, ...)
+BMD_API int bmd_error_set(bmd_error *err, int status, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
 
 /* A short constant name for a status code ("success", "invalid argument", ...). */
-const char *bmd_status_string(int status);
+BMD_API const char *bmd_status_string(int status);
 
 #ifdef __cplusplus
 }

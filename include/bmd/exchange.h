@@ -24,6 +24,8 @@
 #ifndef BMD_EXCHANGE_H
 #define BMD_EXCHANGE_H
 
+#include "bmd/api.h"
+
 #include "bmd/error.h"
 
 #ifdef __cplusplus
@@ -81,33 +83,33 @@ typedef struct bmd_exchange_requirement {
 
 /* Defaults: no warheads or decoys, p = 0, k = 1, salvo, no looks, a = 1, q = 0, no inventory
  * limit. */
-void bmd_exchange_params_init(bmd_exchange_params *params);
+BMD_API void bmd_exchange_params_init(bmd_exchange_params *params);
 
 /* Check every field; BMD_EINVAL naming the field, the value and what is allowed. */
-int bmd_exchange_validate(const bmd_exchange_params *params, bmd_error *err);
+BMD_API int bmd_exchange_validate(const bmd_exchange_params *params, bmd_error *err);
 
 /* The exact outcome of the engagement. BMD_EINVAL for bad parameters. Cost O(W + L + sqrt(D)). */
-int bmd_exchange_evaluate(const bmd_exchange_params *params, bmd_exchange_result *result,
-                          bmd_error *err);
+BMD_API int bmd_exchange_evaluate(const bmd_exchange_params *params, bmd_exchange_result *result,
+                                  bmd_error *err);
 
 /* Per-warhead survival probability for k interceptors at each of `opportunities` = L + 1
  * opportunities, SSPK p and kill assessment a (a only matters when L >= 1). With
  * P_k = 1 - (1 - p)^k and r = a (1 - P_k):
  *     S = (1 - P_k) [ (1 - a) (1 - r^L) / (1 - r) + r^L ]        (S = (1 - P_k)^(L+1) at a = 1)
  * Inputs are not checked (use with validated values). */
-double bmd_exchange_survival(double sspk, long shots, long opportunities, double kill_assessment);
+BMD_API double bmd_exchange_survival(double sspk, long shots, long opportunities, double kill_assessment);
 
 /* Smallest shots per target and inventories reaching P(no leak) >= p_required (in [0, 1]).
  * BMD_EINVAL for bad parameters; BMD_EDOM when no number of shots up to
  * BMD_EXCHANGE_MAX_SHOTS reaches it (e.g. p = 0, or p_required = 1 with p < 1). */
-int bmd_exchange_requirement_for(const bmd_exchange_params *params, double p_required,
-                                 bmd_exchange_requirement *req, bmd_error *err);
+BMD_API int bmd_exchange_requirement_for(const bmd_exchange_params *params, double p_required,
+                                         bmd_exchange_requirement *req, bmd_error *err);
 
 /* The doctrine's name ("salvo", "sls"), and the doctrine for a name (BMD_EINVAL naming the
  * allowed names otherwise). */
-const char *bmd_exchange_doctrine_name(bmd_exchange_doctrine doctrine);
-int bmd_exchange_doctrine_from_name(const char *name, bmd_exchange_doctrine *doctrine,
-                                    bmd_error *err);
+BMD_API const char *bmd_exchange_doctrine_name(bmd_exchange_doctrine doctrine);
+BMD_API int bmd_exchange_doctrine_from_name(const char *name, bmd_exchange_doctrine *doctrine,
+                                            bmd_error *err);
 
 #ifdef __cplusplus
 }

@@ -29,6 +29,8 @@
 #ifndef BMD_FOOTPRINT_H
 #define BMD_FOOTPRINT_H
 
+#include "bmd/api.h"
+
 #include <signal.h>
 
 #include "bmd/aim.h"
@@ -63,21 +65,21 @@ typedef struct bmd_footprint_box {
  * latitude outside [-pi/2, pi/2], neither or both steps positive, a zero or negative step, and
  * more than max_cells cells (the message gives the count and the cap; max_cells <= 0: the default
  * cap BMD_FOOTPRINT_DEFAULT_MAX_CELLS). */
-int bmd_footprint_box_make(const bmd_earth *earth, double south_rad, double north_rad,
-                           double west_rad, double east_rad, double step_rad, double step_m,
-                           long max_cells, bmd_footprint_box *box, bmd_error *err);
+BMD_API int bmd_footprint_box_make(const bmd_earth *earth, double south_rad, double north_rad,
+                                   double west_rad, double east_rad, double step_rad, double step_m,
+                                   long max_cells, bmd_footprint_box *box, bmd_error *err);
 
 /* Node of cell k (longitude reduced to (-pi, pi]). */
-void bmd_footprint_box_node(const bmd_footprint_box *box, long k, double *lat_rad,
-                            double *lon_rad);
+BMD_API void bmd_footprint_box_node(const bmd_footprint_box *box, long k, double *lat_rad,
+                                    double *lon_rad);
 
 /* Area of the ellipsoidal (or spherical) quadrangle between latitudes lat1 < lat2 spanning dlon:
  * a^2 (1 - e^2) dlon / 2 [q(lat2) - q(lat1)], q the authalic function (exact on the ellipsoid). */
-double bmd_footprint_zone_area_m2(const bmd_earth *earth, double lat1_rad, double lat2_rad,
-                                  double dlon_rad);
+BMD_API double bmd_footprint_zone_area_m2(const bmd_earth *earth, double lat1_rad, double lat2_rad,
+                                          double dlon_rad);
 
 /* Area of a cell of row i of the box (its rectangle clipped to [-pi/2, pi/2]). */
-double bmd_footprint_cell_area_m2(const bmd_earth *earth, const bmd_footprint_box *box, int i);
+BMD_API double bmd_footprint_cell_area_m2(const bmd_earth *earth, const bmd_footprint_box *box, int i);
 
 /* ---------------------------------------------------------------------------------------------
  * Inputs. */
@@ -121,7 +123,7 @@ typedef struct bmd_footprint_options {
     int threads;                     /* OpenMP threads (0: the OpenMP default) */
 } bmd_footprint_options;
 
-void bmd_footprint_options_default(bmd_footprint_options *opt);
+BMD_API void bmd_footprint_options_default(bmd_footprint_options *opt);
 
 /* ---------------------------------------------------------------------------------------------
  * Results. */
@@ -134,7 +136,7 @@ typedef enum bmd_footprint_status {
 } bmd_footprint_status;
 
 /* "ok", "out of range", "no aim", "not run". */
-const char *bmd_footprint_status_string(bmd_footprint_status status);
+BMD_API const char *bmd_footprint_status_string(bmd_footprint_status status);
 
 /* One cell (about 56 bytes; zero padding, so arrays compare with memcmp). */
 typedef struct bmd_footprint_cell {
@@ -191,8 +193,8 @@ typedef struct bmd_footprint_input {
  * opt->required_speed build each site's speed ladder. opt may be NULL (defaults).
  * Errors: BMD_EINVAL for bad inputs (NaN or out-of-range coordinates, no cells, too many sites, a
  * site without a table, bad options); BMD_ENOMEM; those of bmd_aim_max_range. */
-int bmd_footprint_prepare(const bmd_earth *earth, const bmd_footprint_input *in,
-                          const bmd_footprint_options *opt, bmd_footprint **fp, bmd_error *err);
+BMD_API int bmd_footprint_prepare(const bmd_earth *earth, const bmd_footprint_input *in,
+                                  const bmd_footprint_options *opt, bmd_footprint **fp, bmd_error *err);
 
 /* Family size and cost, for reports. */
 typedef struct bmd_footprint_family_info {
@@ -204,19 +206,19 @@ typedef struct bmd_footprint_family_info {
     int aim_exact;           /* 1 when cells are aimed exactly (AUTO with few cells, or EXACT) */
 } bmd_footprint_family_info;
 
-void bmd_footprint_info(const bmd_footprint *fp, bmd_footprint_family_info *info);
+BMD_API void bmd_footprint_info(const bmd_footprint *fp, bmd_footprint_family_info *info);
 
 /* Compute cells first .. first + count - 1 into out[0 .. count - 1]. progress may be NULL;
  * cancel may be NULL, else when *cancel becomes nonzero the remaining cells are left with status
  * NOT_RUN and stats->cancelled is set (BMD_SUCCESS). stats may be NULL.
  * Errors: BMD_EINVAL for a slice outside the cells; the first library error of a cell (e.g.
  * BMD_ENOMEM) — the other cells are still computed. */
-int bmd_footprint_run(const bmd_footprint *fp, long first, long count, bmd_footprint_cell *out,
-                      bmd_footprint_progress_fn progress, void *context,
-                      const volatile sig_atomic_t *cancel, bmd_footprint_stats *stats,
-                      bmd_error *err);
+BMD_API int bmd_footprint_run(const bmd_footprint *fp, long first, long count, bmd_footprint_cell *out,
+                              bmd_footprint_progress_fn progress, void *context,
+                              const volatile sig_atomic_t *cancel, bmd_footprint_stats *stats,
+                              bmd_error *err);
 
-void bmd_footprint_free(bmd_footprint *fp);
+BMD_API void bmd_footprint_free(bmd_footprint *fp);
 
 /* ---------------------------------------------------------------------------------------------
  * Contours. */
@@ -234,10 +236,10 @@ typedef struct bmd_footprint_rings {
  * connected cells together; cells touching only at a corner apart), and a region with holes is cut
  * at each hole's western edge into hole-free pieces. Collinear points are merged.
  * Errors: BMD_EINVAL (NULL input); BMD_ENOMEM. Free with bmd_footprint_rings_free. */
-int bmd_footprint_contour(const bmd_footprint_box *box, const unsigned char *mask,
-                          bmd_footprint_rings *rings, bmd_error *err);
+BMD_API int bmd_footprint_contour(const bmd_footprint_box *box, const unsigned char *mask,
+                                  bmd_footprint_rings *rings, bmd_error *err);
 
-void bmd_footprint_rings_free(bmd_footprint_rings *rings);
+BMD_API void bmd_footprint_rings_free(bmd_footprint_rings *rings);
 
 #ifdef __cplusplus
 }

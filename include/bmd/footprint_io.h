@@ -6,6 +6,8 @@
 #ifndef BMD_FOOTPRINT_IO_H
 #define BMD_FOOTPRINT_IO_H
 
+#include "bmd/api.h"
+
 #include "bmd/footprint.h"
 #include "bmd/scenario.h"
 #include "bmd/scene.h"
@@ -32,10 +34,10 @@ typedef struct bmd_footprint_defence {
  * direction), FCR, cues (sites with the same cue list share a cue group) and timeline.
  * Errors: BMD_EINVAL (unresolved scenario, more than BMD_FOOTPRINT_MAX_SITES sites); those of
  * bmd_flyout_build. */
-int bmd_footprint_defence_from_scenario(const bmd_scenario *scn, double toward_lat_rad,
-                                        double toward_lon_rad, bmd_footprint_defence *d,
-                                        bmd_error *err);
-void bmd_footprint_defence_free(bmd_footprint_defence *d);
+BMD_API int bmd_footprint_defence_from_scenario(const bmd_scenario *scn, double toward_lat_rad,
+                                                double toward_lon_rad, bmd_footprint_defence *d,
+                                                bmd_error *err);
+BMD_API void bmd_footprint_defence_free(bmd_footprint_defence *d);
 
 /* Cells to evaluate: a box's nodes (when has_box) followed by extra points. */
 typedef struct bmd_footprint_grid {
@@ -57,14 +59,14 @@ typedef struct bmd_footprint_grid {
  * max_cells <= 0: the default cap. Errors: BMD_EINVAL with the reason (unknown name, malformed
  * box, zero step, south above north, cap exceeded with the count and the cap, bad file line with
  * its number); BMD_EIO for an unreadable file. */
-int bmd_footprint_grid_parse(const bmd_scenario *scn, const char *spec, long max_cells,
-                             bmd_footprint_grid *grid, bmd_error *err);
+BMD_API int bmd_footprint_grid_parse(const bmd_scenario *scn, const char *spec, long max_cells,
+                                     bmd_footprint_grid *grid, bmd_error *err);
 
 /* The cells of a scenario area (box nodes, then its named points). */
-int bmd_footprint_grid_from_area(const bmd_earth *earth, const bmd_scenario_area *area,
-                                 long max_cells, bmd_footprint_grid *grid, bmd_error *err);
+BMD_API int bmd_footprint_grid_from_area(const bmd_earth *earth, const bmd_scenario_area *area,
+                                         long max_cells, bmd_footprint_grid *grid, bmd_error *err);
 
-void bmd_footprint_grid_free(bmd_footprint_grid *grid);
+BMD_API void bmd_footprint_grid_free(bmd_footprint_grid *grid);
 
 /* One computed map: the footprint of one centre (launch point or defended point). */
 typedef struct bmd_footprint_map {
@@ -84,49 +86,49 @@ typedef struct bmd_footprint_summary {
     double required_speed_min_m_s, required_speed_max_m_s;
 } bmd_footprint_summary;
 
-void bmd_footprint_summarize(const bmd_earth *earth, const bmd_footprint_grid *grid,
-                             const bmd_footprint_cell *cells, bmd_footprint_summary *s);
+BMD_API void bmd_footprint_summarize(const bmd_earth *earth, const bmd_footprint_grid *grid,
+                                     const bmd_footprint_cell *cells, bmd_footprint_summary *s);
 
 /* CSV, one row per (map, cell): CENTRE,centre_lat_deg,centre_lon_deg,point,lat_deg,lon_deg,
  * reachable,status,shot_opportunities,sites_engaging,engaging_sites,earliest_intercept_time_s,
  * required_speed_km_s,miss_km (CENTRE is "launch" for defended-area and exposure, "target" for
  * launch-area; empty fields where a value does not apply). site_names[s] names bit s. */
-int bmd_footprint_write_csv(const char *path, bmd_footprint_mode mode, const bmd_footprint_grid *grid,
-                            const bmd_footprint_map *maps, int n_maps, const char *const *site_names,
-                            int n_sites, bmd_error *err);
+BMD_API int bmd_footprint_write_csv(const char *path, bmd_footprint_mode mode, const bmd_footprint_grid *grid,
+                                    const bmd_footprint_map *maps, int n_maps, const char *const *site_names,
+                                    int n_sites, bmd_error *err);
 
 /* Add to scene the regions of map with >= min_shots (>= 1) shot opportunities, contoured with
  * bmd_footprint_contour, as footprint polygons (bmd_scene_add_area, BMD_AREA_FOOTPRINT) named
  * "MAP >= N shot(s)" with the properties "map", "min_shots" and "area_km2" (of each polygon, on
  * the ellipsoid). No polygon when no cell qualifies. Errors: BMD_EINVAL (NULL input, a grid
  * without a box, min_shots < 1); BMD_ENOMEM; those of bmd_scene_add_area. */
-int bmd_footprint_scene_add_contours(bmd_scene *scene, const bmd_earth *earth,
-                                     const bmd_footprint_grid *grid, const bmd_footprint_map *map,
-                                     int min_shots, bmd_error *err);
+BMD_API int bmd_footprint_scene_add_contours(bmd_scene *scene, const bmd_earth *earth,
+                                             const bmd_footprint_grid *grid, const bmd_footprint_map *map,
+                                             int min_shots, bmd_error *err);
 
 /* GeoJSON: the defence sites and the centres as points, and per map the contoured regions with
  * >= 1 and >= 2 shot opportunities as polygons (bmd_footprint_contour) with the properties
  * "map", "min_shots" and "area_km2" (of each polygon). Needs a box grid.
  * Errors: BMD_EINVAL without a box; those of the contour and of bmd_geojson_write. */
-int bmd_footprint_write_geojson(const char *path, const bmd_earth *earth, bmd_footprint_mode mode,
-                                const bmd_footprint_grid *grid, const bmd_footprint_map *maps,
-                                int n_maps, const bmd_footprint_defence *defence, bmd_error *err);
+BMD_API int bmd_footprint_write_geojson(const char *path, const bmd_earth *earth, bmd_footprint_mode mode,
+                                        const bmd_footprint_grid *grid, const bmd_footprint_map *maps,
+                                        int n_maps, const bmd_footprint_defence *defence, bmd_error *err);
 
 /* The same as KML 2.2 (bmd/kml.h): the regions in the "Areas" folder, the sites and centres in
  * "Sites", with the same names and properties. Errors: those of bmd_footprint_write_geojson, with
  * bmd_kml_write in place of bmd_geojson_write. */
-int bmd_footprint_write_kml(const char *path, const bmd_earth *earth, bmd_footprint_mode mode,
-                            const bmd_footprint_grid *grid, const bmd_footprint_map *maps,
-                            int n_maps, const bmd_footprint_defence *defence, bmd_error *err);
+BMD_API int bmd_footprint_write_kml(const char *path, const bmd_earth *earth, bmd_footprint_mode mode,
+                                    const bmd_footprint_grid *grid, const bmd_footprint_map *maps,
+                                    int n_maps, const bmd_footprint_defence *defence, bmd_error *err);
 
 /* What both writers write, added to scene (initialised by the caller; its Earth model gives the
  * polygons' areas): the title (when the scene has none), the defence sites (defence may be NULL),
  * the centres, and per map the regions with >= 1 and >= 2 shot opportunities. More features may
  * be added before or after (e.g. bmd_analysis_scene for tracks and coverage). Errors: BMD_EINVAL
  * without a box grid; those of the contour and the bmd_scene_add_* functions. */
-int bmd_footprint_scene(bmd_footprint_mode mode, const bmd_footprint_grid *grid,
-                        const bmd_footprint_map *maps, int n_maps,
-                        const bmd_footprint_defence *defence, bmd_scene *scene, bmd_error *err);
+BMD_API int bmd_footprint_scene(bmd_footprint_mode mode, const bmd_footprint_grid *grid,
+                                const bmd_footprint_map *maps, int n_maps,
+                                const bmd_footprint_defence *defence, bmd_scene *scene, bmd_error *err);
 
 #ifdef __cplusplus
 }

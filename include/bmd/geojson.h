@@ -16,6 +16,8 @@
 #ifndef BMD_GEOJSON_H
 #define BMD_GEOJSON_H
 
+#include "bmd/api.h"
+
 #include "bmd/error.h"
 #include "bmd/scene.h"
 
@@ -25,11 +27,11 @@ extern "C" {
 
 /* The GeoJSON text of scene in *json (NUL-terminated, caller frees with free()).
  * Errors: BMD_ENOMEM. */
-int bmd_geojson_string(const bmd_scene *scene, char **json, bmd_error *err);
+BMD_API int bmd_geojson_string(const bmd_scene *scene, char **json, bmd_error *err);
 
 /* Write the GeoJSON of scene to path (atomically, bmd/atomic_file.h).
  * Errors: those of bmd_geojson_string and bmd_atomic_write. */
-int bmd_geojson_write(const bmd_scene *scene, const char *path, bmd_error *err);
+BMD_API int bmd_geojson_write(const bmd_scene *scene, const char *path, bmd_error *err);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,8 @@
 #ifndef BMD_GRAVITY_H
 #define BMD_GRAVITY_H
 
+#include "bmd/api.h"
+
 #include "bmd/earth.h"
 
 #ifdef __cplusplus
@@ -11,11 +13,11 @@ extern "C" {
 #endif
 
 /* Gravitational acceleration (m/s^2) at position r (m, Earth-centred, z along the spin axis). */
-void bmd_gravity_accel(const bmd_earth *earth, const double r_m[3], double accel_m_s2[3]);
+BMD_API void bmd_gravity_accel(const bmd_earth *earth, const double r_m[3], double accel_m_s2[3]);
 
 /* Gravitational potential energy per unit mass (J/kg, negative) at r, including J2; with the
  * kinetic energy it gives the conserved energy of a coasting body in the inertial frame. */
-double bmd_gravity_potential(const bmd_earth *earth, const double r_m[3]);
+BMD_API double bmd_gravity_potential(const bmd_earth *earth, const double r_m[3]);
 
 #ifdef __cplusplus
 }

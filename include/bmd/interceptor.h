@@ -22,6 +22,8 @@
 #ifndef BMD_INTERCEPTOR_H
 #define BMD_INTERCEPTOR_H
 
+#include "bmd/api.h"
+
 #include <stddef.h>
 
 #include "bmd/earth.h"
@@ -56,10 +58,10 @@ typedef struct bmd_interceptor {
 
 /* Defaults: notional, no speed (must be set), elevations 0..pi/2, altitude 0..2000 km, flyout
  * time 600 s, no minimum closing speed. */
-void bmd_interceptor_default(bmd_interceptor *ic);
+BMD_API void bmd_interceptor_default(bmd_interceptor *ic);
 
 /* Check the fields above. Errors: BMD_EINVAL naming the field, value and what is allowed. */
-int bmd_interceptor_validate(const bmd_interceptor *ic, bmd_error *err);
+BMD_API int bmd_interceptor_validate(const bmd_interceptor *ic, bmd_error *err);
 
 /* A launch: geodetic site and the azimuth (clockwise from north) the fan is flown toward. */
 typedef struct bmd_interceptor_site {
@@ -85,9 +87,9 @@ typedef struct bmd_kv_state {
  * elevation range are not applied here.
  * Errors: BMD_EINVAL for an invalid interceptor, site, elevation outside the limits, dt_s <= 0 or
  * too few states; integrator errors; for the staged model those of bmd_trajectory_fly. */
-int bmd_interceptor_fly(const bmd_earth *earth, const bmd_interceptor *ic,
-                        const bmd_interceptor_site *site, double elevation_rad, double dt_s,
-                        bmd_kv_state *states, int max_states, int *n_states, bmd_error *err);
+BMD_API int bmd_interceptor_fly(const bmd_earth *earth, const bmd_interceptor *ic,
+                                const bmd_interceptor_site *site, double elevation_rad, double dt_s,
+                                bmd_kv_state *states, int max_states, int *n_states, bmd_error *err);
 
 /* Why a point can or cannot be reached. */
 typedef enum bmd_reach_reason {
@@ -110,16 +112,16 @@ typedef struct bmd_reach {
 } bmd_reach;
 
 /* Short text for a reason ("reachable", "below the altitude floor", ...). */
-const char *bmd_reach_reason_string(bmd_reach_reason reason);
+BMD_API const char *bmd_reach_reason_string(bmd_reach_reason reason);
 
 /* Direct computation (no table): the earliest time any trajectory of the elevation fan is at
  * (ground_range_m, altitude_m), found by scanning n_scan elevations (0: 61) and refining each
  * crossing by bisection on the elevation. Costs some 100 trajectories; it is the reference the
  * table is tested against. Altitude limits are applied as in bmd_flyout_query.
  * Errors: BMD_EINVAL for bad input (NaN, negative range or altitude); those of _fly. */
-int bmd_interceptor_reach(const bmd_earth *earth, const bmd_interceptor *ic,
-                          const bmd_interceptor_site *site, double ground_range_m,
-                          double altitude_m, int n_scan, bmd_reach *out, bmd_error *err);
+BMD_API int bmd_interceptor_reach(const bmd_earth *earth, const bmd_interceptor *ic,
+                                  const bmd_interceptor_site *site, double ground_range_m,
+                                  double altitude_m, int n_scan, bmd_reach *out, bmd_error *err);
 
 /* ---------------------------------------------------------------------------------------------
  * Flyout table. */
@@ -140,7 +142,7 @@ typedef struct bmd_flyout_options {
     double sample_dt_s;         /* time between states of a fan trajectory (default 1 s) */
 } bmd_flyout_options;
 
-void bmd_flyout_options_default(bmd_flyout_options *opt);
+BMD_API void bmd_flyout_options_default(bmd_flyout_options *opt);
 
 /* A built table: nodes (i along range, j along altitude) at index j * n_range + i. Read-only
  * after bmd_flyout_build; queries are pure reads, so any number of threads may share it. */
@@ -165,23 +167,23 @@ typedef struct bmd_flyout {
  * 3 * 8 * n_range * n_altitude bytes plus the fan while building. opt may be NULL (defaults).
  * Thread-safe (each call owns its table). Errors: BMD_EINVAL for bad options or interceptor;
  * BMD_ENOMEM; those of bmd_interceptor_fly. On error the table is left empty (free is safe). */
-int bmd_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_interceptor *ic,
-                     const bmd_flyout_options *opt, bmd_error *err);
+BMD_API int bmd_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_interceptor *ic,
+                             const bmd_flyout_options *opt, bmd_error *err);
 
 /* Release the table's arrays (the struct may be reused). */
-void bmd_flyout_free(bmd_flyout *table);
+BMD_API void bmd_flyout_free(bmd_flyout *table);
 
 /* The earliest arrival at (ground_range_m, altitude_m) by bilinear interpolation in the cell
  * holding the point; a cell with any unreached corner counts as unreached (conservative by at
  * most one cell at the edge of the reachable region). Applies the altitude floor and ceiling.
  * Errors: BMD_EINVAL for a NULL or empty table, a NULL out, NaN or negative inputs. */
-int bmd_flyout_query(const bmd_flyout *table, double ground_range_m, double altitude_m,
-                     bmd_reach *out);
+BMD_API int bmd_flyout_query(const bmd_flyout *table, double ground_range_m, double altitude_m,
+                             bmd_reach *out);
 
 /* Shorthand: *t_s (INFINITY when not reachable), *speed_m_s and *gamma_rad (NAN then); any
  * output may be NULL. Not reachable is a normal answer (BMD_SUCCESS). Errors as _query. */
-int bmd_flyout_time(const bmd_flyout *table, double ground_range_m, double altitude_m,
-                    double *t_s, double *speed_m_s, double *gamma_rad);
+BMD_API int bmd_flyout_time(const bmd_flyout *table, double ground_range_m, double altitude_m,
+                            double *t_s, double *speed_m_s, double *gamma_rad);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,8 @@
 #ifndef BMD_INTERCEPTOR_CATALOG_H
 #define BMD_INTERCEPTOR_CATALOG_H
 
+#include "bmd/api.h"
+
 #include "bmd/catalog.h"
 #include "bmd/interceptor.h"
 
@@ -38,30 +40,30 @@ typedef struct bmd_catalog_interceptor {
 /* Load one interceptor file. Errors: BMD_EIO, BMD_EPARSE, BMD_EINVAL (missing, unknown, out of
  * range or unsourced field; low > value or high < value), each message starting
  * "FILE:LINE:COLUMN: ". */
-int bmd_catalog_load_interceptor(const char *path, bmd_catalog_interceptor *entry,
-                                 bmd_error *err);
+BMD_API int bmd_catalog_load_interceptor(const char *path, bmd_catalog_interceptor *entry,
+                                         bmd_error *err);
 
 /* Find an interceptor by name (file stem or `name:` field, case-insensitive) in dir, or load
  * name directly when it is a path. Errors: BMD_ENOTFOUND with close names suggested ("unknown
  * interceptor 'sm3-iia' in DIR; did you mean sm-3-block-iia?"), and those of load. */
-int bmd_catalog_find_interceptor(const char *dir, const char *name,
-                                 bmd_catalog_interceptor *entry, bmd_error *err);
+BMD_API int bmd_catalog_find_interceptor(const char *dir, const char *name,
+                                         bmd_catalog_interceptor *entry, bmd_error *err);
 
 /* The names (file stems) of the interceptors in dir, sorted (at most max). Errors as
  * bmd_catalog_list_missiles. */
-int bmd_catalog_list_interceptors(const char *dir, char (*names)[BMD_NAME_MAX], int max, int *n,
-                                  bmd_error *err);
+BMD_API int bmd_catalog_list_interceptors(const char *dir, char (*names)[BMD_NAME_MAX], int max, int *n,
+                                          bmd_error *err);
 
 /* Set one parameter from text, "FIELD=VALUE" (e.g. "burnout_speed_m_s=4500"), recorded as an
  * override (notional, line 0, the file value in the note, no low/high); the interceptor is then
  * validated as a whole. Errors: BMD_EINVAL for an unknown field (the closest suggested), a value
  * outside the field's bounds, or an interceptor that no longer validates (entry unchanged). */
-int bmd_catalog_interceptor_override(bmd_catalog_interceptor *entry, const char *assignment,
-                                     bmd_error *err);
+BMD_API int bmd_catalog_interceptor_override(bmd_catalog_interceptor *entry, const char *assignment,
+                                             bmd_error *err);
 
 /* The provenance of one field ("burnout_speed_m_s", ...) of an entry, or NULL. */
-const bmd_interceptor_param *bmd_catalog_interceptor_param(const bmd_catalog_interceptor *entry,
-                                                           const char *field);
+BMD_API const bmd_interceptor_param *bmd_catalog_interceptor_param(const bmd_catalog_interceptor *entry,
+                                                                   const char *field);
 
 #ifdef __cplusplus
 }

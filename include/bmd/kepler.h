@@ -8,6 +8,8 @@
 #ifndef BMD_KEPLER_H
 #define BMD_KEPLER_H
 
+#include "bmd/api.h"
+
 #include "bmd/earth.h"
 #include "bmd/error.h"
 
@@ -31,28 +33,28 @@ typedef struct bmd_kepler_arc {
 /* The free-flight arc from burnout radius r_m, speed v_m_s and flight-path angle gamma_rad above
  * the horizontal. Errors: BMD_EINVAL for r <= 0, v <= 0, gamma outside (0, pi/2) or mu <= 0;
  * BMD_EDOM when the arc does not return to r (escape speed, Q >= 2). */
-int bmd_kepler_arc_from_burnout(double r_m, double v_m_s, double gamma_rad, double mu,
-                                bmd_kepler_arc *arc, bmd_error *err);
+BMD_API int bmd_kepler_arc_from_burnout(double r_m, double v_m_s, double gamma_rad, double mu,
+                                        bmd_kepler_arc *arc, bmd_error *err);
 
 /* The two burnout flight-path angles (rad, low <= high) that give range angle psi_rad for speed
  * v_m_s at radius r_m (BMW eq. 6.2-16). For Q >= 1 each range angle in (0, 2 pi) is reached by one
  * angle only (the other root of eq. 6.2-16 is negative); both outputs are then set to it.
  * Errors: BMD_EINVAL for invalid inputs (psi outside (0, 2 pi)); BMD_EDOM when psi is beyond the
  * maximum range for that speed (the message says the maximum) or Q >= 2. */
-int bmd_kepler_angles_for_range(double r_m, double v_m_s, double psi_rad, double mu,
-                                double *gamma_low_rad, double *gamma_high_rad, bmd_error *err);
+BMD_API int bmd_kepler_angles_for_range(double r_m, double v_m_s, double psi_rad, double mu,
+                                        double *gamma_low_rad, double *gamma_high_rad, bmd_error *err);
 
 /* The maximum range angle (rad) for speed v_m_s at radius r_m and the flight-path angle that
  * gives it (BMW eq. 6.2-20: sin(Psi/2) = Q / (2 - Q), gamma = (pi - Psi)/4).
  * Errors: BMD_EINVAL for invalid inputs; BMD_EDOM for Q >= 1 (orbital speed). */
-int bmd_kepler_max_range(double r_m, double v_m_s, double mu, double *psi_max_rad,
-                         double *gamma_opt_rad, bmd_error *err);
+BMD_API int bmd_kepler_max_range(double r_m, double v_m_s, double mu, double *psi_max_rad,
+                                 double *gamma_opt_rad, bmd_error *err);
 
 /* The minimum-energy trajectory for range angle psi_rad from radius r_m: the least burnout speed
  * that reaches it and its flight-path angle (Q = 2 sin(Psi/2) / (1 + sin(Psi/2))).
  * Errors: BMD_EINVAL unless 0 < psi <= pi (half the circumference) and r, mu > 0. */
-int bmd_kepler_min_energy(double r_m, double psi_rad, double mu, double *v_m_s,
-                          double *gamma_rad, bmd_error *err);
+BMD_API int bmd_kepler_min_energy(double r_m, double psi_rad, double mu, double *v_m_s,
+                                  double *gamma_rad, bmd_error *err);
 
 /* Free flight from a launch on a rotating spherical Earth: burnout at geocentric latitude lat_rad,
  * longitude 0, radius r_m, with speed v_rel_m_s, flight-path angle gamma_rel_rad and heading
@@ -70,9 +72,9 @@ typedef struct bmd_kepler_rotating {
 } bmd_kepler_rotating;
 
 /* Errors: those of bmd_kepler_arc_from_burnout; BMD_EINVAL for |lat| > pi/2. */
-int bmd_kepler_rotating_range(double lat_rad, double azimuth_rad, double r_m, double v_rel_m_s,
-                              double gamma_rel_rad, double mu, double omega_rad_s,
-                              bmd_kepler_rotating *out, bmd_error *err);
+BMD_API int bmd_kepler_rotating_range(double lat_rad, double azimuth_rad, double r_m, double v_rel_m_s,
+                                      double gamma_rel_rad, double mu, double omega_rad_s,
+                                      bmd_kepler_rotating *out, bmd_error *err);
 
 /* Loft inference, Kepler only: the symmetric arc from radius r_m with apogee radius
  * apogee_radius_m and range angle psi_rad; its burnout speed and angle, time of flight, and the
@@ -89,8 +91,8 @@ typedef struct bmd_kepler_loft {
 
 /* Errors: BMD_EINVAL for apogee_radius_m <= r_m, psi outside (0, pi), mu or r not positive;
  * BMD_EDOM if the inferred speed is orbital. */
-int bmd_kepler_loft_infer(double r_m, double apogee_radius_m, double psi_rad, double mu,
-                          bmd_kepler_loft *out, bmd_error *err);
+BMD_API int bmd_kepler_loft_infer(double r_m, double apogee_radius_m, double psi_rad, double mu,
+                                  bmd_kepler_loft *out, bmd_error *err);
 
 #ifdef __cplusplus
 }

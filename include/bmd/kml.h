@@ -11,6 +11,8 @@
 #ifndef BMD_KML_H
 #define BMD_KML_H
 
+#include "bmd/api.h"
+
 #include "bmd/error.h"
 #include "bmd/scene.h"
 
@@ -23,17 +25,17 @@ typedef struct bmd_kml_options {
     double line_width_px;    /* trajectory line width (default 3) */
 } bmd_kml_options;
 
-void bmd_kml_options_default(bmd_kml_options *opt);
+BMD_API void bmd_kml_options_default(bmd_kml_options *opt);
 
 /* The KML text of scene in *kml (caller frees). opt may be NULL for the defaults.
  * Errors: BMD_EINVAL for a line width outside (0, 100]; BMD_ENOMEM. */
-int bmd_kml_string(const bmd_scene *scene, const bmd_kml_options *opt, char **kml,
-                   bmd_error *err);
+BMD_API int bmd_kml_string(const bmd_scene *scene, const bmd_kml_options *opt, char **kml,
+                           bmd_error *err);
 
 /* Write the KML of scene to path atomically. Errors: those of bmd_kml_string and
  * bmd_atomic_write. */
-int bmd_kml_write(const bmd_scene *scene, const bmd_kml_options *opt, const char *path,
-                  bmd_error *err);
+BMD_API int bmd_kml_write(const bmd_scene *scene, const bmd_kml_options *opt, const char *path,
+                          bmd_error *err);
 
 #ifdef __cplusplus
 }

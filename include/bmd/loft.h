@@ -12,6 +12,8 @@
 #ifndef BMD_LOFT_H
 #define BMD_LOFT_H
 
+#include "bmd/api.h"
+
 #include "bmd/aim.h"
 
 #ifdef __cplusplus
@@ -46,8 +48,8 @@ typedef struct bmd_loft_fit {
 /* The template scaled: propellant and dry mass times propellant_scale, burn times (and thrust-
  * table times) times burn_time_scale, thrust tables times propellant_scale / burn_time_scale.
  * Errors: BMD_EINVAL for a scale that is not positive and finite, or an invalid template. */
-int bmd_loft_scale_missile(const bmd_missile *template_missile, double propellant_scale,
-                           double burn_time_scale, bmd_missile *out, bmd_error *err);
+BMD_API int bmd_loft_scale_missile(const bmd_missile *template_missile, double propellant_scale,
+                                   double burn_time_scale, bmd_missile *out, bmd_error *err);
 
 /* Fit the scales and the shape parameter so that the flight on earth (normally without rotation)
  * reproduces obs: apogee within 0.5 m, range within 100 m, flight time within 0.5 s. opt NULL:
@@ -57,9 +59,9 @@ int bmd_loft_scale_missile(const bmd_missile *template_missile, double propellan
  * range, the burn-time scale for the flight time. Errors: BMD_EINVAL for bad observations or setup;
  * BMD_EDOM when no propellant scale in [0.1, 10] or burn-time scale in [0.25, 4] reproduces the
  * observation (the message gives what the bounds reach); those of bmd_trajectory_fly. */
-int bmd_loft_fit_missile(const bmd_earth *earth, const bmd_missile *template_missile,
-                         const bmd_loft_setup *setup, const bmd_loft_observation *obs,
-                         const bmd_flight_options *opt, bmd_loft_fit *fit, bmd_error *err);
+BMD_API int bmd_loft_fit_missile(const bmd_earth *earth, const bmd_missile *template_missile,
+                                 const bmd_loft_setup *setup, const bmd_loft_observation *obs,
+                                 const bmd_flight_options *opt, bmd_loft_fit *fit, bmd_error *err);
 
 #ifdef __cplusplus
 }

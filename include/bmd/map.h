@@ -15,6 +15,8 @@
 #ifndef BMD_MAP_H
 #define BMD_MAP_H
 
+#include "bmd/api.h"
+
 #include <stddef.h>
 
 #include "bmd/error.h"
@@ -45,44 +47,44 @@ typedef struct bmd_world bmd_world;
 
 /* Load path (e.g. "data/map/ne_110m.txt"). Errors: BMD_EIO naming the path and the reason;
  * BMD_EPARSE with the line number; BMD_ENOMEM. */
-int bmd_world_load(const char *path, bmd_world **world, bmd_error *err);
+BMD_API int bmd_world_load(const char *path, bmd_world **world, bmd_error *err);
 /* Load DATA_DIR/map/ne_110m.txt. */
-int bmd_world_load_dir(const char *data_dir, bmd_world **world, bmd_error *err);
-void bmd_world_free(bmd_world *world);
+BMD_API int bmd_world_load_dir(const char *data_dir, bmd_world **world, bmd_error *err);
+BMD_API void bmd_world_free(bmd_world *world);
 /* Number of land rings and border lines loaded. */
-void bmd_world_counts(const bmd_world *world, int *n_land_rings, int *n_borders);
+BMD_API void bmd_world_counts(const bmd_world *world, int *n_land_rings, int *n_borders);
 
 /* Defaults: azimuthal equidistant centred on (0, 0), radius 2000 km, 960 x 720 px, legend and
  * scale bar on, automatic graticule. */
-void bmd_map_view_init(bmd_map_view *view);
+BMD_API void bmd_map_view_init(bmd_map_view *view);
 
 /* Centre the view on the scene (the normalised sum of the unit vectors of its sites, track
  * points, coverage sites and area points) and set the radius so that everything (coverage
  * circles included) fits with a margin of 10% (at least 300 km). Keeps the projection and size.
  * Errors: BMD_EINVAL for an empty scene. */
-int bmd_map_view_fit(bmd_map_view *view, const bmd_scene *scene, bmd_error *err);
+BMD_API int bmd_map_view_fit(bmd_map_view *view, const bmd_scene *scene, bmd_error *err);
 
 /* Check a view. Errors: BMD_EINVAL naming the bad field. */
-int bmd_map_view_check(const bmd_map_view *view, bmd_error *err);
+BMD_API int bmd_map_view_check(const bmd_map_view *view, bmd_error *err);
 
 /* Map coordinates (m) of a point. Returns 1 when the point is drawn, 0 when it is too close to
  * the antipode of the centre (azimuthal equidistant only; x, y are still filled). */
-int bmd_map_project(const bmd_map_view *view, double lat_rad, double lon_rad, double *x_m,
-                    double *y_m);
+BMD_API int bmd_map_project(const bmd_map_view *view, double lat_rad, double lon_rad, double *x_m,
+                            double *y_m);
 
 /* Pixel coordinates of a point in the SVG; return value as bmd_map_project. */
-int bmd_map_pixel(const bmd_map_view *view, double lat_rad, double lon_rad, double *px,
-                  double *py);
+BMD_API int bmd_map_pixel(const bmd_map_view *view, double lat_rad, double lon_rad, double *px,
+                          double *py);
 
 /* Pixels per metre of map distance: min(W, H) / (2 radius_m). */
-double bmd_map_scale_px_per_m(const bmd_map_view *view);
+BMD_API double bmd_map_scale_px_per_m(const bmd_map_view *view);
 
 /* The map as SVG text (caller frees). world and scene may be NULL (nothing of that kind drawn).
  * Errors: those of bmd_map_view_check; BMD_ENOMEM. */
-int bmd_map_svg(const bmd_map_view *view, const bmd_world *world, const bmd_scene *scene,
-                char **svg, bmd_error *err);
-int bmd_map_write_svg(const bmd_map_view *view, const bmd_world *world, const bmd_scene *scene,
-                      const char *path, bmd_error *err);
+BMD_API int bmd_map_svg(const bmd_map_view *view, const bmd_world *world, const bmd_scene *scene,
+                        char **svg, bmd_error *err);
+BMD_API int bmd_map_write_svg(const bmd_map_view *view, const bmd_world *world, const bmd_scene *scene,
+                              const char *path, bmd_error *err);
 
 #ifdef __cplusplus
 }

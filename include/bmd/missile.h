@@ -5,6 +5,8 @@
 #ifndef BMD_MISSILE_H
 #define BMD_MISSILE_H
 
+#include "bmd/api.h"
+
 #include "bmd/error.h"
 
 #ifdef __cplusplus
@@ -25,7 +27,7 @@ typedef struct bmd_table {
 } bmd_table;
 
 /* y(x) by linear interpolation, clamped at the ends; 0 for an empty table. */
-double bmd_table_eval(const bmd_table *table, double x);
+BMD_API double bmd_table_eval(const bmd_table *table, double x);
 
 /* One stage. Thrust: constant mass flow propellant/burn_time unless a vacuum-thrust-vs-time table
  * is given (then the mass flow is thrust/(g0 Isp_vac), scaled so the propellant is used up exactly
@@ -68,18 +70,18 @@ typedef struct bmd_missile {
 
 /* The default drag curve of a generic missile body, Cd vs Mach on the body cross-section, as used
  * by Forden (2007): Mach [0, 0.85, 1.0, 1.2, 2.0, 4.5] -> Cd [0.20, 0.20, 0.27, 0.27, 0.20, 0.20]. */
-void bmd_missile_default_cd(bmd_table *cd_mach);
+BMD_API void bmd_missile_default_cd(bmd_table *cd_mach);
 
 /* Check every field: masses, times and Isp positive where required, tables increasing, at least
  * one stage. Errors: BMD_EINVAL naming the stage, the field and the value. */
-int bmd_missile_validate(const bmd_missile *missile, bmd_error *err);
+BMD_API int bmd_missile_validate(const bmd_missile *missile, bmd_error *err);
 
 /* Launch mass: all stages, the payload (RV, bus, shroud). */
-double bmd_missile_launch_mass_kg(const bmd_missile *missile);
+BMD_API double bmd_missile_launch_mass_kg(const bmd_missile *missile);
 
 /* Ideal (vacuum, gravity-free) velocity increment of the whole missile, m/s: the sum over stages
  * of g0 Isp_vac ln(m_before / m_after). A quick sanity number. */
-double bmd_missile_ideal_delta_v_m_s(const bmd_missile *missile);
+BMD_API double bmd_missile_ideal_delta_v_m_s(const bmd_missile *missile);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,8 @@
 #ifndef BMD_ODE_H
 #define BMD_ODE_H
 
+#include "bmd/api.h"
+
 #include "bmd/error.h"
 
 #ifdef __cplusplus
@@ -46,7 +48,7 @@ typedef struct bmd_ode_options {
 
 /* Defaults: rtol 1e-9, atol 1e-6, automatic first step, no h_max, event_tol 1e-9 s,
  * max_steps 1,000,000. */
-void bmd_ode_options_default(bmd_ode_options *opt);
+BMD_API void bmd_ode_options_default(bmd_ode_options *opt);
 
 /* The integrator's workspace and state. Read t, y and the counters; change nothing directly. */
 typedef struct bmd_ode {
@@ -76,19 +78,19 @@ typedef struct bmd_ode {
 /* Start an integration at (t0, y0). Evaluates the right-hand side once.
  * Errors: BMD_EINVAL for a dimension outside 1..BMD_ODE_MAX_DIM, a NULL rhs, or tolerances that are
  * not positive and finite; BMD_EBADFUNC if rhs fails or gives a non-finite value at y0. */
-int bmd_ode_init(bmd_ode *ode, const bmd_ode_system *sys, const bmd_ode_options *opt, double t0,
-                 const double *y0, bmd_error *err);
+BMD_API int bmd_ode_init(bmd_ode *ode, const bmd_ode_system *sys, const bmd_ode_options *opt, double t0,
+                         const double *y0, bmd_error *err);
 
 /* Take one accepted step forward, never past t_limit (> ode->t). Afterwards the step spans
  * [ode->t_prev, ode->t] and bmd_ode_dense can evaluate the solution anywhere inside it.
  * Errors: BMD_ESTEP if the step size underflows, BMD_EBADFUNC if rhs fails or gives non-finite
  * values, BMD_EINVAL if t_limit <= t. On error the state is left at the last accepted step. */
-int bmd_ode_step(bmd_ode *ode, double t_limit, bmd_error *err);
+BMD_API int bmd_ode_step(bmd_ode *ode, double t_limit, bmd_error *err);
 
 /* The solution at t within the last accepted step [t_prev, t] from the 7th-order dense output
  * (3 extra rhs evaluations the first time per step). Outside the step it extrapolates. Before the
  * first step it gives the current state; if rhs fails in the extra stages, y_out is all NaN. */
-void bmd_ode_dense(bmd_ode *ode, double t, double *y_out);
+BMD_API void bmd_ode_dense(bmd_ode *ode, double t, double *y_out);
 
 /* An event function g(t, y): an event happens where g crosses zero. */
 typedef double (*bmd_ode_event_fn)(double t, const double *y, void *ctx);
@@ -124,9 +126,9 @@ typedef int (*bmd_ode_observer_fn)(bmd_ode *ode, void *ctx);
  * Errors: those of bmd_ode_step; BMD_EINVAL for bad arguments (more than BMD_ODE_MAX_EVENTS
  * events, a NULL g, a direction outside -1..1); BMD_EBADFUNC if g is not finite or the observer
  * stops the run; BMD_EMAXITER when max_steps is exceeded or more than max_hits events occur. */
-int bmd_ode_run(bmd_ode *ode, double t_end, const bmd_ode_event *events, int n_events,
-                bmd_ode_hit *hits, int max_hits, int *n_hits, bmd_ode_observer_fn observer,
-                void *observer_ctx, bmd_error *err);
+BMD_API int bmd_ode_run(bmd_ode *ode, double t_end, const bmd_ode_event *events, int n_events,
+                        bmd_ode_hit *hits, int max_hits, int *n_hits, bmd_ode_observer_fn observer,
+                        void *observer_ctx, bmd_error *err);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,8 @@
 #ifndef BMD_PLOT_H
 #define BMD_PLOT_H
 
+#include "bmd/api.h"
+
 #include "bmd/earth.h"
 #include "bmd/error.h"
 #include "bmd/scene.h"
@@ -44,17 +46,17 @@ typedef struct bmd_altitude_plot {
 } bmd_altitude_plot;
 
 /* An empty plot: no window (NaN), default size, miles on. */
-void bmd_altitude_plot_init(bmd_altitude_plot *plot);
+BMD_API void bmd_altitude_plot_init(bmd_altitude_plot *plot);
 
 /* The SVG text. Errors: BMD_EINVAL for no curves, a curve with n < 2 or non-finite values, a
  * size outside [200, 4000] px; BMD_ENOMEM. */
-int bmd_plot_altitude_svg(const bmd_altitude_plot *plot, char **svg, bmd_error *err);
-int bmd_plot_altitude_write(const bmd_altitude_plot *plot, const char *path, bmd_error *err);
+BMD_API int bmd_plot_altitude_svg(const bmd_altitude_plot *plot, char **svg, bmd_error *err);
+BMD_API int bmd_plot_altitude_write(const bmd_altitude_plot *plot, const char *path, bmd_error *err);
 
 /* Ground range from the first sample (geodesic on earth) and altitude of each of n samples, into
  * range_m[n] and altitude_m[n], for a bmd_plot_curve. Errors: BMD_EINVAL for n < 1. */
-int bmd_plot_range_profile(const bmd_earth *earth, const bmd_sample *samples, int n,
-                           double *range_m, double *altitude_m, bmd_error *err);
+BMD_API int bmd_plot_range_profile(const bmd_earth *earth, const bmd_sample *samples, int n,
+                                   double *range_m, double *altitude_m, bmd_error *err);
 
 /* One site of the engagement timeline. Intervals are [start, end] in s after threat launch;
  * NaN starts mean "not at all". */
@@ -76,12 +78,12 @@ typedef struct bmd_timeline_plot {
     int width_px;                 /* 0: 760; the height follows from the rows */
 } bmd_timeline_plot;
 
-void bmd_timeline_plot_init(bmd_timeline_plot *plot);
+BMD_API void bmd_timeline_plot_init(bmd_timeline_plot *plot);
 
 /* Errors: BMD_EINVAL for no rows, an interval with end < start, an empty time axis, non-finite
  * shot times; BMD_ENOMEM. */
-int bmd_plot_timeline_svg(const bmd_timeline_plot *plot, char **svg, bmd_error *err);
-int bmd_plot_timeline_write(const bmd_timeline_plot *plot, const char *path, bmd_error *err);
+BMD_API int bmd_plot_timeline_svg(const bmd_timeline_plot *plot, char **svg, bmd_error *err);
+BMD_API int bmd_plot_timeline_write(const bmd_timeline_plot *plot, const char *path, bmd_error *err);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,8 @@
 #ifndef BMD_RADAR_CATALOG_H
 #define BMD_RADAR_CATALOG_H
 
+#include "bmd/api.h"
+
 #include "bmd/catalog.h"
 #include "bmd/sensor.h"
 
@@ -31,26 +33,26 @@ typedef struct bmd_catalog_radar {
 
 /* Load one radar file. Errors as bmd_catalog_load_missile (EIO, EPARSE, EINVAL), each message
  * starting "FILE:LINE:COLUMN: ". */
-int bmd_catalog_load_radar(const char *path, bmd_catalog_radar *entry, bmd_error *err);
+BMD_API int bmd_catalog_load_radar(const char *path, bmd_catalog_radar *entry, bmd_error *err);
 
 /* Find a radar by name (file stem or `name:` field, case-insensitive) in dir, or load name when it
  * is a path. Errors: BMD_ENOTFOUND with the closest names suggested, and those of load. */
-int bmd_catalog_find_radar(const char *dir, const char *name, bmd_catalog_radar *entry,
-                           bmd_error *err);
+BMD_API int bmd_catalog_find_radar(const char *dir, const char *name, bmd_catalog_radar *entry,
+                                   bmd_error *err);
 
 /* The names (file stems) of the radars in dir, sorted (as bmd_catalog_list_missiles). */
-int bmd_catalog_list_radars(const char *dir, char (*names)[BMD_NAME_MAX], int max, int *n,
-                            bmd_error *err);
+BMD_API int bmd_catalog_list_radars(const char *dir, char (*names)[BMD_NAME_MAX], int max, int *n,
+                                    bmd_error *err);
 
 /* Set one parameter from text, "FIELD=VALUE" in the file's units (e.g. "detection_range_m=1.5e6",
  * "azimuth_half_width_deg=60"; "parameters." may prefix the field), recorded in the provenance as
  * an override (notional, line 0, the file value in the note); the radar is then validated as a
  * whole. Errors: BMD_EINVAL for an unknown field (the closest suggested) or a bad value. */
-int bmd_catalog_radar_override(bmd_catalog_radar *entry, const char *assignment, bmd_error *err);
+BMD_API int bmd_catalog_radar_override(bmd_catalog_radar *entry, const char *assignment, bmd_error *err);
 
 /* The provenance of field (e.g. "detection_range_m") of a loaded radar, or NULL. */
-const bmd_param_provenance *bmd_catalog_radar_param(const bmd_catalog_radar *entry,
-                                                    const char *field);
+BMD_API const bmd_param_provenance *bmd_catalog_radar_param(const bmd_catalog_radar *entry,
+                                                            const char *field);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,8 @@
 #ifndef BMD_RASTER_H
 #define BMD_RASTER_H
 
+#include "bmd/api.h"
+
 #include <stddef.h>
 
 #include "bmd/error.h"
@@ -24,15 +26,15 @@ extern "C" {
  * [BMD_PNG_MIN_PX, BMD_PNG_MAX_PX] (or 0), an SVG without a usable size, or a resulting height
  * outside that range; BMD_EPARSE for text librsvg cannot read (with its message); BMD_ENOMEM;
  * those of bmd_atomic_write. */
-int bmd_svg_to_png(const char *svg, size_t len, int width_px, const char *path, bmd_error *err);
+BMD_API int bmd_svg_to_png(const char *svg, size_t len, int width_px, const char *path, bmd_error *err);
 
 /* 1 when path names a PNG file (ends in ".png", any case), else 0. */
-int bmd_path_is_png(const char *path);
+BMD_API int bmd_path_is_png(const char *path);
 
 /* Write the NUL-terminated SVG text to path: as PNG (bmd_svg_to_png with width_px) when
  * bmd_path_is_png(path), else as the SVG text itself (width_px ignored). Errors: those of
  * bmd_svg_to_png or bmd_atomic_write_string. */
-int bmd_svg_write_file(const char *svg, int width_px, const char *path, bmd_error *err);
+BMD_API int bmd_svg_write_file(const char *svg, int width_px, const char *path, bmd_error *err);
 
 #ifdef __cplusplus
 }

@@ -24,6 +24,8 @@
 #ifndef BMD_REPORT_H
 #define BMD_REPORT_H
 
+#include "bmd/api.h"
+
 #include "bmd/analysis.h"
 #include "bmd/error.h"
 #include "bmd/map.h"
@@ -44,14 +46,14 @@ typedef struct bmd_report bmd_report;
 /* Start a report of an (required) and remote (may be NULL). Both analyses, the scenario and the
  * options' strings and world are borrowed until bmd_report_free. Errors: BMD_EINVAL for a NULL or
  * empty analysis, or a remote analysis of another scenario; BMD_ENOMEM. */
-int bmd_report_begin(bmd_report **report, const bmd_analysis *an, const bmd_analysis *remote,
-                     const bmd_report_options *opt, bmd_error *err);
+BMD_API int bmd_report_begin(bmd_report **report, const bmd_analysis *an, const bmd_analysis *remote,
+                             const bmd_report_options *opt, bmd_error *err);
 
 /* Add a map section (e.g. a footprint): heading, a caption (plain text, escaped) and the scene
  * drawn on a map fitted to it (the scene is drawn at once; it may be freed afterwards).
  * Errors: BMD_EINVAL for a NULL or empty heading or an empty scene; those of bmd_map_svg. */
-int bmd_report_add_map(bmd_report *report, const char *heading, const char *caption,
-                       const bmd_scene *scene, bmd_error *err);
+BMD_API int bmd_report_add_map(bmd_report *report, const char *heading, const char *caption,
+                               const bmd_scene *scene, bmd_error *err);
 
 /* Add the footprint maps (bmd_analysis_footprints_run of the report's analysis), borrowed until
  * bmd_report_free: a "Footprints" section with one map per footprint (the >= 1 and >= 2 shot
@@ -59,20 +61,20 @@ int bmd_report_add_map(bmd_report *report, const char *heading, const char *capt
  * a caption giving the grid, its step, what "covered" means and the coverage statistics; and one
  * plain-language line per footprint in the findings. Errors: BMD_EINVAL for NULL or footprints
  * of another analysis. */
-int bmd_report_add_footprints(bmd_report *report, const bmd_analysis_footprints *footprints,
-                              bmd_error *err);
+BMD_API int bmd_report_add_footprints(bmd_report *report, const bmd_analysis_footprints *footprints,
+                                      bmd_error *err);
 
 /* The HTML text (caller frees). Errors: those of the plots and maps; BMD_ENOMEM. */
-int bmd_report_html(const bmd_report *report, char **html, bmd_error *err);
+BMD_API int bmd_report_html(const bmd_report *report, char **html, bmd_error *err);
 
 /* Write the HTML to path atomically (bmd/atomic_file.h). */
-int bmd_report_write(const bmd_report *report, const char *path, bmd_error *err);
+BMD_API int bmd_report_write(const bmd_report *report, const char *path, bmd_error *err);
 
 /* Three lines summing up the findings (for a terminal), each NUL-terminated in lines[i]. */
 #define BMD_REPORT_SUMMARY_MAX 320
-void bmd_report_summary(const bmd_report *report, char lines[3][BMD_REPORT_SUMMARY_MAX]);
+BMD_API void bmd_report_summary(const bmd_report *report, char lines[3][BMD_REPORT_SUMMARY_MAX]);
 
-void bmd_report_free(bmd_report *report);
+BMD_API void bmd_report_free(bmd_report *report);
 
 #ifdef __cplusplus
 }

@@ -18,6 +18,8 @@
 #ifndef BMD_SCENARIO_H
 #define BMD_SCENARIO_H
 
+#include "bmd/api.h"
+
 #include "bmd/aim.h"
 #include "bmd/catalog.h"
 #include "bmd/earth.h"
@@ -179,45 +181,45 @@ typedef struct bmd_scenario {
 } bmd_scenario;
 
 /* Zero a scenario (nothing allocated). */
-void bmd_scenario_init(bmd_scenario *scn);
+BMD_API void bmd_scenario_init(bmd_scenario *scn);
 
 /* Read and validate the file at path (step 1 above). On error the scenario is left empty
  * (bmd_scenario_free is still safe). Errors: BMD_EIO (cannot open), BMD_EPARSE (YAML syntax),
  * BMD_EINVAL (everything else), BMD_ENOMEM; messages start "FILE:LINE:COL: ". */
-int bmd_scenario_load(const char *path, bmd_scenario *scn, bmd_error *err);
+BMD_API int bmd_scenario_load(const char *path, bmd_scenario *scn, bmd_error *err);
 
 /* Look up every catalogue name under catalog_dir (its missiles/, radars/ and interceptors/
  * folders) and apply the overrides (step 2). Errors: BMD_ENOTFOUND for an unknown name (close
  * names suggested), BMD_EINVAL for an unknown override field or a bad value, those of the
  * catalogue loaders; each message starts with the file, line and column of the name or key. */
-int bmd_scenario_resolve(bmd_scenario *scn, const char *catalog_dir, bmd_error *err);
+BMD_API int bmd_scenario_resolve(bmd_scenario *scn, const char *catalog_dir, bmd_error *err);
 
 /* Load, then resolve. */
-int bmd_scenario_open(const char *path, const char *catalog_dir, bmd_scenario *scn,
-                      bmd_error *err);
+BMD_API int bmd_scenario_open(const char *path, const char *catalog_dir, bmd_scenario *scn,
+                              bmd_error *err);
 
 /* Release everything the scenario holds and zero it. */
-void bmd_scenario_free(bmd_scenario *scn);
+BMD_API void bmd_scenario_free(bmd_scenario *scn);
 
 /* Write the scenario as a scenario file that loads back to the same values (within the 17
  * significant digits of the numbers). Errors: BMD_EIO. */
-int bmd_scenario_save(const bmd_scenario *scn, const char *path, bmd_error *err);
+BMD_API int bmd_scenario_save(const bmd_scenario *scn, const char *path, bmd_error *err);
 
 /* The index of the sensor, site, threat or named point (in launch areas, then targets) called
  * name, or -1. For points, *area_kind is 0 (launch area) or 1 (target set) and *area its index. */
-int bmd_scenario_sensor_index(const bmd_scenario *scn, const char *name);
-int bmd_scenario_site_index(const bmd_scenario *scn, const char *name);
-int bmd_scenario_threat_index(const bmd_scenario *scn, const char *name);
-const bmd_scenario_point *bmd_scenario_find_point(const bmd_scenario *scn, const char *name,
-                                                  int *area_kind, int *area);
+BMD_API int bmd_scenario_sensor_index(const bmd_scenario *scn, const char *name);
+BMD_API int bmd_scenario_site_index(const bmd_scenario *scn, const char *name);
+BMD_API int bmd_scenario_threat_index(const bmd_scenario *scn, const char *name);
+BMD_API const bmd_scenario_point *bmd_scenario_find_point(const bmd_scenario *scn, const char *name,
+                                                          int *area_kind, int *area);
 
 /* The citation of a source key, or NULL. */
-const char *bmd_scenario_citation(const bmd_scenario *scn, const char *key);
+BMD_API const char *bmd_scenario_citation(const bmd_scenario *scn, const char *key);
 
 /* Names of trajectory shapes in files ("min-energy", "lofted", "depressed") and the inverse
  * (BMD_EINVAL listing the names). */
-const char *bmd_scenario_shape_name(bmd_aim_shape shape);
-int bmd_scenario_shape_parse(const char *name, bmd_aim_shape *shape, bmd_error *err);
+BMD_API const char *bmd_scenario_shape_name(bmd_aim_shape shape);
+BMD_API int bmd_scenario_shape_parse(const char *name, bmd_aim_shape *shape, bmd_error *err);
 
 #ifdef __cplusplus
 }

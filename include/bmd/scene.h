@@ -6,6 +6,8 @@
 #ifndef BMD_SCENE_H
 #define BMD_SCENE_H
 
+#include "bmd/api.h"
+
 #include "bmd/earth.h"
 #include "bmd/error.h"
 #include "bmd/trajectory.h"
@@ -108,66 +110,66 @@ typedef struct bmd_scene {
 } bmd_scene;
 
 /* An empty scene on earth (NULL: WGS84). Cannot fail. */
-void bmd_scene_init(bmd_scene *scene, const bmd_earth *earth);
+BMD_API void bmd_scene_init(bmd_scene *scene, const bmd_earth *earth);
 
 /* Release everything the scene holds; it is empty (and reusable) afterwards. */
-void bmd_scene_free(bmd_scene *scene);
+BMD_API void bmd_scene_free(bmd_scene *scene);
 
 /* Set the title (document name in KML, heading of maps). Errors: BMD_ENOMEM. */
-int bmd_scene_set_title(bmd_scene *scene, const char *title, bmd_error *err);
+BMD_API int bmd_scene_set_title(bmd_scene *scene, const char *title, bmd_error *err);
 
 /* Each bmd_scene_add_* appends one feature and stores its number (0, 1, ... in the order of
  * addition, across all kinds) in *feature when feature is not NULL. Errors: BMD_EINVAL for a
  * NULL or empty name, a latitude outside [-pi/2, pi/2], a non-finite number, a bad kind;
  * BMD_ENOMEM. */
-int bmd_scene_add_site(bmd_scene *scene, const char *name, bmd_site_kind kind, double lat_rad,
-                       double lon_rad, double height_m, int *feature, bmd_error *err);
+BMD_API int bmd_scene_add_site(bmd_scene *scene, const char *name, bmd_site_kind kind, double lat_rad,
+                               double lon_rad, double height_m, int *feature, bmd_error *err);
 
 /* A path from n >= 2 samples of a time series (the t_s, lat_rad, lon_rad, altitude_m and phase
  * fields are used). impacted says whether the last sample is an impact. */
-int bmd_scene_add_track(bmd_scene *scene, const char *name, const char *missile,
-                        bmd_track_kind kind, const bmd_sample *samples, int n, int impacted,
-                        int *feature, bmd_error *err);
+BMD_API int bmd_scene_add_track(bmd_scene *scene, const char *name, const char *missile,
+                                bmd_track_kind kind, const bmd_sample *samples, int n, int impacted,
+                                int *feature, bmd_error *err);
 
 /* One call for a flown trajectory: a threat track from traj, with summary (may be NULL) giving
  * whether it impacted, and numeric properties launch_time_s, impact_time_s, range_km, apogee_km. */
-int bmd_scene_add_trajectory(bmd_scene *scene, const char *name, const char *missile,
-                             const bmd_trajectory *traj, const bmd_flight_summary *summary,
-                             int *feature, bmd_error *err);
+BMD_API int bmd_scene_add_trajectory(bmd_scene *scene, const char *name, const char *missile,
+                                     const bmd_trajectory *traj, const bmd_flight_summary *summary,
+                                     int *feature, bmd_error *err);
 
 /* Radar coverage of radius range_m (> 0, below half the Earth's circumference) around the site.
  * Sector from az_min_rad clockwise to az_max_rad; a full circle when either is NaN or the span is
  * at least 2 pi. */
-int bmd_scene_add_coverage(bmd_scene *scene, const char *name, double lat_rad, double lon_rad,
-                           double range_m, double az_min_rad, double az_max_rad, int *feature,
-                           bmd_error *err);
+BMD_API int bmd_scene_add_coverage(bmd_scene *scene, const char *name, double lat_rad, double lon_rad,
+                                   double range_m, double az_min_rad, double az_max_rad, int *feature,
+                                   bmd_error *err);
 
 /* A polygon of n >= 3 points. */
-int bmd_scene_add_area(bmd_scene *scene, const char *name, bmd_area_kind kind,
-                       const double *lat_rad, const double *lon_rad, int n, int *feature,
-                       bmd_error *err);
+BMD_API int bmd_scene_add_area(bmd_scene *scene, const char *name, bmd_area_kind kind,
+                               const double *lat_rad, const double *lon_rad, int n, int *feature,
+                               bmd_error *err);
 
 /* Attach a number (finite) or a text property to a feature. Errors: BMD_EINVAL for an unknown
  * feature number, an empty key or a non-finite number; BMD_ENOMEM. */
-int bmd_scene_set_number(bmd_scene *scene, int feature, const char *key, double value,
-                         bmd_error *err);
-int bmd_scene_set_text(bmd_scene *scene, int feature, const char *key, const char *text,
-                       bmd_error *err);
+BMD_API int bmd_scene_set_number(bmd_scene *scene, int feature, const char *key, double value,
+                                 bmd_error *err);
+BMD_API int bmd_scene_set_text(bmd_scene *scene, int feature, const char *key, const char *text,
+                               bmd_error *err);
 
 /* The boundary of a coverage as a ring on the scene's Earth: points along the range circle every
  * step_rad of azimuth at most (and the site itself first for a sector), by bmd_geodesy_direct.
  * Writes at most max_points points to lat_rad/lon_rad and their number to *n. Needs
  * max_points >= bmd_scene_coverage_points(c, step_rad). Errors: BMD_EINVAL. */
-int bmd_scene_coverage_points(const bmd_scene_coverage *c, double step_rad);
-int bmd_scene_coverage_ring(const bmd_scene *scene, const bmd_scene_coverage *c, double step_rad,
-                            double *lat_rad, double *lon_rad, int max_points, int *n,
-                            bmd_error *err);
+BMD_API int bmd_scene_coverage_points(const bmd_scene_coverage *c, double step_rad);
+BMD_API int bmd_scene_coverage_ring(const bmd_scene *scene, const bmd_scene_coverage *c, double step_rad,
+                                    double *lat_rad, double *lon_rad, int max_points, int *n,
+                                    bmd_error *err);
 
 /* Short lower-case names of the kinds ("radar", "threat", "footprint", ...); "unknown" else. */
-const char *bmd_site_kind_name(bmd_site_kind kind);
-const char *bmd_track_kind_name(bmd_track_kind kind);
-const char *bmd_area_kind_name(bmd_area_kind kind);
-const char *bmd_phase_name(int phase);
+BMD_API const char *bmd_site_kind_name(bmd_site_kind kind);
+BMD_API const char *bmd_track_kind_name(bmd_track_kind kind);
+BMD_API const char *bmd_area_kind_name(bmd_area_kind kind);
+BMD_API const char *bmd_phase_name(int phase);
 
 #ifdef __cplusplus
 }

@@ -24,6 +24,8 @@
 #ifndef BMD_SENSOR_H
 #define BMD_SENSOR_H
 
+#include "bmd/api.h"
+
 #include "bmd/earth.h"
 #include "bmd/error.h"
 #include "bmd/trajectory.h"
@@ -68,17 +70,17 @@ typedef struct bmd_radar {
 /* Defaults: site (0, 0, 0), boresight north at 0 degrees, full circle, field of view 0..90
  * degrees, minimum elevation 0, instrumented range 1e7 m, R_ref 1e6 m at sigma_ref 1 m^2, every
  * RCS 1 m^2, no refraction. */
-void bmd_radar_default(bmd_radar *radar);
+BMD_API void bmd_radar_default(bmd_radar *radar);
 
 /* Check every field. Errors: BMD_EINVAL naming the field, its value and what is allowed (NaN,
  * latitude outside +-90 degrees, negative or zero ranges or cross-sections, inverted elevation
  * limits, ...). */
-int bmd_radar_validate(const bmd_radar *radar, bmd_error *err);
+BMD_API int bmd_radar_validate(const bmd_radar *radar, bmd_error *err);
 
 /* Detection range (m) for cross-section rcs_m2: R_ref (rcs / sigma_ref)^(1/4), not capped by the
  * instrumented range. Errors: BMD_EINVAL for a non-positive or non-finite rcs or radar. */
-int bmd_radar_detection_range(const bmd_radar *radar, double rcs_m2, double *range_m,
-                              bmd_error *err);
+BMD_API int bmd_radar_detection_range(const bmd_radar *radar, double rcs_m2, double *range_m,
+                                      bmd_error *err);
 
 /* Geometry of an ECEF point seen from the radar. */
 typedef struct bmd_radar_look {
@@ -96,12 +98,12 @@ typedef struct bmd_radar_look {
 
 /* Look at ECEF point r_ecef_m (an object of class cls) from the radar on earth. Errors: BMD_EINVAL
  * for an invalid radar, class or non-finite point. */
-int bmd_radar_look_at(const bmd_radar *radar, const bmd_earth *earth, const double r_ecef_m[3],
-                      bmd_object_class cls, bmd_radar_look *look, bmd_error *err);
+BMD_API int bmd_radar_look_at(const bmd_radar *radar, const bmd_earth *earth, const double r_ecef_m[3],
+                              bmd_object_class cls, bmd_radar_look *look, bmd_error *err);
 
 /* Whether the straight segment between ECEF points a and b stays outside the ellipsoid of earth
  * (touching counts as clear). Exact: the ellipsoid is mapped onto the unit sphere. */
-int bmd_earth_segment_clear(const bmd_earth *earth, const double a_m[3], const double b_m[3]);
+BMD_API int bmd_earth_segment_clear(const bmd_earth *earth, const double a_m[3], const double b_m[3]);
 
 /* A closed time interval [start_s, end_s] in s after launch. */
 typedef struct bmd_interval {
@@ -119,9 +121,9 @@ typedef struct bmd_interval {
  * times increasing). Written into out[0..*n-1]. Errors: BMD_EINVAL for an invalid radar or
  * trajectory, or when more than max intervals are found (the first max are still written and *n
  * is the number that fit). */
-int bmd_radar_visibility(const bmd_radar *radar, const bmd_earth *earth,
-                         const bmd_trajectory *traj, bmd_object_class cls, bmd_interval *out,
-                         int max, int *n, bmd_error *err);
+BMD_API int bmd_radar_visibility(const bmd_radar *radar, const bmd_earth *earth,
+                                 const bmd_trajectory *traj, bmd_object_class cls, bmd_interval *out,
+                                 int max, int *n, bmd_error *err);
 
 /* Radar horizon on a sphere, closed form (law of sines in the triangle centre-radar-target):
  * a radar at height h_r sees a target at height h_t at elevation e at slant range
@@ -131,19 +133,19 @@ int bmd_radar_visibility(const bmd_radar *radar, const bmd_earth *earth,
  * Errors: BMD_EINVAL for bad numbers (R <= 0, heights below -R/2, |e| >= pi/2, k outside
  * [1, 4]); BMD_EDOM when the ray at elevation e never reaches height h_t (a target below the
  * radar seen upward). */
-int bmd_radar_horizon_sphere(double radius_m, double k, double radar_height_m,
-                             double target_height_m, double elevation_rad, double *slant_range_m,
-                             double *ground_range_m, bmd_error *err);
+BMD_API int bmd_radar_horizon_sphere(double radius_m, double k, double radar_height_m,
+                                     double target_height_m, double elevation_rad, double *slant_range_m,
+                                     double *ground_range_m, bmd_error *err);
 
 /* The same on the Earth model (the ellipsoid for WGS84), numerically: along the ray leaving the
  * radar at (lat, lon, h_r) with azimuth az and geodetic elevation e, the first point at height h_t
  * (bisection to 1 mm). Ground range is the geodesic from the radar's foot to the target's foot.
  * Errors: as the sphere (EDOM when the ray does not reach h_t within 40,000 km), EINVAL for
  * |lat| > pi/2. */
-int bmd_radar_horizon(const bmd_earth *earth, double lat_rad, double lon_rad,
-                      double radar_height_m, double azimuth_rad, double elevation_rad,
-                      double target_height_m, double *slant_range_m, double *ground_range_m,
-                      bmd_error *err);
+BMD_API int bmd_radar_horizon(const bmd_earth *earth, double lat_rad, double lon_rad,
+                              double radar_height_m, double azimuth_rad, double elevation_rad,
+                              double target_height_m, double *slant_range_m, double *ground_range_m,
+                              bmd_error *err);
 
 /* Space-based infrared early warning. */
 typedef struct bmd_ir_sensor {
@@ -155,10 +157,10 @@ typedef struct bmd_ir_sensor {
 #define BMD_IR_DEFAULT_CLOUD_TOP_M 10000.0
 
 /* Defaults: cloud tops BMD_IR_DEFAULT_CLOUD_TOP_M, no delay. */
-void bmd_ir_sensor_default(bmd_ir_sensor *ir);
+BMD_API void bmd_ir_sensor_default(bmd_ir_sensor *ir);
 
 /* Check the fields. Errors: BMD_EINVAL for NaN or negative values. */
-int bmd_ir_sensor_validate(const bmd_ir_sensor *ir, bmd_error *err);
+BMD_API int bmd_ir_sensor_validate(const bmd_ir_sensor *ir, bmd_error *err);
 
 /* The intervals in which the IR sensor reports the missile flying traj: for each stretch of
  * burning flight (samples with phase BMD_PHASE_BOOST) above min_altitude_m, [first sight +
@@ -166,14 +168,14 @@ int bmd_ir_sensor_validate(const bmd_ir_sensor *ir, bmd_error *err);
  * events (when events is not NULL and one lies between the last burning and the next sample),
  * else the last burning sample. Cloud-top crossings are refined by bisection. Output and errors as
  * bmd_radar_visibility. */
-int bmd_ir_visibility(const bmd_ir_sensor *ir, const bmd_earth *earth, const bmd_trajectory *traj,
-                      const bmd_flight_events *events, bmd_interval *out, int max, int *n,
-                      bmd_error *err);
+BMD_API int bmd_ir_visibility(const bmd_ir_sensor *ir, const bmd_earth *earth, const bmd_trajectory *traj,
+                              const bmd_flight_events *events, bmd_interval *out, int max, int *n,
+                              bmd_error *err);
 
 /* Name of an object class ("booster", "rv", "decoy") and the inverse (case-insensitive; also
  * accepts "reentry-vehicle", "warhead"). Parse errors: BMD_EINVAL listing the names. */
-const char *bmd_object_class_name(bmd_object_class cls);
-int bmd_object_class_parse(const char *name, bmd_object_class *cls, bmd_error *err);
+BMD_API const char *bmd_object_class_name(bmd_object_class cls);
+BMD_API int bmd_object_class_parse(const char *name, bmd_object_class *cls, bmd_error *err);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,8 @@
 #ifndef BMD_TRAJECTORY_H
 #define BMD_TRAJECTORY_H
 
+#include "bmd/api.h"
+
 #include "bmd/earth.h"
 #include "bmd/error.h"
 #include "bmd/missile.h"
@@ -40,12 +42,12 @@ typedef struct bmd_plan {
 } bmd_plan;
 
 /* Fill a plan with defaults: gravity turn, azimuth 0, vertical rise 10 s, kick 0.1 rad. */
-void bmd_plan_default(bmd_plan *plan);
+BMD_API void bmd_plan_default(bmd_plan *plan);
 
 /* The standard plan of a steering law for this missile: the gravity turn with a 10 s vertical
  * rise (kick 0.1 rad), or Forden's pitch program with a 5 s rise, a final elevation of 40 deg
  * reached at 0.8 of the first stage's burn. The starting points of bmd_aim_max_range_best. */
-void bmd_plan_default_for(const bmd_missile *missile, bmd_steering steering, bmd_plan *plan);
+BMD_API void bmd_plan_default_for(const bmd_missile *missile, bmd_steering steering, bmd_plan *plan);
 
 /* Flight phases recorded in the time series. */
 typedef enum bmd_phase {
@@ -118,7 +120,7 @@ typedef struct bmd_flight_options {
     double max_time_s;         /* give up after this flight time (default 10,000 s) */
 } bmd_flight_options;
 
-void bmd_flight_options_default(bmd_flight_options *opt);
+BMD_API void bmd_flight_options_default(bmd_flight_options *opt);
 
 /* Fly missile with plan from geodetic launch point (lat_rad, lon_rad, height_m above the
  * ellipsoid) on earth until impact. Fills summary; when traj is not NULL, appends the time series
@@ -127,18 +129,18 @@ void bmd_flight_options_default(bmd_flight_options *opt);
  * integrator errors. A flight that does not come down within max_time_s is not an error:
  * summary->impacted = 0. Nor is one that hits the ground while still boosting (a near-horizontal
  * plan): summary->impacted = 1 with the impact time and point, impact_phase says when. */
-int bmd_trajectory_fly(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *plan,
-                       double lat_rad, double lon_rad, double height_m,
-                       const bmd_flight_options *opt, bmd_flight_summary *summary,
-                       bmd_trajectory *traj, bmd_error *err);
+BMD_API int bmd_trajectory_fly(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *plan,
+                               double lat_rad, double lon_rad, double height_m,
+                               const bmd_flight_options *opt, bmd_flight_summary *summary,
+                               bmd_trajectory *traj, bmd_error *err);
 
 /* Earth-fixed position and velocity at time t_s, interpolated in the time series (cubic Hermite
  * on position and velocity). Errors: BMD_EDOM if t_s is outside the series. */
-int bmd_trajectory_state_at(const bmd_trajectory *traj, double t_s, double r_ecef_m[3],
-                            double v_ecef_m_s[3], bmd_error *err);
+BMD_API int bmd_trajectory_state_at(const bmd_trajectory *traj, double t_s, double r_ecef_m[3],
+                                    double v_ecef_m_s[3], bmd_error *err);
 
 /* Release the time series. */
-void bmd_trajectory_free(bmd_trajectory *traj);
+BMD_API void bmd_trajectory_free(bmd_trajectory *traj);
 
 #ifdef __cplusplus
 }

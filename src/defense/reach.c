@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "bmd/num.h"
 #include "defense/interceptor_internal.h"
 
 #define REACH_DT_S 1.0
@@ -45,6 +46,23 @@ static double coordinate(const reach_ctx *c, const double r[3], int vertical)
     return vertical ? bmd_earth_altitude_m(c->earth, r) : ic_along_range(c->earth, c->site, r);
 }
 
+/* Which side of the crossing time t lies on (bmd_num_bisect_side). */
+typedef struct crossing_side_ctx {
+    const reach_ctx *c;
+    const bmd_kv_state *s0, *s1;
+    double target;
+    int vertical;
+} crossing_side_ctx;
+
+static int crossing_side(void *ctx, double t, int *side)
+{
+    const crossing_side_ctx *x = ctx;
+    double r[3];
+    hermite(x->s0, x->s1, t, r, NULL);
+    *side = coordinate(x->c, r, x->vertical) < x->target ? BMD_NUM_SIDE_A : BMD_NUM_SIDE_B;
+    return BMD_SUCCESS;
+}
+
 /* First crossing of coordinate == target on the flown trajectory (range: binary search, it grows
  * with time; altitude: linear scan of the ascent). Fills the state there; *found = 0 if none. */
 static void crossing(const reach_ctx *c, double target, int vertical, bmd_kv_state *out,
@@ -79,14 +97,8 @@ static void crossing(const reach_ctx *c, double target, int vertical, bmd_kv_sta
     if (m < 0)
         return;
     double ta = s[m].t_s, tb = s[m + 1].t_s, r[3], v[3];
-    for (int it = 0; it < REACH_BISECT_T; it++) {
-        double tm = 0.5 * (ta + tb);
-        hermite(&s[m], &s[m + 1], tm, r, NULL);
-        if (coordinate(c, r, vertical) < target)
-            ta = tm;
-        else
-            tb = tm;
-    }
+    crossing_side_ctx side = {c, &s[m], &s[m + 1], target, vertical};
+    (void)bmd_num_bisect_side(crossing_side, &side, &ta, &tb, REACH_BISECT_T, 0.0, NULL);
     double t = 0.5 * (ta + tb);
     hermite(&s[m], &s[m + 1], t, r, v);
     for (int k = 0; k < 3; k++) {
@@ -109,6 +121,32 @@ static int at_elevation(reach_ctx *c, double eps, double target, int vertical, b
     return BMD_SUCCESS;
 }
 
+/* A bisection on the elevation (bmd_num_bisect_side): fly it, see where its trajectory crosses the
+ * target range. refine: the side of the sign of altitude - h at the range (f0's sign: a's side);
+ * find_edge: whether the range is reached at all (reached: a's side). */
+typedef struct elevation_side_ctx {
+    reach_ctx *c;
+    double range, h;
+    int f0_negative; /* refine: the sign of f at a; -1: find_edge */
+    bmd_error *err;
+} elevation_side_ctx;
+
+static int elevation_side(void *ctx, double eps, int *side)
+{
+    elevation_side_ctx *x = ctx;
+    bmd_kv_state s;
+    int found, st;
+    if ((st = at_elevation(x->c, eps, x->range, 0, &s, &found, x->err)))
+        return st;
+    if (x->f0_negative < 0)
+        *side = found ? BMD_NUM_SIDE_A : BMD_NUM_SIDE_B;
+    else if (!found)
+        *side = BMD_NUM_SIDE_NONE; /* a hole in the fan: keep the bracket found so far */
+    else
+        *side = ((s.altitude_m - x->h) < 0) == x->f0_negative ? BMD_NUM_SIDE_A : BMD_NUM_SIDE_B;
+    return BMD_SUCCESS;
+}
+
 /* Refine a sign change of altitude(R) - h between elevations e0 (f0) and e1 by bisection;
  * keeps the result in *best if it is earlier. */
 static int refine(reach_ctx *c, double e0, double f0, double e1, double range, double h,
@@ -116,20 +154,9 @@ static int refine(reach_ctx *c, double e0, double f0, double e1, double range, d
 {
     bmd_kv_state s;
     int found = 0, st;
-    for (int it = 0; it < REACH_BISECT_EPS; it++) {
-        double em = 0.5 * (e0 + e1);
-        if ((st = at_elevation(c, em, range, 0, &s, &found, err)))
-            return st;
-        if (!found)
-            break; /* a hole in the fan: keep the bracket found so far */
-        double fm = s.altitude_m - h;
-        if ((fm < 0) == (f0 < 0)) {
-            e0 = em;
-            f0 = fm;
-        } else {
-            e1 = em;
-        }
-    }
+    elevation_side_ctx side = {c, range, h, f0 < 0, err};
+    if ((st = bmd_num_bisect_side(elevation_side, &side, &e0, &e1, REACH_BISECT_EPS, 0.0, NULL)))
+        return st;
     double e = 0.5 * (e0 + e1);
     if ((st = at_elevation(c, e, range, 0, &s, &found, err)))
         return st;
@@ -159,15 +186,10 @@ static int find_edge(reach_ctx *c, double e_def, double e_undef, double range, d
 {
     bmd_kv_state s;
     int found, st;
-    for (int it = 0; it < REACH_BISECT_EPS; it++) {
-        double em = 0.5 * (e_def + e_undef);
-        if ((st = at_elevation(c, em, range, 0, &s, &found, err)))
-            return st;
-        if (found)
-            e_def = em;
-        else
-            e_undef = em;
-    }
+    elevation_side_ctx side = {c, range, h, -1, err};
+    if ((st = bmd_num_bisect_side(elevation_side, &side, &e_def, &e_undef, REACH_BISECT_EPS, 0.0,
+                                  NULL)))
+        return st;
     if ((st = at_elevation(c, e_def, range, 0, &s, &found, err)))
         return st;
     *e_edge = e_def;

@@ -9,12 +9,11 @@
  *   D. A. Vallado, "Fundamentals of Astrodynamics and Applications", 4th ed. (2013), sec. 3.7
  *     (ECEF/ECI rotation, v_eci = R (v_ecef + w x r)). */
 #include "bmd/earth.h"
+#include "bmd/units.h"
 
 #include <math.h>
 #include <stddef.h>
 
-#define BMD_PI 3.14159265358979323846
-#define BMD_TWO_PI 6.28318530717958647692
 
 /* Fill the fields shared by both kinds of model. */
 static void earth_fill(bmd_earth *earth, bmd_earth_kind kind, double a_m, double f, double j2,
@@ -358,12 +357,6 @@ static void enu_at(const bmd_earth *earth, const double r[3], double e[3], doubl
     bmd_earth_local_frame(earth, r, e, n, u);
 }
 
-/* Dot product of two 3-vectors. */
-static double dot3(const double a[3], const double b[3])
-{
-    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
-
 /* ECEF velocity -> speed, flight-path angle (atan2(up, horizontal)), heading (atan2(east,
  * north) in [0, 2 pi)). A zero velocity gives zero angles. */
 void bmd_earth_velocity_to_local(const bmd_earth *earth, const double r_ecef_m[3],
@@ -372,7 +365,7 @@ void bmd_earth_velocity_to_local(const bmd_earth *earth, const double r_ecef_m[3
 {
     double e[3], n[3], u[3];
     enu_at(earth, r_ecef_m, e, n, u);
-    const double ve = dot3(v_ecef_m_s, e), vn = dot3(v_ecef_m_s, n), vu = dot3(v_ecef_m_s, u);
+    const double ve = bmd_dot3(v_ecef_m_s, e), vn = bmd_dot3(v_ecef_m_s, n), vu = bmd_dot3(v_ecef_m_s, u);
     const double horiz = hypot(ve, vn);
     double heading = atan2(ve, vn);
     if (heading < 0.0)
