@@ -40,6 +40,9 @@ typedef struct aim_frame {
  * bearing error c_pk, burnout time and state for Kepler). */
 typedef struct aim_state {
     bmd_aim_shape shape;
+    int cut;           /* min-energy or cutoff: thrust cut off at p, the shape held at x_me */
+    double x_me;       /* the shape flown with a cutoff (cutoff: the peak's; min-energy: searched) */
+    double p_init;     /* a first p for the iteration (NAN: the Kepler warm start) */
     double lat, lon, dist, az_t, tolerance_m;
     aim_frame fr;
     double s_t;
@@ -109,9 +112,9 @@ static void frame_init(const bmd_earth *e, const bmd_site *site, const aim_state
  * (p along the bearing, phi across it), regular through the vertical plan. */
 static void set_controls(aim_eval *a, const aim_state *s, double p, double phi)
 {
-    if (s->shape == BMD_AIM_MIN_ENERGY) {
+    if (s->cut) {
         a->plan.azimuth_rad = s->az_t + phi;
-        bmd_aim_set_shape(&a->plan, s->x_pk);
+        bmd_aim_set_shape(&a->plan, s->x_me);
         a->plan.cutoff_s = p;
     } else if (s->shape == BMD_AIM_LOFTED) {
         a->plan.azimuth_rad = s->az_t + atan2(phi, p);
@@ -171,7 +174,7 @@ static int fly_full(aim_eval *a, const aim_state *s, double x, double daz, aim_o
     bmd_aim_set_shape(&a->plan, x);
     if (bmd_aim_fly(a))
         return a->rc;
-    if (s->shape == BMD_AIM_MIN_ENERGY)
+    if (s->cut)
         observe(a, s, a->sum.events.burnout_s, daz, o);
     else if (s->shape == BMD_AIM_LOFTED)
         observe(a, s, x * cos(daz), x * sin(daz), o);
@@ -185,7 +188,7 @@ static int fly_full(aim_eval *a, const aim_state *s, double x, double daz, aim_o
  * parameter on either side of the peak (the range is quadratic there). */
 static double along_residual(const aim_state *s, double along_m)
 {
-    if (s->shape == BMD_AIM_MIN_ENERGY)
+    if (s->cut)
         return along_m - s->s_t;
     double u = sqrt(fmax(s->s_pk - along_m, 0.0)), ut = sqrt(fmax(s->s_pk - s->s_t, 0.0));
     return s->shape == BMD_AIM_LOFTED ? ut - u : u - ut;
@@ -269,7 +272,9 @@ static double warm_start(const aim_eval *a, const aim_state *s, double lo, doubl
     const bmd_earth *earth = a->earth;
     double r_bo = s->fr.radius_m + s->bo_alt, g, x = NAN;
     double psi_t = fmax(s->s_t, 1.0) / s->fr.radius_m, psi_m = s->s_pk / s->fr.radius_m;
-    if (s->shape == BMD_AIM_MIN_ENERGY) {
+    if (s->cut && isfinite(s->p_init) && s->p_init > lo && s->p_init < hi)
+        return s->p_init;
+    if (s->cut) {
         double v_t, v_m;
         if (bmd_kepler_min_energy(r_bo, fmin(psi_t, M_PI), earth->gm_m3_s2, &v_t, &g, NULL) == 0 &&
             bmd_kepler_min_energy(r_bo, fmin(psi_m, M_PI), earth->gm_m3_s2, &v_m, &g, NULL) == 0)
@@ -309,7 +314,7 @@ enum { RUN_HIT = 0, RUN_FAILED = -1, RUN_TOO_CLOSE = -2 };
  * azimuth step within PHI_STEP_MAX. */
 static int aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
 {
-    const int me = s->shape == BMD_AIM_MIN_ENERGY;
+    const int me = s->cut;
     /* the family's interval; the end away from the peak is only assumed to have the right sign:
      * min-energy cut off at the end of the vertical rise, lofted tipped backwards, depressed at
      * the flattest plan */
@@ -442,6 +447,143 @@ static int aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
     return RUN_FAILED;
 }
 
+/* ---- the minimum-energy search ---------------------------------------------------------------
+ * A flight reaching the target with thrust cut off at p and shape x is on the minimum-energy free
+ * flight for its own range angle when its inertial burnout flight-path angle is (pi - Psi)/4, Psi
+ * the Kepler range angle of its burnout state (BMW eq. 6.2-20): then no smaller burnout speed at
+ * that radius reaches that range angle. The residual g(x) = gamma - (pi - Psi)/4 of the flight
+ * aimed with shape x (the cutoff iteration above) falls as x grows (flatter); its root is found by
+ * a secant safeguarded with a bracket, each aim warm-started from the last. */
+
+#define ME_GAMMA_TOL_RAD 5e-5   /* |g| below this: the speed is within ~1e-8 of the minimum */
+#define ME_OUTER_MAX 14         /* shapes tried */
+#define ME_BUDGET 200           /* flights for the whole search */
+
+/* g of the last flight (NAN when it did not burn out): the inertial burnout angle minus the
+ * minimum-energy angle for the Kepler range angle of its burnout state. */
+static double me_residual(const aim_eval *a)
+{
+    const bmd_flight_summary *f = &a->sum;
+    double g = f->burnout_inertial_flight_path_rad;
+    if (!isfinite(g))
+        return NAN;
+    bmd_kepler_arc arc;
+    if (g <= 0.0 || bmd_kepler_arc_from_burnout(f->burnout_radius_m, f->burnout_inertial_speed_m_s,
+                                                g, a->earth->gm_m3_s2, &arc, NULL) != 0)
+        return g - 0.25 * M_PI; /* flat (or escaping): too flat */
+    return g - 0.25 * (M_PI - arc.range_angle_rad);
+}
+
+/* One trial of the search: shape x, the last aim's cutoff and azimuth as the warm start. */
+typedef struct me_trial {
+    double x, g, phi, p;
+    bmd_plan plan;
+    bmd_flight_summary sum;
+} me_trial;
+
+enum { ME_FEASIBLE = 0, ME_INFEASIBLE = 1 };
+
+/* Aim with shape x (full burn first, to learn whether it reaches the target at all); fills t and
+ * returns ME_FEASIBLE, ME_INFEASIBLE (the full burn at x falls short, or the aim failed), or a
+ * status (> 0). */
+static int me_try(aim_eval *a, const aim_state *s0, double x, double phi, double p_init,
+                  int budget, me_trial *t)
+{
+    aim_state s = *s0;
+    s.x_me = x;
+    s.p_init = p_init;
+    if (x != s0->x_pk) {
+        aim_obs o;
+        int rc = fly_full(a, &s, x, phi, &o);
+        if (rc)
+            return rc;
+        if (!o.impacted || !(o.s > s.s_t))
+            return ME_INFEASIBLE;
+        s.s_pk = -INFINITY;
+        note_peak(a, &s, &o, x);
+    }
+    int rc = aim_run(a, &s, phi, budget - 1);
+    if (rc > 0)
+        return rc;
+    if (rc != RUN_HIT)
+        return ME_INFEASIBLE;
+    t->x = x;
+    t->g = me_residual(a);
+    t->plan = a->plan;
+    t->sum = a->sum;
+    t->p = a->plan.cutoff_s > 0.0 ? a->plan.cutoff_s : a->sum.events.burnout_s;
+    t->phi = remainder(a->plan.azimuth_rad - s0->az_t, 2.0 * M_PI);
+    return isfinite(t->g) ? ME_FEASIBLE : ME_INFEASIBLE;
+}
+
+/* The minimum-energy aim from the peak state s (cutoff iteration at the peak shape first).
+ * Returns RUN_HIT (the plan and flight of the best trial left in a), RUN_FAILED, RUN_TOO_CLOSE or
+ * a status. */
+static int me_search(aim_eval *a, aim_state *s, double phi)
+{
+    me_trial cur, best, lo = {0}, hi = {0};
+    int have_lo = 0, have_hi = 0; /* bracket: g(lo.x) > 0 (steep side), g(hi.x) < 0 */
+    s->x_me = s->x_pk;
+    int rc = aim_run(a, s, phi, AIM_BUDGET - a->evaluations);
+    if (rc != RUN_HIT)
+        return rc;
+    cur.x = s->x_pk;
+    cur.g = me_residual(a);
+    cur.plan = a->plan;
+    cur.sum = a->sum;
+    cur.p = a->plan.cutoff_s > 0.0 ? a->plan.cutoff_s : a->sum.events.burnout_s;
+    cur.phi = remainder(a->plan.azimuth_rad - s->az_t, 2.0 * M_PI);
+    best = cur;
+    if (!isfinite(cur.g))
+        return RUN_HIT;
+    /* first step: the burnout angle moves about as the shape does between vertical (x = 0,
+     * gamma = 90 deg) and the peak's (x_pk, gamma_pk) */
+    double slope = -fmax(0.5 * M_PI - s->bo_gamma, 0.1) / fmax(s->x_pk, 0.05);
+    me_trial prev = cur;
+    int have_prev = 0;
+    double feasible_x = cur.x;
+    for (int k = 0; k < ME_OUTER_MAX && fabs(best.g) > ME_GAMMA_TOL_RAD; k++) {
+        if (cur.g > 0.0 && (!have_lo || cur.x > lo.x))
+            lo = cur, have_lo = 1;
+        if (cur.g < 0.0 && (!have_hi || cur.x < hi.x))
+            hi = cur, have_hi = 1;
+        if (have_prev && cur.x != prev.x && (cur.g - prev.g) / (cur.x - prev.x) < 0.0)
+            slope = (cur.g - prev.g) / (cur.x - prev.x);
+        double x = cur.x - cur.g / slope;
+        x = fmax(cur.x - 0.5, fmin(cur.x + 0.5, x));
+        if (have_lo && have_hi && !(x > lo.x && x < hi.x)) /* regula falsi inside the bracket */
+            x = lo.x - lo.g * (hi.x - lo.x) / (hi.g - lo.g);
+        x = fmax(1e-4, fmin(s->x_max, x));
+        if (fabs(x - cur.x) < 1e-7)
+            break;
+        me_trial t;
+        int budget = ME_BUDGET - a->evaluations;
+        if (budget < 4)
+            break;
+        rc = me_try(a, s, x, cur.phi, cur.p, budget > AIM_BUDGET ? AIM_BUDGET : budget, &t);
+        while (rc == ME_INFEASIBLE && fabs(x - feasible_x) > 1e-6 &&
+               (budget = ME_BUDGET - a->evaluations) >= 4) {
+            x = 0.5 * (x + feasible_x); /* back toward the shapes that reach */
+            if (have_lo && have_hi && !(x > lo.x && x < hi.x))
+                break;
+            rc = me_try(a, s, x, cur.phi, cur.p, budget > AIM_BUDGET ? AIM_BUDGET : budget, &t);
+        }
+        if (rc != ME_FEASIBLE) {
+            if (rc > 0)
+                return rc;
+            break;
+        }
+        feasible_x = t.x;
+        prev = cur, have_prev = 1;
+        cur = t;
+        if (fabs(cur.g) < fabs(best.g))
+            best = cur;
+    }
+    a->plan = best.plan;
+    a->sum = best.sum;
+    return RUN_HIT;
+}
+
 int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
                    const bmd_plan *base, const bmd_site *launch, double target_lat_rad,
                    double target_lon_rad, double tolerance_m, const bmd_flight_options *opt,
@@ -456,11 +598,14 @@ int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_s
                              target_lat_rad, target_lon_rad);
     if (!(tolerance_m > 0.0))
         return bmd_error_set(err, BMD_EINVAL, "aim tolerance %g m must be > 0", tolerance_m);
-    if (shape != BMD_AIM_MIN_ENERGY && shape != BMD_AIM_LOFTED && shape != BMD_AIM_DEPRESSED)
+    if (shape != BMD_AIM_MIN_ENERGY && shape != BMD_AIM_LOFTED && shape != BMD_AIM_DEPRESSED &&
+        shape != BMD_AIM_CUTOFF)
         return bmd_error_set(err, BMD_EINVAL, "aim shape %d is unknown", (int)shape);
     aim_state s;
     memset(&s, 0, sizeof s);
     s.shape = shape;
+    s.cut = shape == BMD_AIM_MIN_ENERGY || shape == BMD_AIM_CUTOFF;
+    s.p_init = NAN;
     s.lat = target_lat_rad;
     s.lon = target_lon_rad;
     s.tolerance_m = tolerance_m;
@@ -497,8 +642,10 @@ int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_s
                             target_lon_rad, &result->miss_m, NULL, NULL);
         return BMD_SUCCESS;
     }
-    /* 3. the iteration */
-    rc = aim_run(&a, &s, phi, AIM_BUDGET - a.evaluations);
+    /* 3. the iteration (min-energy: the search over the shape around it) */
+    s.x_me = s.x_pk;
+    rc = shape == BMD_AIM_MIN_ENERGY ? me_search(&a, &s, phi)
+                                     : aim_run(&a, &s, phi, AIM_BUDGET - a.evaluations);
     bmd_aim_fill_result(&a, result);
     result->max_range_m = s.r_pk;
     if (rc == RUN_HIT) {
@@ -512,7 +659,9 @@ int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_s
     if (rc == RUN_TOO_CLOSE)
         return bmd_error_set(err, BMD_EDOM, "target %.1f km away is closer than the %s family "
                              "reaches", s.dist / 1e3,
-                             shape == BMD_AIM_DEPRESSED ? "depressed" : "min-energy");
+                             shape == BMD_AIM_DEPRESSED  ? "depressed"
+                             : shape == BMD_AIM_CUTOFF ? "cutoff"
+                                                       : "min-energy");
     return bmd_error_set(err, BMD_EMAXITER, "aim did not converge within %d flights",
                          a.evaluations);
 }
