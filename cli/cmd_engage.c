@@ -20,7 +20,8 @@
 static const cli_option options[] = {
     {"missile", "NAME", "threat missile from the catalogue (or a FILE.yaml)"},
     {"from", "LAT,LON", "threat launch point, degrees"},
-    {"to", "LAT,LON", "threat aim point, degrees (minimum-energy trajectory)"},
+    {"to", "LAT,LON", "threat aim point, degrees (on --shape)"},
+    {"shape", "SHAPE", "threat trajectory: min-energy (default: least burnout speed), lofted, depressed or cutoff"},
     {"site", "LAT,LON", "defence site (interceptor launcher), degrees"},
     {"interceptor", "NAME", "interceptor from the catalogue (or a FILE.yaml)"},
     {"interceptors", "N", "interceptors at the site (default 4)"},

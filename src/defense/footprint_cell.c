@@ -65,6 +65,8 @@ static int fly_exact(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
     (*flights)++;
     cell->miss_m = (float)miss_of(fp, sc, w);
     cell->status = BMD_FOOTPRINT_OK;
+    cell->flight_time_s = (float)sc->summary.flight_time_s;
+    cell->apogee_m = (float)sc->summary.apogee_altitude_m;
     cell->reachable = 1;
     return BMD_SUCCESS;
 }
@@ -141,6 +143,8 @@ int fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
     cell->flights = (unsigned char)(flights > 255 ? 255 : flights);
     cell->miss_m = (float)miss;
     cell->status = BMD_FOOTPRINT_OK;
+    cell->flight_time_s = (float)sc->summary.flight_time_s;
+    cell->apogee_m = (float)sc->summary.apogee_altitude_m;
     cell->reachable = 1;
     return BMD_SUCCESS;
 }
