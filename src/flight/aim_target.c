@@ -48,6 +48,7 @@ typedef struct aim_state {
     double s_t;
     double x_pk, p_pk, phi_pk, s_pk, r_pk, c_pk, b_pk, t_final;
     double bo_alt, bo_speed, bo_gamma;
+    double bo_r, bo_v_i, bo_gamma_i;   /* the peak's inertial burnout state */
     double x_max;
 } aim_state;
 
@@ -210,6 +211,9 @@ static void note_peak(const aim_eval *a, aim_state *s, const aim_obs *o, double 
     s->bo_alt = a->sum.burnout_altitude_m;
     s->bo_speed = a->sum.burnout_speed_m_s;
     s->bo_gamma = a->sum.burnout_flight_path_rad;
+    s->bo_r = a->sum.burnout_radius_m;
+    s->bo_v_i = a->sum.burnout_inertial_speed_m_s;
+    s->bo_gamma_i = a->sum.burnout_inertial_flight_path_rad;
 }
 
 /* Search the peak of the full-burn range over the shape parameter near x_pk at azimuth offset
@@ -481,7 +485,7 @@ typedef struct me_trial {
     bmd_flight_summary sum;
 } me_trial;
 
-enum { ME_FEASIBLE = 0, ME_INFEASIBLE = 1 };
+enum { ME_FEASIBLE = 0, ME_INFEASIBLE = -10 };
 
 /* Aim with shape x (full burn first, to learn whether it reaches the target at all); fills t and
  * returns ME_FEASIBLE, ME_INFEASIBLE (the full burn at x falls short, or the aim failed), or a
@@ -523,22 +527,40 @@ static int me_search(aim_eval *a, aim_state *s, double phi)
 {
     me_trial cur, best, lo = {0}, hi = {0};
     int have_lo = 0, have_hi = 0; /* bracket: g(lo.x) > 0 (steep side), g(hi.x) < 0 */
-    s->x_me = s->x_pk;
-    int rc = aim_run(a, s, phi, AIM_BUDGET - a->evaluations);
-    if (rc != RUN_HIT)
-        return rc;
-    cur.x = s->x_pk;
-    cur.g = me_residual(a);
-    cur.plan = a->plan;
-    cur.sum = a->sum;
-    cur.p = a->plan.cutoff_s > 0.0 ? a->plan.cutoff_s : a->sum.events.burnout_s;
-    cur.phi = remainder(a->plan.azimuth_rad - s->az_t, 2.0 * M_PI);
+    /* the burnout angle moves about as the shape does between vertical (x = 0, gamma = 90 deg)
+     * and the peak's (x_pk, gamma_pk); the cutoff, later on steeper shapes, takes some back */
+    double slope = -0.8 * fmax(0.5 * M_PI - s->bo_gamma, 0.1) / fmax(s->x_pk, 0.05);
+    /* first shape: g predicted from the peak flight, whose burnout angle the cutoff flight at
+     * the peak shape nearly keeps, against the min-energy angle of the target's free-flight
+     * range angle (the peak's powered and descent range carried over) */
+    int rc = ME_INFEASIBLE;
+    bmd_kepler_arc arc;
+    if (s->bo_gamma_i > 0.0 &&
+        bmd_kepler_arc_from_burnout(s->bo_r, s->bo_v_i, s->bo_gamma_i, a->earth->gm_m3_s2, &arc,
+                                    NULL) == 0) {
+        double psi_t = arc.range_angle_rad - (s->s_pk - s->s_t) / s->fr.radius_m;
+        double g_pred = s->bo_gamma_i - 0.25 * (M_PI - fmax(psi_t, 1e-3));
+        double x1 = fmax(0.3 * s->x_pk, fmin(s->x_max, s->x_pk - g_pred / slope));
+        rc = me_try(a, s, x1, phi, NAN, AIM_BUDGET, &cur);
+        if (rc > 0)
+            return rc;
+    }
+    if (rc != ME_FEASIBLE) { /* the peak shape cut off: it reaches whatever is in reach */
+        s->x_me = s->x_pk;
+        s->p_init = NAN;
+        rc = aim_run(a, s, phi, AIM_BUDGET);
+        if (rc != RUN_HIT)
+            return rc;
+        cur.x = s->x_pk;
+        cur.g = me_residual(a);
+        cur.plan = a->plan;
+        cur.sum = a->sum;
+        cur.p = a->plan.cutoff_s > 0.0 ? a->plan.cutoff_s : a->sum.events.burnout_s;
+        cur.phi = remainder(a->plan.azimuth_rad - s->az_t, 2.0 * M_PI);
+    }
     best = cur;
     if (!isfinite(cur.g))
         return RUN_HIT;
-    /* first step: the burnout angle moves about as the shape does between vertical (x = 0,
-     * gamma = 90 deg) and the peak's (x_pk, gamma_pk) */
-    double slope = -fmax(0.5 * M_PI - s->bo_gamma, 0.1) / fmax(s->x_pk, 0.05);
     me_trial prev = cur;
     int have_prev = 0;
     double feasible_x = cur.x;
