@@ -20,46 +20,11 @@
 
 #include "bmd/geodesy.h"
 #include "bmd/kepler.h"
-#include "flight/aim_internal.h"
+#include "flight/aim_target_internal.h"
 
-#define AIM_BUDGET 40           /* flights allowed per target */
 #define PEAK_HALF_WIDTH 0.15    /* rad: drift of the max-range shape with azimuth */
 #define PEAK_TOL 3e-3           /* rad: 3e-3 in the shape costs < 1 km at the flat peak */
 #define PHI_STEP_MAX 0.3        /* rad: largest azimuth step */
-
-/* The frame of the residuals: unit vectors of the launch point, of the tangent toward the target
- * bearing and of the right-hand normal; the target's along-track angle and bearing; a mean radius
- * for lengths. */
-typedef struct aim_frame {
-    double l[3], t[3], n[3];
-    double eta_t, beta_t, xi_t, radius_m;
-} aim_frame;
-
-/* What one aiming run knows: the target, the frame, and the peak of the full-burn range along the
- * bearing (shape x_pk at azimuth offset phi_pk, along-track length s_pk, geodesic range r_pk,
- * bearing error c_pk, burnout time and state for Kepler). */
-typedef struct aim_state {
-    bmd_aim_shape shape;
-    int cut;           /* min-energy or cutoff: thrust cut off at p, the shape held at x_me */
-    double x_me;       /* the shape flown with a cutoff (cutoff: the peak's; min-energy: searched) */
-    double p_init;     /* a first p for the iteration (NAN: the Kepler warm start) */
-    double lat, lon, dist, az_t, tolerance_m;
-    aim_frame fr;
-    double s_t;
-    double x_pk, p_pk, phi_pk, s_pk, r_pk, c_pk, b_pk, t_final;
-    double bo_alt, bo_speed, bo_gamma;
-    double bo_r, bo_v_i, bo_gamma_i;   /* the peak's inertial burnout state */
-    double x_max;
-} aim_state;
-
-/* One flight seen in the frame. */
-typedef struct aim_obs {
-    double p, phi;     /* controls (phi: the azimuth offset; for lofted the kick's cross part) */
-    double s, c;       /* along-track length (m); cross residual (rad; NAN when unknown) */
-    double bearing;    /* bearing error (rad; NAN when unknown) */
-    double miss_m;
-    int impacted;
-} aim_obs;
 
 /* Geocentric unit vector of a geodetic point. */
 static void unit_vector(const bmd_earth *e, double lat, double lon, double u[3])
@@ -168,7 +133,7 @@ static int fly_controls(aim_eval *a, const aim_state *s, double p, double phi, a
 
 /* Fly the full-burn plan of shape x at azimuth offset daz, seen as the family's controls (for
  * min-energy p is the burnout time). */
-static int fly_full(aim_eval *a, const aim_state *s, double x, double daz, aim_obs *o)
+int bmd_aim_fly_full(aim_eval *a, const aim_state *s, double x, double daz, aim_obs *o)
 {
     a->plan.cutoff_s = 0.0;
     a->plan.azimuth_rad = s->az_t + daz;
@@ -196,7 +161,7 @@ static double along_residual(const aim_state *s, double along_m)
 }
 
 /* Record the full-burn flight o of shape x as the peak when it outranges it. */
-static void note_peak(const aim_eval *a, aim_state *s, const aim_obs *o, double x)
+void bmd_aim_note_peak(const aim_eval *a, aim_state *s, const aim_obs *o, double x)
 {
     if (!o->impacted || !(o->s > s->s_pk))
         return;
@@ -229,13 +194,13 @@ static int find_peak(aim_eval *a, aim_state *s, double phi, double stop_range_m)
     if (rc)
         return rc;
     aim_obs o; /* fly the best shape again: the search's last flight need not be it */
-    if ((rc = fly_full(a, s, x, phi, &o)))
+    if ((rc = bmd_aim_fly_full(a, s, x, phi, &o)))
         return rc;
     if (!o.impacted)
         return bmd_error_set(a->err, BMD_EDOM, "the max-range plan along the bearing does not "
                              "come down");
     s->s_pk = -INFINITY;
-    note_peak(a, s, &o, x);
+    bmd_aim_note_peak(a, s, &o, x);
     return BMD_SUCCESS;
 }
 
@@ -306,8 +271,6 @@ static double warm_start(const aim_eval *a, const aim_state *s, double lo, doubl
     return x;
 }
 
-enum { RUN_HIT = 0, RUN_FAILED = -1, RUN_TOO_CLOSE = -2 };
-
 /* The aiming iteration from the peak; returns RUN_HIT, RUN_FAILED, RUN_TOO_CLOSE or a status.
  * Steps: Broyden's method (the "good" update) on (p, phi) -> (along-track residual, bearing
  * error), its Jacobian started as diag(secant slope from the peak, 1), so the coupling of the two
@@ -316,7 +279,7 @@ enum { RUN_HIT = 0, RUN_FAILED = -1, RUN_TOO_CLOSE = -2 };
  * regula falsi, or bisection when the residual has not halved in three flights); the bearing
  * error's slope in phi stays within [0.05, 5] of a rotation about the launch point's, and the
  * azimuth step within PHI_STEP_MAX. */
-static int aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
+int bmd_aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
 {
     const int me = s->cut;
     /* the family's interval; the end away from the peak is only assumed to have the right sign:
@@ -352,7 +315,7 @@ static int aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
         double geo = lofted ? sin_eta / fmax(x_now, 1e-3) : 1.0;
         double q_max = lofted ? PHI_STEP_MAX * fmax(x_now, 0.02) : PHI_STEP_MAX;
         if (!me && p > 0.0)
-            note_peak(a, s, &o, x_now);
+            bmd_aim_note_peak(a, s, &o, x_now);
         if (s->s_pk != s_pk_old) { /* a new peak: the bracket's peak end moves to it */
             if (s->shape == BMD_AIM_DEPRESSED)
                 lo0 = lo = p, s_lo = o.s, known_lo = 1;
@@ -451,161 +414,6 @@ static int aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
     return RUN_FAILED;
 }
 
-/* ---- the minimum-energy search ---------------------------------------------------------------
- * A flight reaching the target with thrust cut off at p and shape x is on the minimum-energy free
- * flight for its own range angle when its inertial burnout flight-path angle is (pi - Psi)/4, Psi
- * the Kepler range angle of its burnout state (BMW eq. 6.2-20): then no smaller burnout speed at
- * that radius reaches that range angle. The residual g(x) = gamma - (pi - Psi)/4 of the flight
- * aimed with shape x (the cutoff iteration above) falls as x grows (flatter); its root is found by
- * a secant safeguarded with a bracket, each aim warm-started from the last. */
-
-#define ME_GAMMA_TOL_RAD 5e-5   /* |g| below this: the speed is within ~1e-8 of the minimum */
-#define ME_OUTER_MAX 14         /* shapes tried */
-#define ME_BUDGET 200           /* flights for the whole search */
-
-/* g of the last flight (NAN when it did not burn out): the inertial burnout angle minus the
- * minimum-energy angle for the Kepler range angle of its burnout state. */
-static double me_residual(const aim_eval *a)
-{
-    const bmd_flight_summary *f = &a->sum;
-    double g = f->burnout_inertial_flight_path_rad;
-    if (!isfinite(g))
-        return NAN;
-    bmd_kepler_arc arc;
-    if (g <= 0.0 || bmd_kepler_arc_from_burnout(f->burnout_radius_m, f->burnout_inertial_speed_m_s,
-                                                g, a->earth->gm_m3_s2, &arc, NULL) != 0)
-        return g - 0.25 * M_PI; /* flat (or escaping): too flat */
-    return g - 0.25 * (M_PI - arc.range_angle_rad);
-}
-
-/* One trial of the search: shape x, the last aim's cutoff and azimuth as the warm start. */
-typedef struct me_trial {
-    double x, g, phi, p;
-    bmd_plan plan;
-    bmd_flight_summary sum;
-} me_trial;
-
-enum { ME_FEASIBLE = 0, ME_INFEASIBLE = -10 };
-
-/* Aim with shape x (full burn first, to learn whether it reaches the target at all); fills t and
- * returns ME_FEASIBLE, ME_INFEASIBLE (the full burn at x falls short, or the aim failed), or a
- * status (> 0). */
-static int me_try(aim_eval *a, const aim_state *s0, double x, double phi, double p_init,
-                  int budget, me_trial *t)
-{
-    aim_state s = *s0;
-    s.x_me = x;
-    s.p_init = p_init;
-    if (x != s0->x_pk) {
-        aim_obs o;
-        int rc = fly_full(a, &s, x, phi, &o);
-        if (rc)
-            return rc;
-        if (!o.impacted || !(o.s > s.s_t))
-            return ME_INFEASIBLE;
-        s.s_pk = -INFINITY;
-        note_peak(a, &s, &o, x);
-    }
-    int rc = aim_run(a, &s, phi, budget - 1);
-    if (rc > 0)
-        return rc;
-    if (rc != RUN_HIT)
-        return ME_INFEASIBLE;
-    t->x = x;
-    t->g = me_residual(a);
-    t->plan = a->plan;
-    t->sum = a->sum;
-    t->p = a->plan.cutoff_s > 0.0 ? a->plan.cutoff_s : a->sum.events.burnout_s;
-    t->phi = remainder(a->plan.azimuth_rad - s0->az_t, 2.0 * M_PI);
-    return isfinite(t->g) ? ME_FEASIBLE : ME_INFEASIBLE;
-}
-
-/* The minimum-energy aim from the peak state s (cutoff iteration at the peak shape first).
- * Returns RUN_HIT (the plan and flight of the best trial left in a), RUN_FAILED, RUN_TOO_CLOSE or
- * a status. */
-static int me_search(aim_eval *a, aim_state *s, double phi)
-{
-    me_trial cur, best, lo = {0}, hi = {0};
-    int have_lo = 0, have_hi = 0; /* bracket: g(lo.x) > 0 (steep side), g(hi.x) < 0 */
-    /* the burnout angle moves about as the shape does between vertical (x = 0, gamma = 90 deg)
-     * and the peak's (x_pk, gamma_pk); the cutoff, later on steeper shapes, takes some back */
-    double slope = -0.8 * fmax(0.5 * M_PI - s->bo_gamma, 0.1) / fmax(s->x_pk, 0.05);
-    /* first shape: g predicted from the peak flight, whose burnout angle the cutoff flight at
-     * the peak shape nearly keeps, against the min-energy angle of the target's free-flight
-     * range angle (the peak's powered and descent range carried over) */
-    int rc = ME_INFEASIBLE;
-    bmd_kepler_arc arc;
-    if (s->bo_gamma_i > 0.0 &&
-        bmd_kepler_arc_from_burnout(s->bo_r, s->bo_v_i, s->bo_gamma_i, a->earth->gm_m3_s2, &arc,
-                                    NULL) == 0) {
-        double psi_t = arc.range_angle_rad - (s->s_pk - s->s_t) / s->fr.radius_m;
-        double g_pred = s->bo_gamma_i - 0.25 * (M_PI - fmax(psi_t, 1e-3));
-        double x1 = fmax(0.3 * s->x_pk, fmin(s->x_max, s->x_pk - g_pred / slope));
-        rc = me_try(a, s, x1, phi, NAN, AIM_BUDGET, &cur);
-        if (rc > 0)
-            return rc;
-    }
-    if (rc != ME_FEASIBLE) { /* the peak shape cut off: it reaches whatever is in reach */
-        s->x_me = s->x_pk;
-        s->p_init = NAN;
-        rc = aim_run(a, s, phi, AIM_BUDGET);
-        if (rc != RUN_HIT)
-            return rc;
-        cur.x = s->x_pk;
-        cur.g = me_residual(a);
-        cur.plan = a->plan;
-        cur.sum = a->sum;
-        cur.p = a->plan.cutoff_s > 0.0 ? a->plan.cutoff_s : a->sum.events.burnout_s;
-        cur.phi = remainder(a->plan.azimuth_rad - s->az_t, 2.0 * M_PI);
-    }
-    best = cur;
-    if (!isfinite(cur.g))
-        return RUN_HIT;
-    me_trial prev = cur;
-    int have_prev = 0;
-    double feasible_x = cur.x;
-    for (int k = 0; k < ME_OUTER_MAX && fabs(best.g) > ME_GAMMA_TOL_RAD; k++) {
-        if (cur.g > 0.0 && (!have_lo || cur.x > lo.x))
-            lo = cur, have_lo = 1;
-        if (cur.g < 0.0 && (!have_hi || cur.x < hi.x))
-            hi = cur, have_hi = 1;
-        if (have_prev && cur.x != prev.x && (cur.g - prev.g) / (cur.x - prev.x) < 0.0)
-            slope = (cur.g - prev.g) / (cur.x - prev.x);
-        double x = cur.x - cur.g / slope;
-        x = fmax(cur.x - 0.5, fmin(cur.x + 0.5, x));
-        if (have_lo && have_hi && !(x > lo.x && x < hi.x)) /* regula falsi inside the bracket */
-            x = lo.x - lo.g * (hi.x - lo.x) / (hi.g - lo.g);
-        x = fmax(1e-4, fmin(s->x_max, x));
-        if (fabs(x - cur.x) < 1e-7)
-            break;
-        me_trial t;
-        int budget = ME_BUDGET - a->evaluations;
-        if (budget < 4)
-            break;
-        rc = me_try(a, s, x, cur.phi, cur.p, budget > AIM_BUDGET ? AIM_BUDGET : budget, &t);
-        while (rc == ME_INFEASIBLE && fabs(x - feasible_x) > 1e-6 &&
-               (budget = ME_BUDGET - a->evaluations) >= 4) {
-            x = 0.5 * (x + feasible_x); /* back toward the shapes that reach */
-            if (have_lo && have_hi && !(x > lo.x && x < hi.x))
-                break;
-            rc = me_try(a, s, x, cur.phi, cur.p, budget > AIM_BUDGET ? AIM_BUDGET : budget, &t);
-        }
-        if (rc != ME_FEASIBLE) {
-            if (rc > 0)
-                return rc;
-            break;
-        }
-        feasible_x = t.x;
-        prev = cur, have_prev = 1;
-        cur = t;
-        if (fabs(cur.g) < fabs(best.g))
-            best = cur;
-    }
-    a->plan = best.plan;
-    a->sum = best.sum;
-    return RUN_HIT;
-}
-
 int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
                    const bmd_plan *base, const bmd_site *launch, double target_lat_rad,
                    double target_lon_rad, double tolerance_m, const bmd_flight_options *opt,
@@ -639,12 +447,12 @@ int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_s
     /* 1. the base (max-range) plan, full burn, along the geodesic azimuth */
     aim_obs o;
     double x0 = bmd_aim_get_shape(&a.plan);
-    if ((rc = fly_full(&a, &s, x0, 0.0, &o)))
+    if ((rc = bmd_aim_fly_full(&a, &s, x0, 0.0, &o)))
         return rc;
     if (!a.sum.impacted)
         return bmd_error_set(err, BMD_EDOM, "the base plan does not come down");
     s.s_pk = -INFINITY;
-    note_peak(&a, &s, &o, x0);
+    bmd_aim_note_peak(&a, &s, &o, x0);
     /* its bearing error is the first azimuth correction */
     double daz = fmax(-PHI_STEP_MAX, fmin(PHI_STEP_MAX, -o.bearing));
     /* 2. near or beyond the base range the peak along the corrected bearing matters: search it,
@@ -666,8 +474,8 @@ int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_s
     }
     /* 3. the iteration (min-energy: the search over the shape around it) */
     s.x_me = s.x_pk;
-    rc = shape == BMD_AIM_MIN_ENERGY ? me_search(&a, &s, phi)
-                                     : aim_run(&a, &s, phi, AIM_BUDGET - a.evaluations);
+    rc = shape == BMD_AIM_MIN_ENERGY ? bmd_aim_min_energy(&a, &s, phi)
+                                     : bmd_aim_run(&a, &s, phi, AIM_BUDGET - a.evaluations);
     bmd_aim_fill_result(&a, result);
     result->max_range_m = s.r_pk;
     if (rc == RUN_HIT) {
