@@ -223,6 +223,7 @@ static void fill_record(const engage_run *r, cli_record *rec)
     cli_record_text(rec, "missile", "threat", r->threat.missile);
     cli_record_number(rec, "threat_range_km", "threat ground range",
                       r->threat.summary.ground_range_m / 1e3, "km", 1);
+    cli_record_text(rec, "threat_shape", "threat trajectory", bmd_aim_shape_name(r->threat.shape));
     cli_record_number(rec, "threat_flight_time_s", "threat flight time",
                       r->threat.summary.flight_time_s, "s", 1);
     cli_record_number(rec, "threat_apogee_km", "threat apogee",

@@ -258,6 +258,7 @@ static int run_trajectory_form(const cli_args *a, sensor_setup *s, trajectory_te
                       bmd_rad_to_deg(r->boresight_azimuth_rad), "deg", 1);
     cli_record_text(rec, "missile", "threat", txt->missile);
     cli_record_text(rec, "object", "object", bmd_object_class_name(cls));
+    cli_record_text(rec, "shape", "threat trajectory", bmd_aim_shape_name(t.shape));
     cli_record_number(rec, "flight_time_s", "threat flight time", t.summary.flight_time_s, "s", 1);
     cli_record_number(rec, "apogee_km", "threat apogee", t.summary.apogee_altitude_m / 1e3, "km", 1);
     cli_record_number(rec, "ground_range_km", "threat ground range",

@@ -53,6 +53,7 @@ int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)
         free(m);
         return st;
     }
+    t->shape = fo.shape;
     bmd_aim_flight f;
     bmd_site launch = {t->from_lat_rad, t->from_lon_rad, 0.0};
     st = bmd_aim_fly_to(earth, &m->missile, &launch, t->to_lat_rad, t->to_lon_rad, &fo, 1, &f,

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "bmd/aim.h"
 #include "bmd/engagement.h"
 #include "bmd/trajectory.h"
 #include "cli.h"
@@ -21,6 +22,7 @@ void cli_catalog_dir(const char *sub, char *buf, size_t n);
  * bearing with the steering law of the longer range, aim to 100 m), its time series every 2 s. */
 typedef struct cli_threat {
     char missile[64];
+    bmd_aim_shape shape;  /* the trajectory flown (--shape, default min-energy) */
     double from_lat_rad, from_lon_rad, to_lat_rad, to_lon_rad;
     bmd_flight_summary summary;
     bmd_trajectory traj;  /* free with bmd_trajectory_free */
