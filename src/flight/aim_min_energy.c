@@ -138,7 +138,13 @@ int bmd_aim_min_energy(aim_eval *a, aim_state *s, double phi)
         int budget = ME_BUDGET - a->evaluations;
         if (budget < 4)
             break;
-        rc = me_try(a, s, x, cur.phi, cur.p, budget > AIM_BUDGET ? AIM_BUDGET : budget, &t);
+        /* the cutoff and azimuth offset, extrapolated along the last two shapes */
+        double p0 = cur.p, phi0 = cur.phi;
+        if (have_prev && fabs(cur.x - prev.x) > 1e-9) {
+            p0 += (x - cur.x) * (cur.p - prev.p) / (cur.x - prev.x);
+            phi0 += (x - cur.x) * (cur.phi - prev.phi) / (cur.x - prev.x);
+        }
+        rc = me_try(a, s, x, phi0, p0, budget > AIM_BUDGET ? AIM_BUDGET : budget, &t);
         while (rc == ME_INFEASIBLE && fabs(x - feasible_x) > 1e-6 &&
                (budget = ME_BUDGET - a->evaluations) >= 4) {
             x = 0.5 * (x + feasible_x); /* back toward the shapes that reach */
