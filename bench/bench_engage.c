@@ -19,9 +19,9 @@ static double now(void)
     return ts.tv_sec + 1e-9 * ts.tv_nsec;
 }
 
-/* Fly catalogue missile name between two points (degrees), minimum energy, 2 s samples. */
-static int fly(const bmd_earth *e, const char *name, double la0, double lo0, double la1,
-               double lo1, bmd_trajectory *tr, bmd_flight_summary *sum)
+/* Fly catalogue missile name between two points (degrees) on shape, 2 s samples. */
+static int fly(const bmd_earth *e, const char *name, bmd_aim_shape shape, double la0, double lo0,
+               double la1, double lo1, bmd_trajectory *tr, bmd_flight_summary *sum)
 {
     char dir[512];
     const char *data = getenv("BMD_DATA_DIR");
@@ -39,7 +39,7 @@ static int fly(const bmd_earth *e, const char *name, double la0, double lo0, dou
     if (!st)
         st = bmd_aim_max_range(e, &m->missile, &p, &s, NULL, &mr, &err);
     if (!st)
-        st = bmd_aim_target(e, &m->missile, BMD_AIM_MIN_ENERGY, &mr.plan, &s, bmd_deg_to_rad(la1),
+        st = bmd_aim_target(e, &m->missile, shape, &mr.plan, &s, bmd_deg_to_rad(la1),
                             bmd_deg_to_rad(lo1), 100, NULL, &aim, &err);
     if (!st)
         st = bmd_trajectory_fly(e, &m->missile, &aim.plan, s.lat_rad, s.lon_rad, 0, &fo, sum, tr,
@@ -105,11 +105,15 @@ int main(void)
         double la0, lo0, la1, lo1;
     } cases[] = {{"shahab-3-class", 35.5, 51.0, 37.5, 41.5},
                  {"generic-solid-icbm", 35.5, 51.0, 51.5, -0.1}};
-    for (int k = 0; k < 2; k++) {
+    /* the threats on the cutoff shape (the trajectories of the measurements before issue 10,
+     * for comparison) and on the minimum-energy shape (the default since) */
+    for (int k = 0; k < 4; k++) {
         bmd_trajectory tr = {0};
         bmd_flight_summary sum;
-        if (fly(&e, cases[k].name, cases[k].la0, cases[k].lo0, cases[k].la1, cases[k].lo1, &tr,
-                &sum))
+        const bmd_aim_shape shape = k < 2 ? BMD_AIM_CUTOFF : BMD_AIM_MIN_ENERGY;
+        printf("[%s]\n", bmd_aim_shape_name(shape));
+        if (fly(&e, cases[k % 2].name, shape, cases[k % 2].la0, cases[k % 2].lo0,
+                cases[k % 2].la1, cases[k % 2].lo1, &tr, &sum))
             continue;
         bmd_ir_sensor ir;
         bmd_ir_sensor_default(&ir);
@@ -119,7 +123,7 @@ int main(void)
             fprintf(stderr, "%s\n", err.message);
             return 1;
         }
-        printf("%s: %.0f km, %.0f s flight, %d samples\n", cases[k].name, sum.ground_range_m / 1e3,
+        printf("%s: %.0f km, %.0f s flight, %d samples\n", cases[k % 2].name, sum.ground_range_m / 1e3,
                sum.flight_time_s, tr.n_samples);
         const double la = bmd_rad_to_deg(sum.impact_lat_rad), lo = bmd_rad_to_deg(sum.impact_lon_rad);
         grid(&e, &th, &tab, la, lo, 30, 0.5, 0, "  IR cueing only, sites +-7.5 deg");

@@ -85,7 +85,9 @@ int main(int argc, char **argv)
         }
     double t_traj = (now_s() - t0) / n;
 
-    /* 2. aiming at 100 targets: 10 bearings x 10 ranges, shapes in turn */
+    /* 2. aiming at 100 targets: 10 bearings x 10 ranges, the one-parameter shapes in turn
+     * (cutoff, the "min-energy" before issue 10; lofted; depressed) */
+    static const bmd_aim_shape shapes[3] = {BMD_AIM_CUTOFF, BMD_AIM_LOFTED, BMD_AIM_DEPRESSED};
     int targets = quick ? 20 : 100, evals = 0, misses = 0;
     t0 = now_s();
     for (int k = 0; k < targets; k++) {
@@ -93,7 +95,7 @@ int main(int argc, char **argv)
         double d = (1500.0 + 900.0 * (k / 10)) * 1e3;
         bmd_geodesy_direct(&e, site.lat_rad, site.lon_rad, az, d, &lat, &lon, NULL);
         bmd_aim_result r;
-        if (bmd_aim_target(&e, &m, (bmd_aim_shape)(k % 3), &best.plan, &site, lat, lon, 100.0,
+        if (bmd_aim_target(&e, &m, shapes[k % 3], &best.plan, &site, lat, lon, 100.0,
                            NULL, &r, &err)) {
             fprintf(stderr, "bench_trajectory: target %d: %s\n", k, err.message);
             return 1;
@@ -102,6 +104,23 @@ int main(int argc, char **argv)
         misses += r.reachable ? 0 : 1;
     }
     double t_aim = (now_s() - t0) / targets;
+
+    /* 3. the minimum-energy aim (issue 10: the steering shape searched too) at the same targets */
+    int evals_me = 0;
+    t0 = now_s();
+    for (int k = 0; k < targets; k++) {
+        double az = 36.0 * (k % 10) * DEG + 7.0 * DEG, lat, lon;
+        double d = (1500.0 + 900.0 * (k / 10)) * 1e3;
+        bmd_geodesy_direct(&e, site.lat_rad, site.lon_rad, az, d, &lat, &lon, NULL);
+        bmd_aim_result r;
+        if (bmd_aim_target(&e, &m, BMD_AIM_MIN_ENERGY, &best.plan, &site, lat, lon, 100.0, NULL,
+                           &r, &err)) {
+            fprintf(stderr, "bench_trajectory: min-energy target %d: %s\n", k, err.message);
+            return 1;
+        }
+        evals_me += r.evaluations;
+    }
+    double t_me = (now_s() - t0) / targets;
 
     printf("| quantity | bmdsim |\n|---|---|\n");
     printf("| vehicle | Minuteman III (pytrajlib data, 350 kg bus), Minot AFB, azimuth 300 deg, WGS84, US76 |\n");
@@ -116,6 +135,8 @@ int main(int argc, char **argv)
     printf("| aim: targets (out of reach) | %d (%d) |\n", targets, misses);
     printf("| aim: flights per target | %.2f |\n", (double)evals / targets);
     printf("| aim: time per target (ms) | %.3f |\n", 1e3 * t_aim);
+    printf("| min-energy aim: flights per target | %.2f |\n", (double)evals_me / targets);
+    printf("| min-energy aim: time per target (ms) | %.3f |\n", 1e3 * t_me);
     printf("RESULT kick_rad %.12f\n", best.plan.kick_rad);
     printf("RESULT azimuth_rad %.12f\n", best.plan.azimuth_rad);
     printf("RESULT vertical_rise_s %.6f\n", best.plan.vertical_rise_s);

@@ -20,7 +20,8 @@
 static const cli_option options[] = {
     {"missile", "NAME", "threat missile from the catalogue (or a FILE.yaml)"},
     {"from", "LAT,LON", "threat launch point, degrees"},
-    {"to", "LAT,LON", "threat aim point, degrees (minimum-energy trajectory)"},
+    {"to", "LAT,LON", "threat aim point, degrees (on --shape)"},
+    {"shape", "SHAPE", "threat trajectory: min-energy (default: least burnout speed), lofted, depressed or cutoff"},
     {"site", "LAT,LON", "defence site (interceptor launcher), degrees"},
     {"interceptor", "NAME", "interceptor from the catalogue (or a FILE.yaml)"},
     {"interceptors", "N", "interceptors at the site (default 4)"},
@@ -218,6 +219,7 @@ static void fill_record(const engage_run *r, cli_record *rec)
     cli_record_text(rec, "missile", "threat", r->threat.missile);
     cli_record_number(rec, "threat_range_km", "threat ground range",
                       r->threat.summary.ground_range_m / 1e3, "km", 1);
+    cli_record_text(rec, "threat_shape", "threat trajectory", bmd_aim_shape_name(r->threat.shape));
     cli_record_number(rec, "threat_flight_time_s", "threat flight time",
                       r->threat.summary.flight_time_s, "s", 1);
     cli_record_number(rec, "threat_apogee_km", "threat apogee",

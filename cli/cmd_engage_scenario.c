@@ -71,6 +71,8 @@ static void pair_record(const bmd_analysis *an, const bmd_analysis_pair *p, cons
                       f->reachable ? f->summary.ground_range_m / 1e3 : NAN, "km", 1);
     cli_record_number(rec, "threat_flight_time_s", "threat flight time",
                       f->reachable ? f->summary.flight_time_s : NAN, "s", 1);
+    cli_record_number(rec, "threat_apogee_km", "threat apogee",
+                      f->reachable ? f->summary.apogee_altitude_m / 1e3 : NAN, "km", 1);
     cli_record_text(rec, "interceptor", "interceptor", site->interceptor_entry.interceptor.name);
     cli_record_number(rec, "interceptors", "interceptors", site->count, "", 0);
     cli_record_text(rec, "detected_by", "first detection by", t->detector);

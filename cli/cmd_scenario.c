@@ -1,6 +1,7 @@
 /* bmdsim scenario check FILE (also: bmdsim check FILE) — load and validate a scenario file,
  * resolve its catalogue names, and print a summary: threats, defence sites and sensors with the
- * catalogue entries they resolved to, launch areas, target sets and grids. Exit 0 when the file
+ * catalogue entries they resolved to, each threat flown as every command flies it (flight time,
+ * apogee), launch areas, target sets and grids. Exit 0 when the file
  * is valid, 2 (one line on stderr, FILE:LINE:COL: ...) when it is not. */
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bmd/aim.h"
 #include "bmd/geodesy.h"
 #include "bmd/scenario.h"
 #include "cli.h"
@@ -44,6 +46,53 @@ static void provenance_text(const bmd_param_provenance *p, char *buf, size_t n)
              p->source[0] && p->notional ? ", " : "", p->notional ? "NOTIONAL" : "");
 }
 
+/* A threat flown as every command flies it (bmd_aim_fly_to: min-energy unless the threat says
+ * otherwise, steering of the longer range, aimed to 100 m). */
+typedef struct threat_flight {
+    int flown;          /* 0: not resolved, or the flight failed (message) */
+    bmd_aim_flight f;
+    char message[sizeof(((bmd_error *)0)->message)];
+} threat_flight;
+
+/* Fly every threat of a resolved scenario (flights[i] zeroed when not resolved). */
+static void fly_threats(const bmd_scenario *s, threat_flight *flights)
+{
+    for (int i = 0; i < s->n_threats; i++) {
+        threat_flight *x = &flights[i];
+        memset(x, 0, sizeof *x);
+        const bmd_scenario_threat *t = &s->threats[i];
+        if (!s->resolved || !t->entry)
+            continue;
+        bmd_aim_fly_options fo;
+        bmd_aim_fly_options_default(&fo);
+        fo.shape = t->shape;
+        bmd_site launch = {t->from.lat_rad, t->from.lon_rad, t->from.height_m};
+        bmd_error err;
+        if (bmd_aim_fly_to(&s->earth, &t->entry->missile, &launch, t->to.lat_rad, t->to.lon_rad,
+                           &fo, 0, &x->f, &err))
+            snprintf(x->message, sizeof x->message, "%s", err.message);
+        else
+            x->flown = 1;
+    }
+}
+
+/* The flight of a threat in a few words. */
+static void flight_text(const threat_flight *x, char *buf, size_t n)
+{
+    if (!x->flown && x->message[0])
+        snprintf(buf, n, "flight failed: %s", x->message);
+    else if (!x->flown)
+        snprintf(buf, n, "not flown (names not resolved)");
+    else if (!x->f.reachable)
+        snprintf(buf, n, "beyond reach (maximum range %.0f km on that bearing)",
+                 x->f.max_range_m / 1e3);
+    else
+        snprintf(buf, n, "flight time %.1f s, apogee %.1f km, burnout %.3f km/s at %.1f deg",
+                 x->f.summary.flight_time_s, x->f.summary.apogee_altitude_m / 1e3,
+                 x->f.summary.burnout_speed_m_s / 1e3,
+                 bmd_rad_to_deg(x->f.summary.burnout_flight_path_rad));
+}
+
 /* Geodesic distance between two points (km) on the scenario's Earth. */
 static double distance_km(const bmd_scenario *s, const bmd_scenario_point *a,
                           const bmd_scenario_point *b)
@@ -77,7 +126,7 @@ static void print_radar(const bmd_scenario_radar *r, int resolved)
 }
 
 /* The summary as text. */
-static void print_summary(const bmd_scenario *s)
+static void print_summary(const bmd_scenario *s, const threat_flight *flights)
 {
     char prov[96];
     printf("scenario  %s\n", s->path);
@@ -133,6 +182,11 @@ static void print_summary(const bmd_scenario *s)
         printf(": %s -> %s, %.0f km, %s\n", t->from.name[0] ? t->from.name : "(point)",
                t->to.name[0] ? t->to.name : "(point)", distance_km(s, &t->from, &t->to),
                bmd_scenario_shape_name(t->shape));
+        if (s->resolved) {
+            char text[256];
+            flight_text(&flights[i], text, sizeof text);
+            printf("  %-22s %s\n", "", text);
+        }
     }
     const char *titles[] = {"launch areas", "targets", "grids"};
     const bmd_scenario_area *lists[] = {s->launch_areas, s->targets, s->grids};
@@ -172,7 +226,7 @@ static cJSON *point_json(const bmd_scenario_point *p)
 }
 
 /* The summary as one JSON object. */
-static int print_json(const bmd_scenario *s)
+static int print_json(const bmd_scenario *s, const threat_flight *flights)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "scenario", s->path);
@@ -220,6 +274,18 @@ static int print_json(const bmd_scenario *s)
         cJSON_AddItemToObject(e, "to", point_json(&t->to));
         cJSON_AddNumberToObject(e, "ground_distance_km", distance_km(s, &t->from, &t->to));
         cJSON_AddStringToObject(e, "shape", bmd_scenario_shape_name(t->shape));
+        const threat_flight *x = &flights[i];
+        if (x->flown) {
+            cJSON_AddBoolToObject(e, "reachable", x->f.reachable);
+            cJSON_AddNumberToObject(e, "max_range_km", x->f.max_range_m / 1e3);
+        }
+        if (x->flown && x->f.reachable) {
+            cJSON_AddNumberToObject(e, "flight_time_s", x->f.summary.flight_time_s);
+            cJSON_AddNumberToObject(e, "apogee_km", x->f.summary.apogee_altitude_m / 1e3);
+            cJSON_AddNumberToObject(e, "burnout_speed_km_s", x->f.summary.burnout_speed_m_s / 1e3);
+        }
+        if (!x->flown && x->message[0])
+            cJSON_AddStringToObject(e, "flight_error", x->message);
         cJSON_AddItemToArray(arr, e);
     }
     cJSON_AddNumberToObject(o, "launch_areas", s->n_launch_areas);
@@ -253,10 +319,18 @@ static int check(const cli_args *a, const char *path)
         return cli_exit_status(st);
     }
     int rc = CLI_OK;
+    threat_flight *flights = calloc((size_t)(s->n_threats > 0 ? s->n_threats : 1), sizeof *flights);
+    if (!flights) {
+        bmd_scenario_free(s);
+        free(s);
+        return CLI_FAILED;
+    }
+    fly_threats(s, flights);
     if (cli_has(a, "json"))
-        rc = print_json(s);
+        rc = print_json(s, flights);
     else
-        print_summary(s);
+        print_summary(s, flights);
+    free(flights);
     bmd_scenario_free(s);
     free(s);
     return rc;

@@ -27,7 +27,8 @@ static const cli_option options[] = {
     {"refraction", NULL, "4/3-Earth refraction (default: geometric line of sight)"},
     {"missile", "NAME", "trajectory form: the threat missile from the catalogue"},
     {"from", "LAT,LON", "trajectory form: launch point, degrees"},
-    {"to", "LAT,LON", "trajectory form: aim point, degrees (minimum-energy trajectory)"},
+    {"to", "LAT,LON", "trajectory form: aim point, degrees (on --shape)"},
+    {"shape", "SHAPE", "threat trajectory: min-energy (default: least burnout speed), lofted, depressed or cutoff"},
     {"object", "CLASS", "trajectory form: rv (default), booster or decoy (its catalogue RCS)"},
     {"dir", "DIR", "radar catalogue directory (default $BMD_DATA_DIR/catalog/radars)"},
     {"json", NULL, "print one JSON object instead of a table"},
@@ -256,7 +257,9 @@ static int run_trajectory_form(const cli_args *a, sensor_setup *s, trajectory_te
                       bmd_rad_to_deg(r->boresight_azimuth_rad), "deg", 1);
     cli_record_text(rec, "missile", "threat", txt->missile);
     cli_record_text(rec, "object", "object", bmd_object_class_name(cls));
+    cli_record_text(rec, "shape", "threat trajectory", bmd_aim_shape_name(t.shape));
     cli_record_number(rec, "flight_time_s", "threat flight time", t.summary.flight_time_s, "s", 1);
+    cli_record_number(rec, "apogee_km", "threat apogee", t.summary.apogee_altitude_m / 1e3, "km", 1);
     cli_record_number(rec, "ground_range_km", "threat ground range",
                       t.summary.ground_range_m / 1e3, "km", 1);
     cli_record_number(rec, "intervals", "visibility intervals", n, "", 0);

@@ -17,7 +17,7 @@ static const cli_option options[] = {
     {"missile", "NAME|FILE", "catalogue name or YAML file", 0},
     {"from", "LAT,LON", "launch point, degrees", 0},
     {"to", "LAT,LON", "target point, degrees: aim at it", 0},
-    {"shape", "SHAPE", "with --to: min-energy (default), lofted or depressed", 0},
+    {"shape", "SHAPE", "with --to: min-energy (default: least burnout speed), lofted, depressed, or cutoff (max-range steering, thrust cut off)", 0},
     {"azimuth", "DEG", "launch azimuth, degrees clockwise from north", 0},
     {"max-range", NULL, "with --azimuth: the max-range plan (the default)", 0},
     {"apogee", "KM", "with --azimuth: the lofted plan with this apogee altitude, km", 0},
@@ -38,7 +38,7 @@ static const cli_option options[] = {
 };
 
 static const char usage[] =
-    "--missile NAME|FILE --from LAT,LON (--to LAT,LON [--shape min-energy|lofted|depressed] | "
+    "--missile NAME|FILE --from LAT,LON (--to LAT,LON [--shape min-energy|lofted|depressed|cutoff] | "
     "--azimuth DEG [--max-range | --apogee KM | --burnout-angle DEG | --kick DEG]) "
     "[--payload KG] [--steering auto|gravity-turn|pitch-program] [--earth wgs84|sphere] "
     "[--no-rotation] [--json] [--csv FILE] [--geojson FILE] [--kml FILE]";
@@ -71,44 +71,34 @@ static int plan_option(const cli_args *a, const char **which)
     return CLI_OK;
 }
 
-/* Aim at --to. */
+/* Aim at --to: the one threat flight (bmd_aim_fly_to), as engage, sensor, scenario, footprint
+ * and report fly it. */
 static int run_aimed(const cli_args *a, const bmd_missile *m, traj_run *r, bmd_error *err)
 {
     int st = cli_latlon(a, "to", 0, 0, &r->target_lat, &r->target_lon);
     if (st)
         return st;
-    const char *shape_name = cli_text(a, "shape");
-    bmd_aim_shape shape = BMD_AIM_MIN_ENERGY;
-    if (shape_name && strcmp(shape_name, "lofted") == 0)
-        shape = BMD_AIM_LOFTED;
-    else if (shape_name && strcmp(shape_name, "depressed") == 0)
-        shape = BMD_AIM_DEPRESSED;
-    else if (shape_name && strcmp(shape_name, "min-energy") != 0) {
-        cli_complain(a->command, "--shape: '%s' is not a shape (min-energy, lofted or depressed)",
-                     shape_name);
-        return CLI_USAGE;
-    }
-    double az;
-    bmd_geodesy_inverse(&r->earth, r->site.lat_rad, r->site.lon_rad, r->target_lat,
-                        r->target_lon, &r->target_dist_m, &az, NULL);
-    if (r->target_dist_m < 1e3) {
-        cli_complain(a->command, "--to: the target is %.0f m from the launch point", r->target_dist_m);
-        return CLI_USAGE;
-    }
-    bmd_plan base;
-    if ((st = cli_base_plan(a, m, BMD_STEER_GRAVITY_TURN, az, &base)))
+    bmd_aim_fly_options fo;
+    if ((st = cli_fly_options(a, &fo)))
         return st;
-    bmd_aim_result max;
-    if ((st = cli_max_range(a, &r->earth, m, &base, &r->site, &max, err)))
-        return cli_library_failure(a->command, st, err);
-    st = bmd_aim_target(&r->earth, m, shape, &max.plan, &r->site, r->target_lat, r->target_lon,
-                        100.0, NULL, &r->res, err);
+    bmd_aim_flight f;
+    st = bmd_aim_fly_to(&r->earth, m, &r->site, r->target_lat, r->target_lon, &fo, 0, &f, err);
     if (st)
         return cli_library_failure(a->command, st, err);
-    r->evaluations = max.evaluations + r->res.evaluations;
+    memset(&r->res, 0, sizeof r->res);
+    r->res.plan = f.plan;
+    r->res.summary = f.summary;
+    r->res.reachable = f.reachable;
+    r->res.max_range_m = f.max_range_m;
+    r->res.miss_m = f.miss_m;
+    r->res.evaluations = f.evaluations;
+    r->target_dist_m = f.target_distance_m;
+    r->evaluations = f.evaluations;
     r->aimed = 1;
-    r->mode = shape == BMD_AIM_LOFTED ? "aimed, lofted"
-              : shape == BMD_AIM_DEPRESSED ? "aimed, depressed" : "aimed, minimum energy";
+    r->mode = fo.shape == BMD_AIM_LOFTED      ? "aimed, lofted"
+              : fo.shape == BMD_AIM_DEPRESSED ? "aimed, depressed"
+              : fo.shape == BMD_AIM_CUTOFF    ? "aimed, max-range steering with thrust cut-off"
+                                              : "aimed, minimum energy";
     return CLI_OK;
 }
 

@@ -46,6 +46,10 @@ int cli_steering_from_args(const cli_args *a, bmd_steering fallback, bmd_steerin
  * (bmd_aim_max_range_best). An explicit --rise without --steering keeps the gravity turn. */
 int cli_steering_auto(const cli_args *a);
 
+/* The options of the one threat flight (bmd_aim_fly_to) from --shape (default min-energy),
+ * --steering (default auto) and --rise (default the law's); bad values: one line, CLI_USAGE. */
+int cli_fly_options(const cli_args *a, bmd_aim_fly_options *opt);
+
 /* The max-range plan along base's azimuth: both laws when the steering is auto, else base's. */
 int cli_max_range(const cli_args *a, const bmd_earth *earth, const bmd_missile *m,
                   const bmd_plan *base, const bmd_site *site, bmd_aim_result *res, bmd_error *err);

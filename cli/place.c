@@ -95,6 +95,27 @@ int cli_steering_auto(const cli_args *a)
     return name ? strcmp(name, "auto") == 0 : !cli_has(a, "rise");
 }
 
+int cli_fly_options(const cli_args *a, bmd_aim_fly_options *opt)
+{
+    bmd_aim_fly_options_default(opt);
+    const char *shape = cli_text(a, "shape");
+    bmd_error err;
+    if (shape && bmd_aim_shape_parse(shape, &opt->shape, &err)) {
+        cli_complain(a->command, "--shape: '%s' is not a shape (min-energy, lofted, depressed or "
+                     "cutoff)", shape);
+        return CLI_USAGE;
+    }
+    bmd_steering law;
+    int st = cli_steering_from_args(a, BMD_STEER_GRAVITY_TURN, &law);
+    if (st)
+        return st;
+    opt->steering = cli_steering_auto(a) ? BMD_AIM_STEER_AUTO : (int)law;
+    if (cli_has(a, "rise") &&
+        cli_number(a, "rise", 0.0, 0.0, 1, 600.0, 0, "s", &opt->vertical_rise_s))
+        return CLI_USAGE;
+    return CLI_OK;
+}
+
 int cli_max_range(const cli_args *a, const bmd_earth *earth, const bmd_missile *m,
                   const bmd_plan *base, const bmd_site *site, bmd_aim_result *res, bmd_error *err)
 {

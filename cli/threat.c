@@ -48,9 +48,16 @@ int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)
         return cli_exit_status(st);
     }
     snprintf(t->missile, sizeof t->missile, "%s", m->missile.name);
-    bmd_analysis_flight f;
-    st = bmd_analysis_fly(earth, &m->missile, BMD_AIM_MIN_ENERGY, t->from_lat_rad,
-                          t->from_lon_rad, 0, t->to_lat_rad, t->to_lon_rad, NULL, &f, &err);
+    bmd_aim_fly_options fo;
+    if ((st = cli_fly_options(a, &fo))) {
+        free(m);
+        return st;
+    }
+    t->shape = fo.shape;
+    bmd_aim_flight f;
+    bmd_site launch = {t->from_lat_rad, t->from_lon_rad, 0.0};
+    st = bmd_aim_fly_to(earth, &m->missile, &launch, t->to_lat_rad, t->to_lon_rad, &fo, 1, &f,
+                        &err);
     if (!st && !f.reachable) {
         cli_complain(a->command, "--to: the target is out of reach of %s (maximum range %.0f km "
                      "on that bearing)", m->missile.name, f.max_range_m / 1e3);

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "bmd/aim.h"
 #include "bmd/engagement.h"
 #include "bmd/trajectory.h"
 #include "cli.h"
@@ -16,10 +17,12 @@ int cli_latlon_required(const cli_args *a, const char *name, double *lat_rad, do
 /* buf = $BMD_DATA_DIR/catalog/SUB (or the build's data directory). */
 void cli_catalog_dir(const char *sub, char *buf, size_t n);
 
-/* A flown threat: the catalogue missile aimed from --from at --to on the minimum-energy shape
- * (bmd_analysis_fly: max-range plan, aim, flight), its time series every 2 s. */
+/* A flown threat: the catalogue missile aimed from --from at --to on --shape (default
+ * min-energy) by the one threat flight of every command (bmd_aim_fly_to: max-range plan along the
+ * bearing with the steering law of the longer range, aim to 100 m), its time series every 2 s. */
 typedef struct cli_threat {
     char missile[64];
+    bmd_aim_shape shape;  /* the trajectory flown (--shape, default min-energy) */
     double from_lat_rad, from_lon_rad, to_lat_rad, to_lon_rad;
     bmd_flight_summary summary;
     bmd_trajectory traj;  /* free with bmd_trajectory_free */

@@ -97,5 +97,15 @@ grep -q '<altitudeMode>absolute</altitudeMode>' "$gdir/t.kml" && ok || bad "kml 
 [ -z "$(ls -A "$gdir/missing" 2>/dev/null)" ] && ok || bad "a failed write left a file behind"
 rm -rf "$gdir"
 
+# --shape cutoff keeps the "min-energy" of versions before issue 10 (max-range steering, thrust cut
+# off): Kozelsk -> Washington, RS-24 class, 1,546.5 s and 903 km (issue 10's numbers). The default
+# min-energy burns out at (180 deg - Psi)/4 and flies about half an hour, 1,848 s.
+out=$("$bin" trajectory --missile rs-24-yars-class --from 54.0,35.8 --to 38.9,-77.0 --shape cutoff --json)
+check cutoff_shape_is_the_old_min_energy_flight_time "$(json_field "$out" flight_time_s)" 1546.5 0.5 "issue 10"
+check cutoff_shape_is_the_old_min_energy_apogee "$(json_field "$out" apogee_km)" 903 1 "issue 10"
+out=$("$bin" trajectory --missile rs-24-yars-class --from 54.0,35.8 --to 38.9,-77.0 --json)
+check min_energy_kozelsk_washington_flight_time "$(json_field "$out" flight_time_s)" 1848.2 0.5 "issue 10 (this code)"
+holds min_energy_burns_out_steeper_than_cutoff 'a > 25' "$(json_field "$out" burnout_angle_deg)"
+
 echo "cli_trajectory: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

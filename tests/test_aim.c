@@ -42,12 +42,19 @@ static int setup(void **state)
     return 0;
 }
 
+/* The shapes aimed: the three one-parameter families (cutoff, lofted, depressed) whose aim must
+ * take < 10 flights on average (issue 3), and min-energy, which searches the steering shape too
+ * (a secant over up to a few aims, issue 10) and is counted apart. */
+static const bmd_aim_shape shapes[4] = {BMD_AIM_CUTOFF, BMD_AIM_LOFTED, BMD_AIM_DEPRESSED,
+                                        BMD_AIM_MIN_ENERGY};
+
 static void targets_are_hit_within_100_m_in_under_10_flights_on_average(void **state)
 {
     fixture *f = *state;
-    int total = 0, n = 0;
+    int total = 0, n = 0, total_me = 0, n_me = 0;
     const double ranges_km[4] = {2500.0, 5000.0, 7500.0, 9500.0};
-    for (int shape = 0; shape < 3; shape++) {
+    for (int si = 0; si < 4; si++) {
+        const int shape = shapes[si];
         for (int k = 0; k < 8; k++) {
             double az = (15.0 + 45.0 * k) * DEG, lat, lon;
             double d = ranges_km[(k + shape) % 4] * 1e3;
@@ -73,16 +80,20 @@ static void targets_are_hit_within_100_m_in_under_10_flights_on_average(void **s
                 assert_true(res.plan.kick_rad < f->max.plan.kick_rad);
             if (shape == BMD_AIM_DEPRESSED)
                 assert_true(res.plan.kick_rad > f->max.plan.kick_rad);
-            if (shape == BMD_AIM_MIN_ENERGY)
+            if (shape == BMD_AIM_CUTOFF || shape == BMD_AIM_MIN_ENERGY)
                 assert_true(res.plan.cutoff_s > 0.0 &&
                             res.plan.cutoff_s < res.summary.events.stage_burnout_s[0] + 200.0);
-            total += res.evaluations;
-            n++;
+            if (shape == BMD_AIM_MIN_ENERGY)
+                total_me += res.evaluations, n_me++;
+            else
+                total += res.evaluations, n++;
         }
     }
-    double mean = (double)total / n;
-    print_message("aim: %d targets, %.2f flights per target on average\n", n, mean);
+    double mean = (double)total / n, mean_me = (double)total_me / n_me;
+    print_message("aim: %d targets, %.2f flights per target on average; min-energy %d targets, "
+                  "%.2f flights\n", n, mean, n_me, mean_me);
     assert_true(mean < 10.0); /* task goal: < 10 trajectory evaluations on average */
+    assert_true(mean_me < 30.0); /* the search over the shape: a few aims */
 }
 
 /* Aim over a broad set of targets: 6 bearings all around, ranges from 300 km to 97% of the max
@@ -98,7 +109,7 @@ static void targets_all_around_at_all_ranges_and_shapes_are_hit_for_several_vehi
     static const char *names[4] = {"minuteman-3", "no-dong", "taepodong-1", "hwasong-15-class"};
     static const int steering[4] = {BMD_STEER_GRAVITY_TURN, BMD_STEER_GRAVITY_TURN,
                                     BMD_STEER_PITCH_PROGRAM, BMD_STEER_PITCH_PROGRAM};
-    int total = 0, n = 0, unreachable = 0;
+    int total = 0, n = 0, unreachable = 0, total_me = 0, n_me = 0;
     for (int v = 0; v < 4; v++) {
         bmd_missile m;
         load_vehicle(&m, names[v]);
@@ -116,9 +127,10 @@ static void targets_all_around_at_all_ranges_and_shapes_are_hit_for_several_vehi
         bmd_aim_result max;
         assert_int_equal(bmd_aim_max_range(&f->earth, &m, &p, &f->site, NULL, &max, NULL), 0);
         const double frac[4] = {0.0, 0.35, 0.7, 0.97};
-        for (int shape = 0; shape < 3; shape++)
+        for (int si = 0; si < 4; si++)
             for (int k = 0; k < 6; k++)
                 for (int j = 0; j < 4; j++) {
+                    const int shape = shapes[si];
                     double az = (20.0 + 60.0 * k + 7.0 * j) * DEG, lat, lon;
                     double d = j == 0 ? 300e3 : frac[j] * max.max_range_m;
                     if (v == 0 && shape == BMD_AIM_DEPRESSED && k == 1 && j == 1)
@@ -146,14 +158,17 @@ static void targets_all_around_at_all_ranges_and_shapes_are_hit_for_several_vehi
                                         res.summary.impact_lon_rad, lat, lon, &miss, NULL, NULL);
                     assert_true(miss <= 100.0); /* task requirement: within 100 m */
                     assert_float_equal(miss, res.miss_m, 1e-6);
-                    total += res.evaluations;
-                    n++;
+                    if (shape == BMD_AIM_MIN_ENERGY)
+                        total_me += res.evaluations, n_me++;
+                    else
+                        total += res.evaluations, n++;
                 }
     }
     double mean = (double)total / n;
-    print_message("aim: %d targets hit (%d out of reach), %.2f flights per target\n", n,
-                  unreachable, mean);
+    print_message("aim: %d targets hit (%d out of reach), %.2f flights per target; min-energy "
+                  "%d hit, %.2f flights\n", n, unreachable, mean, n_me, (double)total_me / n_me);
     assert_true(n >= 270);   /* nearly all 288 are within reach */
+    assert_true(n_me >= 90); /* nearly all 96 */
     assert_true(mean < 10.0); /* task goal: < 10 trajectory evaluations on average */
 }
 

@@ -14,10 +14,26 @@ extern "C" {
 
 /* Which family of trajectories reaches a target short of the maximum range. */
 typedef enum bmd_aim_shape {
-    BMD_AIM_MIN_ENERGY = 0,  /* max-range steering, thrust cut off early to shorten the range */
+    /* The minimum-energy trajectory: the least burnout speed that reaches the target. Thrust is
+     * terminated (liquids: cut-off; solids: thrust termination, as analysts model energy
+     * management) and the steering shape searched so that the inertial burnout flight-path angle
+     * is (pi - Psi)/4 for the Kepler free-flight range angle Psi of the burnout state (Bate,
+     * Mueller & White eq. 6.2-20): no smaller speed at that burnout radius reaches that range.
+     * At the maximum range it is the full-burn max-range plan. The reference shape of published
+     * analyses, and the default of every command. */
+    BMD_AIM_MIN_ENERGY = 0,
     BMD_AIM_LOFTED = 1,      /* full burn, steeper than max-range (smaller kick) */
-    BMD_AIM_DEPRESSED = 2    /* full burn, shallower than max-range (larger kick) */
+    BMD_AIM_DEPRESSED = 2,   /* full burn, shallower than max-range (larger kick) */
+    /* The max-range steering kept, thrust cut off early to shorten the range: flatter and faster
+     * than minimum energy at short range (the "min-energy" of versions before issue 10). */
+    BMD_AIM_CUTOFF = 3
 } bmd_aim_shape;
+
+/* "min-energy", "lofted", "depressed", "cutoff" ("?" for another value). */
+BMD_API const char *bmd_aim_shape_name(bmd_aim_shape shape);
+
+/* The shape named text (the names above); BMD_EINVAL naming the allowed ones otherwise. */
+BMD_API int bmd_aim_shape_parse(const char *text, bmd_aim_shape *shape, bmd_error *err);
 
 /* A launch point. */
 typedef struct bmd_site {
@@ -84,6 +100,57 @@ BMD_API int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, b
                            const bmd_plan *base, const bmd_site *launch, double target_lat_rad,
                            double target_lon_rad, double tolerance_m, const bmd_flight_options *opt,
                            bmd_aim_result *result, bmd_error *err);
+
+/* ---------------------------------------------------------------------------------------------
+ * The one threat flight: every command that flies a missile at a target (trajectory --to, engage,
+ * sensor, scenario, footprint, report) calls bmd_aim_fly_to, so one threat gets one answer. */
+
+/* bmd_aim_fly_options.steering: the steering law of the longer maximum range along the target's
+ * bearing (bmd_aim_max_range_best), the default. */
+#define BMD_AIM_STEER_AUTO (-1)
+
+/* Options of bmd_aim_fly_to. Start from bmd_aim_fly_options_default. */
+typedef struct bmd_aim_fly_options {
+    bmd_aim_shape shape;        /* default BMD_AIM_MIN_ENERGY */
+    int steering;               /* BMD_AIM_STEER_AUTO (default) or a bmd_steering */
+    double vertical_rise_s;     /* > 0: this vertical rise; 0 (default): the law's (10 s gravity
+                                   turn, 5 s pitch program: bmd_plan_default_for) */
+    double aim_tolerance_m;     /* impact within this of the target (default 100 m) */
+    double sample_interval_s;   /* time series step when one is recorded (default 2 s) */
+} bmd_aim_fly_options;
+
+BMD_API void bmd_aim_fly_options_default(bmd_aim_fly_options *opt);
+
+/* A threat flight. reachable 0: the target is beyond reach along its bearing (max_range_m says
+ * how far the missile gets); plan and summary are then those of the longest flight, traj empty. */
+typedef struct bmd_aim_flight {
+    int reachable;
+    double target_distance_m;   /* geodesic, launch to target */
+    double max_range_m;         /* maximum ground range along the target's bearing */
+    double miss_m;              /* impact to target */
+    bmd_plan plan;              /* the plan flown */
+    bmd_flight_summary summary;
+    bmd_trajectory traj;        /* when asked for: free with bmd_trajectory_free */
+    int evaluations;            /* trajectories flown by the searches */
+} bmd_aim_flight;
+
+/* Fly missile (its payload as set) from launch to the target on earth: the max-range plan along
+ * the target's geodesic bearing (both steering laws when opt->steering is auto, else the law
+ * given, bmd_aim_max_range), then bmd_aim_target on opt->shape to opt->aim_tolerance_m. When traj
+ * is nonzero the flight found is flown once more recording out->traj every sample_interval_s.
+ * opt NULL: the defaults. Out of reach is a normal answer (BMD_SUCCESS, reachable 0). Errors:
+ * BMD_EINVAL for bad options (naming the field) or a target within 1 km of the launch point;
+ * those of bmd_aim_max_range, bmd_aim_target and bmd_trajectory_fly (out is then empty). */
+BMD_API int bmd_aim_fly_to(const bmd_earth *earth, const bmd_missile *missile, const bmd_site *launch,
+                           double target_lat_rad, double target_lon_rad, const bmd_aim_fly_options *opt,
+                           int traj, bmd_aim_flight *out, bmd_error *err);
+
+/* The steering law and max-range plan bmd_aim_fly_to starts from for a target at azimuth_rad
+ * (searched as it does). A caller aiming many targets with one law (the footprint family) calls
+ * this once and bmd_aim_target with res->plan. Errors: as bmd_aim_fly_to's max-range search. */
+BMD_API int bmd_aim_fly_base(const bmd_earth *earth, const bmd_missile *missile, const bmd_site *launch,
+                             double azimuth_rad, const bmd_aim_fly_options *opt, bmd_aim_result *res,
+                             bmd_error *err);
 
 #ifdef __cplusplus
 }

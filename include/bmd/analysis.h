@@ -5,10 +5,11 @@
  *
  * What it does, in order:
  *   1. Threats. Each threat's missile (the catalogue entry with the threat's `set:` overrides) is
- *      flown from its launch point to its target on the threat's shape (bmd_analysis_fly: a
- *      max-range plan search from the default gravity-turn plan, then bmd_aim_target to 100 m, then
- *      the flight sampled every 2 s). A target beyond the missile's reach is a normal outcome: the
- *      threat is reported unreachable with its maximum range and not engaged.
+ *      flown from its launch point to its target on the threat's shape (bmd_analysis_fly, that is
+ *      bmd_aim_fly_to: the max-range plan along the target's bearing with the steering law of the
+ *      longer range, bmd_aim_target to 100 m, the flight sampled every 2 s; the shape is
+ *      min-energy unless the threat says otherwise). A target beyond the missile's reach is a
+ *      normal outcome: the threat is reported unreachable with its maximum range and not engaged.
  *   2. Flyout tables. One table per interceptor type (catalogue name and `set:` overrides), shared
  *      by every site that fires it. The reference launch of a table (bmd_flyout_options.site) is
  *      the first site with interceptors of that type, heading toward the launch point of the first
@@ -71,10 +72,11 @@ typedef struct bmd_analysis_flight {
     bmd_trajectory traj;         /* owned: bmd_trajectory_free (or bmd_analysis_flight_free) */
 } bmd_analysis_flight;
 
-/* Fly missile from (lat, lon, height) to the target (lat, lon) on shape: bmd_aim_max_range from
- * bmd_plan_default, bmd_aim_target, then bmd_trajectory_fly of the plan found with samples every
- * sample_interval_s. opt may be NULL. Out of reach is a normal answer (BMD_SUCCESS, reachable 0).
- * Errors: those of bmd_aim_max_range, bmd_aim_target and bmd_trajectory_fly; out is then empty. */
+/* Fly missile from (lat, lon, height) to the target (lat, lon) on shape: bmd_aim_fly_to (the one
+ * threat flight of every command: max-range plan along the target's bearing with the steering law
+ * of the longer range, aim to 100 m) recording the time series every sample_interval_s. opt may
+ * be NULL. Out of reach is a normal answer (BMD_SUCCESS, reachable 0).
+ * Errors: those of bmd_aim_fly_to; out is then empty. */
 BMD_API int bmd_analysis_fly(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
                              double from_lat_rad, double from_lon_rad, double from_height_m,
                              double to_lat_rad, double to_lon_rad, const bmd_analysis_flight_options *opt,

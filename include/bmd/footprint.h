@@ -152,6 +152,8 @@ typedef struct bmd_footprint_cell {
     unsigned char sites_engaging;
     unsigned char flights;            /* threat trajectories flown for the cell */
     unsigned char pad[2];
+    float flight_time_s;              /* of the flown trajectory (status OK; else NAN) */
+    float apogee_m;                   /* of the flown trajectory (status OK; else NAN) */
 } bmd_footprint_cell;
 
 /* What a run did. */

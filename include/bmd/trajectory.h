@@ -89,6 +89,9 @@ typedef struct bmd_flight_summary {
     double burnout_altitude_m;
     double burnout_speed_m_s;         /* Earth-relative */
     double burnout_inertial_speed_m_s;
+    double burnout_inertial_flight_path_rad; /* in the inertial frame, above the plane normal to
+                                                the geocentric radius */
+    double burnout_radius_m;          /* geocentric distance at burnout */
     double burnout_flight_path_rad;   /* Earth-relative */
     double burnout_lat_rad, burnout_lon_rad;
     double apogee_altitude_m;

@@ -88,7 +88,7 @@ static int check_input(const bmd_earth *earth, const bmd_footprint_input *in, bm
     if (in->mode != BMD_FOOTPRINT_DEFENDED_AREA && in->mode != BMD_FOOTPRINT_LAUNCH_AREA)
         return bmd_error_set(err, BMD_EINVAL, "footprint: mode %d is unknown", (int)in->mode);
     if (in->shape != BMD_AIM_MIN_ENERGY && in->shape != BMD_AIM_LOFTED &&
-        in->shape != BMD_AIM_DEPRESSED)
+        in->shape != BMD_AIM_DEPRESSED && in->shape != BMD_AIM_CUTOFF)
         return bmd_error_set(err, BMD_EINVAL, "footprint: shape %d is unknown", (int)in->shape);
     if ((st = bmd_missile_validate(in->missile, err)))
         return st;

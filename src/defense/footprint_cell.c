@@ -30,15 +30,24 @@ static double miss_of(const bmd_footprint *fp, const fp_scratch *sc, const fp_wh
     return d;
 }
 
-/* The reference: bmd_aim_target at the exact tolerance, then the flight. */
+/* The reference: the one threat flight (bmd_aim_fly_to, as every command flies a threat) at the
+ * exact tolerance, then the flight. */
 static int fly_exact(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
                      bmd_footprint_cell *cell, int *flights, bmd_error *err)
 {
     bmd_site launch = {w->launch_lat_rad, w->launch_lon_rad, 0.0};
-    bmd_aim_result res;
-    int st = bmd_aim_target(&fp->earth, &fp->missile, fp->in.shape, &fp->base, &launch,
-                            w->target_lat_rad, w->target_lon_rad, fp->opt.exact_tolerance_m, NULL,
-                            &res, err);
+    bmd_aim_fly_options fo;
+    bmd_aim_fly_options_default(&fo);
+    fo.shape = fp->in.shape;
+    fo.aim_tolerance_m = fp->opt.exact_tolerance_m;
+    bmd_aim_flight res;
+    int st = bmd_aim_fly_to(&fp->earth, &fp->missile, &launch, w->target_lat_rad,
+                            w->target_lon_rad, &fo, 0, &res, err);
+    if (st == BMD_EINVAL && res.target_distance_m < 1e3) {
+        bmd_error_clear(err);
+        cell->status = BMD_FOOTPRINT_NO_AIM; /* the cell is at the launch point */
+        return BMD_SUCCESS;
+    }
     if (st == BMD_EMAXITER || st == BMD_EDOM) {
         bmd_error_clear(err);
         cell->status = BMD_FOOTPRINT_NO_AIM;
@@ -56,6 +65,8 @@ static int fly_exact(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
     (*flights)++;
     cell->miss_m = (float)miss_of(fp, sc, w);
     cell->status = BMD_FOOTPRINT_OK;
+    cell->flight_time_s = (float)sc->summary.flight_time_s;
+    cell->apogee_m = (float)sc->summary.apogee_altitude_m;
     cell->reachable = 1;
     return BMD_SUCCESS;
 }
@@ -63,7 +74,7 @@ static int fly_exact(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
 /* Put the range parameter p (cutoff for min-energy, else the shape) into the plan. */
 static void set_param(const bmd_footprint *fp, bmd_plan *plan, double p)
 {
-    if (fp->in.shape == BMD_AIM_MIN_ENERGY)
+    if (fp_cut_shape(fp))
         plan->cutoff_s = p < fp->t_full_s - 1e-9 ? p : 0.0;
     else if (plan->steering == BMD_STEER_PITCH_PROGRAM)
         plan->pitch_final_rad = 0.5 * M_PI - p;
@@ -73,7 +84,7 @@ static void set_param(const bmd_footprint *fp, bmd_plan *plan, double p)
 
 static double get_param(const bmd_footprint *fp, const bmd_plan *plan)
 {
-    if (fp->in.shape == BMD_AIM_MIN_ENERGY)
+    if (fp_cut_shape(fp))
         return plan->cutoff_s > 0 ? plan->cutoff_s : fp->t_full_s;
     return plan->steering == BMD_STEER_PITCH_PROGRAM ? 0.5 * M_PI - plan->pitch_final_rad
                                                      : plan->kick_rad;
@@ -100,8 +111,8 @@ int fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
     double miss = miss_of(fp, sc, w), p = get_param(fp, &plan);
     double slope = dparam_dd != 0 ? 1.0 / dparam_dd : NAN; /* d range / d parameter */
     double p_prev = NAN, d_prev = NAN;
-    const double p_lo = fp->in.shape == BMD_AIM_MIN_ENERGY ? plan.vertical_rise_s + 1.0 : 1e-4;
-    const double p_hi = fp->in.shape == BMD_AIM_MIN_ENERGY ? fp->t_full_s : 0.5 * M_PI - 1e-4;
+    const double p_lo = fp_cut_shape(fp) ? plan.vertical_rise_s + 1.0 : 1e-4;
+    const double p_hi = fp_cut_shape(fp) ? fp->t_full_s : 0.5 * M_PI - 1e-4;
     for (int it = 0; it < fp->opt.max_corrections && miss > fp->opt.aim_tolerance_m &&
                      isfinite(miss); it++) {
         double d_imp, b_imp;
@@ -132,6 +143,8 @@ int fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
     cell->flights = (unsigned char)(flights > 255 ? 255 : flights);
     cell->miss_m = (float)miss;
     cell->status = BMD_FOOTPRINT_OK;
+    cell->flight_time_s = (float)sc->summary.flight_time_s;
+    cell->apogee_m = (float)sc->summary.apogee_altitude_m;
     cell->reachable = 1;
     return BMD_SUCCESS;
 }

@@ -122,6 +122,21 @@ int fp_family_build(bmd_footprint *fp, bmd_error *err)
     fp->dd_m = dspan > 0 ? dspan / (fp->n_d - 1) : 1e3;
     fp->d0_m = dspan > 0 ? d_lo : fmax(d_lo - 0.5e3, 0.0);
     const long n_nodes = (long)fp->n_az * fp->n_d;
+    /* the nodes are aimed as bmd_aim_fly_to aims: from its max-range plan (steering law of the
+     * longer range) along the cells' mean bearing; the min-energy, lofted and depressed flights
+     * found do not depend on the starting shape, only on the law, so a node's flight is the one
+     * bmd_aim_fly_to gives for it within the aim tolerance */
+    {
+        bmd_site centre = {fp->in.centre_lat_rad, fp->in.centre_lon_rad, 0.0};
+        const double az = fp->in.mode == BMD_FOOTPRINT_DEFENDED_AREA ? ref : ref + M_PI;
+        bmd_aim_result mr;
+        int st = bmd_aim_fly_base(&fp->earth, &fp->missile, &centre, az, NULL, &mr, err);
+        if (st)
+            return st;
+        fp->base = mr.plan;
+        fp->base.cutoff_s = 0.0;
+        fp->apogee_max_m = fmax(fp->apogee_max_m, mr.summary.apogee_altitude_m);
+    }
     fp->aim_exact = o->aim == BMD_FOOTPRINT_AIM_EXACT ||
                     (o->aim == BMD_FOOTPRINT_AIM_AUTO && fp->in.n_cells < n_nodes);
     if (fp->aim_exact)
@@ -197,7 +212,7 @@ int fp_family_plan(const bmd_footprint *fp, const fp_where *w, bmd_plan *plan, d
     const fp_node *c11 = &fp->nodes[(long)(j0 + 1) * fp->n_az + i1];
     if (!c00->aimed || !c10->aimed || !c01->aimed || !c11->aimed)
         return 0;
-    const int min_energy = fp->in.shape == BMD_AIM_MIN_ENERGY;
+    const int min_energy = fp_cut_shape(fp);
     /* Catmull-Rom along the distance (where the cutoff is most curved) when the 4 x 2 stencil is
      * all reachable, bilinear otherwise */
     const fp_node *col[2][4];

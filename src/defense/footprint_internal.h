@@ -80,6 +80,13 @@ int fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_cell *
 /* Build the speed ladders (OpenMP over tables). */
 int fp_ladder_build(bmd_footprint *fp, bmd_error *err);
 
+/* Whether the footprint's shape reaches short of the maximum range by a thrust cutoff (min-energy
+ * and cutoff: the cutoff time is the range parameter; lofted and depressed: the shape). */
+static inline int fp_cut_shape(const bmd_footprint *fp)
+{
+    return fp->in.shape == BMD_AIM_MIN_ENERGY || fp->in.shape == BMD_AIM_CUTOFF;
+}
+
 /* Wall-clock seconds. */
 double fp_now_s(void);
 

@@ -20,42 +20,11 @@
 
 #include "bmd/geodesy.h"
 #include "bmd/kepler.h"
-#include "flight/aim_internal.h"
+#include "flight/aim_target_internal.h"
 
-#define AIM_BUDGET 40           /* flights allowed per target */
 #define PEAK_HALF_WIDTH 0.15    /* rad: drift of the max-range shape with azimuth */
 #define PEAK_TOL 3e-3           /* rad: 3e-3 in the shape costs < 1 km at the flat peak */
 #define PHI_STEP_MAX 0.3        /* rad: largest azimuth step */
-
-/* The frame of the residuals: unit vectors of the launch point, of the tangent toward the target
- * bearing and of the right-hand normal; the target's along-track angle and bearing; a mean radius
- * for lengths. */
-typedef struct aim_frame {
-    double l[3], t[3], n[3];
-    double eta_t, beta_t, xi_t, radius_m;
-} aim_frame;
-
-/* What one aiming run knows: the target, the frame, and the peak of the full-burn range along the
- * bearing (shape x_pk at azimuth offset phi_pk, along-track length s_pk, geodesic range r_pk,
- * bearing error c_pk, burnout time and state for Kepler). */
-typedef struct aim_state {
-    bmd_aim_shape shape;
-    double lat, lon, dist, az_t, tolerance_m;
-    aim_frame fr;
-    double s_t;
-    double x_pk, p_pk, phi_pk, s_pk, r_pk, c_pk, b_pk, t_final;
-    double bo_alt, bo_speed, bo_gamma;
-    double x_max;
-} aim_state;
-
-/* One flight seen in the frame. */
-typedef struct aim_obs {
-    double p, phi;     /* controls (phi: the azimuth offset; for lofted the kick's cross part) */
-    double s, c;       /* along-track length (m); cross residual (rad; NAN when unknown) */
-    double bearing;    /* bearing error (rad; NAN when unknown) */
-    double miss_m;
-    int impacted;
-} aim_obs;
 
 /* Geocentric unit vector of a geodetic point. */
 static void unit_vector(const bmd_earth *e, double lat, double lon, double u[3])
@@ -109,9 +78,9 @@ static void frame_init(const bmd_earth *e, const bmd_site *site, const aim_state
  * (p along the bearing, phi across it), regular through the vertical plan. */
 static void set_controls(aim_eval *a, const aim_state *s, double p, double phi)
 {
-    if (s->shape == BMD_AIM_MIN_ENERGY) {
+    if (s->cut) {
         a->plan.azimuth_rad = s->az_t + phi;
-        bmd_aim_set_shape(&a->plan, s->x_pk);
+        bmd_aim_set_shape(&a->plan, s->x_me);
         a->plan.cutoff_s = p;
     } else if (s->shape == BMD_AIM_LOFTED) {
         a->plan.azimuth_rad = s->az_t + atan2(phi, p);
@@ -164,14 +133,14 @@ static int fly_controls(aim_eval *a, const aim_state *s, double p, double phi, a
 
 /* Fly the full-burn plan of shape x at azimuth offset daz, seen as the family's controls (for
  * min-energy p is the burnout time). */
-static int fly_full(aim_eval *a, const aim_state *s, double x, double daz, aim_obs *o)
+int bmd_aim_fly_full(aim_eval *a, const aim_state *s, double x, double daz, aim_obs *o)
 {
     a->plan.cutoff_s = 0.0;
     a->plan.azimuth_rad = s->az_t + daz;
     bmd_aim_set_shape(&a->plan, x);
     if (bmd_aim_fly(a))
         return a->rc;
-    if (s->shape == BMD_AIM_MIN_ENERGY)
+    if (s->cut)
         observe(a, s, a->sum.events.burnout_s, daz, o);
     else if (s->shape == BMD_AIM_LOFTED)
         observe(a, s, x * cos(daz), x * sin(daz), o);
@@ -185,14 +154,14 @@ static int fly_full(aim_eval *a, const aim_state *s, double x, double daz, aim_o
  * parameter on either side of the peak (the range is quadratic there). */
 static double along_residual(const aim_state *s, double along_m)
 {
-    if (s->shape == BMD_AIM_MIN_ENERGY)
+    if (s->cut)
         return along_m - s->s_t;
     double u = sqrt(fmax(s->s_pk - along_m, 0.0)), ut = sqrt(fmax(s->s_pk - s->s_t, 0.0));
     return s->shape == BMD_AIM_LOFTED ? ut - u : u - ut;
 }
 
 /* Record the full-burn flight o of shape x as the peak when it outranges it. */
-static void note_peak(const aim_eval *a, aim_state *s, const aim_obs *o, double x)
+void bmd_aim_note_peak(const aim_eval *a, aim_state *s, const aim_obs *o, double x)
 {
     if (!o->impacted || !(o->s > s->s_pk))
         return;
@@ -207,6 +176,9 @@ static void note_peak(const aim_eval *a, aim_state *s, const aim_obs *o, double 
     s->bo_alt = a->sum.burnout_altitude_m;
     s->bo_speed = a->sum.burnout_speed_m_s;
     s->bo_gamma = a->sum.burnout_flight_path_rad;
+    s->bo_r = a->sum.burnout_radius_m;
+    s->bo_v_i = a->sum.burnout_inertial_speed_m_s;
+    s->bo_gamma_i = a->sum.burnout_inertial_flight_path_rad;
 }
 
 /* Search the peak of the full-burn range over the shape parameter near x_pk at azimuth offset
@@ -222,13 +194,13 @@ static int find_peak(aim_eval *a, aim_state *s, double phi, double stop_range_m)
     if (rc)
         return rc;
     aim_obs o; /* fly the best shape again: the search's last flight need not be it */
-    if ((rc = fly_full(a, s, x, phi, &o)))
+    if ((rc = bmd_aim_fly_full(a, s, x, phi, &o)))
         return rc;
     if (!o.impacted)
         return bmd_error_set(a->err, BMD_EDOM, "the max-range plan along the bearing does not "
                              "come down");
     s->s_pk = -INFINITY;
-    note_peak(a, s, &o, x);
+    bmd_aim_note_peak(a, s, &o, x);
     return BMD_SUCCESS;
 }
 
@@ -269,7 +241,9 @@ static double warm_start(const aim_eval *a, const aim_state *s, double lo, doubl
     const bmd_earth *earth = a->earth;
     double r_bo = s->fr.radius_m + s->bo_alt, g, x = NAN;
     double psi_t = fmax(s->s_t, 1.0) / s->fr.radius_m, psi_m = s->s_pk / s->fr.radius_m;
-    if (s->shape == BMD_AIM_MIN_ENERGY) {
+    if (s->cut && isfinite(s->p_init) && s->p_init > lo && s->p_init < hi)
+        return s->p_init;
+    if (s->cut) {
         double v_t, v_m;
         if (bmd_kepler_min_energy(r_bo, fmin(psi_t, M_PI), earth->gm_m3_s2, &v_t, &g, NULL) == 0 &&
             bmd_kepler_min_energy(r_bo, fmin(psi_m, M_PI), earth->gm_m3_s2, &v_m, &g, NULL) == 0)
@@ -297,8 +271,6 @@ static double warm_start(const aim_eval *a, const aim_state *s, double lo, doubl
     return x;
 }
 
-enum { RUN_HIT = 0, RUN_FAILED = -1, RUN_TOO_CLOSE = -2 };
-
 /* The aiming iteration from the peak; returns RUN_HIT, RUN_FAILED, RUN_TOO_CLOSE or a status.
  * Steps: Broyden's method (the "good" update) on (p, phi) -> (along-track residual, bearing
  * error), its Jacobian started as diag(secant slope from the peak, 1), so the coupling of the two
@@ -307,9 +279,9 @@ enum { RUN_HIT = 0, RUN_FAILED = -1, RUN_TOO_CLOSE = -2 };
  * regula falsi, or bisection when the residual has not halved in three flights); the bearing
  * error's slope in phi stays within [0.05, 5] of a rotation about the launch point's, and the
  * azimuth step within PHI_STEP_MAX. */
-static int aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
+int bmd_aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
 {
-    const int me = s->shape == BMD_AIM_MIN_ENERGY;
+    const int me = s->cut;
     /* the family's interval; the end away from the peak is only assumed to have the right sign:
      * min-energy cut off at the end of the vertical rise, lofted tipped backwards, depressed at
      * the flattest plan */
@@ -343,7 +315,7 @@ static int aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
         double geo = lofted ? sin_eta / fmax(x_now, 1e-3) : 1.0;
         double q_max = lofted ? PHI_STEP_MAX * fmax(x_now, 0.02) : PHI_STEP_MAX;
         if (!me && p > 0.0)
-            note_peak(a, s, &o, x_now);
+            bmd_aim_note_peak(a, s, &o, x_now);
         if (s->s_pk != s_pk_old) { /* a new peak: the bracket's peak end moves to it */
             if (s->shape == BMD_AIM_DEPRESSED)
                 lo0 = lo = p, s_lo = o.s, known_lo = 1;
@@ -456,11 +428,14 @@ int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_s
                              target_lat_rad, target_lon_rad);
     if (!(tolerance_m > 0.0))
         return bmd_error_set(err, BMD_EINVAL, "aim tolerance %g m must be > 0", tolerance_m);
-    if (shape != BMD_AIM_MIN_ENERGY && shape != BMD_AIM_LOFTED && shape != BMD_AIM_DEPRESSED)
+    if (shape != BMD_AIM_MIN_ENERGY && shape != BMD_AIM_LOFTED && shape != BMD_AIM_DEPRESSED &&
+        shape != BMD_AIM_CUTOFF)
         return bmd_error_set(err, BMD_EINVAL, "aim shape %d is unknown", (int)shape);
     aim_state s;
     memset(&s, 0, sizeof s);
     s.shape = shape;
+    s.cut = shape == BMD_AIM_MIN_ENERGY || shape == BMD_AIM_CUTOFF;
+    s.p_init = NAN;
     s.lat = target_lat_rad;
     s.lon = target_lon_rad;
     s.tolerance_m = tolerance_m;
@@ -472,12 +447,12 @@ int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_s
     /* 1. the base (max-range) plan, full burn, along the geodesic azimuth */
     aim_obs o;
     double x0 = bmd_aim_get_shape(&a.plan);
-    if ((rc = fly_full(&a, &s, x0, 0.0, &o)))
+    if ((rc = bmd_aim_fly_full(&a, &s, x0, 0.0, &o)))
         return rc;
     if (!a.sum.impacted)
         return bmd_error_set(err, BMD_EDOM, "the base plan does not come down");
     s.s_pk = -INFINITY;
-    note_peak(&a, &s, &o, x0);
+    bmd_aim_note_peak(&a, &s, &o, x0);
     /* its bearing error is the first azimuth correction */
     double daz = fmax(-PHI_STEP_MAX, fmin(PHI_STEP_MAX, -o.bearing));
     /* 2. near or beyond the base range the peak along the corrected bearing matters: search it,
@@ -497,8 +472,10 @@ int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_s
                             target_lon_rad, &result->miss_m, NULL, NULL);
         return BMD_SUCCESS;
     }
-    /* 3. the iteration */
-    rc = aim_run(&a, &s, phi, AIM_BUDGET - a.evaluations);
+    /* 3. the iteration (min-energy: the search over the shape around it) */
+    s.x_me = s.x_pk;
+    rc = shape == BMD_AIM_MIN_ENERGY ? bmd_aim_min_energy(&a, &s, phi)
+                                     : bmd_aim_run(&a, &s, phi, AIM_BUDGET - a.evaluations);
     bmd_aim_fill_result(&a, result);
     result->max_range_m = s.r_pk;
     if (rc == RUN_HIT) {
@@ -512,7 +489,9 @@ int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_s
     if (rc == RUN_TOO_CLOSE)
         return bmd_error_set(err, BMD_EDOM, "target %.1f km away is closer than the %s family "
                              "reaches", s.dist / 1e3,
-                             shape == BMD_AIM_DEPRESSED ? "depressed" : "min-energy");
+                             shape == BMD_AIM_DEPRESSED  ? "depressed"
+                             : shape == BMD_AIM_CUTOFF ? "cutoff"
+                                                       : "min-energy");
     return bmd_error_set(err, BMD_EMAXITER, "aim did not converge within %d flights",
                          a.evaluations);
 }

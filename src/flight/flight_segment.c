@@ -193,6 +193,10 @@ void bmd_flight_record_burnout(bmd_flight_run *fr)
                                 &s->burnout_flight_path_rad, &hd);
     s->burnout_inertial_speed_m_s =
         sqrt(fr->y[3] * fr->y[3] + fr->y[4] * fr->y[4] + fr->y[5] * fr->y[5]);
+    s->burnout_radius_m = sqrt(fr->y[0] * fr->y[0] + fr->y[1] * fr->y[1] + fr->y[2] * fr->y[2]);
+    const double rv = fr->y[0] * fr->y[3] + fr->y[1] * fr->y[4] + fr->y[2] * fr->y[5];
+    s->burnout_inertial_flight_path_rad =
+        asin(fmax(-1.0, fmin(1.0, rv / (s->burnout_radius_m * s->burnout_inertial_speed_m_s))));
     s->events.burnout_s = fr->t;
 }
 
@@ -206,6 +210,7 @@ void bmd_flight_init_summary(bmd_flight_summary *s, int n_stages)
     s->events.burnout_s = s->events.apogee_s = s->events.reentry_s = s->events.impact_s = NAN;
     s->apogee_altitude_m = NAN;
     s->burnout_altitude_m = s->burnout_speed_m_s = s->burnout_inertial_speed_m_s = NAN;
+    s->burnout_inertial_flight_path_rad = s->burnout_radius_m = NAN;
     s->burnout_flight_path_rad = s->burnout_lat_rad = s->burnout_lon_rad = NAN;
     s->impact_phase = -1;
     s->reentry_speed_m_s = s->impact_lat_rad = s->impact_lon_rad = NAN;

@@ -1,20 +1,17 @@
-/* One aimed flight of a missile at a target (bmd/analysis.h): the max-range plan, the aim, then the
- * flight of the plan found as a time series. Shared by the analysis runner and the flag forms of
- * `bmdsim engage` and `bmdsim sensor`. */
+/* One aimed flight of a missile at a target (bmd/analysis.h): bmd_aim_fly_to (the one threat
+ * flight of every command) with the analysis' options. Shared by the analysis runner and the flag
+ * forms of `bmdsim engage` and `bmdsim sensor`. */
 #include <math.h>
 #include <string.h>
 
 #include "bmd/analysis.h"
 
-#define DEFAULT_AIM_TOLERANCE_M 100.0
-#define DEFAULT_SAMPLE_INTERVAL_S 2.0
 
-/* Check the options (zeros mean the defaults) and fill the values used. */
+/* Check the options (zeros keep the defaults already in *tol_m and *dt_s) and fill the values
+ * used. */
 static int flight_settings(const bmd_analysis_flight_options *opt, double *tol_m, double *dt_s,
                            bmd_error *err)
 {
-    *tol_m = DEFAULT_AIM_TOLERANCE_M;
-    *dt_s = DEFAULT_SAMPLE_INTERVAL_S;
     if (!opt)
         return BMD_SUCCESS;
     if (!(opt->aim_tolerance_m >= 0) || !isfinite(opt->aim_tolerance_m))
@@ -40,36 +37,25 @@ int bmd_analysis_fly(const bmd_earth *earth, const bmd_missile *missile, bmd_aim
     memset(out, 0, sizeof *out);
     if (!earth || !missile)
         return bmd_error_set(err, BMD_EINVAL, "no Earth model or missile (NULL)");
-    double tol_m, dt_s;
-    int st = flight_settings(opt, &tol_m, &dt_s, err);
+    bmd_aim_fly_options fo;
+    bmd_aim_fly_options_default(&fo);
+    int st = flight_settings(opt, &fo.aim_tolerance_m, &fo.sample_interval_s, err);
     if (st)
         return st;
+    fo.shape = shape;
     bmd_site launch = {from_lat_rad, from_lon_rad, from_height_m};
-    bmd_plan base;
-    bmd_plan_default(&base);
-    bmd_aim_result maxr, aim;
-    st = bmd_aim_max_range(earth, missile, &base, &launch, NULL, &maxr, err);
-    if (!st)
-        st = bmd_aim_target(earth, missile, shape, &maxr.plan, &launch, to_lat_rad, to_lon_rad,
-                            tol_m, NULL, &aim, err);
-    if (st)
+    bmd_aim_flight f;
+    if ((st = bmd_aim_fly_to(earth, missile, &launch, to_lat_rad, to_lon_rad, &fo, 1, &f, err)))
         return st;
-    out->max_range_m = aim.max_range_m;
-    out->reachable = aim.reachable;
-    if (!aim.reachable)
+    out->max_range_m = f.max_range_m;
+    out->reachable = f.reachable;
+    if (!f.reachable)
         return BMD_SUCCESS;
-    out->miss_m = aim.miss_m;
-    out->plan = aim.plan;
-    bmd_flight_options fo;
-    bmd_flight_options_default(&fo);
-    fo.sample_interval_s = dt_s;
-    st = bmd_trajectory_fly(earth, missile, &aim.plan, launch.lat_rad, launch.lon_rad,
-                            launch.height_m, &fo, &out->summary, &out->traj, err);
-    if (st) {
-        bmd_trajectory_free(&out->traj);
-        memset(out, 0, sizeof *out);
-    }
-    return st;
+    out->miss_m = f.miss_m;
+    out->plan = f.plan;
+    out->summary = f.summary;
+    out->traj = f.traj;
+    return BMD_SUCCESS;
 }
 
 void bmd_analysis_flight_free(bmd_analysis_flight *flight)

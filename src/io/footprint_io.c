@@ -402,7 +402,7 @@ static int write_csv_body(FILE *out, void *context, bmd_error *err)
     const char *centre = c->mode == BMD_FOOTPRINT_LAUNCH_AREA ? "target" : "launch";
     fprintf(out, "%s,%s_lat_deg,%s_lon_deg,point,lat_deg,lon_deg,reachable,status,"
                  "shot_opportunities,sites_engaging,engaging_sites,earliest_intercept_time_s,"
-                 "required_speed_km_s,miss_km\n", centre, centre, centre);
+                 "required_speed_km_s,miss_km,flight_time_s,apogee_km\n", centre, centre, centre);
     for (int m = 0; m < c->n_maps; m++) {
         const bmd_footprint_map *mp = &c->maps[m];
         for (long k = 0; k < c->grid->n_cells; k++) {
@@ -421,6 +421,8 @@ static int write_csv_body(FILE *out, void *context, bmd_error *err)
             csv_num(out, x->earliest_intercept_s, 3);
             csv_num(out, x->required_speed_m_s / 1e3, 3);
             csv_num(out, x->status == BMD_FOOTPRINT_OK ? x->miss_m / 1e3 : NAN, 3);
+            csv_num(out, x->status == BMD_FOOTPRINT_OK ? x->flight_time_s : NAN, 1);
+            csv_num(out, x->status == BMD_FOOTPRINT_OK ? x->apogee_m / 1e3 : NAN, 1);
             fputc('\n', out);
         }
     }
