@@ -12,7 +12,7 @@
 /* Unit and scale of an input's values for people (value in SI times scale). */
 static void input_unit(int i, const char **unit, double *scale)
 {
-    static const char *units[BMD_LOFT_N_INPUTS] = {"min", "km", "kg", "x upper", "x size"};
+    static const char *units[BMD_LOFT_N_INPUTS] = {"min", "km", "kg", "x", "x"};
     static const double scales[BMD_LOFT_N_INPUTS] = {1.0 / 60.0, 1e-3, 1.0, 1.0, 1.0};
     *unit = units[i];
     *scale = scales[i];
@@ -102,9 +102,9 @@ int cli_loft_print_text(const cli_loft_run *r)
         input_unit(i, &unit, &sc);
         if (!c->evaluated) {
             printf("  %-14s %s\n", bmd_loft_input_name(i),
-                   i == BMD_LOFT_IN_FLIGHT_TIME ? "not varied (no flight time observed, or the "
-                                                  "size was fitted)"
-                                                : "not varied");
+                   f->size_fitted ? "not varied: the size was fitted at a thrust-to-weight bound"
+                   : i == BMD_LOFT_IN_FLIGHT_TIME ? "not varied: no flight time observed"
+                                                  : "not varied: no fit");
             continue;
         }
         printf("  %-14s %8.2f %-3s %8.2f %-3s %16s %16s\n", bmd_loft_input_name(i),
@@ -167,10 +167,10 @@ int cli_loft_print_json(const cli_loft_run *r)
     if (!isnan(r->obs.flight_time_s))
         cJSON_AddNumberToObject(o, "observed_flight_time_s", r->obs.flight_time_s);
     cJSON_AddNumberToObject(o, "payload_kg", m->payload.rv_mass_kg);
-    cJSON_AddNumberToObject(o, "propellant_scale", f->propellant_scale);
+    cJSON_AddNumberToObject(o, "propellant_scale", round(f->propellant_scale * 1e4) / 1e4);
     cJSON_AddBoolToObject(o, "size_fitted", f->size_fitted);
-    cJSON_AddNumberToObject(o, "burn_time_scale", f->burn_time_scale);
-    cJSON_AddNumberToObject(o, "chosen_size", e->chosen_size);
+    cJSON_AddNumberToObject(o, "burn_time_scale", round(f->burn_time_scale * 1e4) / 1e4);
+    cJSON_AddNumberToObject(o, "chosen_size", round(e->chosen_size * 1e4) / 1e4);
     cJSON *stages = cJSON_AddArrayToObject(o, "stages");
     for (int i = 0; i < m->n_stages; i++) {
         cJSON *s = cJSON_CreateObject();
