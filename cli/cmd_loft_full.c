@@ -172,6 +172,7 @@ static int compute(const cli_args *a, cli_loft_run *r)
                                           &res, &t->any_point, &err)))
             return cli_library_failure(a->command, st, &err);
         t->max_range_m = res.max_range_m;
+        t->any_point = t->any_point || r->est.any_point; /* orbital speed reaches every point */
         t->reachable = t->any_point || t->max_range_m >= t->distance_m;
     }
     return CLI_OK;

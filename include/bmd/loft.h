@@ -160,7 +160,7 @@ typedef struct bmd_loft_estimate {
     double band_low_m, band_high_m;     /* root-sum-square of the one-at-a-time deviations,
                                            capped at half the circumference */
     bmd_loft_contribution inputs[BMD_LOFT_N_INPUTS];
-    int dominant;                 /* the input that moves the range most */
+    int dominant;                 /* the input that moves the range most; -1: none moves it */
     double half_circumference_m;
     int evaluations;
 } bmd_loft_estimate;

@@ -247,7 +247,7 @@ int bmd_loft_estimate_range(const bmd_earth *earth, const bmd_missile *template_
     }
 
     /* the band: root-sum-square of the one-at-a-time deviations */
-    double up2 = 0.0, down2 = 0.0, worst = -1.0;
+    double up2 = 0.0, down2 = 0.0, worst = 0.0;
     int cap = est->any_point;
     est->dominant = -1;
     for (int i = 0; i < BMD_LOFT_N_INPUTS; i++) {
