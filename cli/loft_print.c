@@ -23,6 +23,8 @@ static const char *range_text(double m, int any_point, char *buf, size_t n)
 {
     if (any_point)
         snprintf(buf, n, "any point on the Earth");
+    else if (isnan(m))
+        snprintf(buf, n, "no fit");
     else
         snprintf(buf, n, "%.0f km", m / 1e3);
     return buf;
@@ -227,8 +229,16 @@ int cli_loft_print_json(const cli_loft_run *r)
             cJSON_AddStringToObject(x, "unit", unit);
             cJSON_AddNumberToObject(x, "low", round(c->input_low * sc * 1e4) / 1e4);
             cJSON_AddNumberToObject(x, "high", round(c->input_high * sc * 1e4) / 1e4);
-            cJSON_AddNumberToObject(x, "range_low_km", km(c->range_low_m));
-            cJSON_AddNumberToObject(x, "range_high_km", km(c->range_high_m));
+            if (isnan(c->range_low_m))
+                cJSON_AddNullToObject(x, "range_low_km");
+            else
+                cJSON_AddNumberToObject(x, "range_low_km", km(c->range_low_m));
+            if (isnan(c->range_high_m))
+                cJSON_AddNullToObject(x, "range_high_km");
+            else
+                cJSON_AddNumberToObject(x, "range_high_km", km(c->range_high_m));
+            cJSON_AddBoolToObject(x, "any_point_low", c->any_point_low);
+            cJSON_AddBoolToObject(x, "any_point_high", c->any_point_high);
             cJSON_AddNumberToObject(x, "contribution_km",
                                     km(fmax(fabs(c->range_low_m - e->range_m),
                                             fabs(c->range_high_m - e->range_m))));

@@ -83,7 +83,8 @@ int bmd_loft_scale_missile(const bmd_missile *template_missile, double propellan
                            double burn_time_scale, bmd_missile *out, bmd_error *err);
 
 /* Fit the burn-time scale (and the lofted plan's shape) so that the flight on earth (normally
- * without rotation) reproduces the observed apogee (within 50 m) and ground range (100 m) with the
+ * without rotation) reproduces the observed apogee (within 50 m) and ground range (aimed at 100 m,
+ * accepted within 1 km; fit->range_error_m says how close) with the
  * size held at setup->size_scale; when no thrust-to-weight inside the bounds does, hold it at the
  * bound and fit the size within [size_min, size_max]. opt NULL: rtol 1e-10, atol 1e-5.
  * Errors: BMD_EINVAL for bad observations or setup (the message names the field, the value in km
@@ -145,7 +146,7 @@ void bmd_loft_band_spec_default(bmd_loft_band_spec *spec);
 typedef struct bmd_loft_contribution {
     int evaluated;                /* 0: not varied (e.g. no flight time observed, or size fitted) */
     double input_low, input_high; /* in SI (s, m, kg, or the factor) */
-    double range_low_m, range_high_m;
+    double range_low_m, range_high_m;   /* NAN: that side could not be fitted inside the bounds */
     int any_point_low, any_point_high;
 } bmd_loft_contribution;
 

@@ -124,8 +124,8 @@ static void contribute(bmd_loft_contribution *c, double in_lo, double in_hi, con
         return;
     c->evaluated = 1;
     c->input_low = in_lo, c->input_high = in_hi;
-    c->range_low_m = lo->ok ? central + (lo->range_m - r0) : central;
-    c->range_high_m = hi->ok ? central + (hi->range_m - r0) : central;
+    c->range_low_m = lo->ok ? central + (lo->range_m - r0) : NAN;
+    c->range_high_m = hi->ok ? central + (hi->range_m - r0) : NAN;
     c->any_point_low = lo->ok && lo->any_point;
     c->any_point_high = hi->ok && hi->any_point;
 }
@@ -254,7 +254,7 @@ int bmd_loft_estimate_range(const bmd_earth *earth, const bmd_missile *template_
         const bmd_loft_contribution *c = &est->inputs[i];
         if (!c->evaluated)
             continue;
-        double hi = fmax(c->range_low_m, c->range_high_m);
+        double hi = fmax(c->range_low_m, c->range_high_m); /* fmax/fmin skip a NAN side */
         double lo = fmin(c->range_low_m, c->range_high_m);
         double up = fmax(0.0, hi - c0), down = fmax(0.0, c0 - lo);
         up2 += up * up, down2 += down * down;

@@ -11,6 +11,7 @@
 
 #define APOGEE_TOL_M 50.0
 #define RANGE_TOL_M 100.0
+#define RANGE_ACCEPT_M 1000.0 /* a fit within 1 km (observed ranges are given to 1 km) is kept */
 #define SHAPE_MAX_RAD 1.45 /* flattest plan tried (83 deg from vertical) */
 #define STEP 1.15          /* bracketing step of the scales */
 
@@ -274,7 +275,7 @@ int bmd_loft_fit_missile(const bmd_earth *earth, const bmd_missile *template_mis
                              "inside the thrust-to-weight bounds (stage %d needs more thrust "
                              "than stage %d allows); widen the bounds", template_missile->name,
                              ls + 1, hs + 1);
-    rc = solve_bounded(&c, g_of_u, 1.0, u_lo, u_hi, 1e-7, &u, &where, &g_end);
+    rc = solve_bounded(&c, g_of_u, 1.0, u_lo, u_hi, 1e-10, &u, &where, &g_end);
     fit->evaluations = c.evaluations;
     if (rc)
         return rc;
@@ -285,7 +286,7 @@ int bmd_loft_fit_missile(const bmd_earth *earth, const bmd_missile *template_mis
         fit->bound_stage = c.at_max ? hs : ls;
         double s_lo = c.at_max ? s : setup->bounds.size_min;
         double s_hi = c.at_max ? setup->bounds.size_max : s;
-        rc = solve_bounded(&c, g_of_s, s, s_lo, s_hi, 1e-7, &s, &where, &g_end);
+        rc = solve_bounded(&c, g_of_s, s, s_lo, s_hi, 1e-10, &s, &where, &g_end);
         fit->evaluations = c.evaluations;
         if (rc)
             return rc;
@@ -298,7 +299,7 @@ int bmd_loft_fit_missile(const bmd_earth *earth, const bmd_missile *template_mis
     if ((rc = range_at(&c, s, 1.0 / u, &f))) /* leave the context at the solution */
         return rc;
     fit->evaluations = c.evaluations;
-    if (!(fabs(f) <= RANGE_TOL_M))
+    if (!(fabs(f) <= RANGE_ACCEPT_M))
         return bmd_error_set(err, BMD_EDOM,
                              "loft fit: the observed ground range %.1f km at apogee %.1f km is "
                              "not matched: the fit flies %.1f km (%+.1f km; the range jumps where "
