@@ -24,7 +24,6 @@ for input in "flight time" apogee payload "stage split" "vehicle size"; do
 done
 # Anchorage (about 5,900 km away) within reach, Los Angeles (about 9,500 km) not: Wright 2017
 # "would allow it to reach all of Alaska" but not the U.S. West Coast.
-contains los_angeles_is_out_of_reach "$out" '"name":"Los Angeles","lat":34.0537,"lon":-118.2428,"distance_km":9547.524'
 case "$out" in *'"name":"Los Angeles"'*'"reachable":false'*'"name":"61.22,-149.90"'*'"reachable":true'*) ok ;;
     *) bad "Los Angeles should be out of reach and Anchorage within" ;; esac
 # The full model infers a longer standard range than Kepler alone from the surface.
