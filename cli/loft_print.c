@@ -55,7 +55,7 @@ int cli_loft_print_text(const cli_loft_run *r)
            r->tpl.missile.name, m->payload.rv_mass_kg);
     printf("  size %.3f x the template's propellant and dry mass (%s); burn times x %.3f\n",
            f->propellant_scale, f->size_fitted ? "fitted: a thrust-to-weight bound was reached"
-                                               : "held; the burn time was fitted",
+                                               : "held at the size the flight time chose; the burn time was fitted",
            f->burn_time_scale);
     for (int i = 0; i < m->n_stages; i++)
         printf("  stage %d: propellant %7.0f kg, burn %6.1f s, thrust-to-weight %.2f at "

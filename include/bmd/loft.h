@@ -152,9 +152,9 @@ typedef struct bmd_loft_contribution {
 
 /* The estimate: central standard range of the chosen vehicle with its band. */
 typedef struct bmd_loft_estimate {
-    bmd_loft_fit fit;             /* the central vehicle (size candidate nearest the choice) */
+    bmd_loft_fit fit;             /* the central vehicle, fitted at the chosen size */
     bmd_aim_result standard;      /* its max-range flight on the estimate's Earth */
-    double range_m;               /* central standard range (interpolated at the chosen size) */
+    double range_m;               /* central standard range of fit (at the chosen size) */
     double chosen_size;           /* the size the flight time chose (1 with no flight time) */
     int any_point;                /* the central vehicle reaches orbital speed: any point */
     double standard_circular_speed_m_s; /* circular speed at its standard burnout radius */

@@ -153,10 +153,10 @@ int bmd_loft_estimate_range(const bmd_earth *earth, const bmd_missile *template_
     est->half_circumference_m = M_PI * bmd_earth_mean_radius_m(earth);
     const double half = est->half_circumference_m;
     int ev = 0;
-    variant *v = calloc(1, sizeof(variant) * 9);
+    variant *v = calloc(1, sizeof(variant) * 10);
     if (!v)
         return bmd_error_set(err, BMD_ENOMEM, "loft estimate: out of memory");
-    variant *cand = v; /* [0] s0/f, [1] s0, [2] s0 f */
+    variant *cand = v; /* [0] s0/f, [1] s0, [2] s0 f; [3..8] band variants; [9] chosen size */
     int rc = run_variant(earth, template_missile, setup, obs, &cand[1], &ev, err);
     if (rc) {
         free(v);
@@ -185,17 +185,27 @@ int bmd_loft_estimate_range(const bmd_earth *earth, const bmd_missile *template_
     const int timed = !isnan(obs->flight_time_s) && obs->flight_time_s > 0.0;
     double lc = timed && n > 1 ? chosen_l(l, t, n, obs->flight_time_s, &spec) : 0.0;
     est->chosen_size = s0 * exp(lc);
-    est->range_m = range_at_l(l, r, n, lc);
-    int nearest = 1;
-    for (int k = 0; k < 3; k++)
-        if (cand[k].ok && fabs(log(cand[k].fit.propellant_scale / s0) - lc) <
-                              fabs(log(cand[nearest].fit.propellant_scale / s0) - lc))
-            nearest = k;
-    est->fit = cand[nearest].fit;
-    est->standard = cand[nearest].std;
-    est->any_point = est->range_m >= 0.995 * half;
-    if (est->any_point)
-        est->range_m = half;
+    const double r_interp = range_at_l(l, r, n, lc);
+    /* the central vehicle: refitted at the chosen size, so that the vehicle shown flies the range
+     * shown; the candidate nearest the choice if that refit fails */
+    variant *chosen = &cand[1];
+    if (fabs(lc) > 1e-9) {
+        bmd_loft_setup su = *setup;
+        su.size_scale = est->chosen_size;
+        bmd_error e2;
+        if (run_variant(earth, template_missile, &su, obs, &v[9], &ev, &e2) == BMD_SUCCESS &&
+            !v[9].fit.size_fitted)
+            chosen = &v[9];
+        else
+            for (int k = 0; k < 3; k++)
+                if (cand[k].ok && fabs(log(cand[k].fit.propellant_scale / s0) - lc) <
+                                      fabs(log(chosen->fit.propellant_scale / s0) - lc))
+                    chosen = &cand[k];
+    }
+    est->fit = chosen->fit;
+    est->standard = chosen->std;
+    est->any_point = chosen->any_point;
+    est->range_m = chosen->any_point ? half : chosen->range_m;
     {
         double rb = bmd_earth_mean_radius_m(earth) + est->standard.summary.burnout_altitude_m;
         est->standard_circular_speed_m_s = sqrt(earth->gm_m3_s2 / rb);
@@ -208,8 +218,9 @@ int bmd_loft_estimate_range(const bmd_earth *earth, const bmd_missile *template_
         c->evaluated = 1;
         c->input_low = obs->flight_time_s - spec.flight_time_spread_s;
         c->input_high = obs->flight_time_s + spec.flight_time_spread_s;
-        c->range_low_m = range_at_l(l, r, n, chosen_l(l, t, n, c->input_low, &spec));
-        c->range_high_m = range_at_l(l, r, n, chosen_l(l, t, n, c->input_high, &spec));
+        c->range_low_m = c0 + range_at_l(l, r, n, chosen_l(l, t, n, c->input_low, &spec)) - r_interp;
+        c->range_high_m =
+            c0 + range_at_l(l, r, n, chosen_l(l, t, n, c->input_high, &spec)) - r_interp;
         c->any_point_low = c->range_low_m >= 0.995 * half;
         c->any_point_high = c->range_high_m >= 0.995 * half;
     }
