@@ -79,6 +79,74 @@ static int read_targets(const cli_args *a, cli_loft_run *r)
     return CLI_OK;
 }
 
+/* Candidate templates when neither --template nor --test names one, smallest first. */
+static const char *liquid_candidates[] = {"hwasong-12-class", "hwasong-14-class",
+                                          "hwasong-15-class"};
+static const char *solid_candidates[] = {"minuteman-3", "rs-24-yars-class"};
+#define SIZE_TOLERANCE 1.35 /* a candidate may grow or shrink this much and still be "that missile" */
+
+/* Without a named template: the smallest candidate of the class whose fit keeps its size within
+ * SIZE_TOLERANCE of the catalogue's (parsimony: the smallest known missile that does what was
+ * observed); if none does, the one whose fitted size is nearest its own; if no candidate of the
+ * class can be fitted at all, the other class with its default bounds (unless --tw or --upper-tw
+ * were given). r->tpl holds the choice; r->template_note says why. */
+static int choose_template(const cli_args *a, cli_loft_run *r, int solid)
+{
+    bmd_earth still;
+    bmd_earth_init_wgs84(&still);
+    still.omega_rad_s = 0.0;
+    bmd_catalog_missile *m = malloc(sizeof *m);
+    bmd_loft_fit *fit = malloc(sizeof *fit);
+    if (!m || !fit) {
+        free(m), free(fit);
+        return CLI_FAILED;
+    }
+    const int fixed_bounds = cli_has(a, "tw") || cli_has(a, "upper-tw");
+    bmd_error err = {0};
+    int st = 0, last_st = 0, chosen = -1, cls = solid;
+    double best = INFINITY;
+    for (int pass = 0; pass < (fixed_bounds ? 1 : 2) && chosen < 0; pass++) {
+        cls = pass ? !solid : solid;
+        if (pass)
+            (cls ? bmd_loft_bounds_solid : bmd_loft_bounds_liquid)(&r->setup.bounds);
+        const char **names = cls ? solid_candidates : liquid_candidates;
+        const int n = cls ? 2 : 3;
+        for (int i = 0; i < n; i++) {
+            if ((st = cli_load_missile(a, names[i], m))) {
+                free(m), free(fit);
+                return st;
+            }
+            st = bmd_loft_fit_missile(&still, &m->missile, &r->setup, &r->obs, NULL, fit, &err);
+            if (st) {
+                last_st = st;
+                continue;
+            }
+            double dev = fabs(log(fit->propellant_scale / r->setup.size_scale));
+            if (dev <= log(SIZE_TOLERANCE)) {
+                chosen = i, best = -1.0;
+                break;
+            }
+            if (dev < best)
+                best = dev, chosen = i;
+        }
+    }
+    if (chosen < 0) {
+        free(m), free(fit);
+        return cli_library_failure(a->command, last_st, &err);
+    }
+    st = cli_load_missile(a, (cls ? solid_candidates : liquid_candidates)[chosen], &r->tpl);
+    snprintf(r->template_note, sizeof r->template_note,
+             best < 0.0 ? "chosen: the smallest %s candidate reproducing the test within x%.2f of "
+                          "its size%s"
+                        : "chosen: no %s candidate reproduces the test within x%.2f of its size; "
+                          "the nearest%s",
+             cls ? "solid" : "liquid", SIZE_TOLERANCE,
+             cls == solid ? "" : solid ? " (no solid candidate could be fitted)"
+                                       : " (no liquid candidate could be fitted)");
+    free(m), free(fit);
+    return st;
+}
+
 /* Read the setup, the band and the targets (the observation is read by cmd_loft.c). */
 static int read_inputs(const cli_args *a, cli_loft_run *r)
 {
@@ -113,7 +181,9 @@ static int read_inputs(const cli_args *a, cli_loft_run *r)
     r->setup.size_scale = size;
     r->setup.upper_split = split;
     const char *tpl = cli_text(a, "template");
-    if ((st = cli_load_missile(a, tpl ? tpl : t ? t->template_name : "hwasong-14-class",
+    const int solid = cli_has(a, "solid") || (t && t->solid);
+    if ((st = cli_load_missile(a, tpl ? tpl : t ? t->template_name
+                                          : solid ? solid_candidates[0] : liquid_candidates[0],
                                &r->tpl)))
         return st;
     bmd_plan base;
@@ -123,6 +193,10 @@ static int read_inputs(const cli_args *a, cli_loft_run *r)
     r->setup.azimuth_rad = base.azimuth_rad;
     r->setup.steering = base.steering;
     r->setup.vertical_rise_s = base.vertical_rise_s;
+    snprintf(r->template_note, sizeof r->template_note, "%s",
+             tpl ? "given (--template)" : "the test's (--test)");
+    if (!tpl && !t && (st = choose_template(a, r, solid)))
+        return st;
     bmd_loft_band_spec_default(&r->spec);
     r->spec.apogee_spread_m = apo_spread * 1e3;
     r->spec.flight_time_spread_s = t_spread * 60.0;

@@ -61,6 +61,7 @@ typedef struct cli_loft_target {
 typedef struct cli_loft_run {
     const cli_loft_test *test;   /* NULL unless --test */
     bmd_catalog_missile tpl;
+    char template_note[192];     /* how the template was chosen */
     bmd_loft_observation obs;
     bmd_loft_setup setup;
     bmd_loft_band_spec spec;

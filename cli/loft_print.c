@@ -43,7 +43,7 @@ int cli_loft_print_text(const cli_loft_run *r)
     const bmd_loft_bounds *bd = &r->setup.bounds;
     const bmd_flight_summary *lf = &f->summary, *sf = &e->standard.summary;
     char b1[64], b2[64];
-    printf("Range from a lofted test, full model: %s\n", r->test ? r->test->label : "");
+    printf("Range from a lofted test, full model: %s\n", r->test ? r->test->label : "the observation given");
     if (r->test)
         printf("  observed (%s)\n", r->test->observation_source);
     printf("  observed apogee %.1f km, ground range %.1f km", r->obs.apogee_m / 1e3,
@@ -51,8 +51,8 @@ int cli_loft_print_text(const cli_loft_run *r)
     if (!isnan(r->obs.flight_time_s))
         printf(", flight time %.1f min (%.0f s)", r->obs.flight_time_s / 60.0,
                r->obs.flight_time_s);
-    printf("\n\nFitted vehicle: %s (catalogue template; test payload %.0f kg, an assumption)\n",
-           r->tpl.missile.name, m->payload.rv_mass_kg);
+    printf("\n\nFitted vehicle: %s (catalogue template, %s; test payload %.0f kg, an "
+           "assumption)\n", r->tpl.missile.name, r->template_note, m->payload.rv_mass_kg);
     printf("  size %.3f x the template's propellant and dry mass (%s); burn times x %.3f\n",
            f->propellant_scale, f->size_fitted ? "fitted: a thrust-to-weight bound was reached"
                                                : "held at the size the flight time chose; the burn time was fitted",
@@ -164,6 +164,7 @@ int cli_loft_print_json(const cli_loft_run *r)
     if (r->test)
         cJSON_AddStringToObject(o, "test", r->test->name);
     cJSON_AddStringToObject(o, "template", r->tpl.missile.name);
+    cJSON_AddStringToObject(o, "template_choice", r->template_note);
     cJSON_AddNumberToObject(o, "apogee_km", r->obs.apogee_m / 1e3);
     cJSON_AddNumberToObject(o, "range_km", r->obs.range_m / 1e3);
     if (!isnan(r->obs.flight_time_s))

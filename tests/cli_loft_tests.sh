@@ -24,6 +24,13 @@ for t in $names; do
     # every band contains or exceeds the published figure (issue 11 asks it for 2022-2023)
     holds "${t}_band_reaches_the_published_figure" "a >= 0.9 * b" "$high" "$pub"
 done
+# The same observations typed as numbers (no --test, no --template): the template is chosen and
+# the choice is said; every one gets an answer.
+while read -r name apo rng tim; do
+    f=$("$bin" loft --apogee "$apo" --range "$rng" --flight-time "$tim" --full --to washington --json); rc=$?
+    [ $rc -eq 0 ] && ok || bad "$name as numbers: loft --full exit $rc"
+    contains "${name}_says_how_the_template_was_chosen" "$f" '"template_choice":"chosen:'
+done < <("$bin" loft --test list | awk 'NR > 1 { print $1, substr($0, 57, 9) + 0, substr($0, 67, 9) + 0, substr($0, 77, 8) + 0 }')
 # Within 10% of Wright's estimates for 2017 (issue 11): Hwasong-12 about 4,500 km, Hwasong-14
 # (4 July) about 6,700 km.
 check hwasong_12_within_10_percent "$(json_field "$("$bin" loft --test hwasong-12-2017-05-14 --full --to chicago --json)" max_range_km)" 4500 450 "Wright, May 2017"
