@@ -22,8 +22,9 @@ static const cli_option options[] = {
     {"altitude", "KM", "Kepler: burnout (and reentry) altitude, km (default 0; --full fits it)", 0},
     {"earth-radius", "KM", "Kepler: radius of the spherical Earth, km (default 6371.0088)", 0},
     {"full", NULL, "fit a notional missile with the full flight model and give a band", 0},
-    {"template", "NAME|FILE", "--full: catalogue template (default: the test's, else "
-                              "hwasong-14-class)", 0},
+    {"template", "NAME|FILE", "--full: catalogue template (default: the test's, else the "
+                              "smallest of hwasong-12/14/15-class, or with --solid minuteman-3, "
+                              "rs-24-yars-class, that fits within x1.35 of its size)", 0},
     {"payload", "KG", "--full: test payload, an assumption (default 1000; band 500-1500)", 0},
     {"tw", "MIN,MAX", "--full: lift-off thrust-to-weight bounds, vacuum (default 1.3,2.7 liquid, "
                       "1.8,3.6 solid)", 0},
