@@ -140,6 +140,8 @@ typedef struct bmd_loft_band_spec {
     double flight_time_sigma_s;   /* uncertainty of observed and modelled flight time, default 90 s */
 } bmd_loft_band_spec;
 
+/* The defaults above: +-60 s, +-100 km, 500 and 1,500 kg, x1.25 split and size, sigma ln 1.25 and
+ * 90 s. */
 void bmd_loft_band_spec_default(bmd_loft_band_spec *spec);
 
 /* One input's effect: the standard range with the input at its low and high value. */
