@@ -37,6 +37,7 @@ static void print_help(const char *command, const char *usage, const cli_option 
         printf("  %-24s %s\n", left, options[i].help);
     }
     printf("  %-24s %s\n", "--help", "show this help");
+    cli_print_exit_statuses(stdout);
 }
 
 int cli_parse(cli_args *args, const char *command, const char *usage, const cli_option *options,

@@ -5,8 +5,36 @@
 
 #include <stdio.h>
 
-/* Exit statuses: 0 success, 1 a computation failed, 2 usage or input error. */
-enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
+/* The exit statuses of every command (README "Exit statuses", the footer of every --help):
+ *   0   success (including an analysis whose verdict is negative, e.g. "not engageable");
+ *   1   internal failure: a computation failed (iteration limit, step underflow, non-finite
+ *       value), out of memory, or standard output could not be written;
+ *   2   usage or input error: unknown option, bad value, unknown name, a missing, unreadable or
+ *       malformed file (catalogue, scenario, template, grid, map data) or an output file that
+ *       cannot be written, with the path;
+ *   3   no solution: the inputs are valid but nothing satisfies them (a target out of reach, an
+ *       apogee or range no trajectory flies, a fit that does not converge to the observation);
+ *   130 interrupted (SIGINT; 128 + 2 as a shell reports a process killed by it).
+ * cli_exit_status is the one mapping from library statuses (bmd/error.h) to these. */
+enum {
+    CLI_OK = 0,
+    CLI_FAILED = 1,
+    CLI_USAGE = 2,
+    CLI_NO_SOLUTION = 3,
+    CLI_INTERRUPTED = 130
+};
+
+/* The exit status of a library status: BMD_SUCCESS 0; BMD_EINVAL, BMD_EIO, BMD_ENOTFOUND,
+ * BMD_EPARSE 2; BMD_EDOM 3; BMD_ENOMEM, BMD_EMAXITER, BMD_ESTEP, BMD_EBADFUNC and unknown codes 1. */
+int cli_exit_status(int bmd_status);
+
+/* Report a library error on stderr ("bmdsim COMMAND: message", the status name when err has no
+ * message; err may be NULL) and return cli_exit_status(status). */
+struct bmd_error;
+int cli_library_failure(const char *command, int status, const struct bmd_error *err);
+
+/* The table above as the footer of every --help and of 'bmdsim --help'. */
+void cli_print_exit_statuses(FILE *out);
 
 /* One option of a command: "--name VALUE" (metavar non-NULL) or a bare "--name" switch. */
 typedef struct cli_option {

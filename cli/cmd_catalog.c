@@ -51,7 +51,7 @@ static int list_all(const char *command, const cli_catalog_view *v, const char *
     bmd_error err;
     int st = v->list(dir, names, MAX_LISTED, &n, &err);
     if (st && st != BMD_EINVAL)
-        return cli_catalog_failure(command, st, &err);
+        return cli_library_failure(command, st, &err);
     if (st)
         cli_complain(command, "%s", err.message);
     void *e = malloc(v->entry_size);
@@ -93,7 +93,7 @@ static int show_one(const cli_args *a, const cli_catalog_view *v, const char *di
     int st = v->find(dir, name, e, &err);
     if (st) {
         free(e);
-        return cli_catalog_failure(a->command, st, &err);
+        return cli_library_failure(a->command, st, &err);
     }
     const char *set = cli_text(a, "set");
     if (set && (st = cli_apply_set(a->command, set, v->set, e))) {

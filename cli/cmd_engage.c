@@ -69,14 +69,10 @@ typedef struct engage_run {
     char detector[128];
 } engage_run;
 
-/* Library failure: bad values are usage errors (2), the rest computation failures (1). */
+/* Library failure: the one mapping (cli_exit_status). */
 static int failure(const char *command, int status, const bmd_error *err)
 {
-    cli_complain(command, "%s", err->message[0] ? err->message : bmd_status_string(status));
-    return status == BMD_EIO || status == BMD_ENOMEM || status == BMD_EMAXITER ||
-                   status == BMD_ESTEP || status == BMD_EBADFUNC
-               ? CLI_FAILED
-               : CLI_USAGE;
+    return cli_library_failure(command, status, err);
 }
 
 /* Read the numbers and switches. */

@@ -197,8 +197,11 @@ int cli_cmd_exchange(int argc, char **argv)
                       r.interceptors_used, "", 4);
     cli_record_number(&rec, "interceptors_max", "most interceptors fired", r.interceptors_max, "",
                       0);
-    cli_record_number(&rec, "expected_targets", "expected objects engaged", r.expected_targets,
-                      "", 4);
+    cli_record_number(&rec, "expected_candidates",
+                      "expected objects to engage (warheads, undiscriminated decoys)",
+                      r.expected_candidates, "", 4);
+    cli_record_number(&rec, "expected_engaged", "expected objects given interceptors",
+                      r.expected_engaged, "", 4);
     cli_record_number(&rec, "expected_unengaged", "expected objects left without interceptors",
                       r.expected_unengaged, "", 4);
     if (has_req) {

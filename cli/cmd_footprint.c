@@ -388,8 +388,7 @@ static int load(fp_cmd *c, const cli_args *a, const char *path)
     int st = bmd_scenario_open(path, root, &c->scn, &err);
     if (st) {
         cli_complain(c->command, "%s", err.message);
-        return st == BMD_EIO || st == BMD_ENOMEM ? (st == BMD_EIO ? CLI_USAGE : CLI_FAILED)
-                                                 : CLI_USAGE;
+        return cli_exit_status(st);
     }
     if (cli_text(a, "missile")) {
         char dir[BMD_CATALOG_TEXT_MAX + 16];
@@ -431,7 +430,7 @@ static int setup(fp_cmd *c, const cli_args *a)
         if ((st = bmd_footprint_grid_parse(&c->scn, cli_text(a, "grid"), (long)max_cells,
                                            &c->grid, &err))) {
             cli_complain(c->command, "--grid: %s", err.message);
-            return st == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
+            return cli_exit_status(st);
         }
         if ((st = collect_centres(c, a)))
             return st;
@@ -503,7 +502,7 @@ static int run_all(fp_cmd *c)
     if (all[1]) {
         if (c->rank == 0)
             cli_complain(c->command, "interrupted: no output written");
-        return 130;
+        return CLI_INTERRUPTED;
     }
     if (st)
         return cli_library_failure(c->command, st, &err);
@@ -550,6 +549,10 @@ int cli_cmd_footprint(int argc, char **argv)
         (st = run_all(c)) == CLI_OK && c->rank == 0)
         st = cli_footprint_write_outputs(c, &a, cli_now_s() - c->t_start);
     sigaction(SIGINT, &old, NULL);
+    if (interrupted && st != CLI_INTERRUPTED) { /* while loading or writing */
+        cli_complain(a.command, "interrupted");
+        st = CLI_INTERRUPTED;
+    }
     release(c);
     free(c);
 #ifdef BMD_MPI

@@ -77,7 +77,7 @@ static int make_parent(const char *path)
     *slash = '\0';
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
         cli_complain("report", "cannot create the directory %s: %s", dir, strerror(errno));
-        return CLI_FAILED;
+        return CLI_USAGE;
     }
     return CLI_OK;
 }

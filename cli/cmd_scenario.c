@@ -250,7 +250,7 @@ static int check(const cli_args *a, const char *path)
         cli_complain(a->command, "%s", err.message[0] ? err.message : bmd_status_string(st));
         bmd_scenario_free(s);
         free(s);
-        return st == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
+        return cli_exit_status(st);
     }
     int rc = CLI_OK;
     if (cli_has(a, "json"))

@@ -76,11 +76,10 @@ static int parse_latlon(const cli_args *a, const char *name, double *lat, double
     return CLI_OK;
 }
 
-/* Report a library error: unknown names and bad values are usage errors (2). */
+/* Report a library error: the one mapping (cli_exit_status). */
 static int failure(const char *command, int status, const bmd_error *err)
 {
-    cli_complain(command, "%s", err->message[0] ? err->message : bmd_status_string(status));
-    return status == BMD_EIO || status == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
+    return cli_library_failure(command, status, err);
 }
 
 /* The radar at its site: catalogue entry, site and options applied. */

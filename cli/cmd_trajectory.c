@@ -316,6 +316,11 @@ int cli_cmd_trajectory(int argc, char **argv)
                                : run_azimuth(&a, &e->missile, r, &err);
     if (!st)
         st = report(&a, e, r);
+    if (!st && cli_has(&a, "to") && !r->res.reachable) { /* printed; no flight reaches it */
+        cli_complain(a.command, "--to: the target is out of reach (the flight shown is the "
+                     "longest along the bearing)");
+        st = CLI_NO_SOLUTION;
+    }
     free(r);
     free(e);
     return st;

@@ -28,8 +28,31 @@ int cli_range_angle(const cli_args *a, const cli_sphere *s, double *psi_rad)
     return CLI_OK;
 }
 
+int cli_exit_status(int bmd_status)
+{
+    switch (bmd_status) {
+    case BMD_SUCCESS: return CLI_OK;
+    case BMD_EINVAL:
+    case BMD_EIO:
+    case BMD_ENOTFOUND:
+    case BMD_EPARSE: return CLI_USAGE;
+    case BMD_EDOM: return CLI_NO_SOLUTION;
+    default: return CLI_FAILED; /* ENOMEM, EMAXITER, ESTEP, EBADFUNC */
+    }
+}
+
+void cli_print_exit_statuses(FILE *out)
+{
+    fprintf(out, "\nexit status: 0 success (also for a negative verdict); 1 internal failure "
+                 "(computation failed,\n  out of memory, standard output not written); 2 usage "
+                 "or input error (bad option or value,\n  unknown name, missing or malformed "
+                 "file, output file not writable); 3 no solution (e.g.\n  target out of reach); "
+                 "130 interrupted\n");
+}
+
 int cli_library_failure(const char *command, int status, const bmd_error *err)
 {
-    cli_complain(command, "%s", err->message[0] ? err->message : bmd_status_string(status));
-    return (status == BMD_EINVAL || status == BMD_EDOM) ? CLI_USAGE : CLI_FAILED;
+    cli_complain(command, "%s",
+                 err && err->message[0] ? err->message : bmd_status_string(status));
+    return cli_exit_status(status);
 }

@@ -27,9 +27,6 @@ int cli_sphere_from_args(const cli_args *a, cli_sphere *s);
 /* Read --range KM into a central angle (rad); at most half the circumference. */
 int cli_range_angle(const cli_args *a, const cli_sphere *s, double *psi_rad);
 
-/* Report a library error on stderr; input-domain errors (EINVAL, EDOM) give exit status 2. */
-int cli_library_failure(const char *command, int status, const bmd_error *err);
-
 /* Parse text "LAT,LON" in degrees (latitude in [-90, 90], longitude in [-180, 180]) into radians.
  * Bad text or out of range: one line on stderr naming flag and the value, and CLI_USAGE. */
 int cli_parse_latlon(const char *command, const char *flag, const char *text, double *lat_rad,
@@ -70,9 +67,6 @@ int cli_apply_set(const char *command, const char *text,
 
 /* Apply overrides "FIELD=VALUE[,FIELD=VALUE...]" (--set) to a catalogue missile. */
 int cli_apply_overrides(const char *command, const char *text, bmd_catalog_missile *entry);
-
-/* Report a catalogue error: unknown names and bad files are input errors (2), I/O failures 1. */
-int cli_catalog_failure(const char *command, int status, const bmd_error *err);
 
 /* Load the missile named (or the file given) by text from the catalogue directory of a, apply
  * --set, and check it (bmd_missile_validate). Returns CLI_OK or the exit status, having said why. */

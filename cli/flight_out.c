@@ -80,14 +80,14 @@ int cli_write_csv(const char *command, const char *path, const bmd_trajectory *t
         cli_complain(command, "--csv: cannot create a file next to '%s': %s", path,
                      strerror(errno));
         free(tmp);
-        return CLI_FAILED;
+        return CLI_USAGE; /* an output path that cannot be written: input error (cli.h) */
     }
     FILE *f = fdopen(fd, "w");
     if (!f) {
         close(fd);
         unlink(tmp);
         free(tmp);
-        return CLI_FAILED;
+        return CLI_USAGE; /* an output path that cannot be written: input error (cli.h) */
     }
     fprintf(f, "t_s,lat_deg,lon_deg,altitude_km,speed_km_s,flight_path_deg,heading_deg,mass_kg,"
                "mach,dynamic_pressure_kpa,phase,stage\n");
@@ -105,7 +105,7 @@ int cli_write_csv(const char *command, const char *path, const bmd_trajectory *t
         cli_complain(command, "--csv: cannot write '%s': %s", path, strerror(errno));
         unlink(tmp);
         free(tmp);
-        return CLI_FAILED;
+        return CLI_USAGE; /* an output path that cannot be written: input error (cli.h) */
     }
     free(tmp);
     return CLI_OK;

@@ -35,6 +35,18 @@ static void print_usage(FILE *out)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "  %-10s %s\n", "version", "print the version");
     fprintf(out, "\nUnits: km, km/s, degrees and seconds on the command line; SI inside.\n");
+    cli_print_exit_statuses(out);
+}
+
+/* The command's status, or 1 when standard output could not be written (a full disk, a closed
+ * pipe): buffered output is flushed here, so a lost table is never a success. */
+static int finish(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "bmdsim: cannot write the standard output\n");
+        return status == CLI_OK ? CLI_FAILED : status;
+    }
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -42,15 +54,15 @@ int main(int argc, char **argv)
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
         print_usage(argc < 2 ? stderr : stdout);
-        return argc < 2 ? CLI_USAGE : CLI_OK;
+        return finish(argc < 2 ? CLI_USAGE : CLI_OK);
     }
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("bmdsim %s\n", bmd_version());
-        return CLI_OK;
+        return finish(CLI_OK);
     }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc, argv);
+            return finish(commands[i].run(argc, argv));
     fprintf(stderr, "bmdsim: unknown command '%s' (commands: ", argv[1]);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(stderr, "%s%s", i ? ", " : "", commands[i].name);

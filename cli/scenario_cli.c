@@ -37,7 +37,7 @@ int cli_scenario_open(const cli_args *a, const char *path, bmd_scenario *scn)
     if (!st)
         return CLI_OK;
     cli_complain(a->command, "%s", err.message[0] ? err.message : bmd_status_string(st));
-    return st == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
+    return cli_exit_status(st);
 }
 
 int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_on_remote,

@@ -45,7 +45,7 @@ int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)
     if ((st = bmd_catalog_find_missile(dir, cli_text(a, "missile"), m, &err))) {
         cli_complain(a->command, "%s", err.message);
         free(m);
-        return st == BMD_EIO || st == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
+        return cli_exit_status(st);
     }
     snprintf(t->missile, sizeof t->missile, "%s", m->missile.name);
     bmd_analysis_flight f;
@@ -55,12 +55,12 @@ int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)
         cli_complain(a->command, "--to: the target is out of reach of %s (maximum range %.0f km "
                      "on that bearing)", m->missile.name, f.max_range_m / 1e3);
         free(m);
-        return CLI_USAGE;
+        return CLI_NO_SOLUTION;
     }
     free(m);
     if (st) {
         cli_complain(a->command, "flight of the threat failed: %s", err.message);
-        return CLI_FAILED;
+        return cli_exit_status(st);
     }
     t->miss_m = f.miss_m;
     t->summary = f.summary;
@@ -72,8 +72,12 @@ void cli_required_speed_note(const bmd_required_speed *rs, const bmd_required_sp
                              double burn_time_s, char *buf, size_t n)
 {
     if (!rs->possible)
-        snprintf(buf, n, "not possible even at %.1f km/s (%s)", ro->speed_hi_m_s / 1e3,
+        snprintf(buf, n, "not possible at any speed from %.1f to %.1f km/s (at %.1f: %s)",
+                 ro->speed_lo_m_s / 1e3, ro->speed_hi_m_s / 1e3, ro->speed_hi_m_s / 1e3,
                  bmd_engage_reason_string(rs->reason_at_hi));
+    else if (rs->from_site)
+        snprintf(buf, n, "at most the site's own %.2f km/s (notional copies engage only above it)",
+                 rs->site_speed_m_s / 1e3);
     else if (rs->feasible_at_lo)
         snprintf(buf, n, "%.1f km/s or less", ro->speed_lo_m_s / 1e3);
     else

@@ -27,10 +27,11 @@ typedef struct cli_threat {
 } cli_threat;
 
 /* Read --missile, --from, --to and fly. Errors (one line on stderr): unknown missile with
- * suggestions, bad coordinates, target out of reach (CLI_USAGE); flight failures (CLI_FAILED). */
+ * suggestions, bad coordinates (CLI_USAGE); target out of reach (CLI_NO_SOLUTION); flight failures
+ * (cli_exit_status). */
 int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t);
 
-/* The note beside a required speed: "not possible even at 11.0 km/s (reason)", "0.5 km/s or less",
+/* The note beside a required speed: "not possible at any speed from 0.5 to 11.0 km/s (...)", "0.5 km/s or less",
  * or the model and tolerance of the search. */
 void cli_required_speed_note(const bmd_required_speed *rs, const bmd_required_speed_options *ro,
                              double burn_time_s, char *buf, size_t n);

@@ -1,5 +1,5 @@
-/* Loading a catalogue missile for a command: the catalogue directory, --set overrides, and the
- * mapping of catalogue errors to exit statuses (shared by catalog, trajectory, range, loft). */
+/* Loading a catalogue missile for a command: the catalogue directory and --set overrides (shared
+ * by catalog, trajectory, range, loft). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +14,6 @@ void cli_catalogue_dir(const cli_args *a, char *buf, size_t n)
         snprintf(buf, n, "%s", dir);
     else
         cli_catalog_dir("missiles", buf, n);
-}
-
-int cli_catalog_failure(const char *command, int status, const bmd_error *err)
-{
-    cli_complain(command, "%s", err->message[0] ? err->message : bmd_status_string(status));
-    return status == BMD_EIO || status == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
 }
 
 int cli_apply_set(const char *command, const char *text,
@@ -59,7 +53,7 @@ int cli_load_missile(const cli_args *a, const char *text, bmd_catalog_missile *e
     bmd_error err;
     int st = bmd_catalog_find_missile(dir, text, entry, &err);
     if (st)
-        return cli_catalog_failure(a->command, st, &err);
+        return cli_library_failure(a->command, st, &err);
     const char *set = cli_text(a, "set");
     if (set && (st = cli_apply_overrides(a->command, set, entry)))
         return st;

@@ -101,10 +101,11 @@ PY
 # Not engageable: no intercept points.
 "$bin" engage $threat --site 50,10 --interceptor sm-3-block-ia --no-required-speed --geojson "$dir/n.geojson" >/dev/null
 grep -q '"intercept"' "$dir/n.geojson" && bad "intercept points for an unengageable threat" || ok
-# A failed write: exit 1 naming the file, no temporary file left behind.
+# A failed write (an output path that cannot be written): exit 2 naming the file (cli/cli.h), no
+# temporary file left behind.
 err=$("$bin" engage $threat --site 37.5,41.5 --interceptor thaad --no-required-speed \
       --kml "$dir/missing/x.kml" 2>&1 >/dev/null); rc=$?
-[ $rc -eq 1 ] && ok || bad "engage --kml into a missing directory: exit $rc"
+[ $rc -eq 2 ] && ok || bad "engage --kml into a missing directory: exit $rc, expected 2"
 contains failed_kml_names_the_file "$err" "x.kml"
 [ "$(ls "$dir" | grep -c '\.tmp\.')" -eq 0 ] && ok || bad "temporary file left behind"
 
@@ -121,7 +122,7 @@ expect_usage_error launch_latitude_outside_90 "latitude -91" engage --missile sc
 expect_usage_error negative_launch_delay "--launch-delay" engage $threat --site 37.5,41.5 --interceptor thaad --launch-delay -3
 expect_usage_error negative_track_delay "--track-delay" engage $threat --site 37.5,41.5 --interceptor thaad --track-delay -1
 expect_usage_error negative_assessment "--assess" engage $threat --site 37.5,41.5 --interceptor thaad --assess -1
-expect_usage_error target_out_of_reach "out of reach" engage --missile scud-b --from 35.5,51 --to 37.5,41.5 --site 37.5,41.5 --interceptor thaad
+expect_no_solution target_out_of_reach_has_no_solution "out of reach" engage --missile scud-b --from 35.5,51 --to 37.5,41.5 --site 37.5,41.5 --interceptor thaad
 expect_usage_error site_is_required "--site" engage $threat --interceptor thaad
 expect_usage_error radar_at_needs_radar "--radar" engage $threat --site 37.5,41.5 --interceptor thaad --radar-at 1,2
 expect_usage_error scenario_form_not_wired "scenario" engage some.yaml

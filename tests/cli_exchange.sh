@@ -58,7 +58,7 @@ expect_usage_error unknown_doctrine_lists_the_allowed "salvo, sls" exchange --wa
 expect_usage_error looks_with_a_salvo_are_refused --looks exchange --warheads 1 --sspk 0.5 --shots 1 --looks 2
 expect_usage_error zero_looks_for_sls_are_refused --looks exchange --warheads 1 --sspk 0.5 --shots 1 --doctrine sls --looks 0
 expect_usage_error missing_sspk_is_refused --sspk exchange --warheads 1 --shots 1
-expect_usage_error certainty_with_imperfect_interceptors_is_refused "no number of shots" exchange --warheads 1 --sspk 0.5 --shots 1 --required 1
+expect_no_solution certainty_with_imperfect_interceptors_has_no_solution "no number of shots" exchange --warheads 1 --sspk 0.5 --shots 1 --required 1
 "$bin" exchange --help >/dev/null && ok || bad "exchange --help should exit 0"
 
 echo "cli_exchange: $pass passed, $fail failed"

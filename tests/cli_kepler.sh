@@ -52,7 +52,7 @@ expect_usage_error negative_speed_is_refused --speed kepler --speed -1 --angle 3
 expect_usage_error range_beyond_half_the_circumference_is_refused --range kepler --range 30000 --min-energy
 expect_usage_error unknown_flag_is_refused --bogus kepler --bogus 3
 expect_usage_error missing_value_is_refused --speed kepler --angle 30 --speed
-expect_usage_error escape_speed_is_refused speed kepler --speed 12 --angle 30
+expect_no_solution escape_speed_has_no_returning_arc speed kepler --speed 12 --angle 30
 expect_usage_error loft_apogee_below_burnout_is_refused --apogee loft --apogee 100 --range 900 --altitude 200
 expect_usage_error loft_without_range_is_refused --range loft --apogee 2800
 expect_usage_error unknown_command_is_refused frobnicate frobnicate

@@ -52,7 +52,8 @@ expect_usage_error flight_time_unit_is_checked "39min" loft --apogee 2802 --rang
 expect_usage_error short_flight_time_is_refused_in_seconds_and_minutes "0.1 min" loft --apogee 2802 --range 933 --full --flight-time 5
 expect_usage_error tw_bounds_are_checked "--tw" loft --apogee 2802 --range 933 --full --tw 3,2
 expect_usage_error long_range_for_the_apogee_is_refused "9330.0 km" loft --apogee 2802 --range 9330 --full
-expect_usage_error unreachable_apogee_says_by_how_much "km short" loft --apogee 6000 --range 1000 --full --tw 1.3,1.5
+expect_no_solution unreachable_apogee_says_by_how_much "km short" loft --apogee 6000 --range 1000 --full --tw 1.3,1.5
+expect_usage_error long_flight_time_is_refused_in_seconds_and_minutes "600.0 min" loft --apogee 2802 --range 933 --full --flight-time 36000
 expect_usage_error kepler_options_are_not_for_full --altitude loft --apogee 2802 --range 933 --full --altitude 100
 
 echo "cli_loft_full: $pass passed, $fail failed"

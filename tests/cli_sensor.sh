@@ -49,7 +49,7 @@ expect_usage_error negative_rcs_is_refused "--rcs" sensor --radar spy-1d --at 1,
 expect_usage_error negative_altitude_is_refused "--target-altitude" sensor --radar spy-1d --at 1,2 --target-altitude -5
 expect_usage_error radar_is_required "--radar" sensor --at 1,2
 expect_usage_error site_is_required "--at" sensor --radar spy-1d
-expect_usage_error trajectory_form_refuses_an_unreachable_target "out of reach" sensor --radar spy-1d --at 1,2 --missile scud-b --from 1,2 --to 3,4
+expect_no_solution trajectory_form_finds_no_flight_to_an_unreachable_target "out of reach" sensor --radar spy-1d --at 1,2 --missile scud-b --from 1,2 --to 3,4
 "$bin" sensor --help >/dev/null && ok || bad "sensor --help should exit 0"
 
 echo "cli_sensor: $pass passed, $fail failed"

@@ -810,7 +810,24 @@ static void required_speed_brackets_the_closed_form_boundary(void **state)
     engage(&w.earth, &th, &site, &tl, NULL, &e);
     assert_true(e.engageable);
 
-    /* Seen too late: not possible even at 12 km/s, with the reason. */
+    /* The site's own interceptor engages (3 km/s > v*) but the search is capped below v*
+     * (0.5-2 km/s): never "not possible"; the answer is the site's own speed, marked from_site. */
+    bmd_flyout own;
+    build_table(&w, &own, 3000.0, h_min, 200e3, 500e3);
+    site.flyout = &own;
+    bmd_required_speed_options capped;
+    bmd_required_speed_options_default(&capped);
+    capped.speed_hi_m_s = 2000.0;
+    assert_int_equal(bmd_engage_required_speed(&w.earth, &th, &site, &tl, NULL, &capped, &rs,
+                                               &err),
+                     BMD_SUCCESS);
+    assert_true(rs.site_engages);
+    assert_true(rs.possible);
+    assert_true(rs.from_site);
+    assert_close(rs.speed_m_s, 3000.0, 0.0);
+    bmd_flyout_free(&own);
+
+    /* Seen too late: not possible at any speed of the scan, with the reason at its top. */
     prepare(&w, &tr, 100.0, &th);
     site.flyout = &tab;
     assert_int_equal(bmd_engage_required_speed(&w.earth, &th, &site, &tl, NULL, NULL, &rs, &err),
@@ -818,7 +835,9 @@ static void required_speed_brackets_the_closed_form_boundary(void **state)
     assert_false(rs.possible);
     assert_true(isnan(rs.speed_m_s));
     assert_int_equal(rs.reason_at_hi, BMD_ENGAGE_NOT_SEEN_IN_TIME);
-    assert_int_equal(rs.n_tables, 1);
+    /* the whole scan: 0.5, 1.0, ..., 11 km/s (the site's own 1 km/s is on the grid) */
+    assert_int_equal(rs.n_tables, 22);
+    assert_false(rs.site_engages);
     bmd_flyout_free(&tab);
     bmd_flyout_free(&below);
     bmd_flyout_free(&above);

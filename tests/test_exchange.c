@@ -141,7 +141,8 @@ static void decoys_cost_interceptors_but_no_leakers_when_the_inventory_is_unlimi
     /* leakage as without decoys: (1 - 0.09)^4 = 0.68574961; shots 2 x (4 + 10 x 0.7) = 22 */
     assert_close(r.p_no_leak, 0.68574961, 1e-14);
     assert_close(r.interceptors_used, 22.0, 1e-12);
-    assert_close(r.expected_targets, 11.0, 1e-12);
+    assert_close(r.expected_candidates, 11.0, 1e-12);
+    assert_close(r.expected_engaged, 11.0, 1e-12); /* unlimited: every candidate is armed */
     assert_close(r.interceptors_max, 28.0, 0.0); /* all 14 objects engaged, 2 each */
 }
 
@@ -190,6 +191,27 @@ static void half_the_needed_inventory_against_a_hundred_warheads_leaks_half_of_t
     assert_close(r.expected_leakers, 55.0, 1e-10);
     assert_close(r.p_no_leak, 0.0, 0.0);
     assert_close(r.expected_unengaged, 50.0, 1e-10);
+    assert_close(r.expected_engaged, 50.0, 1e-10);
+    assert_close(r.expected_candidates, 100.0, 0.0);
+}
+
+/* Issue 10 item 8: 10 warheads and 20 look-alike decoys, 2 shots each, 36 interceptors: 18 of the
+ * 30 candidates are armed and 12 are left without, never "30 engaged and 12 left over". */
+static void engaged_and_unengaged_objects_add_up_to_the_candidates(void **s)
+{
+    (void)s;
+    bmd_exchange_params p = salvo(10, 0.7, 2);
+    p.decoys = 20;
+    p.inventory = 36;
+    bmd_exchange_result r = run(&p);
+    assert_close(r.expected_candidates, 30.0, 0.0);
+    assert_close(r.expected_engaged, 18.0, 1e-10);
+    assert_close(r.expected_unengaged, 12.0, 1e-10);
+    p.discrimination = 0.5; /* 10 + 10 candidates on average; 18 armed unless fewer than 18 */
+    r = run(&p);
+    assert_close(r.expected_engaged + r.expected_unengaged, r.expected_candidates, 1e-10);
+    assert_close(r.expected_candidates, 20.0, 1e-12);
+    assert_true(r.expected_engaged <= 18.0 + 1e-12);
 }
 
 static void many_decoys_dilute_a_perfect_interceptor_as_the_binomial_sum_says(void **s)
@@ -634,6 +656,7 @@ int main(void)
         cmocka_unit_test(a_short_inventory_arms_one_warhead_fully_and_the_other_partly),
         cmocka_unit_test(an_undiscriminated_decoy_takes_the_only_interceptor_half_the_time),
         cmocka_unit_test(half_the_needed_inventory_against_a_hundred_warheads_leaks_half_of_them),
+        cmocka_unit_test(engaged_and_unengaged_objects_add_up_to_the_candidates),
         cmocka_unit_test(many_decoys_dilute_a_perfect_interceptor_as_the_binomial_sum_says),
         cmocka_unit_test(log_factorial_matches_gsl_lgamma),
         cmocka_unit_test(salvo_with_decoys_and_a_short_inventory_matches_monte_carlo),

@@ -177,6 +177,27 @@ static void text_from_the_scenario_is_escaped(void **state)
     teardown_case(f);
 }
 
+/* Issue 10 item 8: numbers for people, never "1e+06" or "4.82803e+06": the AN/TPY-2's
+ * 1,000,000 m detection range and its 600,000-1,500,000 m spread (data/catalog/radars). */
+static void parameter_tables_print_numbers_for_people(void **state)
+{
+    (void)state;
+    fixture *f = setup_case("iran-europe-small.yaml", 0);
+    char *html = report_html(f, "bmdsim report scenarios/iran-europe-small.yaml -o r.html");
+    const char *params = strstr(html, "Parameters and their sources");
+    assert_non_null(params);
+    for (const char *c = params; *c; c++)
+        if ((c[0] == 'e' || c[0] == 'E') && (c[1] == '+' || c[1] == '-') && c > params &&
+            c[-1] >= '0' && c[-1] <= '9' && c[2] >= '0' && c[2] <= '9')
+            fail_msg("exponent notation in the parameter tables: '%.24s'", c - 8);
+    if (!strstr(params, "<td class=\"n\">1,000,000</td>"))
+        fail_msg("expected the 1,000,000 m detection range written with separators");
+    if (!strstr(params, "600,000 to 1,500,000"))
+        fail_msg("expected the range '600,000 to 1,500,000'");
+    free(html);
+    teardown_case(f);
+}
+
 static void findings_state_the_computed_required_speed(void **state)
 {
     (void)state;
@@ -373,6 +394,7 @@ int main(void)
         cmocka_unit_test(the_report_parses_as_html_and_as_xml_with_its_sections),
         cmocka_unit_test(text_from_the_scenario_is_escaped),
         cmocka_unit_test(findings_state_the_computed_required_speed),
+        cmocka_unit_test(parameter_tables_print_numbers_for_people),
         cmocka_unit_test(a_map_section_is_one_call),
         cmocka_unit_test(footprint_maps_are_a_section_with_a_map_and_their_statistics),
         cmocka_unit_test(bad_input_is_rejected),

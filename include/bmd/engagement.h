@@ -218,6 +218,7 @@ typedef struct bmd_required_speed_options {
     double speed_lo_m_s;        /* default 500 */
     double speed_hi_m_s;        /* default 11,000 (the notional model refuses escape speed) */
     double tolerance_m_s;       /* default 10 */
+    double scan_step_m_s;       /* default 500: the scan before the refinement (>= tolerance) */
     bmd_flyout_options flyout;  /* per-trial table; zeros: a coarse table (81 x 61 nodes, 91
                                    elevations, 2 s states) whose grid is fitted to the threat's
                                    largest ground range from the site and largest altitude, and
@@ -228,27 +229,45 @@ void bmd_required_speed_options_default(bmd_required_speed_options *opt);
 
 /* The answer. */
 typedef struct bmd_required_speed {
-    int possible;               /* an intercept is feasible at speed_hi */
-    double speed_m_s;           /* smallest feasible burnout speed (within tolerance; the upper
-                                   end of the final bracket); NAN when not possible */
+    int possible;               /* some speed in [speed_lo, speed_hi] engages, or the site's own
+                                   interceptor does */
+    double speed_m_s;           /* lowest feasible burnout speed found (within tolerance; the
+                                   upper end of the final bracket); NAN when not possible */
     int feasible_at_lo;         /* already feasible at speed_lo (speed_m_s = speed_lo) */
-    bmd_engage_reason reason_at_hi;  /* why not, when not possible */
+    int site_engages;           /* the site's own interceptor (its own table) engages */
+    double site_speed_m_s;      /* its burnout speed (staged: the table's largest speed) */
+    int from_site;              /* speed_m_s is the site's own speed: the notional copies engage
+                                   only above it, or not at all, while the site's own does */
+    bmd_engage_reason reason_at_hi;  /* why not at speed_hi, when not possible */
     int n_tables;               /* flyout tables built */
 } bmd_required_speed;
 
-/* The smallest burnout speed of a notional interceptor (bmd/interceptor.h) keeping the site
+/* The lowest burnout speed of a notional interceptor (bmd/interceptor.h) keeping the site
  * interceptor's burn time (staged: the sum of its burn and coast times), launch-elevation and
  * altitude limits, flyout time and minimum closing speed, for which bmd_engage finds a non-empty
- * window; bisection over [speed_lo, speed_hi], one flyout table per trial, built on earth at the
- * site's table reference launch. Cost: ~log2((hi - lo)/tol) + 2 tables (~0.3 s with the coarse
- * defaults). Not possible even at speed_hi is a normal answer (e.g. not seen in time). Assumes
- * feasibility is monotonic in the speed. Errors: those of bmd_engage and
- * bmd_flyout_build; BMD_EINVAL for bad options. */
+ * window. Feasibility is not monotonic in the speed (a fast, nearly straight kill vehicle cannot
+ * come down to the altitude floor far away), so the speeds lo, lo + step, ..., hi (and the site's
+ * own speed) are scanned upward and the first feasible step is refined by bisection to the
+ * tolerance; a feasible band narrower than the step can be missed. One table per trial, built on
+ * earth at the site's table reference launch. Never "not possible" when the site's own
+ * interceptor engages (then at most its speed, from_site). Cost: up to (hi - lo)/step + 2 tables
+ * plus ~log2(step/tol) (~25 ms each with the coarse defaults). Not possible at any speed is a
+ * normal answer (e.g. not seen in time). Errors: those of bmd_engage and bmd_flyout_build;
+ * BMD_EINVAL for bad options. */
 int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
                               const bmd_defense_site *site, const bmd_timeline *tl,
                               const bmd_engage_options *opt,
                               const bmd_required_speed_options *ropt, bmd_required_speed *out,
                               bmd_error *err);
+
+/* One trial of the search above: bmd_engage with the notional copy of the site's interceptor at
+ * burnout speed speed_m_s, its table built as the search builds it (ropt may be NULL: defaults).
+ * For what-if questions and for checking the search by a sweep. Errors: those of bmd_engage and
+ * bmd_flyout_build (e.g. BMD_EINVAL for escape speed); BMD_EINVAL for bad options. */
+int bmd_engage_at_speed(const bmd_earth *earth, const bmd_threat *threat,
+                        const bmd_defense_site *site, const bmd_timeline *tl,
+                        const bmd_engage_options *opt, const bmd_required_speed_options *ropt,
+                        double speed_m_s, bmd_engagement *out, bmd_error *err);
 
 #ifdef __cplusplus
 }

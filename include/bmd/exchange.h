@@ -64,8 +64,11 @@ typedef struct bmd_exchange_result {
     double interceptors_used;        /* expected number of interceptors fired */
     double interceptors_max;         /* largest number fired with nonzero probability */
     double kill_probability;         /* per warhead given its full budget (1 - leak probability) */
-    double expected_targets;         /* expected candidates engaged: W + D (1 - q) */
-    double expected_unengaged;       /* expected candidates left without any interceptor */
+    double expected_candidates;      /* expected candidates the defence would engage:
+                                        W + D (1 - q) */
+    double expected_engaged;         /* expected candidates given at least one interceptor */
+    double expected_unengaged;       /* expected candidates left without any interceptor
+                                        (engaged + unengaged = candidates) */
 } bmd_exchange_result;
 
 /* What it takes to reach a required probability of no leakage. */

@@ -1,6 +1,8 @@
-/* The required interceptor speed (bmd/engagement.h): bisection on the burnout speed of a notional
- * interceptor that keeps every other property of the site's interceptor, one coarse flyout table
- * per trial, fitted to the threat's extent as seen from the site. */
+/* The required interceptor speed (bmd/engagement.h): the lowest burnout speed of a notional
+ * interceptor that keeps every other property of the site's interceptor. Feasibility is not
+ * monotonic in the speed (a fast, nearly straight kill vehicle cannot come down to the altitude
+ * floor far away), so the speeds are scanned upward and the first feasible step is refined by
+ * bisection. One coarse flyout table per trial, fitted to the threat's extent from the site. */
 #include <math.h>
 #include <string.h>
 
@@ -9,6 +11,7 @@
 #define RS_LO_M_S 500.0
 #define RS_HI_M_S 11000.0 /* the notional model's limit (escape speed, bmd_interceptor_validate) */
 #define RS_TOL_M_S 10.0
+#define RS_STEP_M_S 500.0
 #define RS_N_RANGE 81
 #define RS_N_ALTITUDE 61
 #define RS_N_ELEVATIONS 91
@@ -20,6 +23,7 @@ void bmd_required_speed_options_default(bmd_required_speed_options *opt)
     opt->speed_lo_m_s = RS_LO_M_S;
     opt->speed_hi_m_s = RS_HI_M_S;
     opt->tolerance_m_s = RS_TOL_M_S;
+    opt->scan_step_m_s = RS_STEP_M_S;
     bmd_flyout_options_default(&opt->flyout);
     opt->flyout.n_range = RS_N_RANGE;
     opt->flyout.n_altitude = RS_N_ALTITUDE;
@@ -76,6 +80,8 @@ static int resolve(const bmd_required_speed_options *in, bmd_required_speed_opti
         o->speed_hi_m_s = d.speed_hi_m_s;
     if (o->tolerance_m_s == 0)
         o->tolerance_m_s = d.tolerance_m_s;
+    if (o->scan_step_m_s == 0)
+        o->scan_step_m_s = d.scan_step_m_s;
     if (o->flyout.n_range == 0)
         o->flyout.n_range = d.flyout.n_range;
     if (o->flyout.n_altitude == 0)
@@ -90,6 +96,10 @@ static int resolve(const bmd_required_speed_options *in, bmd_required_speed_opti
                              "0 < low < high", o->speed_lo_m_s, o->speed_hi_m_s);
     if (!(o->tolerance_m_s > 0 && isfinite(o->tolerance_m_s)))
         return bmd_error_set(err, BMD_EINVAL, "required speed: tolerance %g m/s must be > 0",
+                             o->tolerance_m_s);
+    if (!(o->scan_step_m_s >= o->tolerance_m_s && isfinite(o->scan_step_m_s)))
+        return bmd_error_set(err, BMD_EINVAL, "required speed: scan step %g m/s must be finite "
+                             "and at least the tolerance (%g m/s)", o->scan_step_m_s,
                              o->tolerance_m_s);
     return BMD_SUCCESS;
 }
@@ -115,6 +125,86 @@ static int trial(const bmd_earth *earth, const bmd_threat *th, const bmd_defense
     return st;
 }
 
+/* The burnout speed of the site's own interceptor: a notional one's, else the fastest state of
+ * its table (a staged rocket's largest speed). NAN when unknown. */
+static double site_speed(const bmd_flyout *tab)
+{
+    if (tab->ic.model == BMD_INTERCEPTOR_NOTIONAL)
+        return tab->ic.burnout_speed_m_s;
+    double v = NAN;
+    const long n = (long)tab->n_range * tab->n_altitude;
+    for (long k = 0; tab->speed_m_s && k < n; k++)
+        if (tab->speed_m_s[k] > v || (isnan(v) && isfinite(tab->speed_m_s[k])))
+            v = tab->speed_m_s[k];
+    return v;
+}
+
+/* The scan: lo, lo + step, ..., hi (the last step shorter), with the site's own speed inserted
+ * in order when it lies inside and off the grid. grid_count: the grid's points; own_inserted:
+ * whether own is added; scan_speed: the k-th speed in increasing order. */
+static int grid_count(const bmd_required_speed_options *o)
+{
+    return (int)ceil((o->speed_hi_m_s - o->speed_lo_m_s) / o->scan_step_m_s - 1e-9) + 1;
+}
+
+static int own_inserted(const bmd_required_speed_options *o, double own)
+{
+    if (!(own > o->speed_lo_m_s && own < o->speed_hi_m_s))
+        return 0;
+    const double steps = (own - o->speed_lo_m_s) / o->scan_step_m_s;
+    return fabs(steps - round(steps)) * o->scan_step_m_s > 1e-6;
+}
+
+static double scan_speed(const bmd_required_speed_options *o, double own, int k)
+{
+    const int n = grid_count(o);
+    const int has_own = own_inserted(o, own);
+    double grid[2];
+    for (int j = 0; j < 2; j++) {
+        const int i = k - j;
+        grid[j] = i < 0 ? -INFINITY
+                        : (i >= n - 1 ? o->speed_hi_m_s : o->speed_lo_m_s + i * o->scan_step_m_s);
+    }
+    if (!has_own)
+        return grid[0];
+    /* with own inserted: grid points below own keep their index, the rest shift by one */
+    if (grid[0] < own)
+        return grid[0];
+    return grid[1] < own ? own : grid[1];
+}
+
+/* The notional copy of the site's interceptor and the table options of every trial. */
+static void trial_setup(const bmd_earth *earth, const bmd_threat *threat,
+                        const bmd_defense_site *site, const bmd_required_speed_options *o,
+                        bmd_interceptor *base, bmd_flyout_options *fo)
+{
+    notional_copy(&site->flyout->ic, base);
+    *fo = o->flyout;
+    if (fo->site.lat_rad == 0 && fo->site.lon_rad == 0 && fo->site.height_m == 0 &&
+        fo->site.azimuth_rad == 0)
+        fo->site = site->flyout->site;
+    fit_grid(earth, threat, site, base, fo);
+}
+
+int bmd_engage_at_speed(const bmd_earth *earth, const bmd_threat *threat,
+                        const bmd_defense_site *site, const bmd_timeline *tl,
+                        const bmd_engage_options *opt, const bmd_required_speed_options *ropt,
+                        double speed_m_s, bmd_engagement *out, bmd_error *err)
+{
+    bmd_required_speed_options o;
+    int st = resolve(ropt, &o, err);
+    if (st)
+        return st;
+    if (!earth || !threat || !threat->traj || !site || !site->flyout || !out)
+        return bmd_error_set(err, BMD_EINVAL, "engage at speed: the Earth model, a prepared "
+                             "threat, a site with a flyout table and the output must be given");
+    bmd_interceptor base;
+    bmd_flyout_options fo;
+    trial_setup(earth, threat, site, &o, &base, &fo);
+    int n = 0;
+    return trial(earth, threat, site, tl, opt, &base, &fo, speed_m_s, out, &n, err);
+}
+
 int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
                               const bmd_defense_site *site, const bmd_timeline *tl,
                               const bmd_engage_options *opt,
@@ -125,6 +215,7 @@ int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
         return bmd_error_set(err, BMD_EINVAL, "required speed: the output must be given");
     memset(out, 0, sizeof *out);
     out->speed_m_s = NAN;
+    out->site_speed_m_s = NAN;
     bmd_required_speed_options o;
     int st = resolve(ropt, &o, err);
     if (st)
@@ -133,30 +224,52 @@ int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
     if (!earth || !threat || !threat->traj || !site || !site->flyout)
         return bmd_error_set(err, BMD_EINVAL, "required speed: the Earth model, a prepared "
                              "threat and a site with a flyout table must be given");
-    bmd_interceptor base;
-    notional_copy(&site->flyout->ic, &base);
-    bmd_flyout_options fo = o.flyout;
-    if (fo.site.lat_rad == 0 && fo.site.lon_rad == 0 && fo.site.height_m == 0 &&
-        fo.site.azimuth_rad == 0)
-        fo.site = site->flyout->site;
-    fit_grid(earth, threat, site, &base, &fo);
-
+    /* The site's own interceptor: when it engages, the answer is at most its speed. */
     bmd_engagement e;
-    double lo = o.speed_lo_m_s, hi = o.speed_hi_m_s;
-    if ((st = trial(earth, threat, site, tl, opt, &base, &fo, hi, &e, &out->n_tables, err)))
+    if ((st = bmd_engage(earth, threat, site, tl, opt, &e, err)))
         return st;
-    if (!e.engageable) {
+    out->site_engages = e.engageable;
+    out->site_speed_m_s = site_speed(site->flyout);
+    if (e.reason == BMD_ENGAGE_NOT_SEEN) { /* never detected: no speed helps */
         out->reason_at_hi = e.reason;
         return BMD_SUCCESS;
     }
-    out->possible = 1;
-    if ((st = trial(earth, threat, site, tl, opt, &base, &fo, lo, &e, &out->n_tables, err)))
-        return st;
-    if (e.engageable) {
-        out->feasible_at_lo = 1;
-        out->speed_m_s = lo;
+    bmd_interceptor base;
+    bmd_flyout_options fo;
+    trial_setup(earth, threat, site, &o, &base, &fo);
+
+    /* Scan upward for the first feasible speed. */
+    const double own = out->site_speed_m_s;
+    const int n = grid_count(&o) + own_inserted(&o, own);
+    double below = NAN, found = NAN;
+    for (int k = 0; k < n; k++) {
+        const double v = scan_speed(&o, own, k);
+        if ((st = trial(earth, threat, site, tl, opt, &base, &fo, v, &e, &out->n_tables, err)))
+            return st;
+        if (e.engageable) {
+            found = v;
+            break;
+        }
+        below = v;
+        out->reason_at_hi = e.reason;
+    }
+    if (isnan(found)) {
+        if (out->site_engages) { /* the notional copies never engage; the site's own does */
+            out->possible = 1;
+            out->from_site = 1;
+            out->speed_m_s = own;
+        }
         return BMD_SUCCESS;
     }
+    out->possible = 1;
+    out->reason_at_hi = BMD_ENGAGE_OK;
+    if (isnan(below)) {
+        out->feasible_at_lo = 1;
+        out->speed_m_s = found;
+        return BMD_SUCCESS;
+    }
+    /* Refine inside the step: bisection between an infeasible and a feasible speed. */
+    double lo = below, hi = found;
     while (hi - lo > o.tolerance_m_s) {
         const double mid = 0.5 * (lo + hi);
         if ((st = trial(earth, threat, site, tl, opt, &base, &fo, mid, &e, &out->n_tables, err)))
@@ -167,5 +280,9 @@ int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
             lo = mid;
     }
     out->speed_m_s = hi;
+    if (out->site_engages && !(hi <= own)) { /* feasible only above the site's own speed */
+        out->from_site = 1;
+        out->speed_m_s = own;
+    }
     return BMD_SUCCESS;
 }

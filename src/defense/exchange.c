@@ -195,16 +195,17 @@ int bmd_exchange_evaluate(const bmd_exchange_params *prm, bmd_exchange_result *r
     exchange_object_stats full;
     exchange_object(prm->sspk, k, opp, prm->kill_assessment, budget, &full);
     res->kill_probability = 1.0 - full.survival;
-    res->expected_targets = (double)w + (double)d * s;
+    res->expected_candidates = (double)w + (double)d * s;
 
     int unlimited = prm->inventory == BMD_EXCHANGE_UNLIMITED || budget == 0 ||
                     (double)budget * (double)(w + x_hi) <= (double)prm->inventory;
     if (unlimited) {
         res->p_no_leak = pow(1.0 - full.survival, (double)w);
         res->expected_leakers = (double)w * full.survival;
-        res->interceptors_used = res->expected_targets * full.used;
+        res->interceptors_used = res->expected_candidates * full.used;
         res->interceptors_max = (double)(w + x_hi) * full.used_max;
-        res->expected_unengaged = budget == 0 ? res->expected_targets : 0.0;
+        res->expected_unengaged = budget == 0 ? res->expected_candidates : 0.0;
+        res->expected_engaged = res->expected_candidates - res->expected_unengaged;
         return BMD_SUCCESS;
     }
 
@@ -242,6 +243,7 @@ int bmd_exchange_evaluate(const bmd_exchange_params *prm, bmd_exchange_result *r
     res->expected_leakers = leak / wsum;
     res->interceptors_used = used / wsum;
     res->expected_unengaged = idle / wsum;
+    res->expected_engaged = res->expected_candidates - res->expected_unengaged;
     res->interceptors_max = n_max <= m_cap ? (double)n_max * full.used_max
                                            : (double)m_cap * full.used_max + part.used_max;
     return BMD_SUCCESS;

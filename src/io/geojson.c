@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bmd/atomic_file.h"
 #include "io/geo_split.h"
@@ -92,12 +93,42 @@ static int ring_geometry(bmd_strbuf *sb, const double *lat_rad, const double *lo
     return BMD_SUCCESS;
 }
 
+/* Index of the last scene property named key of feature f, or -1. Keys are unique in every
+ * properties object: a scene property replaces the writer's own value of the same key (e.g. the
+ * "feature" of an intercept point), and of repeated scene properties the last one is written. */
+static int scene_property(const bmd_scene *scene, int f, const char *key)
+{
+    for (int i = scene->n_props - 1; i >= 0; i--)
+        if (scene->props[i].feature == f && strcmp(scene->props[i].key, key) == 0)
+            return i;
+    return -1;
+}
+
+/* Whether the writer's own key is to be written (not replaced by a scene property). */
+static int own_key(const bmd_scene *scene, int f, const char *key)
+{
+    return scene_property(scene, f, key) < 0;
+}
+
+/* The writer's own ",\"key\":number" unless a scene property replaces it. */
+static void own_number(bmd_strbuf *sb, const bmd_scene *scene, int f, const char *key,
+                       double value, int decimals)
+{
+    if (!own_key(scene, f, key))
+        return;
+    sb_puts(sb, ",");
+    sb_json_string(sb, key);
+    sb_puts(sb, ":");
+    sb_num(sb, value, decimals);
+}
+
 /* The scene's own properties of feature f, each preceded by a comma. */
 static void scene_properties(bmd_strbuf *sb, const bmd_scene *scene, int f)
 {
     for (int i = 0; i < scene->n_props; i++) {
         const bmd_scene_property *p = &scene->props[i];
-        if (p->feature != f)
+        if (p->feature != f || scene_property(scene, f, p->key) != i ||
+            strcmp(p->key, "name") == 0) /* the feature's name is its own */
             continue;
         sb_puts(sb, ",");
         sb_json_string(sb, p->key);
@@ -116,15 +147,19 @@ static void feature_open(bmd_strbuf *sb, int first)
 }
 
 /* Properties common to all features: name and kind. */
-static void properties_open(bmd_strbuf *sb, const char *name, const char *feature_type,
-                            const char *kind)
+static void properties_open(bmd_strbuf *sb, const bmd_scene *scene, int f, const char *name,
+                            const char *feature_type, const char *kind)
 {
     sb_puts(sb, ",\"properties\":{\"name\":");
     sb_json_string(sb, name);
-    sb_puts(sb, ",\"feature\":");
-    sb_json_string(sb, feature_type);
-    sb_puts(sb, ",\"kind\":");
-    sb_json_string(sb, kind);
+    if (own_key(scene, f, "feature")) {
+        sb_puts(sb, ",\"feature\":");
+        sb_json_string(sb, feature_type);
+    }
+    if (own_key(scene, f, "kind")) {
+        sb_puts(sb, ",\"kind\":");
+        sb_json_string(sb, kind);
+    }
 }
 
 /* The phases of a track as [{"phase", "start_s", "end_s"}, ...]. */
@@ -157,9 +192,8 @@ static int write_site(bmd_strbuf *sb, const bmd_scene *scene, int f, const bmd_s
     sb_puts(sb, "{\"type\":\"Point\",\"coordinates\":");
     position(sb, &p, 0);
     sb_puts(sb, "}");
-    properties_open(sb, s->name, "site", bmd_site_kind_name(s->kind));
-    sb_puts(sb, ",\"height_m\":");
-    sb_num(sb, s->height_m, 1);
+    properties_open(sb, scene, f, s->name, "site", bmd_site_kind_name(s->kind));
+    own_number(sb, scene, f, "height_m", s->height_m, 1);
     scene_properties(sb, scene, f);
     sb_puts(sb, "}}");
     return BMD_SUCCESS;
@@ -178,19 +212,19 @@ static int write_track(bmd_strbuf *sb, const bmd_scene *scene, int f, const bmd_
     free(pts);
     if (st)
         return st;
-    properties_open(sb, t->name, "trajectory", bmd_track_kind_name(t->kind));
-    sb_puts(sb, ",\"missile\":");
-    sb_json_string(sb, t->missile);
-    sb_puts(sb, ",\"start_time_s\":");
-    sb_num(sb, t->launch_s, 3);
-    sb_puts(sb, ",\"end_time_s\":");
-    sb_num(sb, t->end_s, 3);
-    sb_puts(sb, ",\"range_km\":");
-    sb_num(sb, t->range_m / 1e3, 3);
-    sb_puts(sb, ",\"apogee_km\":");
-    sb_num(sb, t->apogee_m / 1e3, 3);
-    sb_puts(sb, t->impacted ? ",\"impacted\":true" : ",\"impacted\":false");
-    track_phases(sb, t);
+    properties_open(sb, scene, f, t->name, "trajectory", bmd_track_kind_name(t->kind));
+    if (own_key(scene, f, "missile")) {
+        sb_puts(sb, ",\"missile\":");
+        sb_json_string(sb, t->missile);
+    }
+    own_number(sb, scene, f, "start_time_s", t->launch_s, 3);
+    own_number(sb, scene, f, "end_time_s", t->end_s, 3);
+    own_number(sb, scene, f, "range_km", t->range_m / 1e3, 3);
+    own_number(sb, scene, f, "apogee_km", t->apogee_m / 1e3, 3);
+    if (own_key(scene, f, "impacted"))
+        sb_puts(sb, t->impacted ? ",\"impacted\":true" : ",\"impacted\":false");
+    if (own_key(scene, f, "phases"))
+        track_phases(sb, t);
     scene_properties(sb, scene, f);
     sb_puts(sb, "}}");
     return BMD_SUCCESS;
@@ -211,14 +245,11 @@ static int write_coverage(bmd_strbuf *sb, const bmd_scene *scene, int f,
     free(lon);
     if (st)
         return st;
-    properties_open(sb, c->name, "coverage", "radar coverage");
-    sb_puts(sb, ",\"range_km\":");
-    sb_num(sb, c->range_m / 1e3, 3);
+    properties_open(sb, scene, f, c->name, "coverage", "radar coverage");
+    own_number(sb, scene, f, "range_km", c->range_m / 1e3, 3);
     if (!c->full_circle) {
-        sb_puts(sb, ",\"azimuth_min_deg\":");
-        sb_num(sb, bmd_rad_to_deg(c->az_min_rad), 3);
-        sb_puts(sb, ",\"azimuth_max_deg\":");
-        sb_num(sb, bmd_rad_to_deg(c->az_max_rad), 3);
+        own_number(sb, scene, f, "azimuth_min_deg", bmd_rad_to_deg(c->az_min_rad), 3);
+        own_number(sb, scene, f, "azimuth_max_deg", bmd_rad_to_deg(c->az_max_rad), 3);
     }
     scene_properties(sb, scene, f);
     sb_puts(sb, "}}");
@@ -231,7 +262,7 @@ static int write_area(bmd_strbuf *sb, const bmd_scene *scene, int f, const bmd_s
     int st = ring_geometry(sb, a->lat_rad, a->lon_rad, a->n, err);
     if (st)
         return st;
-    properties_open(sb, a->name, "area", bmd_area_kind_name(a->kind));
+    properties_open(sb, scene, f, a->name, "area", bmd_area_kind_name(a->kind));
     scene_properties(sb, scene, f);
     sb_puts(sb, "}}");
     return BMD_SUCCESS;

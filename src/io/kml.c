@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bmd/atomic_file.h"
 #include "io/palette.h"
@@ -67,6 +68,16 @@ static void tuple(bmd_strbuf *sb, double lat_rad, double lon_rad, double alt_m, 
     }
 }
 
+/* Index of the last scene property named key of feature f, or -1: names are unique in an
+ * ExtendedData (a scene property replaces the writer's own value; the last of repeats wins). */
+static int scene_property(const bmd_scene *scene, int f, const char *key)
+{
+    for (int i = scene->n_props - 1; i >= 0; i--)
+        if (scene->props[i].feature == f && strcmp(scene->props[i].key, key) == 0)
+            return i;
+    return -1;
+}
+
 /* ExtendedData with the scene's properties of feature f plus the given extras (key/number). */
 static void extended_data(bmd_strbuf *sb, const bmd_scene *scene, int f, const char **keys,
                           const double *values, int n_extra)
@@ -78,7 +89,7 @@ static void extended_data(bmd_strbuf *sb, const bmd_scene *scene, int f, const c
         return;
     sb_puts(sb, "<ExtendedData>");
     for (int i = 0; i < n_extra; i++) {
-        if (!isfinite(values[i]))
+        if (!isfinite(values[i]) || scene_property(scene, f, keys[i]) >= 0)
             continue;
         sb_puts(sb, "<Data name=\"");
         sb_xml(sb, keys[i]);
@@ -88,7 +99,7 @@ static void extended_data(bmd_strbuf *sb, const bmd_scene *scene, int f, const c
     }
     for (int i = 0; i < scene->n_props; i++) {
         const bmd_scene_property *p = &scene->props[i];
-        if (p->feature != f)
+        if (p->feature != f || scene_property(scene, f, p->key) != i)
             continue;
         sb_puts(sb, "<Data name=\"");
         sb_xml(sb, p->key);

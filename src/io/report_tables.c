@@ -195,7 +195,8 @@ void rp_engagement_table(const bmd_report *r, const bmd_analysis *an, bmd_strbuf
     sb_puts(sb, "<p class=\"small\">Times in seconds after the threat's launch. Window: the "
                 "earliest and latest possible intercepts. Shots: shoot-look-shoot "
                 "opportunities. Needs: the smallest burnout speed that gives any intercept "
-                "(&gt; 11: none up to 11 km/s).</p>\n");
+                "(none to 11: no speed from 0.5 to 11 km/s does; at most: the site's own speed "
+                "engages, no slower notional copy does).</p>\n");
     header(sb, "threat|site|engageable|detected|by|tracked|window|altitudes|shots|needs "
                "(has), km/s|reason");
     for (int i = 0; i < an->n_threats * an->n_sites; i++) {
@@ -226,9 +227,10 @@ void rp_engagement_table(const bmd_report *r, const bmd_analysis *an, bmd_strbuf
         sb_printf(sb, "<td class=\"n\">%d</td>", ev ? e->shot_opportunities : 0);
         double has = scn->sites[p->site].interceptor_entry.interceptor.burnout_speed_m_s / 1e3;
         if (p->has_required_speed && p->required.possible)
-            snprintf(c[4], sizeof c[4], "%.2f (%.2f)", p->required.speed_m_s / 1e3, has);
-        else if (p->has_required_speed)
-            snprintf(c[4], sizeof c[4], "> 11 (%.2f)", has);
+            snprintf(c[4], sizeof c[4], "%s%.2f (%.2f)", p->required.from_site ? "at most " : "",
+                     p->required.speed_m_s / 1e3, has);
+        else if (p->has_required_speed) /* no speed from 0.5 to 11 km/s engages */
+            snprintf(c[4], sizeof c[4], "none to 11 (%.2f)", has);
         else
             snprintf(c[4], sizeof c[4], "- (%.2f)", has);
         tdn(sb, c[4]);
@@ -251,18 +253,61 @@ static void param_row(const bmd_param_provenance *p, const char *value, const ch
     sb_puts(sb, "</td></tr>\n");
 }
 
-/* A value (%.6g) and its range. */
+/* A number for people: six significant digits (all integer digits), fixed notation, trailing
+ * zeros dropped, thousands separated by commas: 4828030 -> "4,828,030", 0.7 -> "0.7",
+ * 1e-05 -> "0.00001" (never "4.82803e+06"). */
+static void human_number(double v, char *buf, size_t n)
+{
+    if (!isfinite(v) || fabs(v) >= 1e21) {
+        snprintf(buf, n, "%.6g", v);
+        return;
+    }
+    int mag = v == 0 ? 0 : (int)floor(log10(fabs(v)));
+    int decimals = 5 - mag;
+    decimals = decimals < 0 ? 0 : (decimals > 15 ? 15 : decimals);
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.*f", decimals, v);
+    char *dot = strchr(raw, '.');
+    if (dot) { /* drop trailing zeros and a bare point */
+        char *end = raw + strlen(raw) - 1;
+        while (end > dot && *end == '0')
+            *end-- = '\0';
+        if (end == dot)
+            *end = '\0';
+    }
+    if (strcmp(raw, "-0") == 0)
+        snprintf(raw, sizeof raw, "0");
+    const char *digits = raw[0] == '-' ? raw + 1 : raw;
+    size_t int_len = strcspn(digits, ".");
+    char out[96];
+    size_t k = 0;
+    if (raw[0] == '-')
+        out[k++] = '-';
+    for (size_t i = 0; i < int_len; i++) {
+        if (i > 0 && (int_len - i) % 3 == 0)
+            out[k++] = ',';
+        out[k++] = digits[i];
+    }
+    snprintf(out + k, sizeof out - k, "%s", digits + int_len);
+    snprintf(buf, n, "%s", out);
+}
+
+/* A value and its range, as human numbers. */
 static void value_text(double v, int has_range, double lo, double hi, char *val, char *rng,
                        size_t n)
 {
     if (isfinite(v))
-        snprintf(val, n, "%.6g", v);
+        human_number(v, val, n);
     else
         snprintf(val, n, "table");
-    if (has_range)
-        snprintf(rng, n, "%.6g-%.6g", lo, hi);
-    else
+    if (has_range) {
+        char a[40], b[40];
+        human_number(lo, a, sizeof a);
+        human_number(hi, b, sizeof b);
+        snprintf(rng, n, "%s to %s", a, b);
+    } else {
         snprintf(rng, n, "-");
+    }
 }
 
 /* Parameters of one catalogue entry: heading, description, rows. */
@@ -294,7 +339,7 @@ void rp_parameter_tables(const bmd_report *r, bmd_strbuf *sb)
     const bmd_scenario *scn = r->an->scn;
     char names[MAX_LISTED][BMD_NAME_MAX];
     int n = 0;
-    char v[64], rg[96];
+    char v[96], rg[96]; /* a range: two 39-character numbers and " to " */
     sb_puts(sb, "<h2>Parameters and their sources</h2>\n<p>Every number the analysis uses, as "
                 "the catalogue (and the scenario's overrides) give it. Values marked "
                 "<b>notional</b> are reconstructed or assumed, not published; ranges show where "

@@ -208,14 +208,15 @@ int bmd_scene_add_trajectory(bmd_scene *scene, const char *name, const char *mis
                                  traj->n_samples, impacted, &f, err);
     if (st)
         return st;
-    const bmd_scene_track *t = &scene->tracks[scene->n_tracks - 1];
-    double range_m = summary && summary->impacted ? summary->ground_range_m : t->range_m;
-    double apogee_m = summary && isfinite(summary->apogee_altitude_m) ? summary->apogee_altitude_m
-                                                                     : t->apogee_m;
+    /* the flight's own range and apogee replace the track's (written once, as range_km and
+     * apogee_km) */
+    bmd_scene_track *t = &scene->tracks[scene->n_tracks - 1];
+    if (summary && summary->impacted)
+        t->range_m = summary->ground_range_m;
+    if (summary && isfinite(summary->apogee_altitude_m))
+        t->apogee_m = summary->apogee_altitude_m;
     if ((st = bmd_scene_set_number(scene, f, "launch_time_s", t->launch_s, err)) ||
-        (impacted && (st = bmd_scene_set_number(scene, f, "impact_time_s", t->end_s, err))) ||
-        (st = bmd_scene_set_number(scene, f, "range_km", range_m / 1e3, err)) ||
-        (st = bmd_scene_set_number(scene, f, "apogee_km", apogee_m / 1e3, err)))
+        (impacted && (st = bmd_scene_set_number(scene, f, "impact_time_s", t->end_s, err))))
         return st;
     if (feature)
         *feature = f;

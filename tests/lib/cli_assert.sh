@@ -23,6 +23,18 @@ holds() { # holds NAME AWK-CONDITION (on a, b, c) VALUES...
     local name=$1 cond=$2; shift 2
     if awk -v a="${1:-}" -v b="${2:-}" -v c="${3:-}" "BEGIN { exit !($cond) }"; then ok; else bad "$name: $cond fails for $*"; fi
 }
+# expect_status NAME STATUS WORD-IN-MESSAGE ARGS... -> bmdsim ARGS exits STATUS (cli/cli.h: 2
+# usage or input, 3 no solution) with one stderr line containing WORD
+expect_status() {
+    local name=$1 want=$2 word=$3; shift 3
+    local err rc
+    err=$("$bin" "$@" 2>&1 >/dev/null); rc=$?
+    if [ $rc -ne "$want" ]; then bad "$name: exit $rc, expected $want ($*)"; return; fi
+    if [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ]; then bad "$name: stderr is not one line: $err"; return; fi
+    case "$err" in *"$word"*) ok ;; *) bad "$name: message does not name '$word': $err" ;; esac
+}
+# expect_no_solution NAME WORD-IN-MESSAGE ARGS... -> exit 3 (valid input, no solution)
+expect_no_solution() { local name=$1 word=$2; shift 2; expect_status "$name" 3 "$word" "$@"; }
 # expect_usage_error NAME WORD-IN-MESSAGE ARGS... -> bmdsim ARGS exits 2 with one stderr line
 # containing WORD
 expect_usage_error() {
