@@ -76,7 +76,4 @@ int cli_apply_overrides(const char *command, const char *text, bmd_catalog_missi
  * --set, and check it (bmd_missile_validate). Returns CLI_OK or the exit status, having said why. */
 int cli_load_missile(const cli_args *a, const char *text, bmd_catalog_missile *entry);
 
-/* bmdsim loft --full (cmd_loft_full.c), called by cli_cmd_loft with the parsed options. */
-int cli_loft_full(const cli_args *a);
-
 #endif

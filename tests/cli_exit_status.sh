@@ -60,9 +60,10 @@ status kepler_range_beyond_reach_exits_3 3 kepler --range 15000 --speed 5
 status kepler_escape_speed_exits_3 3 kepler --speed 12 --angle 30
 # --- loft (Kepler) and loft --full
 every_class loft loft --apogee 2800 --range 900
-status loft_orbital_inference_exits_3 3 loft --apogee 100 --range 19990
+# issue 11: an orbital implied speed is an answer ("any point on the Earth"), exit 0
+status loft_orbital_inference_exits_0 0 loft --apogee 100 --range 19990
 every_class loft_full loft --apogee 2802 --range 933 --full
-status loft_full_impossible_flight_time_exits_3 3 loft --apogee 2802 --range 933 --full --flight-time 36000
+status loft_full_unreachable_apogee_exits_3 3 loft --apogee 6000 --range 1000 --full --tw 1.3,1.5
 missing_file loft_full_missing_template_names_it "$nowhere.yaml" loft --apogee 2802 --range 933 --full --template "$nowhere.yaml"
 # --- trajectory
 every_class trajectory trajectory --missile scud-b --from 0,0 --azimuth 90

@@ -1,25 +1,24 @@
-/* Fitting a notional missile to a lofted test (see include/bmd/loft.h): nested one-dimensional
- * root finding on the shape parameter (apogee), the propellant scale (range) and the burn-time
- * scale (flight time), each by bracketing then Brent's method. */
+/* Fitting a notional missile to a lofted test (see include/bmd/loft.h): the shape of the lofted
+ * plan for the apogee and the burn-time scale (thrust-to-weight) for the range, nested
+ * one-dimensional root finding, each bracketed then solved with Brent's method; the size only
+ * when a thrust-to-weight bound is reached. */
 #include <math.h>
 #include <string.h>
 
 #include "bmd/loft.h"
 #include "flight/brent.h"
+#include "flight/loft_internal.h"
 
-#define APOGEE_TOL_M 100.0
+#define APOGEE_TOL_M 50.0
 #define RANGE_TOL_M 100.0
-#define TIME_TOL_S 1.0
-#define SCALE_MIN 0.1
-#define SCALE_MAX 10.0
-#define BURN_MIN 0.25
-#define BURN_MAX 4.0
+#define RANGE_ACCEPT_M 1000.0 /* a fit within 1 km (observed ranges are given to 1 km) is kept */
 #define SHAPE_MAX_RAD 1.45 /* flattest plan tried (83 deg from vertical) */
+#define STEP 1.15          /* bracketing step of the scales */
 
 /* The state of a fit: inputs, the missile and plan being flown, the last flight. */
 typedef struct fit_ctx {
     const bmd_earth *earth;
-    const bmd_missile *tpl;
+    const bmd_missile *base;     /* template with the test payload and stage split */
     const bmd_loft_setup *setup;
     const bmd_loft_observation *obs;
     const bmd_flight_options *opt;
@@ -27,9 +26,10 @@ typedef struct fit_ctx {
     bmd_missile m;
     bmd_plan plan;
     bmd_flight_summary sum;
-    double burn_scale;
-    double x_warm;     /* last shape found, to bracket the next one */
-    double s_warm;     /* last propellant scale found */
+    double x_warm;      /* last shape found, to bracket the next one */
+    double vertical_apogee_m; /* apogee of the last vertical shot (when it fell short) */
+    double s_fixed;     /* size held while the burn-time scale is fitted */
+    int at_max;         /* size fitted at the highest (1) or lowest (0) thrust-to-weight */
     int evaluations;
 } fit_ctx;
 
@@ -94,6 +94,7 @@ static int range_residual_at_current_missile(fit_ctx *c, double *f)
     if (rc)
         return rc;
     if (f0 < 0.0) {
+        c->vertical_apogee_m = f0 + c->obs->apogee_m;
         *f = -c->obs->range_m + f0;
         return BMD_SUCCESS;
     }
@@ -111,10 +112,10 @@ static int range_residual_at_current_missile(fit_ctx *c, double *f)
         lo = x, flo = fx;
         x = fmin(x * 1.6, x < SHAPE_MAX_RAD ? SHAPE_MAX_RAD : 2.0 * SHAPE_MAX_RAD);
     }
-    if (hi < 0.0)
-        return bmd_error_set(c->err, BMD_EDOM,
-                             "loft fit: even the flattest plan climbs above the observed apogee "
-                             "%.1f km", c->obs->apogee_m / 1e3);
+    if (hi < 0.0) { /* far too much energy: counts as a range far beyond the observed */
+        *f = c->obs->range_m + flo;
+        return BMD_SUCCESS;
+    }
     if (c->x_warm > 0.0 && lo == 0.0 && c->x_warm * 0.95 < hi) {
         double fx; /* tighten the lower end near the warm start */
         if ((rc = apogee_residual(c, c->x_warm * 0.95, &fx)))
@@ -125,7 +126,7 @@ static int range_residual_at_current_missile(fit_ctx *c, double *f)
             hi = c->x_warm * 0.95, fhi = fx;
     }
     double root = hi;
-    if ((rc = brent(c, apogee_residual, lo, flo, hi, fhi, 1e-12, 0.005 * APOGEE_TOL_M, &root)))
+    if ((rc = brent(c, apogee_residual, lo, flo, hi, fhi, 1e-12, 0.01 * APOGEE_TOL_M, &root)))
         return rc;
     if ((rc = apogee_residual(c, root, &f0)))
         return rc;
@@ -134,10 +135,11 @@ static int range_residual_at_current_missile(fit_ctx *c, double *f)
     return BMD_SUCCESS;
 }
 
-/* Range residual with propellant scale s (burn-time scale from the context). */
-static int range_residual(fit_ctx *c, double s, double *f)
+
+/* Fly the base missile at size s and burn-time scale b; range residual at the observed apogee. */
+static int range_at(fit_ctx *c, double s, double b, double *f)
 {
-    int rc = bmd_loft_scale_missile(c->tpl, s, c->burn_scale, &c->m, c->err);
+    int rc = bmd_loft_scale_missile(c->base, s, b, &c->m, c->err);
     if (rc)
         return rc;
     if (c->plan.steering == BMD_STEER_PITCH_PROGRAM)
@@ -145,122 +147,94 @@ static int range_residual(fit_ctx *c, double s, double *f)
     return range_residual_at_current_missile(c, f);
 }
 
-/* Bracket and solve g(x) = 0 for a function increasing in x, by multiplicative steps from x0
- * within [xmin, xmax]. what names the quantity for the error message. */
-static int solve_increasing(fit_ctx *c, fit_fn fn, double x0, double step, double xmin,
-                            double xmax, double xtol, double ftol, const char *what,
-                            double *root)
+/* The range of u = 1/b (thrust multiplier) that keeps every stage inside the bounds at size s. */
+static void thrust_bounds(const fit_ctx *c, double s, double *u_lo, double *u_hi, int *lo_stage,
+                          int *hi_stage)
 {
-    double a = x0, fa = 0.0;
-    *root = x0;
-    int rc = fn(c, a, &fa);
+    bmd_missile m;
+    bmd_loft_scale_missile(c->base, s, 1.0, &m, NULL);
+    double tw[BMD_MAX_STAGES];
+    bmd_loft_stage_tw(&m, tw);
+    const bmd_loft_bounds *bd = &c->setup->bounds;
+    *u_lo = 0.0, *u_hi = INFINITY, *lo_stage = 0, *hi_stage = 0;
+    for (int i = 0; i < m.n_stages; i++) {
+        double lo = (i ? bd->upper_tw_min : bd->liftoff_tw_min) / tw[i];
+        double hi = (i ? bd->upper_tw_max : bd->liftoff_tw_max) / tw[i];
+        if (lo > *u_lo)
+            *u_lo = lo, *lo_stage = i;
+        if (hi < *u_hi)
+            *u_hi = hi, *hi_stage = i;
+    }
+}
+
+/* What a one-dimensional solve ended with. */
+enum { SOLVED = 0, NEED_MORE = 1, NEED_LESS = -1 };
+
+/* g(x) increasing in x on [lo, hi]: bracket a root from x0 by multiplicative steps, then Brent.
+ * *where: SOLVED (root in *x), NEED_MORE (g(hi) < 0, *x = hi) or NEED_LESS (g(lo) > 0, *x = lo);
+ * *g_end is g at the end reached. */
+typedef int (*scalar_fn)(fit_ctx *c, double x, double *g);
+static int solve_bounded(fit_ctx *c, scalar_fn fn, double x0, double lo, double hi, double xtol,
+                         double *x, int *where, double *g_end)
+{
+    double a = fmin(fmax(x0, lo), hi), ga;
+    int rc = fn(c, a, &ga);
     if (rc)
         return rc;
-    double b = fa < 0.0 ? a * step : a / step, fb;
     for (;;) {
-        if (b < xmin || b > xmax)
-            return bmd_error_set(c->err, BMD_EDOM,
-                                 "loft fit: no %s in [%g, %g] reproduces the observation "
-                                 "(residual %g at %g)", what, xmin, xmax, fa, a);
-        if ((rc = fn(c, b, &fb)))
-            return rc;
-        if ((fa < 0.0) != (fb < 0.0))
-            break;
-        a = b, fa = fb;
-        b = fa < 0.0 ? b * step : b / step;
-    }
-    return brent(c, fn, a, fa, b, fb, xtol, ftol, root);
-}
-
-/* Fit the propellant scale (and shape) for the current burn-time scale. */
-static int fit_propellant(fit_ctx *c, double s0, double *s)
-{
-    int rc = solve_increasing(c, range_residual, s0, 1.25, SCALE_MIN, SCALE_MAX, 1e-7,
-                              0.5 * RANGE_TOL_M, "propellant scale", s);
-    if (rc)
-        return rc;
-    double f;
-    if ((rc = range_residual(c, *s, &f))) /* leave the context at the solution */
-        return rc;
-    if (!(fabs(f) <= RANGE_TOL_M))
-        return bmd_error_set(c->err, BMD_EDOM,
-                             "loft fit: this steering cannot fly the observed range at that "
-                             "apogee (closest: %.1f km instead of %.1f km; the range jumps where "
-                             "the missile just reaches the apogee: try the pitch program)",
-                             (f + c->obs->range_m) / 1e3, c->obs->range_m / 1e3);
-    return BMD_SUCCESS;
-}
-
-/* Flight-time residual with burn-time scale b (propellant and shape fitted inside). */
-static int time_residual(fit_ctx *c, double b, double *f)
-{
-    c->burn_scale = b;
-    double s = c->s_warm;
-    int rc = fit_propellant(c, c->s_warm, &s);
-    if (rc)
-        return rc;
-    c->s_warm = s;
-    *f = c->sum.flight_time_s - c->obs->flight_time_s;
-    return BMD_SUCCESS;
-}
-
-int bmd_loft_scale_missile(const bmd_missile *template_missile, double propellant_scale,
-                           double burn_time_scale, bmd_missile *out, bmd_error *err)
-{
-    if (!template_missile || !out)
-        return bmd_error_set(err, BMD_EINVAL, "loft scale: missile and output required");
-    if (!(propellant_scale > 0.0) || !isfinite(propellant_scale))
-        return bmd_error_set(err, BMD_EINVAL, "propellant scale %g must be positive and finite",
-                             propellant_scale);
-    if (!(burn_time_scale > 0.0) || !isfinite(burn_time_scale))
-        return bmd_error_set(err, BMD_EINVAL, "burn-time scale %g must be positive and finite",
-                             burn_time_scale);
-    int rc = bmd_missile_validate(template_missile, err);
-    if (rc)
-        return rc;
-    *out = *template_missile;
-    for (int i = 0; i < out->n_stages; i++) {
-        bmd_stage *s = &out->stages[i];
-        s->propellant_mass_kg *= propellant_scale;
-        s->dry_mass_kg *= propellant_scale;
-        s->burn_time_s *= burn_time_scale;
-        for (int k = 0; k < s->thrust_vacuum_n.n; k++) {
-            s->thrust_vacuum_n.x[k] *= burn_time_scale;
-            s->thrust_vacuum_n.y[k] *= propellant_scale / burn_time_scale;
+        if (ga == 0.0 || (ga < 0.0 && a >= hi) || (ga > 0.0 && a <= lo)) {
+            *x = a, *g_end = ga;
+            *where = ga == 0.0 ? SOLVED : ga < 0.0 ? NEED_MORE : NEED_LESS;
+            return BMD_SUCCESS;
         }
-        /* the nozzle exit area scales with the thrust, keeping the pressure loss proportional */
-        s->nozzle_exit_area_m2 *= propellant_scale / burn_time_scale;
+        double b = ga < 0.0 ? fmin(a * STEP, hi) : fmax(a / STEP, lo), gb;
+        if ((rc = fn(c, b, &gb)))
+            return rc;
+        if ((ga < 0.0) != (gb < 0.0)) {
+            brent_ctx bc = {c, (fit_fn)fn};
+            const bmd_brent_stop stop = {xtol, 0.5 * RANGE_TOL_M, 80,
+                                         "loft fit: root finding did not converge"};
+            *where = SOLVED;
+            return bmd_brent_root(brent_fn, &bc, a, ga, b, gb, &stop, c->err, x);
+        }
+        a = b, ga = gb;
     }
-    return BMD_SUCCESS;
 }
 
-/* Check the observation and the setup. */
-static int check_inputs(const bmd_earth *earth, const bmd_loft_setup *setup,
-                        const bmd_loft_observation *obs, bmd_error *err)
+/* Size held (c->s_fixed): range residual of thrust multiplier u = 1/b. */
+static int g_of_u(fit_ctx *c, double u, double *g)
 {
-    if (!(obs->apogee_m > 0.0) || !isfinite(obs->apogee_m))
-        return bmd_error_set(err, BMD_EINVAL, "observed apogee %g m must be positive",
-                             obs->apogee_m);
-    double half = M_PI * bmd_earth_mean_radius_m(earth);
-    if (!(obs->range_m > 0.0 && obs->range_m < half))
-        return bmd_error_set(err, BMD_EINVAL,
-                             "observed range %g m must be positive and below half the "
-                             "circumference (%g m)", obs->range_m, half);
-    if (!isnan(obs->flight_time_s) && obs->flight_time_s != 0.0 &&
-        !(obs->flight_time_s > 0.0 && isfinite(obs->flight_time_s)))
-        return bmd_error_set(err, BMD_EINVAL, "observed flight time %g s must be positive",
-                             obs->flight_time_s);
-    if (!(fabs(setup->site.lat_rad) <= 0.5 * M_PI) || !isfinite(setup->site.lon_rad))
-        return bmd_error_set(err, BMD_EINVAL, "launch point (%g, %g) rad is not on the Earth",
-                             setup->site.lat_rad, setup->site.lon_rad);
-    if (!(setup->vertical_rise_s > 0.0) || !isfinite(setup->vertical_rise_s))
-        return bmd_error_set(err, BMD_EINVAL, "vertical rise %g s must be positive",
-                             setup->vertical_rise_s);
-    if (!isfinite(setup->azimuth_rad))
-        return bmd_error_set(err, BMD_EINVAL, "azimuth %g rad is not finite", setup->azimuth_rad);
-    if (setup->steering != BMD_STEER_GRAVITY_TURN && setup->steering != BMD_STEER_PITCH_PROGRAM)
-        return bmd_error_set(err, BMD_EINVAL, "steering %d is unknown", (int)setup->steering);
-    return BMD_SUCCESS;
+    return range_at(c, c->s_fixed, 1.0 / u, g);
+}
+
+/* Thrust-to-weight at its bound (c->at_max: the upper one): range residual of size s. */
+static int g_of_s(fit_ctx *c, double s, double *g)
+{
+    double lo, hi;
+    int ls, hs;
+    thrust_bounds(c, s, &lo, &hi, &ls, &hs);
+    return range_at(c, s, 1.0 / (c->at_max ? hi : lo), g);
+}
+
+/* The message of a fit that cannot be made. */
+static int unmatched(fit_ctx *c, double g_end, double s, int at_max)
+{
+    const bmd_loft_observation *o = c->obs;
+    if (g_end < -o->range_m + 1.0 && c->vertical_apogee_m < o->apogee_m)
+        return bmd_error_set(c->err, BMD_EDOM,
+                             "loft fit: the observed apogee %.1f km cannot be reached inside the "
+                             "bounds: even vertically the vehicle climbs to %.1f km (%.1f km short) "
+                             "at size %.2f and the %s thrust-to-weight bound; raise the size bound "
+                             "or choose a larger template", o->apogee_m / 1e3,
+                             c->vertical_apogee_m / 1e3, (o->apogee_m - c->vertical_apogee_m) / 1e3,
+                             s, at_max ? "highest" : "lowest");
+    return bmd_error_set(c->err, BMD_EDOM,
+                         "loft fit: the observed ground range %.1f km at apogee %.1f km cannot be "
+                         "matched inside the bounds: the closest fit flies %.1f km (%+.1f km) at "
+                         "size %.2f and the %s thrust-to-weight bound; widen the bounds or choose "
+                         "another template", o->range_m / 1e3, o->apogee_m / 1e3,
+                         (o->range_m + g_end) / 1e3, g_end / 1e3, s,
+                         at_max ? "highest" : "lowest");
 }
 
 int bmd_loft_fit_missile(const bmd_earth *earth, const bmd_missile *template_missile,
@@ -271,43 +245,77 @@ int bmd_loft_fit_missile(const bmd_earth *earth, const bmd_missile *template_mis
         return bmd_error_set(err, BMD_EINVAL, "loft fit: earth, template, setup, observation "
                                               "and result required");
     memset(fit, 0, sizeof *fit);
-    int rc = check_inputs(earth, setup, obs, err);
+    int rc = bmd_loft_check_inputs(earth, setup, obs, err);
     if (rc)
         return rc;
-    if ((rc = bmd_missile_validate(template_missile, err)))
+    bmd_missile base;
+    if ((rc = bmd_loft_base_missile(template_missile, setup, &base, err)))
         return rc;
     bmd_flight_options tight;
     if (!opt) { /* near vertical the apogee hardly moves with the shape: integrate finely */
         bmd_flight_options_default(&tight);
         tight.ode.rtol = 1e-10;
         tight.ode.atol = 1e-5;
+        tight.max_time_s = fmax(tight.max_time_s, 30000.0);
         opt = &tight;
     }
-    fit_ctx c = {.earth = earth, .tpl = template_missile, .setup = setup, .obs = obs,
-                 .opt = opt, .err = err, .burn_scale = 1.0, .s_warm = 1.0};
+    fit_ctx c = {.earth = earth, .base = &base, .setup = setup, .obs = obs, .opt = opt,
+                 .err = err, .s_fixed = setup->size_scale, .vertical_apogee_m = INFINITY};
     bmd_plan_default(&c.plan);
     c.plan.steering = setup->steering;
     c.plan.azimuth_rad = setup->azimuth_rad;
     c.plan.vertical_rise_s = setup->vertical_rise_s;
     c.plan.pitch_end_s = setup->vertical_rise_s + 1.0;
-    double s = 1.0, b = 1.0;
-    if (isnan(obs->flight_time_s) || obs->flight_time_s == 0.0) {
-        rc = fit_propellant(&c, 1.0, &s);
-    } else {
-        rc = solve_increasing(&c, time_residual, 1.0, 1.3, BURN_MIN, BURN_MAX, 1e-5,
-                              0.5 * TIME_TOL_S, "burn-time scale", &b);
-        if (!rc) {
-            c.burn_scale = b;
-            rc = fit_propellant(&c, c.s_warm, &s);
-        }
-    }
+
+    double u_lo, u_hi, u, s = setup->size_scale, g_end;
+    int ls, hs, where;
+    thrust_bounds(&c, s, &u_lo, &u_hi, &ls, &hs);
+    if (!(u_lo <= u_hi))
+        return bmd_error_set(err, BMD_EINVAL, "loft fit: no burn time keeps every stage of %s "
+                             "inside the thrust-to-weight bounds (stage %d needs more thrust "
+                             "than stage %d allows); widen the bounds", template_missile->name,
+                             ls + 1, hs + 1);
+    rc = solve_bounded(&c, g_of_u, 1.0, u_lo, u_hi, 1e-10, &u, &where, &g_end);
     fit->evaluations = c.evaluations;
     if (rc)
         return rc;
+    fit->bound_stage = -1;
+    if (where != SOLVED) { /* the size has to give */
+        c.at_max = where == NEED_MORE;
+        fit->size_fitted = 1;
+        fit->bound_stage = c.at_max ? hs : ls;
+        double s_lo = c.at_max ? s : setup->bounds.size_min;
+        double s_hi = c.at_max ? setup->bounds.size_max : s;
+        rc = solve_bounded(&c, g_of_s, s, s_lo, s_hi, 1e-10, &s, &where, &g_end);
+        fit->evaluations = c.evaluations;
+        if (rc)
+            return rc;
+        if (where != SOLVED)
+            return unmatched(&c, g_end, s, c.at_max);
+        thrust_bounds(&c, s, &u_lo, &u_hi, &ls, &hs);
+        u = c.at_max ? u_hi : u_lo;
+    }
+    double f;
+    if ((rc = range_at(&c, s, 1.0 / u, &f))) /* leave the context at the solution */
+        return rc;
+    fit->evaluations = c.evaluations;
+    if (!(fabs(f) <= RANGE_ACCEPT_M))
+        return bmd_error_set(err, BMD_EDOM,
+                             "loft fit: the observed ground range %.1f km at apogee %.1f km is "
+                             "not matched: the fit flies %.1f km (%+.1f km; the range jumps where "
+                             "the vehicle just reaches the apogee: try the other steering)",
+                             obs->range_m / 1e3, obs->apogee_m / 1e3, (obs->range_m + f) / 1e3,
+                             f / 1e3);
     fit->missile = c.m;
     fit->propellant_scale = s;
-    fit->burn_time_scale = b;
+    fit->burn_time_scale = 1.0 / u;
+    bmd_loft_stage_tw(&c.m, fit->stage_tw);
     fit->plan = c.plan;
     fit->summary = c.sum;
+    fit->apogee_error_m = c.sum.apogee_altitude_m - obs->apogee_m;
+    fit->range_error_m = f;
+    fit->flight_time_error_s = isnan(obs->flight_time_s) || obs->flight_time_s == 0.0
+                                   ? NAN
+                                   : c.sum.flight_time_s - obs->flight_time_s;
     return BMD_SUCCESS;
 }
