@@ -31,10 +31,10 @@ static int fly(const bmd_earth *e, const char *name, bmd_aim_shape shape, double
     int st = m ? bmd_catalog_find_missile(dir, name, m, &err) : BMD_ENOMEM;
     bmd_site s = {bmd_deg_to_rad(la0), bmd_deg_to_rad(lo0), 0};
     bmd_plan p;
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     bmd_aim_result mr, aim;
     bmd_flight_options fo;
-    bmd_flight_options_default(&fo);
+    bmd_flight_options_init(&fo);
     fo.sample_interval_s = 2.0;
     if (!st)
         st = bmd_aim_max_range(e, &m->missile, &p, &s, NULL, &mr, &err);
@@ -55,9 +55,9 @@ static void grid(const bmd_earth *e, const bmd_threat *th, const bmd_flyout *tab
                  double lon, int n, double step_deg, int with_radar, const char *label)
 {
     bmd_timeline tl;
-    bmd_timeline_default(&tl);
+    bmd_timeline_init(&tl);
     bmd_radar fcr;
-    bmd_radar_default(&fcr);
+    bmd_radar_init(&fcr);
     fcr.max_range_m = 1000e3;
     long evals = 0;
     int engageable = 0;
@@ -86,7 +86,7 @@ int main(void)
     bmd_earth e;
     bmd_earth_init_wgs84(&e);
     bmd_interceptor ic;
-    bmd_interceptor_default(&ic);
+    bmd_interceptor_init(&ic);
     ic.burnout_speed_m_s = 4500;
     ic.burn_time_s = 60;
     ic.min_altitude_m = 100e3;
@@ -116,7 +116,7 @@ int main(void)
                 cases[k % 2].la1, cases[k % 2].lo1, &tr, &sum))
             continue;
         bmd_ir_sensor ir;
-        bmd_ir_sensor_default(&ir);
+        bmd_ir_sensor_init(&ir);
         bmd_sensor_set ss = {NULL, 0, &ir, 1};
         bmd_threat th;
         if (bmd_threat_prepare(&e, &tr, &sum.events, BMD_OBJECT_RV, &ss, &th, &err)) {
@@ -129,7 +129,7 @@ int main(void)
         grid(&e, &th, &tab, la, lo, 30, 0.5, 0, "  IR cueing only, sites +-7.5 deg");
         grid(&e, &th, &tab, la, lo, 30, 0.5, 1, "  with a fire-control radar");
         bmd_timeline tl;
-        bmd_timeline_default(&tl);
+        bmd_timeline_init(&tl);
         bmd_defense_site s = {sum.impact_lat_rad, sum.impact_lon_rad, 0, &tab, 4, NULL};
         bmd_required_speed rs;
         t0 = now();

@@ -28,7 +28,7 @@ static int build(const bmd_earth *e, const bmd_interceptor *ic, int n_elev, int 
                  bmd_flyout *tb)
 {
     bmd_flyout_options o;
-    bmd_flyout_options_default(&o);
+    bmd_flyout_options_init(&o);
     o.n_elevations = n_elev;
     o.n_range = nr;
     o.n_altitude = nh;
@@ -50,7 +50,7 @@ int main(void)
     bmd_earth e;
     bmd_earth_init_wgs84(&e);
     bmd_interceptor ic;
-    bmd_interceptor_default(&ic);
+    bmd_interceptor_init(&ic);
     ic.burnout_speed_m_s = 4500.0;
     ic.burn_time_s = 60.0;
     ic.max_flyout_time_s = 900.0;

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     snprintf(root, sizeof root, "%s/catalog", data ? data : "data");
     snprintf(path, sizeof path, "%s/../scenarios/russia-us-icbm.yaml", data ? data : "data");
     static bmd_scenario scn;
-    static bmd_footprint_defence d;
+    static bmd_footprint_defense d;
     bmd_error err;
     if (bmd_scenario_open(path, root, &scn, &err)) {
         fprintf(stderr, "%s\n", err.message);
@@ -46,7 +46,7 @@ int main(int argc, char **argv)
     }
     const bmd_scenario_point *L = &scn.launch_areas[0].points[0];
     double t0 = now_s();
-    if (bmd_footprint_defence_from_scenario(&scn, L->lat_rad, L->lon_rad, &d, &err)) {
+    if (bmd_footprint_defense_from_scenario(&scn, L->lat_rad, L->lon_rad, &d, &err)) {
         fprintf(stderr, "%s\n", err.message);
         return 1;
     }
@@ -71,7 +71,7 @@ int main(int argc, char **argv)
            "miss mean / max (m) |\n|---|---|---|---|---|---|---|---|\n");
     for (int t = 0; t < 2; t++) {
         bmd_footprint_options o;
-        bmd_footprint_options_default(&o);
+        bmd_footprint_options_init(&o);
         o.flight.sample_interval_s = 10;
         o.threads = t + 1;
         bmd_footprint *fp;
@@ -103,7 +103,7 @@ int main(int argc, char **argv)
            memcmp(out[0], out[1], cells * sizeof *out[0]) ? "NO" : "yes");
     printf("RESULT cells_per_s_2_threads %.0f\nRESULT efficiency %.3f\n", cells / wall[1],
            wall[0] / (2 * wall[1]));
-    bmd_footprint_defence_free(&d);
+    bmd_footprint_defense_free(&d);
     bmd_scenario_free(&scn);
     free(out[0]);
     free(out[1]);

@@ -133,7 +133,7 @@ static int run_once(runner *ru, double *y, result *res)
     if (ru->m == M_BMD || ru->m == M_BMD_AUTO) {
         bmd_ode_system sys = {arc_rhs, 6, &ru->c};
         bmd_ode_options opt;
-        bmd_ode_options_default(&opt);
+        bmd_ode_options_init(&opt);
         opt.rtol = ru->rtol;
         opt.atol = ru->rtol;
         opt.max_steps = 10000000;

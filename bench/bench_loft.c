@@ -45,7 +45,7 @@ int main(int argc, char **argv)
     still.omega_rad_s = 0.0;
     bmd_earth_init_wgs84(&turning);
     bmd_loft_setup setup;
-    bmd_loft_setup_default(&setup);
+    bmd_loft_setup_init(&setup);
     setup.site = (bmd_site){39.93 * DEG, 125.21 * DEG, 0.0};
     setup.payload_kg = 1000.0;
     const bmd_loft_observation obs = {2802e3, 933e3, 2280.0};

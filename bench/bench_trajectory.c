@@ -62,7 +62,7 @@ int main(int argc, char **argv)
     m.payload.bus_mass_kg = 350.0; /* notional, as in tests/test_aim.c: max range ~10,600 km */
     bmd_site site = {48.4 * DEG, -101.3 * DEG, 0.0};
     bmd_plan p;
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     p.azimuth_rad = 300.0 * DEG;
     bmd_aim_result best;
     bmd_error err;

@@ -79,9 +79,9 @@ static int failure(const char *command, int status, const bmd_error *err)
 /* Read the numbers and switches. */
 static int read_numbers(const cli_args *a, engage_run *r)
 {
-    bmd_timeline_default(&r->tl);
-    bmd_engage_options_default(&r->opt);
-    bmd_ir_sensor_default(&r->ir);
+    bmd_timeline_init(&r->tl);
+    bmd_engage_options_init(&r->opt);
+    bmd_ir_sensor_init(&r->ir);
     double n_ic;
     int st;
     if ((st = cli_number(a, "track-delay", r->tl.track_delay_s, 0, 0, 1e5, 0, "s",
@@ -107,7 +107,7 @@ static int read_numbers(const cli_args *a, engage_run *r)
 }
 
 /* Site, interceptor and radar from the catalogues. */
-static int read_defence(const cli_args *a, engage_run *r)
+static int read_defense(const cli_args *a, engage_run *r)
 {
     int st;
     bmd_error err;
@@ -169,7 +169,7 @@ static int compute(const cli_args *a, engage_run *r)
                                  BMD_OBJECT_RV, &ss, &r->th, &err)))
         return failure(a->command, st, &err);
     bmd_flyout_options fo;
-    bmd_flyout_options_default(&fo);
+    bmd_flyout_options_init(&fo);
     double az;
     bmd_geodesy_inverse(&r->earth, r->site.lat_rad, r->site.lon_rad, r->threat.from_lat_rad,
                         r->threat.from_lon_rad, NULL, &az, NULL);
@@ -182,7 +182,7 @@ static int compute(const cli_args *a, engage_run *r)
     if (!r->want_speed)
         return CLI_OK;
     bmd_required_speed_options ro;
-    bmd_required_speed_options_default(&ro);
+    bmd_required_speed_options_init(&ro);
     if ((st = bmd_engage_required_speed(&r->earth, &r->th, &r->site, &r->tl, &r->opt, &ro, &r->rs,
                                         &err)))
         return failure(a->command, st, &err);
@@ -266,7 +266,7 @@ static void fill_record(const engage_run *r, cli_record *rec)
     cli_record_text(rec, "required_speed_note", "required speed, note",
                     r->want_speed ? r->speed_note : "not computed");
     cli_record_bool(rec, "engageable", "engageable", e->engageable);
-    cli_record_text(rec, "reason", "reason", bmd_engage_reason_string(e->reason));
+    cli_record_text(rec, "reason", "reason", bmd_engage_reason_name(e->reason));
 }
 
 int cli_cmd_engage(int argc, char **argv)
@@ -293,7 +293,7 @@ int cli_cmd_engage(int argc, char **argv)
         return CLI_FAILED;
     bmd_earth_init_wgs84(&r->earth);
     cli_record rec = {.title = "Engagement (WGS84; times in s after the threat's launch)"};
-    if ((st = read_numbers(&a, r)) == CLI_OK && (st = read_defence(&a, r)) == CLI_OK &&
+    if ((st = read_numbers(&a, r)) == CLI_OK && (st = read_defense(&a, r)) == CLI_OK &&
         (st = cli_fly_threat(&a, &r->earth, &r->threat)) == CLI_OK &&
         (st = aim_radar(&a, r)) == CLI_OK && (st = compute(&a, r)) == CLI_OK &&
         (st = write_exports(&a, r)) == CLI_OK) {

@@ -41,11 +41,11 @@ static void pair_texts(const bmd_analysis *an, const bmd_analysis_pair *p, pair_
     bmd_analysis_detector_name(an, p, t->detector, sizeof t->detector);
     const bmd_scenario_site *site = &an->scn->sites[p->site];
     if (p->status != BMD_ANALYSIS_EVALUATED) {
-        t->reason = bmd_analysis_status_string(p->status);
+        t->reason = bmd_analysis_status_name(p->status);
         snprintf(t->speed_note, sizeof t->speed_note, "not computed");
         return;
     }
-    t->reason = bmd_engage_reason_string(p->engagement.reason);
+    t->reason = bmd_engage_reason_name(p->engagement.reason);
     if (p->has_required_speed)
         cli_required_speed_note(&p->required, &an->opt.speed,
                                 site->interceptor_entry.interceptor.burn_time_s, t->speed_note,

@@ -110,7 +110,7 @@ static int params_from_args(const cli_args *a, bmd_exchange_params *p)
     const char *doctrine = option_text(a, "doctrine");
     if (doctrine) {
         bmd_error err;
-        if (bmd_exchange_doctrine_from_name(doctrine, &p->doctrine, &err)) {
+        if (bmd_exchange_doctrine_parse(doctrine, &p->doctrine, &err)) {
             cli_complain(a->command, "--doctrine: %s", err.message);
             return CLI_USAGE;
         }

@@ -214,7 +214,7 @@ static int collect_centres(fp_cmd *c, const cli_args *a)
 /* Options of the library from the flags. */
 static int read_options(fp_cmd *c, const cli_args *a)
 {
-    bmd_footprint_options_default(&c->opt);
+    bmd_footprint_options_init(&c->opt);
     c->opt.flight.sample_interval_s = 10.0;
     double v;
     int st;
@@ -449,7 +449,7 @@ static int setup(fp_cmd *c, const cli_args *a)
     c->defence = calloc(1, sizeof *c->defence);
     if (!c->defence)
         return CLI_FAILED;
-    if ((st = bmd_footprint_defence_from_scenario(&c->scn, tlat, tlon, c->defence, &err)))
+    if ((st = bmd_footprint_defense_from_scenario(&c->scn, tlat, tlon, c->defence, &err)))
         return cli_library_failure(c->command, st, &err);
     const long n = c->grid.n_cells;
     c->maps = calloc((size_t)c->n_centres, sizeof *c->maps);
@@ -473,7 +473,7 @@ static int setup(fp_cmd *c, const cli_args *a)
 /* Release everything. */
 static void release(fp_cmd *c)
 {
-    bmd_footprint_defence_free(c->defence);
+    bmd_footprint_defense_free(c->defence);
     free(c->defence);
     free(c->maps);
     free(c->cells);

@@ -159,7 +159,7 @@ static int read_inputs(const cli_args *a, cli_loft_run *r)
         cli_number(a, "apogee-spread", 100, 0, 0, 2000, 0, "km", &apo_spread) ||
         cli_number(a, "time-spread", 1, 0, 0, 30, 0, "min", &t_spread))
         return CLI_USAGE;
-    bmd_loft_setup_default(&r->setup);
+    bmd_loft_setup_init(&r->setup);
     int st = cli_latlon(a, "from", t ? bmd_deg_to_rad(t->lat_deg) : 0.0,
                         t ? bmd_deg_to_rad(t->lon_deg) : 0.0, &r->setup.site.lat_rad,
                         &r->setup.site.lon_rad);
@@ -197,7 +197,7 @@ static int read_inputs(const cli_args *a, cli_loft_run *r)
              tpl ? "given (--template)" : "the test's (--test)");
     if (!tpl && !t && (st = choose_template(a, r, solid)))
         return st;
-    bmd_loft_band_spec_default(&r->spec);
+    bmd_loft_band_spec_init(&r->spec);
     r->spec.apogee_spread_m = apo_spread * 1e3;
     r->spec.flight_time_spread_s = t_spread * 60.0;
     r->spec.payload_low_kg = fmin(500.0, payload);

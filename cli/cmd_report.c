@@ -98,7 +98,7 @@ static int footprints(const cli_args *a, const bmd_analysis *an, int remote,
     if (cli_has(a, "no-footprints"))
         return CLI_OK;
     bmd_analysis_footprint_options opt;
-    bmd_analysis_footprint_options_default(&opt);
+    bmd_analysis_footprint_options_init(&opt);
     double v;
     int st = cli_number(a, "footprint-cells", (double)opt.max_cells, 1, 0, 1e6, 0, "cells", &v);
     if (st)

@@ -64,7 +64,7 @@ static void fly_threats(const bmd_scenario *s, threat_flight *flights)
         if (!s->resolved || !t->entry)
             continue;
         bmd_aim_fly_options fo;
-        bmd_aim_fly_options_default(&fo);
+        bmd_aim_fly_options_init(&fo);
         fo.shape = t->shape;
         bmd_site launch = {t->from.lat_rad, t->from.lon_rad, t->from.height_m};
         bmd_error err;
@@ -313,7 +313,7 @@ static int check(const cli_args *a, const char *path)
     if (!st && !cli_has(a, "no-resolve"))
         st = bmd_scenario_resolve(s, root, &err);
     if (st) {
-        cli_complain(a->command, "%s", err.message[0] ? err.message : bmd_status_string(st));
+        cli_complain(a->command, "%s", err.message[0] ? err.message : bmd_status_name(st));
         bmd_scenario_free(s);
         free(s);
         return cli_exit_status(st);

@@ -191,7 +191,7 @@ static int write_series(const cli_args *a, const bmd_catalog_missile *e, const t
                         double dt_s, const char *csv, const char *geojson, const char *kml)
 {
     bmd_flight_options opt;
-    bmd_flight_options_default(&opt);
+    bmd_flight_options_init(&opt);
     opt.sample_interval_s = dt_s;
     bmd_trajectory tr = {0};
     bmd_flight_summary again;

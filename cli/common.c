@@ -53,6 +53,6 @@ void cli_print_exit_statuses(FILE *out)
 int cli_library_failure(const char *command, int status, const bmd_error *err)
 {
     cli_complain(command, "%s",
-                 err && err->message[0] ? err->message : bmd_status_string(status));
+                 err && err->message[0] ? err->message : bmd_status_name(status));
     return cli_exit_status(status);
 }

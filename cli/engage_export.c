@@ -11,7 +11,7 @@
 #include "engage_export.h"
 
 /* The site, with the properties of the scenario form's interceptor sites. */
-static int add_defence(bmd_scene *sc, const cli_engage_export *x, bmd_error *err)
+static int add_defense(bmd_scene *sc, const cli_engage_export *x, bmd_error *err)
 {
     const bmd_defense_site *s = x->site;
     int f, st = bmd_scene_add_site(sc, "defence site", BMD_SITE_INTERCEPTOR, s->lat_rad,
@@ -49,7 +49,7 @@ static int build(bmd_scene *sc, const cli_engage_export *x, bmd_error *err)
     snprintf(title, sizeof title, "bmdsim engage: %s against %s", t->missile, x->interceptor);
     int f, st = bmd_scene_set_title(sc, title, err);
     if (!st)
-        st = add_defence(sc, x, err);
+        st = add_defense(sc, x, err);
     if (!st)
         st = bmd_scene_add_trajectory(sc, t->missile, t->missile, &t->traj, &t->summary, &f, err);
     if (!st)

@@ -33,7 +33,7 @@ typedef struct fp_cmd {
     bmd_catalog_missile override;
     int has_override;
     bmd_footprint_options opt;
-    bmd_footprint_defence *defence;
+    bmd_footprint_defense *defence;
     bmd_footprint_map *maps;
     bmd_footprint_cell *cells;    /* n_centres x n_cells */
     bmd_footprint_stats *stats;

@@ -97,7 +97,7 @@ int cli_steering_auto(const cli_args *a)
 
 int cli_fly_options(const cli_args *a, bmd_aim_fly_options *opt)
 {
-    bmd_aim_fly_options_default(opt);
+    bmd_aim_fly_options_init(opt);
     const char *shape = cli_text(a, "shape");
     bmd_error err;
     if (shape && bmd_aim_shape_parse(shape, &opt->shape, &err)) {
@@ -135,7 +135,7 @@ int cli_base_plan(const cli_args *a, const bmd_missile *m, bmd_steering fallback
     double rise_default = steer == BMD_STEER_PITCH_PROGRAM ? 5.0 : 10.0;
     if (cli_number(a, "rise", rise_default, 0.0, 1, 600.0, 0, "s", &rise))
         return CLI_USAGE;
-    bmd_plan_default(plan);
+    bmd_plan_init(plan);
     plan->steering = steer;
     plan->azimuth_rad = azimuth_rad;
     plan->vertical_rise_s = rise;

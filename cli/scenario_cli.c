@@ -36,7 +36,7 @@ int cli_scenario_open(const cli_args *a, const char *path, bmd_scenario *scn)
     int st = bmd_scenario_open(path, root, scn, &err);
     if (!st)
         return CLI_OK;
-    cli_complain(a->command, "%s", err.message[0] ? err.message : bmd_status_string(st));
+    cli_complain(a->command, "%s", err.message[0] ? err.message : bmd_status_name(st));
     return cli_exit_status(st);
 }
 
@@ -44,7 +44,7 @@ int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_
                          bmd_analysis *an)
 {
     bmd_analysis_options opt;
-    bmd_analysis_options_default(&opt);
+    bmd_analysis_options_init(&opt);
     double threads = 0;
     int st;
     if (option_text(a, "threads") &&

@@ -81,7 +81,7 @@ void cli_required_speed_note(const bmd_required_speed *rs, const bmd_required_sp
     if (!rs->possible)
         snprintf(buf, n, "not possible at any speed from %.1f to %.1f km/s (at %.1f: %s)",
                  ro->speed_lo_m_s / 1e3, ro->speed_hi_m_s / 1e3, ro->speed_hi_m_s / 1e3,
-                 bmd_engage_reason_string(rs->reason_at_hi));
+                 bmd_engage_reason_name(rs->reason_at_hi));
     else if (rs->from_site)
         snprintf(buf, n, "at most the site's own %.2f km/s (notional copies engage only above it)",
                  rs->site_speed_m_s / 1e3);

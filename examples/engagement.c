@@ -37,7 +37,7 @@ int main(int argc, char **argv)
             const bmd_analysis_pair *p = bmd_analysis_pair_at(&an, t, s);
             printf("  %-20s vs %-16s ", scn.threats[t].name, scn.sites[s].name);
             if (p->status != BMD_ANALYSIS_EVALUATED) {
-                printf("%s\n", bmd_analysis_status_string(p->status));
+                printf("%s\n", bmd_analysis_status_name(p->status));
                 continue;
             }
             const bmd_engagement *e = &p->engagement;
@@ -45,7 +45,7 @@ int main(int argc, char **argv)
                 printf("engageable: first launch %.0f s, last %.0f s, %d shot(s)\n",
                        e->launch_first_s, e->launch_last_s, e->shot_opportunities);
             else
-                printf("not engageable: %s\n", bmd_engage_reason_string(e->reason));
+                printf("not engageable: %s\n", bmd_engage_reason_name(e->reason));
         }
     bmd_analysis_free(&an);
     bmd_scenario_free(&scn);

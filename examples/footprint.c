@@ -35,7 +35,7 @@ int main(int argc, char **argv)
         return 1;
     }
     bmd_analysis_footprint_options opt;
-    bmd_analysis_footprint_options_default(&opt);
+    bmd_analysis_footprint_options_init(&opt);
     opt.max_cells = argc == 3 ? atol(argv[2]) : 60;
     opt.remote = 0;
     if ((st = bmd_analysis_footprints_run(&an, &opt, fps, &err)))

@@ -24,10 +24,10 @@ int main(int argc, char **argv)
     bmd_earth earth;
     bmd_earth_init_wgs84(&earth);
     bmd_plan plan;
-    bmd_plan_default_for(&entry.missile, BMD_STEER_GRAVITY_TURN, &plan);
+    bmd_plan_init_for(&entry.missile, BMD_STEER_GRAVITY_TURN, &plan);
     plan.azimuth_rad = bmd_deg_to_rad(90.0);
     bmd_flight_options opt;
-    bmd_flight_options_default(&opt);
+    bmd_flight_options_init(&opt);
     bmd_flight_summary s;
     if (bmd_trajectory_fly(&earth, &entry.missile, &plan, bmd_deg_to_rad(35.0),
                            bmd_deg_to_rad(45.0), 0.0, &opt, &s, NULL, &err)) {

@@ -34,7 +34,7 @@ static int setup(void **state)
                                               pytrajlib payload is nearly orbital) */
     f.site = (bmd_site){48.4 * DEG, -101.3 * DEG, 500.0};
     bmd_plan p;
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     p.azimuth_rad = 0.0;
     if (bmd_aim_max_range(&f.earth, &f.missile, &p, &f.site, NULL, &f.max, NULL))
         return -1;
@@ -117,7 +117,7 @@ static void targets_all_around_at_all_ranges_and_shapes_are_hit_for_several_vehi
             m.payload = f->missile.payload;
         }
         bmd_plan p;
-        bmd_plan_default(&p);
+        bmd_plan_init(&p);
         p.steering = (bmd_steering)steering[v];
         if (p.steering == BMD_STEER_PITCH_PROGRAM) {
             p.vertical_rise_s = 5.0;

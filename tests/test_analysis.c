@@ -72,7 +72,7 @@ static void open_case(bmd_scenario *scn)
 static void run(const bmd_scenario *scn, int threads, int speed, bmd_analysis *an)
 {
     bmd_analysis_options opt;
-    bmd_analysis_options_default(&opt);
+    bmd_analysis_options_init(&opt);
     opt.threads = threads;
     opt.required_speed = speed;
     bmd_error err = {0};
@@ -146,7 +146,7 @@ static void a_pair_equals_the_engagement_module_called_directly(void **state)
     assert_int_equal(bmd_threat_prepare(&scn.earth, &f->traj, &f->summary.events, BMD_OBJECT_RV,
                                         &set, &th, &err), BMD_SUCCESS);
     bmd_flyout_options fo;
-    bmd_flyout_options_default(&fo);
+    bmd_flyout_options_init(&fo);
     double az;
     bmd_geodesy_inverse(&scn.earth, s->site.lat_rad, s->site.lon_rad, scn.threats[0].from.lat_rad,
                         scn.threats[0].from.lon_rad, NULL, &az, NULL);
@@ -214,7 +214,7 @@ static void a_radar_coverage_is_the_detection_range_capped_by_the_instrumented_r
 {
     (void)state;
     bmd_radar r;
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.ref_detection_range_m = 1000e3;
     r.ref_rcs_m2 = 1.0;
     r.rcs_m2[BMD_OBJECT_RV] = 0.01;
@@ -239,7 +239,7 @@ static void bad_input_is_rejected(void **state)
     bmd_scenario scn;
     open_case(&scn);
     bmd_analysis_options opt;
-    bmd_analysis_options_default(&opt);
+    bmd_analysis_options_init(&opt);
     opt.threads = -1;
     assert_int_equal(bmd_analysis_run(&scn, &opt, &an, &err), BMD_EINVAL);
     assert_non_null(strstr(err.message, "threads"));

@@ -56,13 +56,13 @@ static void build_table(const world *w, bmd_flyout *tab, double v, double h_min,
                         double alt_m)
 {
     bmd_interceptor ic;
-    bmd_interceptor_default(&ic);
+    bmd_interceptor_init(&ic);
     ic.burnout_speed_m_s = v;
     ic.burn_time_s = TB;
     ic.min_altitude_m = h_min;
     ic.max_flyout_time_s = 600.0;
     bmd_flyout_options o;
-    bmd_flyout_options_default(&o);
+    bmd_flyout_options_init(&o);
     o.range_max_m = range_m;
     o.altitude_max_m = alt_m;
     bmd_error err;
@@ -467,7 +467,7 @@ static void every_reason_for_an_empty_window_is_produced(void **state)
     engage(&w.earth, &th, &site, &tl, NULL, &e);
     assert_int_equal(e.reason, BMD_ENGAGE_NOT_SEEN);
     assert_true(isinf(e.detect_s));
-    assert_string_equal(bmd_engage_reason_string(e.reason), "not seen");
+    assert_string_equal(bmd_engage_reason_name(e.reason), "not seen");
 
     /* Not seen in time: IR reports at 100 s, launch at 110 s, but the floor is crossed at
      * 116.7 s and T(50 km) = 25.1 s; reported at launch (10 s) it would work. */
@@ -482,7 +482,7 @@ static void every_reason_for_an_empty_window_is_produced(void **state)
     site.flyout = &high_floor;
     engage(&w.earth, &th, &site, &tl, NULL, &e);
     assert_int_equal(e.reason, BMD_ENGAGE_BELOW_FLOOR);
-    assert_string_equal(bmd_engage_reason_string(e.reason), "below the altitude floor");
+    assert_string_equal(bmd_engage_reason_name(e.reason), "below the altitude floor");
 
     /* Out of reach: the site 1,000 km away (table only to 200 km). */
     site.flyout = &tab;
@@ -495,7 +495,7 @@ static void every_reason_for_an_empty_window_is_produced(void **state)
      * never sees a target straight overhead. Detection is still the IR's at 10 s. */
     site.lon_rad = 0;
     bmd_radar fcr;
-    bmd_radar_default(&fcr);
+    bmd_radar_init(&fcr);
     fcr.fov_elevation_max_rad = 30 * DEG;
     site.fire_control = &fcr;
     engage(&w.earth, &th, &site, &tl, NULL, &e);
@@ -503,7 +503,7 @@ static void every_reason_for_an_empty_window_is_produced(void **state)
     assert_close(e.detect_s, 10.0, 1e-9);
     /* ...and switching the coverage rule off makes it engageable again. */
     bmd_engage_options o;
-    bmd_engage_options_default(&o);
+    bmd_engage_options_init(&o);
     o.require_fcr_coverage = 0;
     engage(&w.earth, &th, &site, &tl, &o, &e);
     assert_true(e.engageable);
@@ -529,7 +529,7 @@ static void fire_control_radar_detects_before_the_cueing_sensors(void **state)
     bmd_threat th;
     prepare(&w, &tr, 60.0, &th);
     bmd_radar fcr;
-    bmd_radar_default(&fcr);
+    bmd_radar_init(&fcr);
     fcr.max_range_m = 300e3; /* sees it from 400 - 300 = 100 km of descent, i.e. t = 33.33 s */
     bmd_defense_site site = site_at_origin(&tab, 2);
     site.fire_control = &fcr;
@@ -559,7 +559,7 @@ static void fly(const bmd_earth *earth, const char *name, double lat0, double lo
     assert_int_equal(st, BMD_SUCCESS);
     bmd_site launch = {lat0 * DEG, lon0 * DEG, 0};
     bmd_plan base;
-    bmd_plan_default(&base);
+    bmd_plan_init(&base);
     bmd_aim_result maxr, aim;
     assert_int_equal(bmd_aim_max_range(earth, &m->missile, &base, &launch, NULL, &maxr, &err),
                      BMD_SUCCESS);
@@ -568,7 +568,7 @@ static void fly(const bmd_earth *earth, const char *name, double lat0, double lo
                      BMD_SUCCESS);
     assert_true(aim.reachable);
     bmd_flight_options fo;
-    bmd_flight_options_default(&fo);
+    bmd_flight_options_init(&fo);
     fo.sample_interval_s = 5.0;
     memset(tr, 0, sizeof *tr);
     assert_int_equal(bmd_trajectory_fly(earth, &m->missile, &aim.plan, launch.lat_rad,
@@ -581,7 +581,7 @@ static void fly(const bmd_earth *earth, const char *name, double lat0, double lo
 static void real_table(const bmd_earth *earth, bmd_flyout *tab, double v, double tb, double h_min)
 {
     bmd_interceptor ic;
-    bmd_interceptor_default(&ic);
+    bmd_interceptor_init(&ic);
     ic.burnout_speed_m_s = v;
     ic.burn_time_s = tb;
     ic.min_altitude_m = h_min;
@@ -643,8 +643,8 @@ static void faster_interceptors_never_shrink_and_longer_delays_never_enlarge_win
         engage(&rc.earth, &rc.th, &site, &tl, NULL, &fast);
         print_message("track delay %3.0f s: 3 km/s [%.2f, %.2f] (%s), 4.5 km/s [%.2f, %.2f] (%s)\n",
                       delays[k], slow.earliest.t_s, slow.latest.t_s,
-                      bmd_engage_reason_string(slow.reason), fast.earliest.t_s, fast.latest.t_s,
-                      bmd_engage_reason_string(fast.reason));
+                      bmd_engage_reason_name(slow.reason), fast.earliest.t_s, fast.latest.t_s,
+                      bmd_engage_reason_name(fast.reason));
         if (slow.engageable) {
             assert_true(fast.engageable);
             assert_true(fast.earliest.t_s <= slow.earliest.t_s + 2e-3);
@@ -680,7 +680,7 @@ static void site_at_the_target_engages_whatever_its_radar_sees(void **state)
     bmd_flyout fast;
     real_table(&rc.earth, &fast, 8000.0, 5.0, 15e3);
     bmd_radar fcr;
-    bmd_radar_default(&fcr);
+    bmd_radar_init(&fcr);
     fcr.lat_rad = rc.sum.impact_lat_rad;
     fcr.lon_rad = rc.sum.impact_lon_rad;
     fcr.max_range_m = 800e3;
@@ -816,7 +816,7 @@ static void required_speed_brackets_the_closed_form_boundary(void **state)
     build_table(&w, &own, 3000.0, h_min, 200e3, 500e3);
     site.flyout = &own;
     bmd_required_speed_options capped;
-    bmd_required_speed_options_default(&capped);
+    bmd_required_speed_options_init(&capped);
     capped.speed_hi_m_s = 2000.0;
     assert_int_equal(bmd_engage_required_speed(&w.earth, &th, &site, &tl, NULL, &capped, &rs,
                                                &err),
@@ -868,14 +868,14 @@ static void ground_range_matches_the_geodesic_on_wgs84(void **state)
         double lat2, lon2;
         bmd_geodesy_direct(&e, lat1, 0.3, az, dist, &lat2, &lon2, NULL);
         const double beta1 = atan2((1 - e.f) * sin(lat1), cos(lat1));
-        worst = fmax(worst, fabs(eng_ground_range(&e, beta1, 0.3, lat2, lon2, NULL) - dist));
+        worst = fmax(worst, fabs(bmd_eng_ground_range(&e, beta1, 0.3, lat2, lon2, NULL) - dist));
     }
     print_message("Lambert vs geodesic: worst %.2f m\n", worst);
     assert_true(worst < 30.0);
 }
 
 /* The trigonometry-free form used on the hot path (the foot point's reduced-sphere vector from
- * the geodetic normal of bmd_earth_local_frame) is the same formula as eng_ground_range: equal
+ * the geodetic normal of bmd_earth_local_frame) is the same formula as bmd_eng_ground_range: equal
  * to rounding. Bound 1 mm up to 15,000 km at any height 0..2,000 km (both are evaluated in
  * double precision: ~1e-16 x 2e7 m x the condition of Lambert's terms). */
 static void trig_free_ground_range_equals_the_lambert_formula(void **state)
@@ -898,17 +898,17 @@ static void trig_free_ground_range_equals_the_lambert_formula(void **state)
         bmd_earth_local_frame(&e, r, NULL, NULL, up);
         const double beta1 = atan2((1 - e.f) * sin(lat1), cos(lat1));
         const double p1[3] = {cos(beta1) * cos(lon1), cos(beta1) * sin(lon1), sin(beta1)};
-        const double d_ref = eng_ground_range(&e, beta1, lon1, lat2, lon2, NULL);
-        worst = fmax(worst, fabs(eng_ground_range_up(&e, p1, up) - d_ref));
+        const double d_ref = bmd_eng_ground_range(&e, beta1, lon1, lat2, lon2, NULL);
+        worst = fmax(worst, fabs(bmd_eng_ground_range_up(&e, p1, up) - d_ref));
     }
     print_message("trig-free vs Lambert: worst %.3g m\n", worst);
     assert_true(worst < 1e-3);
 }
 
-/* The warm-started Newton foot point of eng_eval against the closed form (bmd_earth_local_frame,
+/* The warm-started Newton foot point of bmd_eng_eval against the closed form (bmd_earth_local_frame,
  * Vermeille) along random walks of states 0.01 s .. 30 s apart at up to 8 km/s, heights
  * -1 .. 3000 km: height within 1e-6 m (the closed form's own accuracy, test_earth) and ground
- * range within 1e-6 m of eng_ground_range_up. */
+ * range within 1e-6 m of bmd_eng_ground_range_up. */
 static void newton_foot_point_matches_the_closed_form_along_a_track(void **state)
 {
     (void)state;
@@ -936,11 +936,11 @@ static void newton_foot_point_matches_the_closed_form_along_a_track(void **state
         h = fmin(fmax(h + step * (u[1] - 0.5), -1e3), 3e6);
         bmd_earth_geodetic_to_ecef(&e, lat, lon, h, r);
         double p2[3], up[3];
-        const double hn = eng_height_foot(&c, r, p2);
+        const double hn = bmd_eng_height_foot(&c, r, p2);
         const double hv = bmd_earth_local_frame(&e, r, NULL, NULL, up);
         worst_h = fmax(worst_h, fabs(hn - hv));
-        worst_d = fmax(worst_d, fabs(eng_ground_range_p(&e, p1, p2) -
-                                     eng_ground_range_up(&e, p1, up)));
+        worst_d = fmax(worst_d, fabs(bmd_eng_ground_range_p(&e, p1, p2) -
+                                     bmd_eng_ground_range_up(&e, p1, up)));
     }
     print_message("Newton foot point vs closed form: height %.3g m, range %.3g m\n", worst_h,
                   worst_d);
@@ -987,7 +987,7 @@ static void bad_input_is_refused_with_einval(void **state)
     assert_int_equal(bmd_engage(&w.earth, &th, &s2, &tl, NULL, &e, &err), BMD_EINVAL);
     /* scan step above 1 s */
     bmd_engage_options o;
-    bmd_engage_options_default(&o);
+    bmd_engage_options_init(&o);
     o.scan_step_s = 2.0;
     assert_int_equal(bmd_engage(&w.earth, &th, &site, &tl, &o, &e, &err), BMD_EINVAL);
     /* an unprepared threat, NULLs */
@@ -1009,7 +1009,7 @@ static void bad_input_is_refused_with_einval(void **state)
                      BMD_EINVAL);
     /* required-speed bracket upside down */
     bmd_required_speed_options ro;
-    bmd_required_speed_options_default(&ro);
+    bmd_required_speed_options_init(&ro);
     ro.speed_lo_m_s = 5000;
     ro.speed_hi_m_s = 1000;
     bmd_required_speed rs;

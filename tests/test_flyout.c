@@ -51,7 +51,7 @@ static void table_matches_the_gravity_free_closed_form_at_random_points(void **s
     e.gm_m3_s2 = 0.0;
     bmd_interceptor ic = test_notional_interceptor(3000.0, 40.0, 300.0);
     bmd_flyout_options o;
-    bmd_flyout_options_default(&o);
+    bmd_flyout_options_init(&o);
     o.range_max_m = 800e3;
     o.altitude_max_m = 800e3;
     bmd_flyout tb;
@@ -104,7 +104,7 @@ static void table_matches_direct_computation_on_wgs84_at_random_points(void **st
     bmd_earth_init_wgs84(&e);
     bmd_interceptor ic = test_notional_interceptor(4500.0, 60.0, 600.0);
     bmd_flyout_options o;
-    bmd_flyout_options_default(&o);
+    bmd_flyout_options_init(&o);
     o.site = (bmd_interceptor_site){54.48 * DEG, 17.10 * DEG, 0.0, 60.0 * DEG};
     bmd_flyout tb;
     build(&tb, &e, &ic, &o);
@@ -163,7 +163,7 @@ static void a_faster_interceptor_reaches_every_point_no_later(void **state)
     bmd_earth e;
     bmd_earth_init_wgs84(&e);
     bmd_flyout_options o;
-    bmd_flyout_options_default(&o);
+    bmd_flyout_options_init(&o);
     o.range_max_m = 1500e3;
     o.altitude_max_m = 1000e3;
     o.n_range = 121;
@@ -254,17 +254,17 @@ static void bad_input_is_refused_with_einval(void **state)
     bmd_flyout tb;
     bmd_error err;
     bmd_flyout_options o;
-    bmd_flyout_options_default(&o);
+    bmd_flyout_options_init(&o);
     o.n_range = 1;
     assert_int_equal(bmd_flyout_build(&tb, &e, &ic, &o, &err), BMD_EINVAL);
     assert_non_null(strstr(err.message, "grid"));
-    bmd_flyout_options_default(&o);
+    bmd_flyout_options_init(&o);
     o.sample_dt_s = -1.0;
     assert_int_equal(bmd_flyout_build(&tb, &e, &ic, &o, &err), BMD_EINVAL);
-    bmd_flyout_options_default(&o);
+    bmd_flyout_options_init(&o);
     o.range_max_m = NAN;
     assert_int_equal(bmd_flyout_build(&tb, &e, &ic, &o, &err), BMD_EINVAL);
-    bmd_flyout_options_default(&o);
+    bmd_flyout_options_init(&o);
     o.site.lat_rad = 100 * DEG;
     assert_int_equal(bmd_flyout_build(&tb, &e, &ic, &o, &err), BMD_EINVAL);
     bmd_interceptor bad = test_notional_interceptor(-3000.0, 40.0, 300.0);
@@ -314,7 +314,7 @@ static void tables_built_in_parallel_threads_equal_serial_ones(void **state)
     for (int k = 0; k < 3; k++) {
         jobs[k].earth = &e;
         jobs[k].ic = test_notional_interceptor(3000.0 + 1000.0 * k, 50.0, 400.0);
-        bmd_flyout_options_default(&jobs[k].opt);
+        bmd_flyout_options_init(&jobs[k].opt);
         jobs[k].opt.n_range = 61;
         jobs[k].opt.n_altitude = 41;
         jobs[k].opt.n_elevations = 91;
@@ -341,7 +341,7 @@ static void tables_on_a_nonrotating_sphere_do_not_depend_on_azimuth(void **state
     assert_int_equal(bmd_earth_init_sphere(&e, 0, 0, NULL), BMD_SUCCESS);
     bmd_interceptor ic = test_notional_interceptor(4000.0, 50.0, 500.0);
     bmd_flyout_options o;
-    bmd_flyout_options_default(&o);
+    bmd_flyout_options_init(&o);
     o.n_range = 81;
     o.n_altitude = 61;
     o.n_elevations = 121;

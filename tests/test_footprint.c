@@ -153,25 +153,25 @@ static int fx_setup(void **state)
     snprintf(dir, sizeof dir, "%s/catalog/missiles", data ? data : BMD_TEST_DATA_DIR);
     if (bmd_catalog_find_missile(dir, "generic-solid-icbm", &f->m, NULL))
         return -1;
-    bmd_interceptor_default(&f->ic);
+    bmd_interceptor_init(&f->ic);
     f->ic.burnout_speed_m_s = 4500;
     f->ic.burn_time_s = 60;
     f->ic.min_altitude_m = 100e3;
     f->ic.max_altitude_m = 1000e3;
     f->ic.max_flyout_time_s = 900;
-    bmd_ir_sensor_default(&f->ir);
+    bmd_ir_sensor_init(&f->ir);
     f->ir.delay_s = 30;
     const double sl[2] = {44.05, 52.0}, so[2] = {24.4, 20.0};
     for (int s = 0; s < 2; s++) {
         bmd_flyout_options fo;
-        bmd_flyout_options_default(&fo);
+        bmd_flyout_options_init(&fo);
         double az;
         bmd_geodesy_inverse(&f->e, sl[s] * D2R, so[s] * D2R, 35.5 * D2R, 51 * D2R, NULL, &az, NULL);
         fo.site = (bmd_interceptor_site){sl[s] * D2R, so[s] * D2R, 0, az};
         if (bmd_flyout_build(&f->tab[s], &f->e, &f->ic, &fo, NULL))
             return -1;
         f->sites[s].site = (bmd_defense_site){sl[s] * D2R, so[s] * D2R, 0, &f->tab[s], 4, NULL};
-        bmd_timeline_default(&f->sites[s].timeline);
+        bmd_timeline_init(&f->sites[s].timeline);
         f->sites[s].cues = (bmd_sensor_set){NULL, 0, &f->ir, 1};
         f->sites[s].cue_group = 0;
     }
@@ -214,7 +214,7 @@ static void cells_agree_with_bmd_engage_on_exactly_aimed_trajectories(void **sta
 {
     fx *f = *state;
     bmd_footprint_options o;
-    bmd_footprint_options_default(&o);
+    bmd_footprint_options_init(&o);
     o.aim = BMD_FOOTPRINT_AIM_FAMILY;
     o.family_azimuth_step_rad = 3 * D2R;
     o.family_range_step_m = 400e3;
@@ -223,7 +223,7 @@ static void cells_agree_with_bmd_engage_on_exactly_aimed_trajectories(void **sta
     /* the reference: bmd_aim_target (100 m), flown with 2 s samples, bmd_engage per site */
     bmd_site L = {35.5 * D2R, 51 * D2R, 0};
     bmd_plan p;
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     bmd_aim_result mr, aim;
     assert_int_equal(bmd_aim_max_range(&f->e, &f->m.missile, &p, &L, NULL, &mr, NULL), 0);
     int flips = 0, checked = 0;
@@ -234,7 +234,7 @@ static void cells_agree_with_bmd_engage_on_exactly_aimed_trajectories(void **sta
         if (!aim.reachable)
             continue;
         bmd_flight_options fo;
-        bmd_flight_options_default(&fo);
+        bmd_flight_options_init(&fo);
         fo.sample_interval_s = 2;
         bmd_trajectory tr = {0};
         bmd_flight_summary sum;
@@ -274,7 +274,7 @@ static void the_thread_count_does_not_change_a_single_bit(void **state)
 {
     fx *f = *state;
     bmd_footprint_options o;
-    bmd_footprint_options_default(&o);
+    bmd_footprint_options_init(&o);
     o.aim = BMD_FOOTPRINT_AIM_FAMILY;
     o.family_azimuth_step_rad = 4 * D2R;
     o.family_range_step_m = 500e3;
@@ -299,10 +299,10 @@ static void a_very_fast_interceptor_covers_what_its_sensors_see_and_a_slow_one_n
     fast.burn_time_s = 20;
     bmd_flyout tf = {0};
     bmd_flyout_options fo;
-    bmd_flyout_options_default(&fo);
+    bmd_flyout_options_init(&fo);
     assert_int_equal(bmd_flyout_build(&tf, &f->e, &fast, &fo, NULL), 0);
     bmd_footprint_options o;
-    bmd_footprint_options_default(&o);
+    bmd_footprint_options_init(&o);
     o.family_azimuth_step_rad = 4 * D2R;
     o.family_range_step_m = 500e3;
     bmd_footprint_site s = f->sites[0];

@@ -255,7 +255,7 @@ static void reach_reports_floor_ceiling_and_out_of_reach_as_answers(void **state
                      BMD_SUCCESS);
     assert_int_equal(r.reason, BMD_REACH_OUT_OF_REACH);
     assert_true(isnan(r.speed_m_s));
-    assert_string_equal(bmd_reach_reason_string(BMD_REACH_BELOW_FLOOR), "below the altitude floor");
+    assert_string_equal(bmd_reach_reason_name(BMD_REACH_BELOW_FLOOR), "below the altitude floor");
 }
 
 static void bad_interceptors_and_inputs_are_refused_with_einval(void **state)
@@ -295,7 +295,7 @@ static void bad_interceptors_and_inputs_are_refused_with_einval(void **state)
 static bmd_interceptor staged(void)
 {
     bmd_interceptor ic;
-    bmd_interceptor_default(&ic);
+    bmd_interceptor_init(&ic);
     ic.model = BMD_INTERCEPTOR_STAGED;
     ic.max_flyout_time_s = 400.0;
     ic.vertical_rise_s = 4.0; /* the fan spans the default elevations 0 to 90 deg: the flattest
@@ -321,12 +321,12 @@ static void staged_model_reuses_the_flight_module_and_fills_the_fan(void **state
     bmd_kv_state *s = fly(&e, &ic, &site, 50.0 * DEG, 1.0, &n);
     /* The same flight through bmd_trajectory_fly directly: kick pi/2 - 50 deg. */
     bmd_plan plan;
-    bmd_plan_default(&plan);
+    bmd_plan_init(&plan);
     plan.azimuth_rad = 0.3;
     plan.vertical_rise_s = 4.0;
     plan.kick_rad = 40.0 * DEG;
     bmd_flight_options opt;
-    bmd_flight_options_default(&opt);
+    bmd_flight_options_init(&opt);
     opt.max_time_s = 400.0;
     bmd_flight_summary sum;
     assert_int_equal(bmd_trajectory_fly(&e, &ic.rocket, &plan, 0.5, 0.5, 0.0, &opt, &sum, NULL,
@@ -345,7 +345,7 @@ static void staged_model_reuses_the_flight_module_and_fills_the_fan(void **state
     free(s);
     /* A table builds from the staged fan, and reaches a point the fan passes. */
     bmd_flyout_options o;
-    bmd_flyout_options_default(&o);
+    bmd_flyout_options_init(&o);
     o.n_elevations = 46;
     o.site = site;
     bmd_flyout tb;

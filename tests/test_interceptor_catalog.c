@@ -1,4 +1,4 @@
-/* Tests of the interceptor catalogue (src/io/interceptor_catalog.c, data/catalog/interceptors):
+/* Tests of the interceptor catalogue (src/data/interceptor_catalog.c, data/catalog/interceptors):
  * every shipped file loads, every value is sourced or notional with a note, ranges are ordered,
  * the published numbers are what the cited sources say, bad files give FILE:LINE:COL errors, and
  * unknown names get suggestions. */
@@ -190,7 +190,7 @@ static void every_shipped_interceptor_builds_a_flyout_table(void **state)
     bmd_earth earth;
     bmd_earth_init_wgs84(&earth);
     bmd_flyout_options o;
-    bmd_flyout_options_default(&o);
+    bmd_flyout_options_init(&o);
     o.n_range = 41;
     o.n_altitude = 41;
     o.n_elevations = 46;

@@ -64,7 +64,7 @@ static double fly(const double y0[6], double mu, double r_stop, double y_end[6])
     struct vacuum c = {mu, r_stop};
     bmd_ode_system sys = {vacuum_rhs, 6, &c};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.rtol = 1e-12;
     opt.atol = 1e-9;
     opt.event_tol = 1e-9;

@@ -116,7 +116,7 @@ static void a_trajectory_is_a_linestring_with_absolute_altitudes(void **state)
     bmd_sample s[31];
     full_scene(&scene, s, 31);
     bmd_kml_options opt;
-    bmd_kml_options_default(&opt);
+    bmd_kml_options_init(&opt);
     opt.extrude_tracks = 1;
     parsed p = parse(&scene, &opt);
     assert_int_equal(count(&p, "//k:Placemark/k:LineString[k:altitudeMode='absolute']"), 1);
@@ -201,7 +201,7 @@ static void a_bad_line_width_is_rejected(void **state)
     bmd_scene scene;
     bmd_scene_init(&scene, NULL);
     bmd_kml_options opt;
-    bmd_kml_options_default(&opt);
+    bmd_kml_options_init(&opt);
     opt.line_width_px = NAN;
     char *text = NULL;
     bmd_error err;

@@ -57,7 +57,7 @@ static bmd_loft_estimate *estimate(const case_ *k, double time_s, double apogee_
     bmd_missile t;
     load_vehicle(&t, k->tpl);
     bmd_loft_setup setup;
-    bmd_loft_setup_default(&setup);
+    bmd_loft_setup_init(&setup);
     setup.site = (bmd_site){k->lat * DEG, k->lon * DEG, 0.0};
     setup.payload_kg = 1000.0;
     if (k->solid)
@@ -240,7 +240,7 @@ static void bad_observations_are_rejected_in_the_users_units(void **state)
     bmd_missile t;
     load_vehicle(&t, "hwasong-14-class");
     bmd_loft_setup setup;
-    bmd_loft_setup_default(&setup);
+    bmd_loft_setup_init(&setup);
     bmd_loft_fit fit;
     bmd_error err;
     bmd_loft_observation obs = {-1.0, 933e3, NAN};
@@ -269,7 +269,7 @@ static void an_unmatched_fit_names_the_observation_and_the_shortfall(void **stat
     bmd_missile t;
     load_vehicle(&t, "hwasong-14-class");
     bmd_loft_setup setup;
-    bmd_loft_setup_default(&setup);
+    bmd_loft_setup_init(&setup);
     setup.bounds.size_max = 1.2; /* the Hwasong-14-class cannot be grown to a 6,000 km apogee */
     bmd_loft_observation obs = {6000e3, 1000e3, NAN};
     bmd_loft_fit fit;

@@ -56,7 +56,7 @@ static double speed_over_kepler_minimum(const bmd_earth *earth, const me_case *c
     bmd_geodesy_direct(earth, launch.lat_rad, launch.lon_rad, 60.0 * DEG, c->range_km * 1e3,
                        &tlat, &tlon, NULL);
     bmd_aim_fly_options o;
-    bmd_aim_fly_options_default(&o);
+    bmd_aim_fly_options_init(&o);
     o.shape = shape;
     o.sample_interval_s = 0.5;
     bmd_aim_flight f;

@@ -280,7 +280,7 @@ static double fixed_step_kepler_error(double h, double len)
     problem p = {.mu = 1.0, .bad_after = INFINITY};
     bmd_ode_system sys = {two_body_rhs, 6, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.rtol = 1.0;
     opt.atol = 1e30;
     opt.h_initial = h;
@@ -320,7 +320,7 @@ static double dense_midpoint_error(double h)
     problem p = {.mu = 1.0, .bad_after = INFINITY};
     bmd_ode_system sys = {two_body_rhs, 6, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.rtol = 1.0;
     opt.atol = 1e30;
     opt.h_initial = h;
@@ -360,7 +360,7 @@ static void exponential_decay_matches_the_exact_solution(void **state)
     problem p = {.bad_after = INFINITY};
     bmd_ode_system sys = {decay_rhs, 3, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.rtol = 1e-10;
     opt.atol = 0.0; /* pure relative control: the solution decays by up to e^-30 */
     double y0[3] = {1.0, 2.0, -3.0};
@@ -391,7 +391,7 @@ static void pure_relative_tolerance_copes_with_components_starting_at_zero(void 
     problem p = {.mu = MU_EARTH, .bad_after = INFINITY};
     bmd_ode_system sys = {two_body_rhs, 6, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.rtol = 1e-10;
     opt.atol = 0.0;
     double y0[6], ye[6];
@@ -415,7 +415,7 @@ static void integrate_orbit(const orbit *o, problem *p, double t0, double t1, do
     *p = (problem){.mu = o->mu, .bad_after = INFINITY};
     bmd_ode_system sys = {two_body_rhs, 6, p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.rtol = rtol;
     opt.atol = atol;
     double y0[6];
@@ -546,7 +546,7 @@ static void apogee_event_matches_half_period_after_perigee(void **state)
     problem p = {.mu = MU_EARTH, .bad_after = INFINITY};
     bmd_ode_system sys = {two_body_rhs, 6, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.rtol = 1e-10;
     opt.atol = 1e-6;
     opt.event_tol = 1e-9;
@@ -581,7 +581,7 @@ static void altitude_crossing_matches_keplers_equation(void **state)
     problem p = {.mu = MU_EARTH, .bad_after = INFINITY};
     bmd_ode_system sys = {two_body_rhs, 6, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.rtol = 1e-10;
     opt.atol = 1e-6;
     double r_100 = 6378137.0 + 1.0e5, r_500 = 6378137.0 + 5.0e5;
@@ -617,7 +617,7 @@ static void terminal_event_leaves_the_state_at_the_event(void **state)
     problem p = {.mu = MU_EARTH, .bad_after = INFINITY};
     bmd_ode_system sys = {two_body_rhs, 6, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.rtol = 1e-10;
     opt.atol = 1e-6;
     double r_100 = 6378137.0 + 1.0e5;
@@ -661,7 +661,7 @@ static void given_time_event_fires_at_that_time_with_the_right_state(void **stat
     problem p = {.mu = MU_EARTH, .bad_after = INFINITY};
     bmd_ode_system sys = {two_body_rhs, 6, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.rtol = 1e-11;
     opt.atol = 1e-6;
     double t_ev = 1234.5678, y0[6], ye[6];
@@ -687,7 +687,7 @@ static void events_within_one_step_are_reported_in_time_order(void **state)
     problem p = {.bad_after = INFINITY};
     bmd_ode_system sys = {still_rhs, 1, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.h_initial = 100.0;
     double y0 = 0.0, ta = 60.0, tb = 20.0, tc = 40.0;
     bmd_ode ode;
@@ -729,7 +729,7 @@ static void event_zero_at_the_start_does_not_fire(void **state)
     problem p = {.bad_after = INFINITY};
     bmd_ode_system sys = {still_rhs, 1, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     double y0 = 0.0, t_zero = 5.0;
     bmd_ode ode;
     assert_int_equal(bmd_ode_init(&ode, &sys, &opt, 5.0, &y0, NULL), BMD_SUCCESS);
@@ -764,7 +764,7 @@ static void observer_is_called_after_every_accepted_step_and_t_end_is_hit_exactl
     problem p = {.bad_after = INFINITY};
     bmd_ode_system sys = {decay_rhs, 3, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     double y0[3] = {1.0, 1.0, 1.0};
     bmd_ode ode;
     assert_int_equal(bmd_ode_init(&ode, &sys, &opt, 0.0, y0, NULL), BMD_SUCCESS);
@@ -816,7 +816,7 @@ static void bmd_and_gsl_on_j2_orbit(double j2, const orbit *o, double *yb, doubl
 
     bmd_ode_system sys = {two_body_rhs, 6, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.rtol = 1e-13;
     opt.atol = 1e-9;
     bmd_ode ode;
@@ -871,7 +871,7 @@ static void bad_dimensions_and_tolerances_are_rejected(void **state)
     problem p = {.bad_after = INFINITY};
     bmd_ode_system sys = {decay_rhs, 0, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     double y0[BMD_ODE_MAX_DIM + 1] = {1.0, 1.0, 1.0};
     bmd_ode ode;
     bmd_error e;
@@ -931,7 +931,7 @@ static void rhs_failures_give_ebadfunc_and_keep_the_last_good_state(void **state
 {
     (void)state;
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     double y0[3] = {1.0, 1.0, 1.0};
     bmd_ode ode;
     bmd_error e;
@@ -985,7 +985,7 @@ static void the_first_step_never_probes_beyond_the_end_of_the_run(void **state)
 {
     (void)state;
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     problem p = {.bad_after = 1.0, .bad_mode = 2};
     bmd_ode_system sys = {slow_rhs, 1, &p};
     double y0[1] = {1.0};
@@ -1005,7 +1005,7 @@ static void step_limit_gives_emaxiter_and_singularity_gives_estep(void **state)
     problem p = {.mu = MU_EARTH, .bad_after = INFINITY};
     bmd_ode_system sys = {two_body_rhs, 6, &p};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.max_steps = 10;
     double y6[6] = {7e6, 0, 0, 0, 7.5e3, 0};
     bmd_ode ode;
@@ -1017,7 +1017,7 @@ static void step_limit_gives_emaxiter_and_singularity_gives_estep(void **state)
     /* y' = y^2, y(0) = 1 has y = 1/(1 - t): no step can cross t = 1 */
     bmd_ode_system sb = {blowup_rhs, 1, NULL};
     double y1 = 1.0;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     assert_int_equal(bmd_ode_init(&ode, &sb, &opt, 0.0, &y1, &e), BMD_SUCCESS);
     assert_int_equal(bmd_ode_run(&ode, 2.0, NULL, 0, NULL, 0, &nh, NULL, NULL, &e), BMD_ESTEP);
     /* stuck at the pole (finite steps may hop just past it: y is then ~1e13 and the error

@@ -1,4 +1,4 @@
-/* Tests of the radar catalogue (src/io/radar_catalog.c): the shipped radars load with provenance,
+/* Tests of the radar catalogue (src/data/radar_catalog.c): the shipped radars load with provenance,
  * published figures come out as published, the low/high convention is enforced, bad files are
  * refused at their file, line and column, names are found and typos answered. */
 #include <setjmp.h>

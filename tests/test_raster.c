@@ -193,7 +193,7 @@ static void a_map_renders_land_and_sea_at_the_requested_width(void **state)
     for (int y = 0; y < 360; y++)
         for (int x = 0; x < 480; x++) {
             unsigned p = pixel(s, x, y);
-            land += near_rgb(p, 0xf4f1e8u, 2); /* LAND_RGB of src/io/map.c */
+            land += near_rgb(p, 0xf4f1e8u, 2); /* LAND_RGB of src/render/map.c */
             sea += near_rgb(p, 0xdde9f3u, 2);  /* SEA_RGB */
             white += p == 0xffffffu;
         }

@@ -45,7 +45,7 @@ static fixture *setup_case(const char *name, int speed)
     if (bmd_scenario_open(path, cat, &f->scn, &err))
         fail_msg("%s", err.message);
     bmd_analysis_options opt;
-    bmd_analysis_options_default(&opt);
+    bmd_analysis_options_init(&opt);
     opt.required_speed = speed;
     if (bmd_analysis_run(&f->scn, &opt, &f->an, &err))
         fail_msg("%s", err.message);
@@ -353,7 +353,7 @@ static void footprint_maps_are_a_section_with_a_map_and_their_statistics(void **
     assert_int_equal(bmd_analysis_footprint_scene(fps, 1, BMD_ANALYSIS_FP_OWN, &sc, &err),
                      BMD_EINVAL);
     bmd_analysis_footprint_options bad;
-    bmd_analysis_footprint_options_default(&bad);
+    bmd_analysis_footprint_options_init(&bad);
     bad.max_cells = -5;
     bmd_analysis_footprints *other = calloc(1, sizeof *other);
     assert_int_equal(bmd_analysis_footprints_run(&f->an, &bad, other, &err), BMD_EINVAL);

@@ -76,7 +76,7 @@ static int setup(void **state)
     if (st)
         fail_msg("%s", err.message);
     bmd_analysis_options opt;
-    bmd_analysis_options_default(&opt); /* with the required speeds */
+    bmd_analysis_options_init(&opt); /* with the required speeds */
     if (bmd_analysis_run(&fx->scn, &opt, &fx->an, &err))
         fail_msg("%s", err.message);
     *state = fx;
@@ -193,7 +193,7 @@ static void a_site_that_engages_is_never_reported_not_possible(void **state)
     const bmd_analysis_pair *p = bmd_analysis_pair_at(&fx->an, 0, 0);
     if (!p->engagement.engageable)
         fail_msg("Redzikowo at 8 km/s should engage Tabriz->Ankara (reason: %s)",
-                 bmd_engage_reason_string(p->engagement.reason));
+                 bmd_engage_reason_name(p->engagement.reason));
     if (feasible(fx, p, 11000.0))
         fail_msg("expected the 11 km/s copy not to engage (the case the old bisection missed)");
     assert_true(p->required.site_engages);

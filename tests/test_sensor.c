@@ -1,4 +1,4 @@
-/* Tests of the sensors (src/defense/radar.c, sensor_visibility.c, sensor_scan.c): the radar
+/* Tests of the sensors (src/defense/radar.c, sensor_visibility.c, bmd_sensor_scan.c): the radar
  * horizon against the analytic line-of-sight distance and the law of sines, the 4/3-Earth rule of
  * thumb, the radar equation's sigma^(1/4) scaling, the field of view, Earth masking, visibility
  * intervals of hand-built trajectories against closed-form times, the infrared early-warning
@@ -135,7 +135,7 @@ static void detection_range_scales_with_the_fourth_root_of_the_cross_section(voi
 {
     (void)state;
     bmd_radar r;
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.ref_detection_range_m = 1000e3;
     r.ref_rcs_m2 = 1;
     double d;
@@ -156,7 +156,7 @@ static void a_point_is_seen_only_inside_the_field_of_view(void **state)
     bmd_earth w;
     bmd_earth_init_wgs84(&w);
     bmd_radar r;
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.lat_rad = 38 * DEG;
     r.lon_rad = 37 * DEG;
     r.height_m = 1800;
@@ -208,7 +208,7 @@ static void the_earth_masks_a_look_below_the_horizontal_from_a_mountain(void **s
     (void)state;
     bmd_earth e = test_sphere_earth();
     bmd_radar r;
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.height_m = 3000;
     r.min_elevation_rad = -5 * DEG;
     r.fov_elevation_min_rad = -10 * DEG;
@@ -272,7 +272,7 @@ static void refraction_extends_the_visibility_to_the_four_thirds_horizon(void **
     (void)state;
     bmd_earth e = test_sphere_earth();
     bmd_radar r;
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.ref_detection_range_m = 5e6;
     /* A target at 10 km just inside the 4/3-Earth horizon (ground range from the closed form
      * with k = 4/3, less 1 km) is seen with refraction and hidden without; 1 km beyond it, it
@@ -328,7 +328,7 @@ static void a_vertical_rise_is_seen_from_the_elevation_limit_to_the_detection_ra
     double speed = 3000;
     bmd_trajectory tr = build(101, 10.0, vertical_rise, &speed, 1e9); /* 0..1000 s */
     bmd_radar r;
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     double theta = 800e3 / R_MEAN, emin = 3 * DEG; /* radar 800 km east of the launch point */
     r.lon_rad = theta;
     r.height_m = 100;
@@ -380,7 +380,7 @@ static void a_straight_pass_is_cut_by_range_azimuth_and_zenith_limits(void **sta
     bmd_earth w;
     bmd_earth_init_wgs84(&w);
     bmd_radar r;
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.lat_rad = 50 * DEG;
     r.lon_rad = 10 * DEG;
     r.ref_detection_range_m = 1000e3;
@@ -487,38 +487,38 @@ static void bad_radars_are_refused_with_einval(void **state)
     (void)state;
     bmd_radar r;
     bmd_error err;
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     assert_int_equal(bmd_radar_validate(&r, &err), BMD_SUCCESS);
     r.lat_rad = 91 * DEG;
     assert_int_equal(bmd_radar_validate(&r, &err), BMD_EINVAL);
     assert_non_null(strstr(err.message, "latitude 91"));
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.lat_rad = NAN;
     assert_int_equal(bmd_radar_validate(&r, &err), BMD_EINVAL);
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.max_range_m = -1;
     assert_int_equal(bmd_radar_validate(&r, &err), BMD_EINVAL);
     assert_non_null(strstr(err.message, "instrumented range"));
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.ref_detection_range_m = -5e5;
     assert_int_equal(bmd_radar_validate(&r, &err), BMD_EINVAL);
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.fov_elevation_min_rad = 50 * DEG;
     r.fov_elevation_max_rad = 10 * DEG;
     assert_int_equal(bmd_radar_validate(&r, &err), BMD_EINVAL);
     assert_non_null(strstr(err.message, "inverted"));
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.rcs_m2[BMD_OBJECT_DECOY] = 0;
     assert_int_equal(bmd_radar_validate(&r, &err), BMD_EINVAL);
     assert_non_null(strstr(err.message, "decoy"));
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.refraction_k = 0.5;
     assert_int_equal(bmd_radar_validate(&r, &err), BMD_EINVAL);
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.full_circle = 0;
     r.azimuth_half_width_rad = 0;
     assert_int_equal(bmd_radar_validate(&r, &err), BMD_EINVAL);
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     double d;
     assert_int_equal(bmd_radar_detection_range(&r, -1, &d, &err), BMD_EINVAL);
     assert_int_equal(bmd_radar_detection_range(&r, NAN, &d, &err), BMD_EINVAL);
@@ -557,7 +557,7 @@ static void bad_horizon_and_ir_inputs_are_refused(void **state)
     ir.min_altitude_m = NAN;
     assert_int_equal(bmd_ir_sensor_validate(&ir, &err), BMD_EINVAL);
     /* A trajectory of one sample, or with time running backwards. */
-    bmd_ir_sensor_default(&ir);
+    bmd_ir_sensor_init(&ir);
     bmd_sample smp[2];
     memset(smp, 0, sizeof smp);
     smp[0].r_ecef_m[0] = smp[1].r_ecef_m[0] = R_MEAN;
@@ -570,7 +570,7 @@ static void bad_horizon_and_ir_inputs_are_refused(void **state)
     assert_int_equal(bmd_ir_visibility(&ir, &w, &tr, NULL, iv, 2, &n, &err), BMD_EINVAL);
     assert_non_null(strstr(err.message, "before"));
     bmd_radar r;
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     assert_int_equal(bmd_radar_visibility(&r, &w, &tr, BMD_OBJECT_RV, NULL, 2, &n, &err),
                      BMD_EINVAL);
     bmd_object_class cls;

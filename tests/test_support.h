@@ -62,7 +62,7 @@ static inline bmd_earth test_sphere_earth(void)
 static inline bmd_interceptor test_notional_interceptor(double v, double tb, double tmax)
 {
     bmd_interceptor ic;
-    bmd_interceptor_default(&ic);
+    bmd_interceptor_init(&ic);
     ic.burnout_speed_m_s = v;
     ic.burn_time_s = tb;
     ic.max_flyout_time_s = tmax;

@@ -137,10 +137,10 @@ static void vertical_burn_without_gravity_or_air_reaches_the_rocket_equation_spe
     forden_single(&m, "test", 8000.0, 1000.0, 250.0, 80.0, 1.0, 1000.0);
     m.payload.rv_beta_kg_m2 = 5000.0;
     bmd_plan p;
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     p.vertical_rise_s = 1000.0; /* never tips over */
     bmd_flight_options opt;
-    bmd_flight_options_default(&opt);
+    bmd_flight_options_init(&opt);
     opt.max_time_s = 81.0;
     bmd_flight_model model = {1, 1};
     bmd_flight_summary s;
@@ -166,7 +166,7 @@ static double forden_max_range_km(const bmd_missile *m, bmd_steering steering)
     bmd_earth e;
     bmd_earth_init_wgs84(&e);
     bmd_plan p;
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     p.steering = steering;
     p.azimuth_rad = 40.0 * DEG;
     if (steering == BMD_STEER_PITCH_PROGRAM) {
@@ -230,7 +230,7 @@ static void minuteman_3_max_range_is_in_its_published_class(void **state)
     bmd_missile m;
     load_vehicle(&m, "minuteman-3");
     bmd_plan p;
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     p.azimuth_rad = 300.0 * DEG;
     bmd_site site = {48.4 * DEG, -101.3 * DEG, 500.0};
     bmd_aim_result res;
@@ -334,7 +334,7 @@ static void rotation_lengthens_eastward_missile_flight(void **state)
     bmd_missile m;
     vehicle_scud_b(&m);
     bmd_plan p;
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     p.steering = BMD_STEER_PITCH_PROGRAM;
     p.vertical_rise_s = 5.0;
     p.pitch_final_rad = 40.0 * DEG;
@@ -370,11 +370,11 @@ static void time_series_is_ordered_and_interpolates_between_samples(void **state
     bmd_missile m;
     vehicle_minuteman_3(&m);
     bmd_plan p;
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     p.kick_rad = 0.2;
     p.azimuth_rad = 1.0;
     bmd_flight_options coarse, fine;
-    bmd_flight_options_default(&coarse);
+    bmd_flight_options_init(&coarse);
     coarse.sample_interval_s = 20.0;
     fine = coarse;
     fine.sample_interval_s = 0.5;
@@ -445,10 +445,10 @@ static void stage_masses_shroud_and_thrust_tables_are_accounted_exactly(void **s
     m.payload.shroud_jettison_s = 100.0;
     m.stages[2].coast_before_s = 5.0;
     bmd_plan p;
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     p.kick_rad = 0.3;
     bmd_flight_options opt;
-    bmd_flight_options_default(&opt);
+    bmd_flight_options_init(&opt);
     opt.sample_interval_s = 5.0;
     bmd_trajectory tr = {0};
     bmd_flight_summary s;
@@ -515,7 +515,7 @@ static void earlier_cutoff_flies_shorter(void **state)
     bmd_missile m;
     vehicle_minuteman_3(&m);
     bmd_plan p;
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     p.kick_rad = 0.3;
     double last = INFINITY;
     for (double tc = 188.0; tc > 100.0; tc -= 20.0) {
@@ -553,12 +553,12 @@ static void a_missile_hitting_the_ground_while_boosting_is_an_impact_not_an_erro
     int boost_impacts = 0;
     for (double el = 0.0; el <= 0.6001; el += 0.05) {
         bmd_plan p;
-        bmd_plan_default(&p);
+        bmd_plan_init(&p);
         p.azimuth_rad = az;
         p.vertical_rise_s = 4.0;
         p.kick_rad = 0.5 * M_PI - el - 1e-6;
         bmd_flight_options opt;
-        bmd_flight_options_default(&opt);
+        bmd_flight_options_init(&opt);
         opt.max_time_s = 400.0;
         opt.sample_interval_s = 1.0;
         bmd_flight_summary s;
@@ -605,27 +605,27 @@ static void bad_plans_masses_and_launch_points_are_rejected(void **state)
     bmd_missile m;
     vehicle_scud_b(&m);
     bmd_plan p;
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     bmd_flight_summary s;
     bmd_error err;
     p.kick_rad = 95.0 * DEG;
     assert_int_equal(bmd_trajectory_fly(&e, &m, &p, 0.5, 0.5, 0.0, NULL, &s, NULL, &err),
                      BMD_EINVAL);
     assert_non_null(strstr(err.message, "kick"));
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     p.kick_rad = NAN;
     assert_int_equal(bmd_trajectory_fly(&e, &m, &p, 0.5, 0.5, 0.0, NULL, &s, NULL, &err),
                      BMD_EINVAL);
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     p.vertical_rise_s = 0.0;
     assert_int_equal(bmd_trajectory_fly(&e, &m, &p, 0.5, 0.5, 0.0, NULL, &s, NULL, &err),
                      BMD_EINVAL);
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     p.steering = BMD_STEER_PITCH_PROGRAM;
     p.pitch_end_s = 5.0; /* before the end of the vertical rise */
     assert_int_equal(bmd_trajectory_fly(&e, &m, &p, 0.5, 0.5, 0.0, NULL, &s, NULL, &err),
                      BMD_EINVAL);
-    bmd_plan_default(&p);
+    bmd_plan_init(&p);
     m.stages[0].dry_mass_kg = -100.0;
     assert_int_equal(bmd_trajectory_fly(&e, &m, &p, 0.5, 0.5, 0.0, NULL, &s, NULL, &err),
                      BMD_EINVAL);
@@ -636,7 +636,7 @@ static void bad_plans_masses_and_launch_points_are_rejected(void **state)
     assert_int_equal(bmd_trajectory_fly(&e, &m, &p, NAN, 0.5, 0.0, NULL, &s, NULL, &err),
                      BMD_EINVAL);
     bmd_flight_options opt;
-    bmd_flight_options_default(&opt);
+    bmd_flight_options_init(&opt);
     opt.sample_interval_s = -1.0;
     assert_int_equal(bmd_trajectory_fly(&e, &m, &p, 0.5, 0.5, 0.0, &opt, &s, NULL, &err),
                      BMD_EINVAL);

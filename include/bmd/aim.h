@@ -58,7 +58,7 @@ BMD_API int bmd_aim_max_range(const bmd_earth *earth, const bmd_missile *missile
                               bmd_aim_result *result, bmd_error *err);
 
 /* The maximum range over both steering laws, the library's default for "max range": the
- * gravity turn and the pitch program (each from bmd_plan_default_for, its shape parameters
+ * gravity turn and the pitch program (each from bmd_plan_init_for, its shape parameters
  * searched by bmd_aim_max_range) at azimuth_rad; result holds the longer (its plan says which
  * law), evaluations counts both searches. Neither law is best for every missile: the gravity turn
  * flies the short-burning solid ICBMs of the catalogue 4-8% farther, the pitch program the
@@ -109,17 +109,17 @@ BMD_API int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, b
  * bearing (bmd_aim_max_range_best), the default. */
 #define BMD_AIM_STEER_AUTO (-1)
 
-/* Options of bmd_aim_fly_to. Start from bmd_aim_fly_options_default. */
+/* Options of bmd_aim_fly_to. Start from bmd_aim_fly_options_init. */
 typedef struct bmd_aim_fly_options {
     bmd_aim_shape shape;        /* default BMD_AIM_MIN_ENERGY */
     int steering;               /* BMD_AIM_STEER_AUTO (default) or a bmd_steering */
     double vertical_rise_s;     /* > 0: this vertical rise; 0 (default): the law's (10 s gravity
-                                   turn, 5 s pitch program: bmd_plan_default_for) */
+                                   turn, 5 s pitch program: bmd_plan_init_for) */
     double aim_tolerance_m;     /* impact within this of the target (default 100 m) */
     double sample_interval_s;   /* time series step when one is recorded (default 2 s) */
 } bmd_aim_fly_options;
 
-BMD_API void bmd_aim_fly_options_default(bmd_aim_fly_options *opt);
+BMD_API void bmd_aim_fly_options_init(bmd_aim_fly_options *opt);
 
 /* A threat flight. reachable 0: the target is beyond reach along its bearing (max_range_m says
  * how far the missile gets); plan and summary are then those of the longest flight, traj empty. */

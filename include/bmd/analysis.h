@@ -88,19 +88,19 @@ BMD_API void bmd_analysis_flight_free(bmd_analysis_flight *flight);
 /* ---------------------------------------------------------------------------------------------
  * The analysis of a scenario. */
 
-/* Options. Start from bmd_analysis_options_default. */
+/* Options. Start from bmd_analysis_options_init. */
 typedef struct bmd_analysis_options {
     int required_speed;                   /* nonzero: bmd_engage_required_speed per pair
                                              (default 1) */
-    bmd_engage_options engage;            /* bmd_engage_options_default */
-    bmd_required_speed_options speed;     /* bmd_required_speed_options_default */
+    bmd_engage_options engage;            /* bmd_engage_options_init */
+    bmd_required_speed_options speed;     /* bmd_required_speed_options_init */
     bmd_flyout_options flyout;            /* site and azimuth are set per table (see above);
                                              the rest as given (defaults) */
     bmd_analysis_flight_options flight;   /* zeros: defaults */
     int threads;                          /* OpenMP threads; 0: the OpenMP default */
 } bmd_analysis_options;
 
-BMD_API void bmd_analysis_options_default(bmd_analysis_options *opt);
+BMD_API void bmd_analysis_options_init(bmd_analysis_options *opt);
 
 /* What happened to one (threat, site) pair. */
 typedef enum bmd_analysis_status {
@@ -110,7 +110,7 @@ typedef enum bmd_analysis_status {
 } bmd_analysis_status;
 
 /* "evaluated", "no interceptors at the site", "target beyond the missile's reach". */
-BMD_API const char *bmd_analysis_status_string(bmd_analysis_status status);
+BMD_API const char *bmd_analysis_status_name(bmd_analysis_status status);
 
 /* One flown threat. */
 typedef struct bmd_analysis_threat {
@@ -222,7 +222,7 @@ BMD_API int bmd_analysis_scene_add_intercept(bmd_scene *sc, const char *threat, 
  * the smallest of 0.25, 0.5, 1, 2, 3, 5, 10 degrees that fits. Every map is computed as modelled
  * (the site's fire-control radar must see the threat, the analysis' engage options) and, with
  * opt.remote, again on remote (require_fcr_coverage = 0). The defence: every site with
- * interceptors (bmd_footprint_defence_from_scenario, flyout tables toward the launch point, or
+ * interceptors (bmd_footprint_defense_from_scenario, flyout tables toward the launch point, or
  * toward the middle of the launch grid). Threat flights sampled every 10 s (as `bmdsim
  * footprint`). */
 
@@ -241,7 +241,7 @@ typedef struct bmd_analysis_footprint_options {
     void *context;
 } bmd_analysis_footprint_options;
 
-BMD_API void bmd_analysis_footprint_options_default(bmd_analysis_footprint_options *opt);
+BMD_API void bmd_analysis_footprint_options_init(bmd_analysis_footprint_options *opt);
 
 /* One footprint map. Results [0]: as modelled; [1]: on remote (cells NULL when not computed). */
 typedef struct bmd_analysis_footprint {
@@ -276,7 +276,7 @@ typedef struct bmd_analysis_footprints {
 /* Compute the footprint maps of an analysis (see above; none when the scenario has no launch
  * area with a missile, or neither grids nor launch boxes). opt may be NULL (defaults). out is
  * large: allocate it on the heap. Errors: BMD_EINVAL (empty analysis, bad options); those of
- * the grids, bmd_footprint_defence_from_scenario, bmd_footprint_prepare and bmd_footprint_run,
+ * the grids, bmd_footprint_defense_from_scenario, bmd_footprint_prepare and bmd_footprint_run,
  * prefixed with the map; BMD_ENOMEM. On error out is freed. */
 BMD_API int bmd_analysis_footprints_run(const bmd_analysis *an, const bmd_analysis_footprint_options *opt,
                                         bmd_analysis_footprints *out, bmd_error *err);

@@ -5,43 +5,56 @@
 
 /* core */
 #include "bmd/api.h"
+#include "bmd/atomic_file.h"
 #include "bmd/error.h"
 #include "bmd/units.h"
 #include "bmd/version.h"
+
 /* num */
 #include "bmd/num.h"
+
 /* earth */
-#include "bmd/earth.h"
-#include "bmd/gravity.h"
 #include "bmd/atmosphere.h"
+#include "bmd/earth.h"
 #include "bmd/geodesy.h"
+#include "bmd/gravity.h"
+
 /* flight */
-#include "bmd/ode.h"
-#include "bmd/kepler.h"
-#include "bmd/missile.h"
-#include "bmd/trajectory.h"
 #include "bmd/aim.h"
+#include "bmd/kepler.h"
 #include "bmd/loft.h"
+#include "bmd/missile.h"
+#include "bmd/ode.h"
+#include "bmd/trajectory.h"
+
 /* defense */
-#include "bmd/sensor.h"
-#include "bmd/exchange.h"
-#include "bmd/interceptor.h"
 #include "bmd/engagement.h"
+#include "bmd/exchange.h"
 #include "bmd/footprint.h"
-/* io */
+#include "bmd/interceptor.h"
+#include "bmd/sensor.h"
+
+/* data */
 #include "bmd/catalog.h"
-#include "bmd/radar_catalog.h"
 #include "bmd/interceptor_catalog.h"
+#include "bmd/radar_catalog.h"
 #include "bmd/scenario.h"
-#include "bmd/atomic_file.h"
-#include "bmd/scene.h"
-#include "bmd/geojson.h"
-#include "bmd/kml.h"
-#include "bmd/plot.h"
-#include "bmd/raster.h"
-#include "bmd/map.h"
+
+/* analysis */
 #include "bmd/analysis.h"
 #include "bmd/footprint_io.h"
+#include "bmd/scene.h"
+
+/* export */
+#include "bmd/geojson.h"
+#include "bmd/kml.h"
+
+/* render */
+#include "bmd/map.h"
+#include "bmd/plot.h"
+#include "bmd/raster.h"
+
+/* report */
 #include "bmd/report.h"
 
 #endif

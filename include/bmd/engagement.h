@@ -77,7 +77,7 @@ typedef struct bmd_timeline {
 
 /* Defaults (notional round numbers, see docs/parts/engagement-physics.md): track 30 s, decision
  * 10 s, launch 5 s, kill assessment 30 s. */
-BMD_API void bmd_timeline_default(bmd_timeline *tl);
+BMD_API void bmd_timeline_init(bmd_timeline *tl);
 
 /* Check the delays. Errors: BMD_EINVAL naming the negative or non-finite delay. */
 BMD_API int bmd_timeline_validate(const bmd_timeline *tl, bmd_error *err);
@@ -139,7 +139,7 @@ typedef struct bmd_engage_options {
                                   contributes to detection */
 } bmd_engage_options;
 
-BMD_API void bmd_engage_options_default(bmd_engage_options *opt);
+BMD_API void bmd_engage_options_init(bmd_engage_options *opt);
 
 /* Why a window is empty. */
 typedef enum bmd_engage_reason {
@@ -154,7 +154,7 @@ typedef enum bmd_engage_reason {
 
 /* "engageable", "not seen", "not seen in time", "out of reach", "below the altitude floor",
  * "too late", "outside fire-control radar coverage". */
-BMD_API const char *bmd_engage_reason_string(bmd_engage_reason reason);
+BMD_API const char *bmd_engage_reason_name(bmd_engage_reason reason);
 
 /* An intercept point (all NAN when there is none). */
 typedef struct bmd_intercept_point {
@@ -227,7 +227,7 @@ typedef struct bmd_required_speed_options {
                                    the reference launch of the site's own table */
 } bmd_required_speed_options;
 
-BMD_API void bmd_required_speed_options_default(bmd_required_speed_options *opt);
+BMD_API void bmd_required_speed_options_init(bmd_required_speed_options *opt);
 
 /* The answer. */
 typedef struct bmd_required_speed {

@@ -46,7 +46,7 @@ BMD_API int bmd_error_set(bmd_error *err, int status, const char *fmt, ...)
     ;
 
 /* A short constant name for a status code ("success", "invalid argument", ...). */
-BMD_API const char *bmd_status_string(int status);
+BMD_API const char *bmd_status_name(int status);
 
 #ifdef __cplusplus
 }

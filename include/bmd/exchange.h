@@ -108,7 +108,7 @@ BMD_API int bmd_exchange_requirement_for(const bmd_exchange_params *params, doub
 /* The doctrine's name ("salvo", "sls"), and the doctrine for a name (BMD_EINVAL naming the
  * allowed names otherwise). */
 BMD_API const char *bmd_exchange_doctrine_name(bmd_exchange_doctrine doctrine);
-BMD_API int bmd_exchange_doctrine_from_name(const char *name, bmd_exchange_doctrine *doctrine,
+BMD_API int bmd_exchange_doctrine_parse(const char *name, bmd_exchange_doctrine *doctrine,
                                             bmd_error *err);
 
 #ifdef __cplusplus

@@ -109,7 +109,7 @@ typedef enum bmd_footprint_aim {
 typedef struct bmd_footprint_options {
     bmd_flight_options flight;       /* threat flights (default: the flight defaults with a
                                         sample every 5 s; see footprint-physics.md) */
-    bmd_engage_options engage;       /* default bmd_engage_options_default */
+    bmd_engage_options engage;       /* default bmd_engage_options_init */
     bmd_object_class cls;            /* default BMD_OBJECT_RV */
     bmd_footprint_aim aim;           /* default AUTO */
     double aim_tolerance_m;          /* impact miss that triggers a correction (default 1000) */
@@ -123,7 +123,7 @@ typedef struct bmd_footprint_options {
     int threads;                     /* OpenMP threads (0: the OpenMP default) */
 } bmd_footprint_options;
 
-BMD_API void bmd_footprint_options_default(bmd_footprint_options *opt);
+BMD_API void bmd_footprint_options_init(bmd_footprint_options *opt);
 
 /* ---------------------------------------------------------------------------------------------
  * Results. */
@@ -136,7 +136,7 @@ typedef enum bmd_footprint_status {
 } bmd_footprint_status;
 
 /* "ok", "out of range", "no aim", "not run". */
-BMD_API const char *bmd_footprint_status_string(bmd_footprint_status status);
+BMD_API const char *bmd_footprint_status_name(bmd_footprint_status status);
 
 /* One cell (about 56 bytes; zero padding, so arrays compare with memcmp). */
 typedef struct bmd_footprint_cell {

@@ -17,7 +17,7 @@ extern "C" {
 #endif
 
 /* The defence of a scenario, ready for bmd_footprint_prepare. Large: allocate on the heap. */
-typedef struct bmd_footprint_defence {
+typedef struct bmd_footprint_defense {
     int n_sites;
     char names[BMD_FOOTPRINT_MAX_SITES][BMD_NAME_MAX];
     int scenario_index[BMD_FOOTPRINT_MAX_SITES];
@@ -27,17 +27,17 @@ typedef struct bmd_footprint_defence {
     bmd_radar cue_radar[BMD_FOOTPRINT_MAX_SITES][BMD_SCENARIO_MAX_CUES];
     bmd_ir_sensor cue_ir[BMD_FOOTPRINT_MAX_SITES][BMD_SCENARIO_MAX_CUES];
     int n_skipped;          /* sites with no interceptors (count 0), left out */
-} bmd_footprint_defence;
+} bmd_footprint_defense;
 
 /* Every site of the resolved scenario with at least one interceptor: its flyout table (the
  * interceptor's defaults, reference launch at the site toward toward_lat/lon — the threats'
  * direction), FCR, cues (sites with the same cue list share a cue group) and timeline.
  * Errors: BMD_EINVAL (unresolved scenario, more than BMD_FOOTPRINT_MAX_SITES sites); those of
  * bmd_flyout_build. */
-BMD_API int bmd_footprint_defence_from_scenario(const bmd_scenario *scn, double toward_lat_rad,
-                                                double toward_lon_rad, bmd_footprint_defence *d,
+BMD_API int bmd_footprint_defense_from_scenario(const bmd_scenario *scn, double toward_lat_rad,
+                                                double toward_lon_rad, bmd_footprint_defense *d,
                                                 bmd_error *err);
-BMD_API void bmd_footprint_defence_free(bmd_footprint_defence *d);
+BMD_API void bmd_footprint_defense_free(bmd_footprint_defense *d);
 
 /* Cells to evaluate: a box's nodes (when has_box) followed by extra points. */
 typedef struct bmd_footprint_grid {
@@ -112,14 +112,14 @@ BMD_API int bmd_footprint_scene_add_contours(bmd_scene *scene, const bmd_earth *
  * Errors: BMD_EINVAL without a box; those of the contour and of bmd_geojson_write. */
 BMD_API int bmd_footprint_write_geojson(const char *path, const bmd_earth *earth, bmd_footprint_mode mode,
                                         const bmd_footprint_grid *grid, const bmd_footprint_map *maps,
-                                        int n_maps, const bmd_footprint_defence *defence, bmd_error *err);
+                                        int n_maps, const bmd_footprint_defense *defence, bmd_error *err);
 
 /* The same as KML 2.2 (bmd/kml.h): the regions in the "Areas" folder, the sites and centres in
  * "Sites", with the same names and properties. Errors: those of bmd_footprint_write_geojson, with
  * bmd_kml_write in place of bmd_geojson_write. */
 BMD_API int bmd_footprint_write_kml(const char *path, const bmd_earth *earth, bmd_footprint_mode mode,
                                     const bmd_footprint_grid *grid, const bmd_footprint_map *maps,
-                                    int n_maps, const bmd_footprint_defence *defence, bmd_error *err);
+                                    int n_maps, const bmd_footprint_defense *defence, bmd_error *err);
 
 /* What both writers write, added to scene (initialised by the caller; its Earth model gives the
  * polygons' areas): the title (when the scene has none), the defence sites (defence may be NULL),
@@ -128,7 +128,7 @@ BMD_API int bmd_footprint_write_kml(const char *path, const bmd_earth *earth, bm
  * without a box grid; those of the contour and the bmd_scene_add_* functions. */
 BMD_API int bmd_footprint_scene(bmd_footprint_mode mode, const bmd_footprint_grid *grid,
                                 const bmd_footprint_map *maps, int n_maps,
-                                const bmd_footprint_defence *defence, bmd_scene *scene, bmd_error *err);
+                                const bmd_footprint_defense *defence, bmd_scene *scene, bmd_error *err);
 
 #ifdef __cplusplus
 }

@@ -58,7 +58,7 @@ typedef struct bmd_interceptor {
 
 /* Defaults: notional, no speed (must be set), elevations 0..pi/2, altitude 0..2000 km, flyout
  * time 600 s, no minimum closing speed. */
-BMD_API void bmd_interceptor_default(bmd_interceptor *ic);
+BMD_API void bmd_interceptor_init(bmd_interceptor *ic);
 
 /* Check the fields above. Errors: BMD_EINVAL naming the field, value and what is allowed. */
 BMD_API int bmd_interceptor_validate(const bmd_interceptor *ic, bmd_error *err);
@@ -112,7 +112,7 @@ typedef struct bmd_reach {
 } bmd_reach;
 
 /* Short text for a reason ("reachable", "below the altitude floor", ...). */
-BMD_API const char *bmd_reach_reason_string(bmd_reach_reason reason);
+BMD_API const char *bmd_reach_reason_name(bmd_reach_reason reason);
 
 /* Direct computation (no table): the earliest time any trajectory of the elevation fan is at
  * (ground_range_m, altitude_m), found by scanning n_scan elevations (0: 61) and refining each
@@ -142,7 +142,7 @@ typedef struct bmd_flyout_options {
     double sample_dt_s;         /* time between states of a fan trajectory (default 1 s) */
 } bmd_flyout_options;
 
-BMD_API void bmd_flyout_options_default(bmd_flyout_options *opt);
+BMD_API void bmd_flyout_options_init(bmd_flyout_options *opt);
 
 /* A built table: nodes (i along range, j along altitude) at index j * n_range + i. Read-only
  * after bmd_flyout_build; queries are pure reads, so any number of threads may share it. */

@@ -25,7 +25,7 @@ typedef struct bmd_kml_options {
     double line_width_px;    /* trajectory line width (default 3) */
 } bmd_kml_options;
 
-BMD_API void bmd_kml_options_default(bmd_kml_options *opt);
+BMD_API void bmd_kml_options_init(bmd_kml_options *opt);
 
 /* The KML text of scene in *kml (caller frees). opt may be NULL for the defaults.
  * Errors: BMD_EINVAL for a line width outside (0, 100]; BMD_ENOMEM. */

@@ -60,7 +60,7 @@ typedef struct bmd_loft_setup {
 
 /* Defaults: launch at 0,0 heading east (pi/2), pitch program with a 5 s rise, the template's
  * payload, size 1, split 1, liquid bounds. */
-BMD_API void bmd_loft_setup_default(bmd_loft_setup *setup);
+BMD_API void bmd_loft_setup_init(bmd_loft_setup *setup);
 
 /* The fitted missile and the flight that reproduces the observation. */
 typedef struct bmd_loft_fit {
@@ -144,7 +144,7 @@ typedef struct bmd_loft_band_spec {
 
 /* The defaults above: +-60 s, +-100 km, 500 and 1,500 kg, x1.25 split and size, sigma ln 1.25 and
  * 90 s. */
-BMD_API void bmd_loft_band_spec_default(bmd_loft_band_spec *spec);
+BMD_API void bmd_loft_band_spec_init(bmd_loft_band_spec *spec);
 
 /* One input's effect: the standard range with the input at its low and high value. */
 typedef struct bmd_loft_contribution {

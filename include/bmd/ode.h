@@ -48,7 +48,7 @@ typedef struct bmd_ode_options {
 
 /* Defaults: rtol 1e-9, atol 1e-6, automatic first step, no h_max, event_tol 1e-9 s,
  * max_steps 1,000,000. */
-BMD_API void bmd_ode_options_default(bmd_ode_options *opt);
+BMD_API void bmd_ode_options_init(bmd_ode_options *opt);
 
 /* The integrator's workspace and state. Read t, y and the counters; change nothing directly. */
 typedef struct bmd_ode {

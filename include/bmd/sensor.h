@@ -46,7 +46,7 @@ typedef enum bmd_object_class {
  * to Radar Systems, 3rd ed., sec. 8.2). */
 #define BMD_RADAR_K_STANDARD (4.0 / 3.0)
 
-/* A radar: where it is, where it looks, how far it sees. Fill with bmd_radar_default and set the
+/* A radar: where it is, where it looks, how far it sees. Fill with bmd_radar_init and set the
  * fields; bmd_radar_validate checks them. */
 typedef struct bmd_radar {
     double lat_rad, lon_rad;        /* geodetic site, |lat| <= pi/2 */
@@ -70,7 +70,7 @@ typedef struct bmd_radar {
 /* Defaults: site (0, 0, 0), boresight north at 0 degrees, full circle, field of view 0..90
  * degrees, minimum elevation 0, instrumented range 1e7 m, R_ref 1e6 m at sigma_ref 1 m^2, every
  * RCS 1 m^2, no refraction. */
-BMD_API void bmd_radar_default(bmd_radar *radar);
+BMD_API void bmd_radar_init(bmd_radar *radar);
 
 /* Check every field. Errors: BMD_EINVAL naming the field, its value and what is allowed (NaN,
  * latitude outside +-90 degrees, negative or zero ranges or cross-sections, inverted elevation
@@ -157,7 +157,7 @@ typedef struct bmd_ir_sensor {
 #define BMD_IR_DEFAULT_CLOUD_TOP_M 10000.0
 
 /* Defaults: cloud tops BMD_IR_DEFAULT_CLOUD_TOP_M, no delay. */
-BMD_API void bmd_ir_sensor_default(bmd_ir_sensor *ir);
+BMD_API void bmd_ir_sensor_init(bmd_ir_sensor *ir);
 
 /* Check the fields. Errors: BMD_EINVAL for NaN or negative values. */
 BMD_API int bmd_ir_sensor_validate(const bmd_ir_sensor *ir, bmd_error *err);

@@ -42,12 +42,12 @@ typedef struct bmd_plan {
 } bmd_plan;
 
 /* Fill a plan with defaults: gravity turn, azimuth 0, vertical rise 10 s, kick 0.1 rad. */
-BMD_API void bmd_plan_default(bmd_plan *plan);
+BMD_API void bmd_plan_init(bmd_plan *plan);
 
 /* The standard plan of a steering law for this missile: the gravity turn with a 10 s vertical
  * rise (kick 0.1 rad), or Forden's pitch program with a 5 s rise, a final elevation of 40 deg
  * reached at 0.8 of the first stage's burn. The starting points of bmd_aim_max_range_best. */
-BMD_API void bmd_plan_default_for(const bmd_missile *missile, bmd_steering steering, bmd_plan *plan);
+BMD_API void bmd_plan_init_for(const bmd_missile *missile, bmd_steering steering, bmd_plan *plan);
 
 /* Flight phases recorded in the time series. */
 typedef enum bmd_phase {
@@ -123,7 +123,7 @@ typedef struct bmd_flight_options {
     double max_time_s;         /* give up after this flight time (default 10,000 s) */
 } bmd_flight_options;
 
-BMD_API void bmd_flight_options_default(bmd_flight_options *opt);
+BMD_API void bmd_flight_options_init(bmd_flight_options *opt);
 
 /* Fly missile with plan from geodetic launch point (lat_rad, lon_rad, height_m above the
  * ellipsoid) on earth until impact. Fills summary; when traj is not NULL, appends the time series

@@ -24,7 +24,7 @@ int bmd_error_set(bmd_error *err, int status, const char *fmt, ...)
     return status;
 }
 
-const char *bmd_status_string(int status)
+const char *bmd_status_name(int status)
 {
     switch (status) {
     case BMD_SUCCESS: return "success";

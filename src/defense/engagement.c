@@ -19,7 +19,7 @@ static double refine(eng_ctx *c, double t_false, double t_true, double L)
     eng_state s;
     while (fabs(t_true - t_false) > c->tol_s) {
         const double mid = 0.5 * (t_false + t_true);
-        eng_eval(c, mid, &s);
+        bmd_eng_eval(c, mid, &s);
         if (feasible(&s, L))
             t_true = mid;
         else
@@ -121,12 +121,12 @@ static void survey_run(eng_ctx *c, double L0, double Lz, survey *sv)
     double t = c->th->t_first_s;
     eng_state s, e;
     for (;;) {
-        eng_eval(c, t, &s);
+        bmd_eng_eval(c, t, &s);
         if (!isnan(sv->prev_t) && s.geo != sv->prev_geo) {
             const double te = s.geo ? refine(c, sv->prev_t, t, -INFINITY)
                                     : refine(c, t, sv->prev_t, -INFINITY);
             if (te != t && te != sv->prev_t) {
-                eng_eval(c, te, &e);
+                bmd_eng_eval(c, te, &e);
                 survey_feed(sv, &e, L0, Lz);
             }
         }
@@ -148,8 +148,8 @@ static int survey_rescue(eng_ctx *c, survey *sv, double L0, double Lz)
     double a = sv->best_before_s, b = sv->best_after_s;
     eng_state s1, s2;
     double x1 = b - g * (b - a), x2 = a + g * (b - a);
-    eng_eval(c, x1, &s1);
-    eng_eval(c, x2, &s2);
+    bmd_eng_eval(c, x1, &s1);
+    bmd_eng_eval(c, x2, &s2);
     while (b - a > c->tol_s) {
         const double m1 = s1.geo ? s1.margin_s : -INFINITY, m2 = s2.geo ? s2.margin_s : -INFINITY;
         if (m1 >= m2) {
@@ -157,13 +157,13 @@ static int survey_rescue(eng_ctx *c, survey *sv, double L0, double Lz)
             x2 = x1;
             s2 = s1;
             x1 = b - g * (b - a);
-            eng_eval(c, x1, &s1);
+            bmd_eng_eval(c, x1, &s1);
         } else {
             a = x1;
             x1 = x2;
             s1 = s2;
             x2 = a + g * (b - a);
-            eng_eval(c, x2, &s2);
+            bmd_eng_eval(c, x2, &s2);
         }
     }
     const eng_state *m = (s1.geo ? s1.margin_s : -INFINITY) >= (s2.geo ? s2.margin_s : -INFINITY)
@@ -193,11 +193,11 @@ static double first_feasible(eng_ctx *c, double t_from, double L)
         return INFINITY;
     eng_state s, e;
     for (;;) {
-        eng_eval(c, t, &s);
+        bmd_eng_eval(c, t, &s);
         if (!isnan(prev_t) && s.geo != prev_geo) {
             const double te = s.geo ? refine(c, prev_t, t, -INFINITY)
                                     : refine(c, t, prev_t, -INFINITY);
-            eng_eval(c, te, &e);
+            bmd_eng_eval(c, te, &e);
             if (feasible(&e, L))
                 return refine(c, prev_t, te, L);
         }
@@ -215,8 +215,8 @@ static double first_feasible(eng_ctx *c, double t_from, double L)
 static void intercept_point(eng_ctx *c, double t, bmd_intercept_point *p)
 {
     eng_state s;
-    eng_eval(c, t, &s);
-    eng_geodetic(c, &s);
+    bmd_eng_eval(c, t, &s);
+    bmd_eng_geodetic(c, &s);
     p->t_s = t;
     p->flyout_s = s.T_s;
     p->launch_s = s.margin_s;
@@ -227,7 +227,7 @@ static void intercept_point(eng_ctx *c, double t, bmd_intercept_point *p)
     p->kv_speed_m_s = s.kv_speed_m_s;
     p->threat_speed_m_s = sqrt(s.v_m_s[0] * s.v_m_s[0] + s.v_m_s[1] * s.v_m_s[1] +
                                s.v_m_s[2] * s.v_m_s[2]);
-    eng_closing(c, &s, &p->closing_speed_m_s, &p->crossing_angle_rad);
+    bmd_eng_closing(c, &s, &p->closing_speed_m_s, &p->crossing_angle_rad);
 }
 
 /* An intercept point with every field NAN. */
@@ -303,7 +303,7 @@ static void shots(eng_ctx *c, const bmd_timeline *tl, int n_interceptors, bmd_en
         if (!isfinite(t))
             break;
         eng_state s;
-        eng_eval(c, t, &s);
+        bmd_eng_eval(c, t, &s);
         if (out->n_shots < BMD_ENGAGE_MAX_SHOTS) {
             bmd_shot *sh = &out->shots[out->n_shots++];
             sh->launch_s = s.margin_s;
@@ -323,7 +323,7 @@ int bmd_engage(const bmd_earth *earth, const bmd_threat *threat, const bmd_defen
     if (opt)
         o = *opt;
     else
-        bmd_engage_options_default(&o);
+        bmd_engage_options_init(&o);
     if (!out)
         return bmd_error_set(err, BMD_EINVAL, "engage: the output must be given");
     memset(out, 0, sizeof *out);
@@ -339,14 +339,14 @@ int bmd_engage(const bmd_earth *earth, const bmd_threat *threat, const bmd_defen
         return st;
 
     eng_ctx c;
-    eng_ctx_init(&c, earth, threat, site, &o);
+    bmd_eng_ctx_init(&c, earth, threat, site, &o);
     /* Detection: the cueing sensors, or the fire-control radar if it sees the threat earlier. */
     out->detect_s = threat->cue_detect_s;
     out->detector = threat->cue_detector;
     out->detector_index = threat->cue_index;
     if (site->fire_control) {
         const double t_to = fmin(threat->t_last_s, threat->cue_detect_s);
-        const double t_fcr = eng_fcr_first_sight(&c, site->fire_control, threat->t_first_s, t_to);
+        const double t_fcr = bmd_eng_fcr_first_sight(&c, site->fire_control, threat->t_first_s, t_to);
         if (t_fcr < out->detect_s) {
             out->detect_s = t_fcr;
             out->detector = BMD_DETECTOR_FIRE_CONTROL;

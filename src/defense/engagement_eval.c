@@ -12,7 +12,7 @@ static double reduced_latitude(double f, double lat_rad)
     return atan2((1.0 - f) * sin(lat_rad), cos(lat_rad));
 }
 
-void eng_ctx_init(eng_ctx *c, const bmd_earth *earth, const bmd_threat *th,
+void bmd_eng_ctx_init(eng_ctx *c, const bmd_earth *earth, const bmd_threat *th,
                   const bmd_defense_site *site, const bmd_engage_options *opt)
 {
     memset(c, 0, sizeof *c);
@@ -43,7 +43,7 @@ void eng_ctx_init(eng_ctx *c, const bmd_earth *earth, const bmd_threat *th,
     c->seg = 0;
 }
 
-void eng_state_at(eng_ctx *c, double t_s, double r_m[3], double v_m_s[3])
+void bmd_eng_state_at(eng_ctx *c, double t_s, double r_m[3], double v_m_s[3])
 {
     const bmd_sample *s = c->th->traj->samples;
     const int n = c->th->traj->n_samples;
@@ -76,7 +76,7 @@ void eng_state_at(eng_ctx *c, double t_s, double r_m[3], double v_m_s[3])
     }
 }
 
-double eng_ground_range(const bmd_earth *earth, double beta1_rad, double lon1_rad, double lat_rad,
+double bmd_eng_ground_range(const bmd_earth *earth, double beta1_rad, double lon1_rad, double lat_rad,
                         double lon_rad, double *az2_rad)
 {
     const double f = earth->f;
@@ -101,15 +101,15 @@ double eng_ground_range(const bmd_earth *earth, double beta1_rad, double lon1_ra
     return earth->a_m * (sigma - 0.5 * f * (X + Y));
 }
 
-double eng_ground_range_up(const bmd_earth *earth, const double p1[3], const double up[3])
+double bmd_eng_ground_range_up(const bmd_earth *earth, const double p1[3], const double up[3])
 {
     const double qz = (1.0 - earth->f) * up[2];
     const double nq = sqrt(up[0] * up[0] + up[1] * up[1] + qz * qz);
     const double p2[3] = {up[0] / nq, up[1] / nq, qz / nq};
-    return eng_ground_range_p(earth, p1, p2);
+    return bmd_eng_ground_range_p(earth, p1, p2);
 }
 
-double eng_height_foot(eng_ctx *c, const double r[3], double p2[3])
+double bmd_eng_height_foot(eng_ctx *c, const double r[3], double p2[3])
 {
     if (!c->foot_ok) {
         c->foot[0] = NAN;
@@ -118,7 +118,7 @@ double eng_height_foot(eng_ctx *c, const double r[3], double p2[3])
     return bmd_earth_altitude_near(c->earth, r, c->foot, p2);
 }
 
-double eng_ground_range_p(const bmd_earth *earth, const double p1[3], const double p2[3])
+double bmd_eng_ground_range_p(const bmd_earth *earth, const double p1[3], const double p2[3])
 {
     const double f = earth->f;
     /* sigma = atan2(|p1 x p2|, p1 . p2); sin^2(sigma/2) and cos^2(sigma/2) from the chord
@@ -173,18 +173,18 @@ static void table_lookup(const bmd_flyout *tab, double d, double h, eng_state *s
     s->kv_gamma_rad = w00 * g[n00] + w01 * g[n01] + w10 * g[n10] + w11 * g[n11];
 }
 
-void eng_geodetic(const eng_ctx *c, eng_state *s)
+void bmd_eng_geodetic(const eng_ctx *c, eng_state *s)
 {
     if (isnan(s->lat_rad))
         bmd_earth_ecef_to_geodetic(c->earth, s->r_m, &s->lat_rad, &s->lon_rad, NULL);
 }
 
-void eng_closing(const eng_ctx *c, const eng_state *s, double *closing_m_s, double *angle_rad)
+void bmd_eng_closing(const eng_ctx *c, const eng_state *s, double *closing_m_s, double *angle_rad)
 {
     double az2, lat = s->lat_rad, lon = s->lon_rad;
     if (isnan(lat))
         bmd_earth_ecef_to_geodetic(c->earth, s->r_m, &lat, &lon, NULL);
-    eng_ground_range(c->earth, c->site_beta_rad, c->site_lon_rad, lat, lon, &az2);
+    bmd_eng_ground_range(c->earth, c->site_beta_rad, c->site_lon_rad, lat, lon, &az2);
     double e[3], n[3], u[3], vk[3];
     bmd_earth_enu_basis(lat, lon, e, n, u);
     const double ch = s->kv_speed_m_s * cos(s->kv_gamma_rad);
@@ -209,7 +209,7 @@ void eng_closing(const eng_ctx *c, const eng_state *s, double *closing_m_s, doub
     }
 }
 
-int eng_fcr_sees(const eng_ctx *c, const bmd_radar *fcr, const double r_m[3])
+int bmd_eng_fcr_sees(const eng_ctx *c, const bmd_radar *fcr, const double r_m[3])
 {
     const double dx = r_m[0] - c->fcr_site_m[0], dy = r_m[1] - c->fcr_site_m[1],
                  dz = r_m[2] - c->fcr_site_m[2];
@@ -220,48 +220,48 @@ int eng_fcr_sees(const eng_ctx *c, const bmd_radar *fcr, const double r_m[3])
            look.visible;
 }
 
-void eng_eval(eng_ctx *c, double t_s, eng_state *s)
+void bmd_eng_eval(eng_ctx *c, double t_s, eng_state *s)
 {
     c->n_eval++;
     s->t_s = t_s;
-    eng_state_at(c, t_s, s->r_m, s->v_m_s);
+    bmd_eng_state_at(c, t_s, s->r_m, s->v_m_s);
     double p2[3];
-    s->h_m = eng_height_foot(c, s->r_m, p2);
+    s->h_m = bmd_eng_height_foot(c, s->r_m, p2);
     s->lat_rad = s->lon_rad = NAN;
-    s->d_m = eng_ground_range_p(c->earth, c->site_p, p2);
+    s->d_m = bmd_eng_ground_range_p(c->earth, c->site_p, p2);
     table_lookup(c->tab, s->d_m, s->h_m, s);
     const bmd_interceptor *ic = c->ic;
     s->reach = s->T_s <= ic->max_flyout_time_s;
     if (s->reach && ic->min_closing_speed_m_s > 0) {
         double closing;
-        eng_closing(c, s, &closing, NULL);
+        bmd_eng_closing(c, s, &closing, NULL);
         s->reach = closing >= ic->min_closing_speed_m_s;
     }
     s->alt_ok = s->h_m >= ic->min_altitude_m && s->h_m <= ic->max_altitude_m;
     s->geo = s->reach && s->alt_ok;
     if (s->geo && c->require_fcr)
-        s->geo = eng_fcr_sees(c, c->fcr, s->r_m);
+        s->geo = bmd_eng_fcr_sees(c, c->fcr, s->r_m);
     s->margin_s = s->t_s - s->T_s;
 }
 
-double eng_fcr_first_sight(eng_ctx *c, const bmd_radar *fcr, double t_from, double t_to)
+double bmd_eng_fcr_first_sight(eng_ctx *c, const bmd_radar *fcr, double t_from, double t_to)
 {
     double t = t_from, prev = NAN, r[3], v[3];
     for (;;) {
         c->n_eval++;
-        eng_state_at(c, t, r, v);
+        bmd_eng_state_at(c, t, r, v);
         const double slant = sqrt((r[0] - c->fcr_site_m[0]) * (r[0] - c->fcr_site_m[0]) +
                                   (r[1] - c->fcr_site_m[1]) * (r[1] - c->fcr_site_m[1]) +
                                   (r[2] - c->fcr_site_m[2]) * (r[2] - c->fcr_site_m[2]));
-        if (slant <= c->fcr_reach_m && eng_fcr_sees(c, fcr, r)) {
+        if (slant <= c->fcr_reach_m && bmd_eng_fcr_sees(c, fcr, r)) {
             if (isnan(prev))
                 return t;
             double bad = prev, good = t;
             while (good - bad > c->tol_s) {
                 const double mid = 0.5 * (bad + good);
                 c->n_eval++;
-                eng_state_at(c, mid, r, v);
-                if (eng_fcr_sees(c, fcr, r))
+                bmd_eng_state_at(c, mid, r, v);
+                if (bmd_eng_fcr_sees(c, fcr, r))
                     good = mid;
                 else
                     bad = mid;

@@ -33,7 +33,7 @@ typedef struct eng_ctx {
 typedef struct eng_state {
     double t_s;
     double r_m[3], v_m_s[3];     /* ECEF, Earth-relative */
-    double lat_rad, lon_rad, h_m;  /* lat/lon NAN until eng_geodetic */
+    double lat_rad, lon_rad, h_m;  /* lat/lon NAN until bmd_eng_geodetic */
     double d_m;                  /* ground range from the site */
     double T_s;                  /* earliest KV arrival (INFINITY: not reached) */
     double kv_speed_m_s, kv_gamma_rad;
@@ -45,49 +45,49 @@ typedef struct eng_state {
 } eng_state;
 
 /* Set up the context (validated inputs). */
-void eng_ctx_init(eng_ctx *c, const bmd_earth *earth, const bmd_threat *th,
+void bmd_eng_ctx_init(eng_ctx *c, const bmd_earth *earth, const bmd_threat *th,
                   const bmd_defense_site *site, const bmd_engage_options *opt);
 
 /* Evaluate the threat at t_s (inside the series): position, ground range, table, tests. */
-void eng_eval(eng_ctx *c, double t_s, eng_state *s);
+void bmd_eng_eval(eng_ctx *c, double t_s, eng_state *s);
 
-/* Fill s->lat_rad and s->lon_rad (eng_eval leaves them NAN: only reported points need them). */
-void eng_geodetic(const eng_ctx *c, eng_state *s);
+/* Fill s->lat_rad and s->lon_rad (bmd_eng_eval leaves them NAN: only reported points need them). */
+void bmd_eng_geodetic(const eng_ctx *c, eng_state *s);
 
 /* Closing speed and crossing angle at state s (KV heading: the geodesic from the site, at the
  * point). */
-void eng_closing(const eng_ctx *c, const eng_state *s, double *closing_m_s, double *angle_rad);
+void bmd_eng_closing(const eng_ctx *c, const eng_state *s, double *closing_m_s, double *angle_rad);
 
 /* Position and Earth-relative velocity at t_s (cubic Hermite, as bmd_trajectory_state_at) using
  * the cursor. */
-void eng_state_at(eng_ctx *c, double t_s, double r_m[3], double v_m_s[3]);
+void bmd_eng_state_at(eng_ctx *c, double t_s, double r_m[3], double v_m_s[3]);
 
 /* Ground range (m) on the Earth model from the site (reduced latitude beta1, lon1) to geodetic
  * (lat, lon): Andoyer-Lambert, exact on a sphere, ~10 m per 1000 km on WGS84. When az2 is not
  * NULL also the forward azimuth of the path at the far point (spherical formula on reduced
  * latitudes). */
-double eng_ground_range(const bmd_earth *earth, double beta1_rad, double lon1_rad, double lat_rad,
+double bmd_eng_ground_range(const bmd_earth *earth, double beta1_rad, double lon1_rad, double lat_rad,
                         double lon_rad, double *az2_rad);
 
-/* The ground range of eng_ground_range from the site's reduced-sphere point p1 (unit vector
+/* The ground range of bmd_eng_ground_range from the site's reduced-sphere point p1 (unit vector
  * (cos b1 cos l1, cos b1 sin l1, sin b1)) to the foot point of a point whose geodetic normal is
  * up: the same formula evaluated without trigonometric functions but one atan2 (the reduced
- * sphere point of the foot is along (up0, up1, (1 - f) up2)). Equal to eng_ground_range to
+ * sphere point of the foot is along (up0, up1, (1 - f) up2)). Equal to bmd_eng_ground_range to
  * rounding. */
-double eng_ground_range_up(const bmd_earth *earth, const double p1[3], const double up[3]);
+double bmd_eng_ground_range_up(const bmd_earth *earth, const double p1[3], const double up[3]);
 
 /* The same from the foot point's reduced-sphere unit vector p2. */
-double eng_ground_range_p(const bmd_earth *earth, const double p1[3], const double p2[3]);
+double bmd_eng_ground_range_p(const bmd_earth *earth, const double p1[3], const double p2[3]);
 
 /* Height (m) of ECEF r and the reduced-sphere unit vector p2 of its foot point
  * (bmd_earth_altitude_near, warm-started from the previous call in this context). */
-double eng_height_foot(eng_ctx *c, const double r[3], double p2[3]);
+double bmd_eng_height_foot(eng_ctx *c, const double r[3], double p2[3]);
 
 /* The first time >= t_from at which the FCR sees the threat (stride-accelerated scan + bisection),
  * INFINITY when never before t_to. */
-double eng_fcr_first_sight(eng_ctx *c, const bmd_radar *fcr, double t_from, double t_to);
+double bmd_eng_fcr_first_sight(eng_ctx *c, const bmd_radar *fcr, double t_from, double t_to);
 
 /* Whether the FCR sees the threat at ECEF r. */
-int eng_fcr_sees(const eng_ctx *c, const bmd_radar *fcr, const double r_m[3]);
+int bmd_eng_fcr_sees(const eng_ctx *c, const bmd_radar *fcr, const double r_m[3]);
 
 #endif

@@ -6,7 +6,7 @@
 #include "bmd/engagement.h"
 #include "defense/sensor_scan.h"
 
-void bmd_timeline_default(bmd_timeline *tl)
+void bmd_timeline_init(bmd_timeline *tl)
 {
     tl->track_delay_s = 30.0;
     tl->decision_delay_s = 10.0;
@@ -36,14 +36,14 @@ int bmd_timeline_validate(const bmd_timeline *tl, bmd_error *err)
     return BMD_SUCCESS;
 }
 
-void bmd_engage_options_default(bmd_engage_options *opt)
+void bmd_engage_options_init(bmd_engage_options *opt)
 {
     opt->scan_step_s = 1.0;
     opt->time_tol_s = 1e-3;
     opt->require_fcr_coverage = 1;
 }
 
-const char *bmd_engage_reason_string(bmd_engage_reason reason)
+const char *bmd_engage_reason_name(bmd_engage_reason reason)
 {
     switch (reason) {
     case BMD_ENGAGE_OK: return "engageable";
@@ -119,7 +119,7 @@ int bmd_threat_prepare(const bmd_earth *earth, const bmd_trajectory *traj,
     *threat = (bmd_threat){0};
     if (!earth)
         return bmd_error_set(err, BMD_EINVAL, "threat: the Earth model must be given");
-    if ((st = sensor_check_trajectory(traj, err)))
+    if ((st = bmd_sensor_check_trajectory(traj, err)))
         return st;
     if ((int)cls < 0 || cls >= BMD_OBJECT_COUNT)
         return bmd_error_set(err, BMD_EINVAL, "threat object class %d is not known (0..%d)",

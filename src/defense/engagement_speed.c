@@ -17,14 +17,14 @@
 #define RS_N_ELEVATIONS 91
 #define RS_SAMPLE_DT_S 2.0
 
-void bmd_required_speed_options_default(bmd_required_speed_options *opt)
+void bmd_required_speed_options_init(bmd_required_speed_options *opt)
 {
     memset(opt, 0, sizeof *opt);
     opt->speed_lo_m_s = RS_LO_M_S;
     opt->speed_hi_m_s = RS_HI_M_S;
     opt->tolerance_m_s = RS_TOL_M_S;
     opt->scan_step_m_s = RS_STEP_M_S;
-    bmd_flyout_options_default(&opt->flyout);
+    bmd_flyout_options_init(&opt->flyout);
     opt->flyout.n_range = RS_N_RANGE;
     opt->flyout.n_altitude = RS_N_ALTITUDE;
     opt->flyout.n_elevations = RS_N_ELEVATIONS;
@@ -54,7 +54,7 @@ static void fit_grid(const bmd_earth *earth, const bmd_threat *th, const bmd_def
     for (int i = 0; i < th->traj->n_samples; i++) {
         double lat, lon, h;
         bmd_earth_ecef_to_geodetic(earth, th->traj->samples[i].r_ecef_m, &lat, &lon, &h);
-        d_max = fmax(d_max, eng_ground_range(earth, beta, site->lon_rad, lat, lon, NULL));
+        d_max = fmax(d_max, bmd_eng_ground_range(earth, beta, site->lon_rad, lat, lon, NULL));
         h_max = fmax(h_max, h);
     }
     if (fo->range_max_m == 0)
@@ -68,7 +68,7 @@ static int resolve(const bmd_required_speed_options *in, bmd_required_speed_opti
                    bmd_error *err)
 {
     bmd_required_speed_options d;
-    bmd_required_speed_options_default(&d);
+    bmd_required_speed_options_init(&d);
     if (!in) {
         *o = d;
         return BMD_SUCCESS;

@@ -93,7 +93,7 @@ double bmd_exchange_survival(double sspk, long shots, long opportunities, double
     return (1.0 - pk) * ((1.0 - kill_assessment) * geometric + pow(r, (double)n));
 }
 
-void exchange_object(double p, long k, long opportunities, double a, long budget,
+void bmd_exchange_object(double p, long k, long opportunities, double a, long budget,
                      exchange_object_stats *out)
 {
     /* Shots at opportunity j: k until the budget runs out, then what is left, then none. Markov
@@ -129,7 +129,7 @@ void exchange_object(double p, long k, long opportunities, double a, long budget
 
 /* ln(n!) without lgamma (which writes the global signgam): exact sum below 20, Stirling's series
  * (Abramowitz & Stegun 6.1.41) above, where the truncation error is below 2e-15. */
-double exchange_log_factorial(long n)
+double bmd_exchange_log_factorial(long n)
 {
     if (n < 20) {
         double s = 0.0;
@@ -145,8 +145,8 @@ double exchange_log_factorial(long n)
 /* ln [C(m, w) / C(n, w)] = ln [m! (n-w)! / ((m-w)! n!)], for 0 <= w <= m <= n. */
 static double log_choose_ratio(long m, long n, long w)
 {
-    return exchange_log_factorial(m) - exchange_log_factorial(m - w) -
-           exchange_log_factorial(n) + exchange_log_factorial(n - w);
+    return bmd_exchange_log_factorial(m) - bmd_exchange_log_factorial(m - w) -
+           bmd_exchange_log_factorial(n) + bmd_exchange_log_factorial(n - w);
 }
 
 /* Probability that none of W warheads leaks, and the expected number that do, when n >= W
@@ -173,8 +173,8 @@ static void binding_case(long w, long n, long m, int partial, double sf, double 
 /* Binomial probability of x successes in d trials of probability s, 0 < s < 1, via logs. */
 static double binomial_pmf(long d, long x, double s)
 {
-    double lp = exchange_log_factorial(d) - exchange_log_factorial(x) -
-                exchange_log_factorial(d - x) + (double)x * log(s) + (double)(d - x) * log1p(-s);
+    double lp = bmd_exchange_log_factorial(d) - bmd_exchange_log_factorial(x) -
+                bmd_exchange_log_factorial(d - x) + (double)x * log(s) + (double)(d - x) * log1p(-s);
     return lp < -745.0 ? 0.0 : exp(lp);
 }
 
@@ -193,7 +193,7 @@ int bmd_exchange_evaluate(const bmd_exchange_params *prm, bmd_exchange_result *r
     const long x_lo = s < 1.0 ? 0 : d, x_hi = s > 0.0 ? d : 0;
 
     exchange_object_stats full;
-    exchange_object(prm->sspk, k, opp, prm->kill_assessment, budget, &full);
+    bmd_exchange_object(prm->sspk, k, opp, prm->kill_assessment, budget, &full);
     res->kill_probability = 1.0 - full.survival;
     res->expected_candidates = (double)w + (double)d * s;
 
@@ -211,7 +211,7 @@ int bmd_exchange_evaluate(const bmd_exchange_params *prm, bmd_exchange_result *r
 
     const long inv = prm->inventory, m_cap = inv / budget, rest = inv - m_cap * budget;
     exchange_object_stats part;
-    exchange_object(prm->sspk, k, opp, prm->kill_assessment, rest, &part);
+    bmd_exchange_object(prm->sspk, k, opp, prm->kill_assessment, rest, &part);
     double pnl = 0.0, leak = 0.0, used = 0.0, idle = 0.0, wsum = 0.0;
     /* Terms beyond 40 standard deviations (plus 20) of the mean weigh less than 1e-300. */
     const double mean = (double)d * s, spread = 40.0 * sqrt((double)d * s * (1.0 - s)) + 20.0;

@@ -11,10 +11,10 @@ typedef struct exchange_object_stats {
 
 /* Statistics of one object: SSPK p, k per opportunity, `opportunities` opportunities, kill
  * assessment a, `budget` interceptors allotted (0 = not engaged). */
-void exchange_object(double p, long k, long opportunities, double a, long budget,
+void bmd_exchange_object(double p, long k, long opportunities, double a, long budget,
                      exchange_object_stats *out);
 
 /* ln(n!) for n >= 0, thread-safe. */
-double exchange_log_factorial(long n);
+double bmd_exchange_log_factorial(long n);
 
 #endif

@@ -97,7 +97,7 @@ const char *bmd_exchange_doctrine_name(bmd_exchange_doctrine doctrine)
     return "unknown";
 }
 
-int bmd_exchange_doctrine_from_name(const char *name, bmd_exchange_doctrine *doctrine,
+int bmd_exchange_doctrine_parse(const char *name, bmd_exchange_doctrine *doctrine,
                                     bmd_error *err)
 {
     if (name && strcmp(name, "salvo") == 0)

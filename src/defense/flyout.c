@@ -12,7 +12,7 @@
 #define FLYOUT_DEFAULT_N_ELEVATIONS 361
 #define FLYOUT_MAX_NODES 50000000L
 
-void bmd_flyout_options_default(bmd_flyout_options *opt)
+void bmd_flyout_options_init(bmd_flyout_options *opt)
 {
     memset(opt, 0, sizeof *opt);
     opt->n_range = FLYOUT_DEFAULT_N_RANGE;
@@ -49,7 +49,7 @@ typedef struct fan {
 static int resolve_options(const bmd_flyout_options *in, bmd_flyout_options *o, bmd_error *err)
 {
     bmd_flyout_options d;
-    bmd_flyout_options_default(&d);
+    bmd_flyout_options_init(&d);
     *o = in ? *in : d;
     if (o->n_range == 0)
         o->n_range = d.n_range;
@@ -75,7 +75,7 @@ static int resolve_options(const bmd_flyout_options *in, bmd_flyout_options *o, 
         return bmd_error_set(err, BMD_EINVAL, "flyout grid extent %g m x %g m is invalid: give "
                              "positive values, or 0 for automatic", o->range_max_m,
                              o->altitude_max_m);
-    return ic_check_site(&o->site, err);
+    return bmd_ic_check_site(&o->site, err);
 }
 
 /* Fly every trajectory of the fan and keep its (range, altitude, time, speed, angle). */
@@ -83,7 +83,7 @@ static int fly_fan(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_
                    fan *f, long *n_states, bmd_error *err)
 {
     f->n = o->n_elevations;
-    f->stride = ic_states_needed(ic, o->sample_dt_s);
+    f->stride = bmd_ic_states_needed(ic, o->sample_dt_s);
     f->p = malloc(sizeof *f->p * (size_t)f->n * (size_t)f->stride);
     f->len = calloc((size_t)f->n, sizeof *f->len);
     bmd_kv_state *buf = malloc(sizeof *buf * (size_t)f->stride);
@@ -96,9 +96,9 @@ static int fly_fan(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_
         double e = ic->min_elevation_rad +
                    (ic->max_elevation_rad - ic->min_elevation_rad) * k / (f->n - 1);
         int n = 0;
-        st = ic_fly_raw(earth, ic, &o->site, e, o->sample_dt_s, buf, f->stride, &n, err);
+        st = bmd_ic_fly_raw(earth, ic, &o->site, e, o->sample_dt_s, buf, f->stride, &n, err);
         for (int m = 0; m < n && !st; m++) {
-            ic_fill_state(earth, &o->site, &buf[m]);
+            bmd_ic_fill_state(earth, &o->site, &buf[m]);
             f->p[(size_t)k * f->stride + m] =
                 (fan_point){buf[m].ground_range_m, buf[m].altitude_m, buf[m].t_s,
                             buf[m].speed_m_s, buf[m].gamma_rad};

@@ -10,19 +10,19 @@
 #include "bmd/geodesy.h"
 #include "defense/footprint_internal.h"
 
-double fp_now_s(void)
+double bmd_fp_now_s(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-void bmd_footprint_options_default(bmd_footprint_options *opt)
+void bmd_footprint_options_init(bmd_footprint_options *opt)
 {
     memset(opt, 0, sizeof *opt);
-    bmd_flight_options_default(&opt->flight);
+    bmd_flight_options_init(&opt->flight);
     opt->flight.sample_interval_s = 5.0;
-    bmd_engage_options_default(&opt->engage);
+    bmd_engage_options_init(&opt->engage);
     opt->cls = BMD_OBJECT_RV;
     opt->aim = BMD_FOOTPRINT_AIM_AUTO;
     opt->aim_tolerance_m = 1000.0;
@@ -37,7 +37,7 @@ void bmd_footprint_options_default(bmd_footprint_options *opt)
     opt->threads = 0;
 }
 
-const char *bmd_footprint_status_string(bmd_footprint_status status)
+const char *bmd_footprint_status_name(bmd_footprint_status status)
 {
     switch (status) {
     case BMD_FOOTPRINT_OK: return "ok";
@@ -117,7 +117,7 @@ static int check_input(const bmd_earth *earth, const bmd_footprint_input *in, bm
     return BMD_SUCCESS;
 }
 
-void fp_where_point(const bmd_footprint *fp, double lat_rad, double lon_rad, fp_where *w)
+void bmd_fp_where_point(const bmd_footprint *fp, double lat_rad, double lon_rad, fp_where *w)
 {
     const double clat = fp->in.centre_lat_rad, clon = fp->in.centre_lon_rad;
     double az1, az2;
@@ -137,13 +137,13 @@ void fp_where_point(const bmd_footprint *fp, double lat_rad, double lon_rad, fp_
 int bmd_footprint_prepare(const bmd_earth *earth, const bmd_footprint_input *in,
                           const bmd_footprint_options *opt, bmd_footprint **out, bmd_error *err)
 {
-    const double t0 = fp_now_s();
+    const double t0 = bmd_fp_now_s();
     if (!out)
         return bmd_error_set(err, BMD_EINVAL, "footprint: the output must be given");
     *out = NULL;
     int st = check_input(earth, in, err);
     bmd_footprint_options o;
-    bmd_footprint_options_default(&o);
+    bmd_footprint_options_init(&o);
     if (opt)
         o = *opt;
     if (st || (st = check_options(&o, err)))
@@ -179,7 +179,7 @@ int bmd_footprint_prepare(const bmd_earth *earth, const bmd_footprint_input *in,
     fp->in.sites = fp->sites;
     /* the max-range plan at the centre: its shape serves every bearing (bmd/aim.h) */
     bmd_site centre = {in->centre_lat_rad, in->centre_lon_rad, 0.0};
-    bmd_plan_default(&fp->base);
+    bmd_plan_init(&fp->base);
     bmd_aim_result mr;
     if ((st = bmd_aim_max_range(earth, &fp->missile, &fp->base, &centre, NULL, &mr, err))) {
         bmd_footprint_free(fp);
@@ -197,12 +197,12 @@ int bmd_footprint_prepare(const bmd_earth *earth, const bmd_footprint_input *in,
         for (int c = 0; c < 3; c++)
             fp->site_unit[s][c] = r[c] / n;
     }
-    if ((st = fp_family_build(fp, err)) ||
-        (o.required_speed && in->n_sites > 0 && (st = fp_ladder_build(fp, err)))) {
+    if ((st = bmd_fp_family_build(fp, err)) ||
+        (o.required_speed && in->n_sites > 0 && (st = bmd_fp_ladder_build(fp, err)))) {
         bmd_footprint_free(fp);
         return st;
     }
-    fp->prepare_s = fp_now_s() - t0;
+    fp->prepare_s = bmd_fp_now_s() - t0;
     *out = fp;
     return BMD_SUCCESS;
 }
@@ -241,10 +241,10 @@ static int run_cell(const bmd_footprint *fp, long k, fp_scratch *sc, bmd_footpri
                     long *engagements, long *pruned, bmd_error *err)
 {
     fp_where w;
-    fp_where_point(fp, cell->lat_rad, cell->lon_rad, &w);
-    int st = fp_fly_cell(fp, &w, sc, cell, err);
+    bmd_fp_where_point(fp, cell->lat_rad, cell->lon_rad, &w);
+    int st = bmd_fp_fly_cell(fp, &w, sc, cell, err);
     if (!st && cell->status == BMD_FOOTPRINT_OK)
-        st = fp_engage_cell(fp, sc, cell, engagements, pruned, err);
+        st = bmd_fp_engage_cell(fp, sc, cell, engagements, pruned, err);
     if (st) {
         char msg[BMD_ERROR_MESSAGE_SIZE];
         memcpy(msg, err->message, sizeof msg);
@@ -268,7 +268,7 @@ int bmd_footprint_run(const bmd_footprint *fp, long first, long count, bmd_footp
     long done = 0, engagements = 0, pruned = 0, err_cell = -1;
     int first_status = 0, threads = 1;
     bmd_error first_err = {0, ""};
-    double last_report = fp_now_s();
+    double last_report = bmd_fp_now_s();
     for (long k = 0; k < count; k++) {
         memset(&out[k], 0, sizeof out[k]);
         out[k].lat_rad = fp->cell_lat_rad[first + k];
@@ -312,8 +312,8 @@ int bmd_footprint_run(const bmd_footprint *fp, long first, long count, bmd_footp
 #ifdef _OPENMP
             if (omp_get_thread_num() == 0)
 #endif
-                if (progress && fp_now_s() - last_report >= 0.1) {
-                    last_report = fp_now_s();
+                if (progress && bmd_fp_now_s() - last_report >= 0.1) {
+                    last_report = bmd_fp_now_s();
                     progress(context, d, count);
                 }
         }

@@ -37,7 +37,7 @@ static int fly_exact(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
 {
     bmd_site launch = {w->launch_lat_rad, w->launch_lon_rad, 0.0};
     bmd_aim_fly_options fo;
-    bmd_aim_fly_options_default(&fo);
+    bmd_aim_fly_options_init(&fo);
     fo.shape = fp->in.shape;
     fo.aim_tolerance_m = fp->opt.exact_tolerance_m;
     bmd_aim_flight res;
@@ -90,13 +90,13 @@ static double get_param(const bmd_footprint *fp, const bmd_plan *plan)
                                                      : plan->kick_rad;
 }
 
-int fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
+int bmd_fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
                 bmd_footprint_cell *cell, bmd_error *err)
 {
     int flights = 0, st;
     bmd_plan plan;
     double dparam_dd, max_range;
-    if (fp->aim_exact || !fp_family_plan(fp, w, &plan, &dparam_dd, &max_range)) {
+    if (fp->aim_exact || !bmd_fp_family_plan(fp, w, &plan, &dparam_dd, &max_range)) {
         st = fly_exact(fp, w, sc, cell, &flights, err);
         cell->flights = (unsigned char)(flights > 255 ? 255 : flights);
         return st;
@@ -237,7 +237,7 @@ static int ladder_search(const bmd_footprint *fp, int s, const bmd_threat *th,
     return BMD_SUCCESS;
 }
 
-int fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_cell *cell,
+int bmd_fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_cell *cell,
                    long *engagements, long *pruned, bmd_error *err)
 {
     const int ns = fp->in.n_sites;
@@ -307,7 +307,7 @@ static void notional_copy(const bmd_interceptor *in, bmd_interceptor *ic)
     ic->model = BMD_INTERCEPTOR_NOTIONAL;
 }
 
-int fp_ladder_build(bmd_footprint *fp, bmd_error *err)
+int bmd_fp_ladder_build(bmd_footprint *fp, bmd_error *err)
 {
     const bmd_footprint_options *o = &fp->opt;
     const int ns = fp->in.n_sites;
@@ -326,7 +326,7 @@ int fp_ladder_build(bmd_footprint *fp, bmd_error *err)
         const bmd_defense_site *site = &fp->sites[s].site;
         notional_copy(&site->flyout->ic, &ics[s]);
         bmd_required_speed_options ro;
-        bmd_required_speed_options_default(&ro);
+        bmd_required_speed_options_init(&ro);
         fos[s] = ro.flyout;
         fos[s].site = site->flyout->site;
         /* every flight stays near the geodesics between the centre and the cells */

@@ -97,7 +97,7 @@ static int aim_node(const bmd_footprint *fp, double az, double d, fp_node *node,
     return BMD_SUCCESS;
 }
 
-int fp_family_build(bmd_footprint *fp, bmd_error *err)
+int bmd_fp_family_build(bmd_footprint *fp, bmd_error *err)
 {
     const bmd_footprint_options *o = &fp->opt;
     double ref, lo, hi, d_lo, d_hi;
@@ -179,7 +179,7 @@ int fp_family_build(bmd_footprint *fp, bmd_error *err)
     return BMD_SUCCESS;
 }
 
-int fp_family_plan(const bmd_footprint *fp, const fp_where *w, bmd_plan *plan, double *dparam_dd,
+int bmd_fp_family_plan(const bmd_footprint *fp, const fp_where *w, bmd_plan *plan, double *dparam_dd,
                    double *max_range_m)
 {
     double u = remainder(w->beta_rad - fp->az0_rad, 2.0 * M_PI);

@@ -52,14 +52,14 @@ struct bmd_footprint {
 };
 
 /* Geometry of cell k (or of any point) relative to the centre. */
-void fp_where_point(const bmd_footprint *fp, double lat_rad, double lon_rad, fp_where *w);
+void bmd_fp_where_point(const bmd_footprint *fp, double lat_rad, double lon_rad, fp_where *w);
 
 /* Build the family (OpenMP over nodes). */
-int fp_family_build(bmd_footprint *fp, bmd_error *err);
+int bmd_fp_family_build(bmd_footprint *fp, bmd_error *err);
 
 /* The plan for a cell interpolated from the family. Returns 1 with *plan, *dcut_dd (d cutoff or
  * shape / d distance) and *max_range_m set; 0 when a corner node failed (aim exactly instead). */
-int fp_family_plan(const bmd_footprint *fp, const fp_where *w, bmd_plan *plan,
+int bmd_fp_family_plan(const bmd_footprint *fp, const fp_where *w, bmd_plan *plan,
                    double *dparam_dd, double *max_range_m);
 
 /* Per-thread scratch of a run. */
@@ -70,15 +70,15 @@ typedef struct fp_scratch {
 
 /* Fly the cell's threat into scratch: family plan + corrections, or exact aim. Sets the cell's
  * status, reachable, miss and flights. Returns a status (library error) or 0. */
-int fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
+int bmd_fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
                 bmd_footprint_cell *cell, bmd_error *err);
 
 /* Engage the flown threat by every site (and the required speed when asked). */
-int fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_cell *cell,
+int bmd_fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_cell *cell,
                    long *engagements, long *pruned, bmd_error *err);
 
 /* Build the speed ladders (OpenMP over tables). */
-int fp_ladder_build(bmd_footprint *fp, bmd_error *err);
+int bmd_fp_ladder_build(bmd_footprint *fp, bmd_error *err);
 
 /* Whether the footprint's shape reaches short of the maximum range by a thrust cutoff (min-energy
  * and cutoff: the cutoff time is the range parameter; lofted and depressed: the shape). */
@@ -88,6 +88,6 @@ static inline int fp_cut_shape(const bmd_footprint *fp)
 }
 
 /* Wall-clock seconds. */
-double fp_now_s(void);
+double bmd_fp_now_s(void);
 
 #endif

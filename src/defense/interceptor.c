@@ -13,7 +13,7 @@
 
 #define IC_HALF_PI 1.57079632679489661923
 
-void bmd_interceptor_default(bmd_interceptor *ic)
+void bmd_interceptor_init(bmd_interceptor *ic)
 {
     memset(ic, 0, sizeof *ic);
     ic->model = BMD_INTERCEPTOR_NOTIONAL;
@@ -25,7 +25,7 @@ void bmd_interceptor_default(bmd_interceptor *ic)
     ic->max_flyout_time_s = 600.0;
 }
 
-const char *bmd_reach_reason_string(bmd_reach_reason reason)
+const char *bmd_reach_reason_name(bmd_reach_reason reason)
 {
     switch (reason) {
     case BMD_REACH_OK: return "reachable";
@@ -91,7 +91,7 @@ int bmd_interceptor_validate(const bmd_interceptor *ic, bmd_error *err)
     return BMD_SUCCESS;
 }
 
-int ic_check_site(const bmd_interceptor_site *site, bmd_error *err)
+int bmd_ic_check_site(const bmd_interceptor_site *site, bmd_error *err)
 {
     if (!site)
         return bmd_error_set(err, BMD_EINVAL, "interceptor site must not be NULL");
@@ -107,13 +107,13 @@ int ic_check_site(const bmd_interceptor_site *site, bmd_error *err)
     return BMD_SUCCESS;
 }
 
-int ic_states_needed(const bmd_interceptor *ic, double dt_s)
+int bmd_ic_states_needed(const bmd_interceptor *ic, double dt_s)
 {
     double n = ceil(ic->max_flyout_time_s / dt_s) + 3.0;
     return n > 1e8 ? 100000000 : (int)n;
 }
 
-double ic_along_range(const bmd_earth *earth, const bmd_interceptor_site *site,
+double bmd_ic_along_range(const bmd_earth *earth, const bmd_interceptor_site *site,
                       const double r_ecef_m[3])
 {
     double lat, lon, h, d, az1;
@@ -124,10 +124,10 @@ double ic_along_range(const bmd_earth *earth, const bmd_interceptor_site *site,
     return d * cos(az1 - site->azimuth_rad);
 }
 
-void ic_fill_state(const bmd_earth *earth, const bmd_interceptor_site *site, bmd_kv_state *s)
+void bmd_ic_fill_state(const bmd_earth *earth, const bmd_interceptor_site *site, bmd_kv_state *s)
 {
     double heading;
-    s->ground_range_m = ic_along_range(earth, site, s->r_ecef_m);
+    s->ground_range_m = bmd_ic_along_range(earth, site, s->r_ecef_m);
     s->altitude_m = bmd_earth_altitude_m(earth, s->r_ecef_m);
     bmd_earth_velocity_to_local(earth, s->r_ecef_m, s->v_ecef_m_s, &s->speed_m_s, &s->gamma_rad,
                                 &heading);
@@ -235,7 +235,7 @@ static int fly_notional(const bmd_earth *earth, const bmd_interceptor *ic,
     bmd_earth_ecef_to_eci(earth, tb, states[n - 1].r_ecef_m, states[n - 1].v_ecef_m_s, y0, y0 + 3);
     bmd_ode_system sys = {coast_rhs, 6, (void *)earth};
     bmd_ode_options opt;
-    bmd_ode_options_default(&opt);
+    bmd_ode_options_init(&opt);
     opt.rtol = 1e-10;
     opt.atol = 1e-5;
     opt.event_tol = 1e-8;
@@ -259,7 +259,7 @@ static int fly_notional(const bmd_earth *earth, const bmd_interceptor *ic,
     return BMD_SUCCESS;
 }
 
-int ic_fly_raw(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_interceptor_site *site,
+int bmd_ic_fly_raw(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_interceptor_site *site,
                double elevation_rad, double dt_s, bmd_kv_state *states, int max_states,
                int *n_states, bmd_error *err)
 {
@@ -267,7 +267,7 @@ int ic_fly_raw(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_inte
     *n_states = 0;
     if (!earth || !states)
         return bmd_error_set(err, BMD_EINVAL, "interceptor flight: earth and states must be given");
-    if ((st = bmd_interceptor_validate(ic, err)) || (st = ic_check_site(site, err)))
+    if ((st = bmd_interceptor_validate(ic, err)) || (st = bmd_ic_check_site(site, err)))
         return st;
     if (!isfinite(elevation_rad) || elevation_rad < ic->min_elevation_rad - 1e-12 ||
         elevation_rad > ic->max_elevation_rad + 1e-12)
@@ -277,12 +277,12 @@ int ic_fly_raw(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_inte
     if (!isfinite(dt_s) || dt_s <= 0.0)
         return bmd_error_set(err, BMD_EINVAL, "state interval %g s is invalid: it must be > 0",
                              dt_s);
-    int need = ic_states_needed(ic, dt_s);
+    int need = bmd_ic_states_needed(ic, dt_s);
     if (max_states < need)
         return bmd_error_set(err, BMD_EINVAL, "room for %d states given; %d needed for %g s of "
                              "flight every %g s", max_states, need, ic->max_flyout_time_s, dt_s);
     if (ic->model == BMD_INTERCEPTOR_STAGED)
-        return ic_fly_staged(earth, ic, site, elevation_rad, dt_s, states, max_states, n_states,
+        return bmd_ic_fly_staged(earth, ic, site, elevation_rad, dt_s, states, max_states, n_states,
                              err);
     return fly_notional(earth, ic, site, elevation_rad, dt_s, states, max_states, n_states, err);
 }
@@ -294,10 +294,10 @@ int bmd_interceptor_fly(const bmd_earth *earth, const bmd_interceptor *ic,
     bmd_error_clear(err);
     if (!n_states)
         return bmd_error_set(err, BMD_EINVAL, "interceptor flight: n_states must be given");
-    int st = ic_fly_raw(earth, ic, site, elevation_rad, dt_s, states, max_states, n_states, err);
+    int st = bmd_ic_fly_raw(earth, ic, site, elevation_rad, dt_s, states, max_states, n_states, err);
     if (st)
         return st;
     for (int i = 0; i < *n_states; i++)
-        ic_fill_state(earth, site, &states[i]);
+        bmd_ic_fill_state(earth, site, &states[i]);
     return BMD_SUCCESS;
 }

@@ -6,28 +6,28 @@
 #include "bmd/interceptor.h"
 
 /* Fly one trajectory and record t, r_ecef and v_ecef only (the derived fields are left 0); the
- * notional model here, the staged model through ic_fly_staged. Same contract as
+ * notional model here, the staged model through bmd_ic_fly_staged. Same contract as
  * bmd_interceptor_fly otherwise. */
-int ic_fly_raw(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_interceptor_site *site,
+int bmd_ic_fly_raw(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_interceptor_site *site,
                double elevation_rad, double dt_s, bmd_kv_state *states, int max_states,
                int *n_states, bmd_error *err);
 
 /* The staged model's raw flight (interceptor_staged.c). */
-int ic_fly_staged(const bmd_earth *earth, const bmd_interceptor *ic,
+int bmd_ic_fly_staged(const bmd_earth *earth, const bmd_interceptor *ic,
                   const bmd_interceptor_site *site, double elevation_rad, double dt_s,
                   bmd_kv_state *states, int max_states, int *n_states, bmd_error *err);
 
 /* Along-track ground range (m) of the point below ECEF position r from the site. */
-double ic_along_range(const bmd_earth *earth, const bmd_interceptor_site *site,
+double bmd_ic_along_range(const bmd_earth *earth, const bmd_interceptor_site *site,
                       const double r_ecef_m[3]);
 
 /* Fill ground range, altitude, speed and flight-path angle of a state from its r and v. */
-void ic_fill_state(const bmd_earth *earth, const bmd_interceptor_site *site, bmd_kv_state *s);
+void bmd_ic_fill_state(const bmd_earth *earth, const bmd_interceptor_site *site, bmd_kv_state *s);
 
 /* Check a site: finite, |lat| <= pi/2, finite azimuth and height. */
-int ic_check_site(const bmd_interceptor_site *site, bmd_error *err);
+int bmd_ic_check_site(const bmd_interceptor_site *site, bmd_error *err);
 
 /* States needed for one trajectory with step dt_s. */
-int ic_states_needed(const bmd_interceptor *ic, double dt_s);
+int bmd_ic_states_needed(const bmd_interceptor *ic, double dt_s);
 
 #endif

@@ -8,19 +8,19 @@
 
 #define STAGED_MAX_KICK_RAD 1.5707953267948966 /* just below pi/2, the plan's limit */
 
-int ic_fly_staged(const bmd_earth *earth, const bmd_interceptor *ic,
+int bmd_ic_fly_staged(const bmd_earth *earth, const bmd_interceptor *ic,
                   const bmd_interceptor_site *site, double elevation_rad, double dt_s,
                   bmd_kv_state *states, int max_states, int *n_states, bmd_error *err)
 {
     *n_states = 0;
     bmd_plan plan;
-    bmd_plan_default(&plan);
+    bmd_plan_init(&plan);
     plan.steering = BMD_STEER_GRAVITY_TURN;
     plan.azimuth_rad = site->azimuth_rad;
     plan.vertical_rise_s = ic->vertical_rise_s;
     plan.kick_rad = fmin(1.5707963267948966 - elevation_rad, STAGED_MAX_KICK_RAD);
     bmd_flight_options opt;
-    bmd_flight_options_default(&opt);
+    bmd_flight_options_init(&opt);
     opt.sample_interval_s = dt_s;
     opt.max_time_s = ic->max_flyout_time_s;
     bmd_flight_summary summary;

@@ -10,7 +10,7 @@
 #include "bmd/geodesy.h"
 #include "bmd/sensor.h"
 
-void bmd_radar_default(bmd_radar *radar)
+void bmd_radar_init(bmd_radar *radar)
 {
     memset(radar, 0, sizeof *radar);
     radar->full_circle = 1;

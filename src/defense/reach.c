@@ -43,7 +43,7 @@ static void hermite(const bmd_kv_state *a, const bmd_kv_state *b, double t, doub
 /* The coordinate being matched: along-track range, or altitude for a vertical target. */
 static double coordinate(const reach_ctx *c, const double r[3], int vertical)
 {
-    return vertical ? bmd_earth_altitude_m(c->earth, r) : ic_along_range(c->earth, c->site, r);
+    return vertical ? bmd_earth_altitude_m(c->earth, r) : bmd_ic_along_range(c->earth, c->site, r);
 }
 
 /* Which side of the crossing time t lies on (bmd_num_bisect_side). */
@@ -106,7 +106,7 @@ static void crossing(const reach_ctx *c, double target, int vertical, bmd_kv_sta
         out->v_ecef_m_s[k] = v[k];
     }
     out->t_s = t;
-    ic_fill_state(c->earth, c->site, out);
+    bmd_ic_fill_state(c->earth, c->site, out);
     *found = 1;
 }
 
@@ -114,7 +114,7 @@ static void crossing(const reach_ctx *c, double target, int vertical, bmd_kv_sta
 static int at_elevation(reach_ctx *c, double eps, double target, int vertical, bmd_kv_state *out,
                         int *found, bmd_error *err)
 {
-    int st = ic_fly_raw(c->earth, c->ic, c->site, eps, REACH_DT_S, c->states, c->max, &c->n, err);
+    int st = bmd_ic_fly_raw(c->earth, c->ic, c->site, eps, REACH_DT_S, c->states, c->max, &c->n, err);
     if (st)
         return st;
     crossing(c, target, vertical, out, found);
@@ -251,7 +251,7 @@ int bmd_interceptor_reach(const bmd_earth *earth, const bmd_interceptor *ic,
     int st;
     if (!earth || !out)
         return bmd_error_set(err, BMD_EINVAL, "interceptor reach: earth and out must be given");
-    if ((st = bmd_interceptor_validate(ic, err)) || (st = ic_check_site(site, err)))
+    if ((st = bmd_interceptor_validate(ic, err)) || (st = bmd_ic_check_site(site, err)))
         return st;
     if (!isfinite(ground_range_m) || ground_range_m < 0.0)
         return bmd_error_set(err, BMD_EINVAL, "ground range %g m is invalid: it must be finite "
@@ -272,7 +272,7 @@ int bmd_interceptor_reach(const bmd_earth *earth, const bmd_interceptor *ic,
         unreachable(out, BMD_REACH_ABOVE_CEILING);
         return BMD_SUCCESS;
     }
-    reach_ctx c = {earth, ic, site, NULL, ic_states_needed(ic, REACH_DT_S), 0};
+    reach_ctx c = {earth, ic, site, NULL, bmd_ic_states_needed(ic, REACH_DT_S), 0};
     c.states = malloc(sizeof *c.states * (size_t)c.max);
     if (!c.states)
         return bmd_error_set(err, BMD_ENOMEM, "out of memory for %d interceptor states", c.max);

@@ -1,11 +1,11 @@
 /* Interpolation of a trajectory between samples and the interval search shared by the radar and
- * infrared sensors (see sensor_scan.h). The flight module's bmd_trajectory_state_at does the same
+ * infrared sensors (see bmd_sensor_scan.h). The flight module's bmd_trajectory_state_at does the same
  * interpolation; it is done here on a known segment so that the bisection needs no search. */
 #include "defense/sensor_scan.h"
 
 #include <math.h>
 
-int sensor_check_trajectory(const bmd_trajectory *traj, bmd_error *err)
+int bmd_sensor_check_trajectory(const bmd_trajectory *traj, bmd_error *err)
 {
     if (!traj || !traj->samples || traj->n_samples < 2)
         return bmd_error_set(err, BMD_EINVAL, "trajectory has %d samples; at least 2 needed",
@@ -27,7 +27,7 @@ int sensor_check_trajectory(const bmd_trajectory *traj, bmd_error *err)
     return BMD_SUCCESS;
 }
 
-void sensor_position_in_segment(const bmd_trajectory *traj, int i, double t_s, double r[3])
+void bmd_sensor_position_in_segment(const bmd_trajectory *traj, int i, double t_s, double r[3])
 {
     const bmd_sample *a = &traj->samples[i], *b = &traj->samples[i + 1];
     double h = b->t_s - a->t_s;
@@ -57,7 +57,7 @@ void sensor_position_in_segment(const bmd_trajectory *traj, int i, double t_s, d
     }
 }
 
-void sensor_sink_add(interval_sink *sink, double start_s, double end_s)
+void bmd_sensor_sink_add(interval_sink *sink, double start_s, double end_s)
 {
     if (sink->n < sink->max) {
         sink->out[sink->n].start_s = start_s;
@@ -68,7 +68,7 @@ void sensor_sink_add(interval_sink *sink, double start_s, double end_s)
     }
 }
 
-int sensor_sink_finish(const interval_sink *sink, int *n, bmd_error *err)
+int bmd_sensor_sink_finish(const interval_sink *sink, int *n, bmd_error *err)
 {
     *n = sink->n;
     if (sink->dropped)
@@ -81,7 +81,7 @@ int sensor_sink_finish(const interval_sink *sink, int *n, bmd_error *err)
 static int seen_at(const bmd_trajectory *traj, int i, double t, sensor_predicate pred, void *ctx)
 {
     double r[3];
-    sensor_position_in_segment(traj, i, t, r);
+    bmd_sensor_position_in_segment(traj, i, t, r);
     return pred(r, ctx) ? 1 : 0;
 }
 
@@ -101,7 +101,7 @@ static void bisect(const bmd_trajectory *traj, int i, double t_lo, double t_hi, 
     *hi = t_hi;
 }
 
-void sensor_scan(const bmd_trajectory *traj, double t_from, double t_to, sensor_predicate pred,
+void bmd_sensor_scan(const bmd_trajectory *traj, double t_from, double t_to, sensor_predicate pred,
                  void *ctx, interval_sink *sink)
 {
     int open = 0;
@@ -128,7 +128,7 @@ void sensor_scan(const bmd_trajectory *traj, double t_from, double t_to, sensor_
                 double tl, th;
                 bisect(traj, i, t_prev, t, open, pred, ctx, &tl, &th);
                 if (open) {
-                    sensor_sink_add(sink, start, tl);
+                    bmd_sensor_sink_add(sink, start, tl);
                 } else {
                     start = th;
                 }
@@ -140,5 +140,5 @@ void sensor_scan(const bmd_trajectory *traj, double t_from, double t_to, sensor_
         }
     }
     if (open && !first)
-        sensor_sink_add(sink, start, last_seen);
+        bmd_sensor_sink_add(sink, start, last_seen);
 }

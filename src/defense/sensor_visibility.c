@@ -1,12 +1,12 @@
 /* Visibility of a flight: the time intervals in which a radar or the space-based infrared early
- * warning sees the object (see bmd/sensor.h). The scan and interpolation are in sensor_scan.c. */
+ * warning sees the object (see bmd/sensor.h). The scan and interpolation are in bmd_sensor_scan.c. */
 #include <math.h>
 #include <stddef.h>
 
 #include "bmd/sensor.h"
 #include "defense/sensor_scan.h"
 
-void bmd_ir_sensor_default(bmd_ir_sensor *ir)
+void bmd_ir_sensor_init(bmd_ir_sensor *ir)
 {
     ir->min_altitude_m = BMD_IR_DEFAULT_CLOUD_TOP_M;
     ir->delay_s = 0;
@@ -59,16 +59,16 @@ int bmd_radar_visibility(const bmd_radar *radar, const bmd_earth *earth,
     *n = 0;
     if (!earth)
         return bmd_error_set(err, BMD_EINVAL, "radar visibility: earth must be given");
-    if ((st = bmd_radar_validate(radar, err)) || (st = sensor_check_trajectory(traj, err)))
+    if ((st = bmd_radar_validate(radar, err)) || (st = bmd_sensor_check_trajectory(traj, err)))
         return st;
     if ((int)cls < 0 || cls >= BMD_OBJECT_COUNT)
         return bmd_error_set(err, BMD_EINVAL, "object class %d is not known (0..%d)", (int)cls,
                              BMD_OBJECT_COUNT - 1);
     radar_ctx c = {radar, earth, cls};
     interval_sink sink = {out, max, 0, 0};
-    sensor_scan(traj, traj->samples[0].t_s, traj->samples[traj->n_samples - 1].t_s, radar_sees,
+    bmd_sensor_scan(traj, traj->samples[0].t_s, traj->samples[traj->n_samples - 1].t_s, radar_sees,
                 &c, &sink);
-    return sensor_sink_finish(&sink, n, err);
+    return bmd_sensor_sink_finish(&sink, n, err);
 }
 
 /* IR: the plume is above the cloud tops (the burn is handled by the caller). */
@@ -113,7 +113,7 @@ int bmd_ir_visibility(const bmd_ir_sensor *ir, const bmd_earth *earth, const bmd
     *n = 0;
     if (!earth)
         return bmd_error_set(err, BMD_EINVAL, "IR visibility: earth must be given");
-    if ((st = bmd_ir_sensor_validate(ir, err)) || (st = sensor_check_trajectory(traj, err)))
+    if ((st = bmd_ir_sensor_validate(ir, err)) || (st = bmd_sensor_check_trajectory(traj, err)))
         return st;
     ir_ctx c = {earth, ir->min_altitude_m};
     interval_sink sink = {out, max, 0, 0};
@@ -131,15 +131,15 @@ int bmd_ir_visibility(const bmd_ir_sensor *ir, const bmd_earth *earth, const bmd
         bmd_interval found[16];
         interval_sink burn = {found, 16, 0, 0};
         if (t1 > t0)
-            sensor_scan(traj, t0, t1, ir_sees, &c, &burn);
+            bmd_sensor_scan(traj, t0, t1, ir_sees, &c, &burn);
         for (int k = 0; k < burn.n; k++) {
             double start = found[k].start_s + ir->delay_s;
             double end = found[k].end_s;
             if (start <= end)
-                sensor_sink_add(&sink, start, end);
+                bmd_sensor_sink_add(&sink, start, end);
         }
         sink.dropped += burn.dropped;
         i = j + 1;
     }
-    return sensor_sink_finish(&sink, n, err);
+    return bmd_sensor_sink_finish(&sink, n, err);
 }

@@ -1,7 +1,7 @@
 /* Plan searches: maximum range, lofted plans for an apogee or a burnout angle
  * (see include/bmd/aim.h and flight/aim_internal.h for the shape parameter). */
 #include "flight/aim_internal.h"
-#include "flight/brent.h"
+#include "bmd/num.h"
 
 #include <math.h>
 #include <string.h>
@@ -155,8 +155,8 @@ static int find_root(aim_eval *a, plan_setter set, plan_value value, double targ
                      double flo, double hi, double fhi, double tol, double *x_root)
 {
     root_ctx c = {a, set, value, target};
-    const bmd_brent_stop stop = {tol, 0.0, 60, "root finding did not converge"};
-    return bmd_brent_root(root_fn, &c, lo, flo, hi, fhi, &stop, a->err, x_root);
+    const bmd_num_stop stop = {tol, 0.0, 60, "root finding did not converge"};
+    return bmd_num_brent_root(root_fn, &c, lo, flo, hi, fhi, &stop, a->err, x_root);
 }
 
 /* Set up an evaluator from a base plan and check the arguments. */
@@ -250,7 +250,7 @@ int bmd_aim_max_range_best(const bmd_earth *earth, const bmd_missile *missile, d
     static const bmd_steering laws[2] = {BMD_STEER_GRAVITY_TURN, BMD_STEER_PITCH_PROGRAM};
     for (int k = 0; k < 2; k++) {
         bmd_plan base;
-        bmd_plan_default_for(missile, laws[k], &base);
+        bmd_plan_init_for(missile, laws[k], &base);
         base.azimuth_rad = azimuth_rad;
         bmd_aim_result r = {0};
         int rc = bmd_aim_max_range(earth, missile, &base, launch, opt, &r, err);

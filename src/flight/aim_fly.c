@@ -30,7 +30,7 @@ int bmd_aim_shape_parse(const char *text, bmd_aim_shape *shape, bmd_error *err)
                          "depressed, cutoff", text ? text : "(null)");
 }
 
-void bmd_aim_fly_options_default(bmd_aim_fly_options *opt)
+void bmd_aim_fly_options_init(bmd_aim_fly_options *opt)
 {
     if (!opt)
         return;
@@ -72,7 +72,7 @@ int bmd_aim_fly_base(const bmd_earth *earth, const bmd_missile *missile, const b
     if (opt)
         o = *opt;
     else
-        bmd_aim_fly_options_default(&o);
+        bmd_aim_fly_options_init(&o);
     int st = check_options(&o, err);
     if (st)
         return st;
@@ -81,7 +81,7 @@ int bmd_aim_fly_base(const bmd_earth *earth, const bmd_missile *missile, const b
     if (o.steering == BMD_AIM_STEER_AUTO)
         return bmd_aim_max_range_best(earth, missile, azimuth_rad, launch, NULL, res, err);
     bmd_plan base;
-    bmd_plan_default_for(missile, (bmd_steering)o.steering, &base);
+    bmd_plan_init_for(missile, (bmd_steering)o.steering, &base);
     base.azimuth_rad = azimuth_rad;
     if (o.vertical_rise_s > 0.0) {
         base.vertical_rise_s = o.vertical_rise_s;
@@ -104,7 +104,7 @@ int bmd_aim_fly_to(const bmd_earth *earth, const bmd_missile *missile, const bmd
     if (opt)
         o = *opt;
     else
-        bmd_aim_fly_options_default(&o);
+        bmd_aim_fly_options_init(&o);
     int st = check_options(&o, err);
     if (st)
         return st;
@@ -137,7 +137,7 @@ int bmd_aim_fly_to(const bmd_earth *earth, const bmd_missile *missile, const bmd
     if (!aim.reachable || !traj)
         return BMD_SUCCESS;
     bmd_flight_options fo;
-    bmd_flight_options_default(&fo);
+    bmd_flight_options_init(&fo);
     fo.sample_interval_s = o.sample_interval_s;
     st = bmd_trajectory_fly(earth, missile, &aim.plan, launch->lat_rad, launch->lon_rad,
                             launch->height_m, &fo, &out->summary, &out->traj, err);

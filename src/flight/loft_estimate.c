@@ -7,7 +7,7 @@
 
 #include "bmd/loft.h"
 
-void bmd_loft_band_spec_default(bmd_loft_band_spec *spec)
+void bmd_loft_band_spec_init(bmd_loft_band_spec *spec)
 {
     spec->flight_time_spread_s = 60.0;
     spec->apogee_spread_m = 100e3;
@@ -143,7 +143,7 @@ int bmd_loft_estimate_range(const bmd_earth *earth, const bmd_missile *template_
     if (spec_in)
         spec = *spec_in;
     else
-        bmd_loft_band_spec_default(&spec);
+        bmd_loft_band_spec_init(&spec);
     if (!(spec.size_factor > 1.0 && spec.split_factor > 1.0 && spec.size_sigma > 0.0 &&
           spec.flight_time_sigma_s > 0.0 && spec.apogee_spread_m >= 0.0 &&
           spec.flight_time_spread_s >= 0.0 && spec.payload_low_kg > 0.0 &&

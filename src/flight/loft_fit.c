@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "bmd/loft.h"
-#include "flight/brent.h"
+#include "bmd/num.h"
 #include "flight/loft_internal.h"
 
 #define APOGEE_TOL_M 50.0
@@ -36,13 +36,13 @@ typedef struct fit_ctx {
 /* One function of one variable for the root finder: f(x) into *f; nonzero status on failure. */
 typedef int (*fit_fn)(fit_ctx *c, double x, double *f);
 
-/* A fit function with its context, for bmd_brent_root. */
+/* A fit function with its context, for bmd_num_brent_root. */
 typedef struct brent_ctx {
     fit_ctx *c;
     fit_fn fn;
 } brent_ctx;
 
-/* f(x) for bmd_brent_root. */
+/* f(x) for bmd_num_brent_root. */
 static int brent_fn(void *ctx, double x, double *f)
 {
     brent_ctx *b = ctx;
@@ -55,8 +55,8 @@ static int brent(fit_ctx *c, fit_fn fn, double a, double fa, double b, double fb
                  double ftol, double *root)
 {
     brent_ctx bc = {c, fn};
-    const bmd_brent_stop stop = {xtol, ftol, 80, "loft fit: root finding did not converge"};
-    return bmd_brent_root(brent_fn, &bc, a, fa, b, fb, &stop, c->err, root);
+    const bmd_num_stop stop = {xtol, ftol, 80, "loft fit: root finding did not converge"};
+    return bmd_num_brent_root(brent_fn, &bc, a, fa, b, fb, &stop, c->err, root);
 }
 
 /* Set the plan's shape parameter x (0 vertical, larger flatter). */
@@ -192,10 +192,10 @@ static int solve_bounded(fit_ctx *c, scalar_fn fn, double x0, double lo, double 
             return rc;
         if ((ga < 0.0) != (gb < 0.0)) {
             brent_ctx bc = {c, (fit_fn)fn};
-            const bmd_brent_stop stop = {xtol, 0.5 * RANGE_TOL_M, 80,
+            const bmd_num_stop stop = {xtol, 0.5 * RANGE_TOL_M, 80,
                                          "loft fit: root finding did not converge"};
             *where = SOLVED;
-            return bmd_brent_root(brent_fn, &bc, a, ga, b, gb, &stop, c->err, x);
+            return bmd_num_brent_root(brent_fn, &bc, a, ga, b, gb, &stop, c->err, x);
         }
         a = b, ga = gb;
     }
@@ -253,7 +253,7 @@ int bmd_loft_fit_missile(const bmd_earth *earth, const bmd_missile *template_mis
         return rc;
     bmd_flight_options tight;
     if (!opt) { /* near vertical the apogee hardly moves with the shape: integrate finely */
-        bmd_flight_options_default(&tight);
+        bmd_flight_options_init(&tight);
         tight.ode.rtol = 1e-10;
         tight.ode.atol = 1e-5;
         tight.max_time_s = fmax(tight.max_time_s, 30000.0);
@@ -261,7 +261,7 @@ int bmd_loft_fit_missile(const bmd_earth *earth, const bmd_missile *template_mis
     }
     fit_ctx c = {.earth = earth, .base = &base, .setup = setup, .obs = obs, .opt = opt,
                  .err = err, .s_fixed = setup->size_scale, .vertical_apogee_m = INFINITY};
-    bmd_plan_default(&c.plan);
+    bmd_plan_init(&c.plan);
     c.plan.steering = setup->steering;
     c.plan.azimuth_rad = setup->azimuth_rad;
     c.plan.vertical_rise_s = setup->vertical_rise_s;

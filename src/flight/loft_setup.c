@@ -20,7 +20,7 @@ void bmd_loft_bounds_solid(bmd_loft_bounds *b)
     *b = (bmd_loft_bounds){1.8, 3.6, 1.2, 4.0, 0.25, 4.0};
 }
 
-void bmd_loft_setup_default(bmd_loft_setup *s)
+void bmd_loft_setup_init(bmd_loft_setup *s)
 {
     memset(s, 0, sizeof *s);
     s->azimuth_rad = 0.5 * M_PI;

@@ -38,7 +38,7 @@
 #define E3(j) (BMD_DOP853.b[j] - BMD_DOP853.bhh[j])
 #define D(r, j) (BMD_DOP853.d[r][j])
 
-void bmd_ode_options_default(bmd_ode_options *opt)
+void bmd_ode_options_init(bmd_ode_options *opt)
 {
     if (!opt)
         return;
@@ -111,7 +111,7 @@ int bmd_ode_init(bmd_ode *ode, const bmd_ode_system *sys, const bmd_ode_options 
     if (opt)
         o = *opt;
     else
-        bmd_ode_options_default(&o);
+        bmd_ode_options_init(&o);
     int rc = check_options(&o, err);
     if (rc)
         return rc;

@@ -238,7 +238,7 @@ int bmd_flight_fly_model(const bmd_earth *earth, const bmd_missile *missile, con
 {
     bmd_flight_options defaults;
     if (!opt) {
-        bmd_flight_options_default(&defaults);
+        bmd_flight_options_init(&defaults);
         opt = &defaults;
     }
     int rc;
@@ -288,7 +288,7 @@ int bmd_flight_coast(const bmd_earth *earth, double t0_s, const double r_eci_m[3
 {
     bmd_flight_options defaults;
     if (!opt) {
-        bmd_flight_options_default(&defaults);
+        bmd_flight_options_init(&defaults);
         opt = &defaults;
     }
     if (!earth || !summary || !(mass_kg > 0.0) || !(beta_kg_m2 >= 0.0))

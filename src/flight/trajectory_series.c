@@ -6,7 +6,7 @@
 
 #include "flight/flight_internal.h"
 
-void bmd_plan_default(bmd_plan *plan)
+void bmd_plan_init(bmd_plan *plan)
 {
     if (!plan)
         return;
@@ -20,11 +20,11 @@ void bmd_plan_default(bmd_plan *plan)
     plan->cutoff_s = 0.0;
 }
 
-void bmd_plan_default_for(const bmd_missile *missile, bmd_steering steering, bmd_plan *plan)
+void bmd_plan_init_for(const bmd_missile *missile, bmd_steering steering, bmd_plan *plan)
 {
     if (!plan)
         return;
-    bmd_plan_default(plan);
+    bmd_plan_init(plan);
     if (steering != BMD_STEER_PITCH_PROGRAM || !missile)
         return;
     const bmd_stage *s0 = &missile->stages[0];
@@ -36,12 +36,12 @@ void bmd_plan_default_for(const bmd_missile *missile, bmd_steering steering, bmd
     plan->pitch_end_s = fmax(0.8 * burn, plan->vertical_rise_s + 1.0);
 }
 
-void bmd_flight_options_default(bmd_flight_options *opt)
+void bmd_flight_options_init(bmd_flight_options *opt)
 {
     if (!opt)
         return;
     memset(opt, 0, sizeof *opt);
-    bmd_ode_options_default(&opt->ode);
+    bmd_ode_options_init(&opt->ode);
     opt->ode.rtol = 1e-8;
     opt->ode.atol = 1e-3;
     opt->ode.event_tol = 1e-6;

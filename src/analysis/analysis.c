@@ -1,0 +1,324 @@
+/* The analysis runner (bmd/analysis.h): threats flown, flyout tables shared per interceptor type,
+ * every (threat, site) pair evaluated in parallel. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bmd/analysis.h"
+#include "bmd/geodesy.h"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+void bmd_analysis_options_init(bmd_analysis_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->required_speed = 1;
+    bmd_engage_options_init(&opt->engage);
+    bmd_required_speed_options_init(&opt->speed);
+    bmd_flyout_options_init(&opt->flyout);
+}
+
+const char *bmd_analysis_status_name(bmd_analysis_status status)
+{
+    switch (status) {
+    case BMD_ANALYSIS_EVALUATED: return "evaluated";
+    case BMD_ANALYSIS_NO_INTERCEPTORS: return "no interceptors at the site";
+    case BMD_ANALYSIS_THREAT_UNREACHABLE: return "target beyond the missile's reach";
+    }
+    return "unknown";
+}
+
+/* Whether two sites fire the same interceptor type: same catalogue name and same overrides. */
+static int same_type(const bmd_scenario_site *a, const bmd_scenario_site *b)
+{
+    const bmd_scenario_ref *x = &a->interceptor, *y = &b->interceptor;
+    if (strcasecmp(x->name, y->name) != 0 || x->n_set != y->n_set)
+        return 0;
+    for (int i = 0; i < x->n_set; i++)
+        if (strcmp(x->set[i].field, y->set[i].field) != 0 || x->set[i].value != y->set[i].value)
+            return 0;
+    return 1;
+}
+
+/* The scenario timeline as the engagement's. */
+static void map_timeline(const bmd_scenario_timeline *s, bmd_timeline *tl)
+{
+    tl->track_delay_s = s->detect_to_track_s;
+    tl->decision_delay_s = s->track_to_decision_s;
+    tl->launch_delay_s = s->decision_to_launch_s;
+    tl->kill_assessment_s = s->kill_assessment_s;
+}
+
+/* Threads for a parallel loop over n items. */
+static int thread_count(const bmd_analysis_options *opt, int n)
+{
+#ifdef _OPENMP
+    int t = opt->threads > 0 ? opt->threads : omp_get_max_threads();
+#else
+    int t = 1;
+    (void)opt;
+#endif
+    return t < 1 ? 1 : (t > n ? (n < 1 ? 1 : n) : t);
+}
+
+/* The first failure among n items (status[i] nonzero), copied into err with a prefix. */
+static int first_failure(const int *status, const bmd_error *errs, int n, const char *what,
+                         const char *(*name)(const bmd_scenario *, int), const bmd_scenario *scn,
+                         bmd_error *err)
+{
+    for (int i = 0; i < n; i++)
+        if (status[i])
+            return bmd_error_set(err, status[i], "%s %s: %s", what, name(scn, i),
+                                 errs[i].message);
+    return BMD_SUCCESS;
+}
+
+static const char *threat_name(const bmd_scenario *scn, int i) { return scn->threats[i].name; }
+
+/* Step 1: fly every threat (in parallel; each flight is independent). */
+static int fly_threats(bmd_analysis *an, int *status, bmd_error *errs, bmd_error *err)
+{
+    const bmd_scenario *scn = an->scn;
+    int n = an->n_threats;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count(&an->opt, n))
+    for (int i = 0; i < n; i++) {
+        const bmd_scenario_threat *t = &scn->threats[i];
+        an->threats[i].index = i;
+        status[i] = bmd_analysis_fly(&scn->earth, &t->entry->missile, t->shape, t->from.lat_rad,
+                                     t->from.lon_rad, t->from.height_m, t->to.lat_rad,
+                                     t->to.lon_rad, &an->opt.flight, &an->threats[i].flight,
+                                     &errs[i]);
+    }
+    return first_failure(status, errs, n, "threat", threat_name, scn, err);
+}
+
+/* Step 2: group the sites by interceptor type and build one table per type (in parallel). */
+static int build_flyouts(bmd_analysis *an, int *status, bmd_error *errs, bmd_error *err)
+{
+    const bmd_scenario *scn = an->scn;
+    int first_threat = -1;
+    for (int i = 0; i < an->n_threats && first_threat < 0; i++)
+        if (an->threats[i].flight.reachable)
+            first_threat = i;
+    for (int s = 0; s < an->n_sites; s++) {
+        an->site_flyout[s] = -1;
+        if (scn->sites[s].count < 1 || first_threat < 0)
+            continue;
+        for (int k = 0; k < an->n_flyouts && an->site_flyout[s] < 0; k++)
+            if (same_type(&scn->sites[an->flyouts[k].first_site], &scn->sites[s]))
+                an->site_flyout[s] = k;
+        if (an->site_flyout[s] < 0) {
+            an->flyouts[an->n_flyouts].first_site = s;
+            an->site_flyout[s] = an->n_flyouts++;
+        }
+    }
+    int n = an->n_flyouts;
+    const bmd_scenario_point *launch = &scn->threats[first_threat < 0 ? 0 : first_threat].from;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count(&an->opt, n))
+    for (int k = 0; k < n; k++) {
+        const bmd_scenario_site *site = &scn->sites[an->flyouts[k].first_site];
+        bmd_flyout_options fo = an->opt.flyout;
+        double az = 0;
+        bmd_geodesy_inverse(&scn->earth, site->site.lat_rad, site->site.lon_rad, launch->lat_rad,
+                            launch->lon_rad, NULL, &az, NULL);
+        fo.site = (bmd_interceptor_site){site->site.lat_rad, site->site.lon_rad,
+                                         site->site.height_m, az};
+        status[k] = bmd_flyout_build(&an->flyouts[k].table, &scn->earth,
+                                     &site->interceptor_entry.interceptor, &fo, &errs[k]);
+    }
+    for (int k = 0; k < n; k++)
+        if (status[k])
+            return bmd_error_set(err, status[k], "flyout table of %s (site %s): %s",
+                                 scn->sites[an->flyouts[k].first_site].interceptor.name,
+                                 scn->sites[an->flyouts[k].first_site].name, errs[k].message);
+    return BMD_SUCCESS;
+}
+
+/* The cueing sensors of a site as a sensor set; map[i] is the scenario sensor of radar i (first
+ * n_radars entries) and of IR sensor i (from offset BMD_SCENARIO_MAX_CUES). */
+static void site_sensors(const bmd_scenario *scn, const bmd_scenario_site *site,
+                         bmd_radar *radars, bmd_ir_sensor *ir, int *map, bmd_sensor_set *set)
+{
+    int nr = 0, ni = 0;
+    for (int c = 0; c < site->n_cues; c++) {
+        const bmd_scenario_sensor *s = &scn->sensors[site->cues[c]];
+        if (s->kind == BMD_SCENARIO_SENSOR_RADAR) {
+            map[nr] = site->cues[c];
+            radars[nr++] = s->radar.entry.radar;
+        } else {
+            map[BMD_SCENARIO_MAX_CUES + ni] = site->cues[c];
+            ir[ni++] = s->ir;
+        }
+    }
+    *set = (bmd_sensor_set){radars, nr, ir, ni};
+}
+
+/* Step 3-5 for one pair. */
+static int evaluate_pair(const bmd_analysis *an, bmd_analysis_pair *p, bmd_error *err)
+{
+    const bmd_scenario *scn = an->scn;
+    const bmd_scenario_site *site = &scn->sites[p->site];
+    const bmd_analysis_flight *f = &an->threats[p->threat].flight;
+    map_timeline(&site->timeline, &p->timeline);
+    p->detector_sensor = -1;
+    if (!f->reachable) {
+        p->status = BMD_ANALYSIS_THREAT_UNREACHABLE;
+        return BMD_SUCCESS;
+    }
+    if (site->count < 1) {
+        p->status = BMD_ANALYSIS_NO_INTERCEPTORS;
+        return BMD_SUCCESS;
+    }
+    bmd_radar radars[BMD_SCENARIO_MAX_CUES];
+    bmd_ir_sensor ir[BMD_SCENARIO_MAX_CUES];
+    int map[2 * BMD_SCENARIO_MAX_CUES];
+    bmd_sensor_set set;
+    site_sensors(scn, site, radars, ir, map, &set);
+    int st = bmd_threat_prepare(&scn->earth, &f->traj, &f->summary.events, BMD_OBJECT_RV, &set,
+                                &p->prepared, err);
+    if (st)
+        return st;
+    bmd_defense_site ds = {site->site.lat_rad, site->site.lon_rad, site->site.height_m,
+                           &an->flyouts[an->site_flyout[p->site]].table, site->count,
+                           site->has_radar ? &site->radar.entry.radar : NULL};
+    if ((st = bmd_engage(&scn->earth, &p->prepared, &ds, &p->timeline, &an->opt.engage,
+                         &p->engagement, err)))
+        return st;
+    p->status = BMD_ANALYSIS_EVALUATED;
+    const bmd_engagement *e = &p->engagement;
+    if (e->detector == BMD_DETECTOR_RADAR && e->detector_index >= 0)
+        p->detector_sensor = map[e->detector_index];
+    else if (e->detector == BMD_DETECTOR_IR && e->detector_index >= 0)
+        p->detector_sensor = map[BMD_SCENARIO_MAX_CUES + e->detector_index];
+    if (!an->opt.required_speed)
+        return BMD_SUCCESS;
+    st = bmd_engage_required_speed(&scn->earth, &p->prepared, &ds, &p->timeline, &an->opt.engage,
+                                   &an->opt.speed, &p->required, err);
+    p->has_required_speed = st == BMD_SUCCESS;
+    return st;
+}
+
+/* Step 3-5 for every pair (in parallel; the prepared threat points into the analysis' flight). */
+static int evaluate_pairs(bmd_analysis *an, int *status, bmd_error *errs, bmd_error *err)
+{
+    int n = an->n_threats * an->n_sites;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count(&an->opt, n))
+    for (int i = 0; i < n; i++) {
+        bmd_analysis_pair *p = &an->pairs[i];
+        p->threat = i / an->n_sites;
+        p->site = i % an->n_sites;
+        status[i] = evaluate_pair(an, p, &errs[i]);
+    }
+    for (int i = 0; i < n; i++)
+        if (status[i])
+            return bmd_error_set(err, status[i], "threat %s, site %s: %s",
+                                 an->scn->threats[an->pairs[i].threat].name,
+                                 an->scn->sites[an->pairs[i].site].name, errs[i].message);
+    return BMD_SUCCESS;
+}
+
+/* Check the inputs. */
+static int check_input(const bmd_scenario *scn, const bmd_analysis_options *opt, bmd_error *err)
+{
+    if (!scn)
+        return bmd_error_set(err, BMD_EINVAL, "no scenario (NULL)");
+    if (!scn->resolved)
+        return bmd_error_set(err, BMD_EINVAL, "scenario %s is not resolved (call "
+                             "bmd_scenario_resolve first)", scn->path);
+    if (opt->threads < 0)
+        return bmd_error_set(err, BMD_EINVAL, "threads %d must be >= 0 (0: the OpenMP default)",
+                             opt->threads);
+    return BMD_SUCCESS;
+}
+
+int bmd_analysis_run(const bmd_scenario *scn, const bmd_analysis_options *opt, bmd_analysis *out,
+                     bmd_error *err)
+{
+    if (!out)
+        return bmd_error_set(err, BMD_EINVAL, "no analysis to fill (out is NULL)");
+    memset(out, 0, sizeof *out);
+    bmd_analysis_options defaults;
+    bmd_analysis_options_init(&defaults);
+    int st = check_input(scn, opt ? opt : &defaults, err);
+    if (st)
+        return st;
+    out->scn = scn;
+    out->opt = opt ? *opt : defaults;
+    out->n_threats = scn->n_threats;
+    out->n_sites = scn->n_sites;
+    int n_pairs = scn->n_threats * scn->n_sites;
+    int n_work = n_pairs > scn->n_threats ? n_pairs : scn->n_threats;
+    n_work = n_work > scn->n_sites ? n_work : scn->n_sites;
+    out->threats = calloc((size_t)(scn->n_threats > 0 ? scn->n_threats : 1), sizeof *out->threats);
+    out->flyouts = calloc((size_t)(scn->n_sites > 0 ? scn->n_sites : 1), sizeof *out->flyouts);
+    out->site_flyout = calloc((size_t)(scn->n_sites > 0 ? scn->n_sites : 1), sizeof(int));
+    out->pairs = calloc((size_t)(n_pairs > 0 ? n_pairs : 1), sizeof *out->pairs);
+    int *status = calloc((size_t)(n_work > 0 ? n_work : 1), sizeof *status);
+    bmd_error *errs = calloc((size_t)(n_work > 0 ? n_work : 1), sizeof *errs);
+    if (!out->threats || !out->flyouts || !out->site_flyout || !out->pairs || !status || !errs)
+        st = bmd_error_set(err, BMD_ENOMEM, "out of memory for the analysis of %d threats and %d "
+                           "sites", scn->n_threats, scn->n_sites);
+    if (!st)
+        st = fly_threats(out, status, errs, err);
+    if (!st) {
+        memset(status, 0, (size_t)n_work * sizeof *status);
+        st = build_flyouts(out, status, errs, err);
+    }
+    if (!st) {
+        memset(status, 0, (size_t)n_work * sizeof *status);
+        st = evaluate_pairs(out, status, errs, err);
+    }
+    free(status);
+    free(errs);
+    if (st)
+        bmd_analysis_free(out);
+    return st;
+}
+
+const bmd_analysis_pair *bmd_analysis_pair_at(const bmd_analysis *an, int ti, int si)
+{
+    if (!an || !an->pairs || ti < 0 || si < 0 || ti >= an->n_threats || si >= an->n_sites)
+        return NULL;
+    return &an->pairs[ti * an->n_sites + si];
+}
+
+const char *bmd_analysis_detector_name(const bmd_analysis *an, const bmd_analysis_pair *pair,
+                                       char *buf, size_t n)
+{
+    if (!buf || n == 0)
+        return buf;
+    snprintf(buf, n, "none");
+    if (!an || !pair || pair->status != BMD_ANALYSIS_EVALUATED)
+        return buf;
+    const bmd_scenario *scn = an->scn;
+    const bmd_engagement *e = &pair->engagement;
+    if (e->detector == BMD_DETECTOR_FIRE_CONTROL) {
+        snprintf(buf, n, "fire-control radar (%s)", scn->sites[pair->site].radar.entry.name);
+    } else if (pair->detector_sensor >= 0 && pair->detector_sensor < scn->n_sensors) {
+        const bmd_scenario_sensor *s = &scn->sensors[pair->detector_sensor];
+        if (s->kind == BMD_SCENARIO_SENSOR_IR)
+            snprintf(buf, n, "%s (space-based infrared)", s->name);
+        else
+            snprintf(buf, n, "%s (%s radar)", s->name, s->radar.entry.name);
+    }
+    return buf;
+}
+
+void bmd_analysis_free(bmd_analysis *an)
+{
+    if (!an)
+        return;
+    for (int i = 0; an->threats && i < an->n_threats; i++)
+        bmd_analysis_flight_free(&an->threats[i].flight);
+    for (int k = 0; an->flyouts && k < an->n_flyouts; k++)
+        bmd_flyout_free(&an->flyouts[k].table);
+    free(an->threats);
+    free(an->flyouts);
+    free(an->site_flyout);
+    free(an->pairs);
+    memset(an, 0, sizeof *an);
+}
