@@ -20,10 +20,8 @@
 #include "common.h"
 #include "footprint_cmd.h"
 #include "threat.h"
+#include "bmd/version.h"
 
-#ifndef BMD_DATA_DIR
-#define BMD_DATA_DIR "data"
-#endif
 #define MAX_CENTRES 4096
 
 static const cli_option options[] = {
@@ -379,11 +377,11 @@ static int exposure_setup(fp_cmd *c, const cli_args *a, bmd_error *err)
 static int load(fp_cmd *c, const cli_args *a, const char *path)
 {
     char root[BMD_CATALOG_TEXT_MAX];
-    const char *cat = cli_text(a, "catalog"), *env = getenv("BMD_DATA_DIR");
+    const char *cat = cli_text(a, "catalog");
     if (cat)
         snprintf(root, sizeof root, "%s", cat);
     else
-        snprintf(root, sizeof root, "%s/catalog", env && *env ? env : BMD_DATA_DIR);
+        snprintf(root, sizeof root, "%s/catalog", bmd_data_dir());
     bmd_error err;
     int st = bmd_scenario_open(path, root, &c->scn, &err);
     if (st) {

@@ -11,10 +11,8 @@
 #include "bmd/scene.h"
 #include "cli.h"
 #include "common.h"
+#include "bmd/version.h"
 
-#ifndef BMD_DATA_DIR
-#define BMD_DATA_DIR "data"
-#endif
 
 #define MAX_SITES 64
 
@@ -165,9 +163,8 @@ int cli_cmd_map(int argc, char **argv)
     bmd_world *world = NULL;
     bmd_error err;
     if (!st) {
-        const char *env = getenv("BMD_DATA_DIR");
         if (!dir)
-            dir = env && *env ? env : BMD_DATA_DIR;
+            dir = bmd_data_dir();
         char *svg = NULL;
         int s2 = bmd_world_load_dir(dir, &world, &err);
         if (!s2)

@@ -14,9 +14,6 @@
 #include "common.h"
 #include "scenario_cli.h"
 
-#ifndef BMD_DATA_DIR
-#define BMD_DATA_DIR "data"
-#endif
 
 static const cli_option options[] = {
     {"output", "FILE", "the HTML file to write (also -o FILE); its directory is created"},
@@ -123,9 +120,9 @@ static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_ana
                         const bmd_analysis_footprints *fps, const char *out, char *cmdline)
 {
     bmd_world *world = NULL;
-    const char *dir = cli_text(a, "data-dir"), *env = getenv("BMD_DATA_DIR");
+    const char *dir = cli_text(a, "data-dir");
     bmd_error err = {0};
-    int st = bmd_world_load_dir(dir ? dir : (env && *env ? env : BMD_DATA_DIR), &world, &err);
+    int st = bmd_world_load_dir(dir ? dir : bmd_data_dir(), &world, &err);
     if (st)
         return cli_library_failure(a->command, st, &err);
     char gen[64];

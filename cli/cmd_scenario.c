@@ -13,10 +13,8 @@
 #include "bmd/geodesy.h"
 #include "bmd/scenario.h"
 #include "cli.h"
+#include "bmd/version.h"
 
-#ifndef BMD_DATA_DIR
-#define BMD_DATA_DIR "data"
-#endif
 
 static const cli_option options[] = {
     {"catalog", "DIR", "catalogue root with missiles/, radars/, interceptors/ (default "
@@ -35,8 +33,7 @@ static void catalogue_root(const cli_args *a, char *buf, size_t n)
             snprintf(buf, n, "%s", a->value[i]);
             return;
         }
-    const char *env = getenv("BMD_DATA_DIR");
-    snprintf(buf, n, "%s/catalog", env && *env ? env : BMD_DATA_DIR);
+    snprintf(buf, n, "%s/catalog", bmd_data_dir());
 }
 
 /* Provenance in a few words: "source KEY", "notional", or both. */

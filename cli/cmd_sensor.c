@@ -12,10 +12,8 @@
 #include "bmd/sensor.h"
 #include "cli.h"
 #include "threat.h"
+#include "bmd/version.h"
 
-#ifndef BMD_DATA_DIR
-#define BMD_DATA_DIR "data"
-#endif
 
 static const cli_option options[] = {
     {"radar", "NAME", "radar type from the catalogue (or a FILE.yaml)"},
@@ -98,11 +96,10 @@ static int setup_radar(const cli_args *a, sensor_setup *s)
     if (!cli_has(a, "at"))
         return cli_require(a, "at", "(the radar site, LAT,LON in degrees)");
     char dir[BMD_CATALOG_TEXT_MAX];
-    const char *env = getenv("BMD_DATA_DIR");
     if (option_text(a, "dir"))
         snprintf(dir, sizeof dir, "%s", option_text(a, "dir"));
     else
-        snprintf(dir, sizeof dir, "%s/catalog/radars", env && *env ? env : BMD_DATA_DIR);
+        snprintf(dir, sizeof dir, "%s/catalog/radars", bmd_data_dir());
     bmd_error err;
     int st = bmd_catalog_find_radar(dir, option_text(a, "radar"), &s->entry, &err);
     if (st)

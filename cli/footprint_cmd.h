@@ -10,8 +10,9 @@
 #include "bmd/footprint_io.h"
 #include "bmd/scenario.h"
 #include "cli.h"
+#include "bmd/units.h"
 
-#define DEG (180.0 / M_PI)
+#define DEG BMD_DEG_PER_RAD
 
 /* One map to compute: its centre and missile. */
 typedef struct centre {

@@ -9,10 +9,8 @@
 #include "bmd/scene.h"
 #include "common.h"
 #include "scenario_cli.h"
+#include "bmd/version.h"
 
-#ifndef BMD_DATA_DIR
-#define BMD_DATA_DIR "data"
-#endif
 
 /* The option's text when the command has that option and it was given. */
 static const char *option_text(const cli_args *a, const char *name)
@@ -26,11 +24,11 @@ static const char *option_text(const cli_args *a, const char *name)
 int cli_scenario_open(const cli_args *a, const char *path, bmd_scenario *scn)
 {
     char root[BMD_CATALOG_TEXT_MAX];
-    const char *given = option_text(a, "catalog"), *env = getenv("BMD_DATA_DIR");
+    const char *given = option_text(a, "catalog");
     if (given)
         snprintf(root, sizeof root, "%s", given);
     else
-        snprintf(root, sizeof root, "%s/catalog", env && *env ? env : BMD_DATA_DIR);
+        snprintf(root, sizeof root, "%s/catalog", bmd_data_dir());
     bmd_error err = {0};
     bmd_scenario_init(scn);
     int st = bmd_scenario_open(path, root, scn, &err);

@@ -8,10 +8,8 @@
 #include "bmd/catalog.h"
 #include "common.h"
 #include "threat.h"
+#include "bmd/version.h"
 
-#ifndef BMD_DATA_DIR
-#define BMD_DATA_DIR "data"
-#endif
 
 int cli_latlon_required(const cli_args *a, const char *name, double *lat_rad, double *lon_rad)
 {
@@ -23,8 +21,7 @@ int cli_latlon_required(const cli_args *a, const char *name, double *lat_rad, do
 
 void cli_catalog_dir(const char *sub, char *buf, size_t n)
 {
-    const char *env = getenv("BMD_DATA_DIR");
-    snprintf(buf, n, "%s/catalog/%s", env && *env ? env : BMD_DATA_DIR, sub);
+    snprintf(buf, n, "%s/catalog/%s", bmd_data_dir(), sub);
 }
 
 int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)

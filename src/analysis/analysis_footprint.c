@@ -8,8 +8,9 @@
 #include <time.h>
 
 #include "bmd/analysis.h"
+#include "bmd/units.h"
 
-#define DEG (180.0 / M_PI)
+#define DEG BMD_DEG_PER_RAD
 #define DEFAULT_MAX_CELLS 600
 #define FLIGHT_SAMPLE_S 10.0
 

@@ -10,6 +10,7 @@
 #include "data/catalog_dir.h"
 #include "data/catalog_schema.h"
 #include "data/yaml_walk.h"
+#include "bmd/units.h"
 
 /* Units in the file: angles in degrees (named *_deg), everything else SI. */
 enum { U_SI = 0, U_DEG = 1 };
@@ -78,7 +79,7 @@ static int read_field(const yw_ctx *c, const yaml_node_t *node, const radar_fiel
     if (p.has_range && !(p.low >= f->lo && p.high <= f->hi))
         return bmd_yw_fail(c, v, BMD_EINVAL, "field '%s': range [%g, %g] must lie in [%g, %g]", path,
                        p.low, p.high, f->lo, f->hi);
-    double scale = f->unit == U_DEG ? M_PI / 180.0 : 1.0;
+    double scale = f->unit == U_DEG ? BMD_RAD_PER_DEG : 1.0;
     *(double *)(void *)((char *)&e->radar + f->offset) = p.value * scale;
     if (e->n_params >= BMD_RADAR_CATALOG_MAX_PARAMS)
         return bmd_yw_fail(c, node, BMD_EINVAL, "more than %d parameters",
@@ -246,7 +247,7 @@ int bmd_catalog_radar_override(bmd_catalog_radar *entry, const char *assignment,
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be in "
                              "[%g, %g]", f->name, text, f->lo, f->hi);
     bmd_radar trial = entry->radar;
-    *(double *)(void *)((char *)&trial + f->offset) = v * (f->unit == U_DEG ? M_PI / 180.0 : 1.0);
+    *(double *)(void *)((char *)&trial + f->offset) = v * (f->unit == U_DEG ? BMD_RAD_PER_DEG : 1.0);
     trial.full_circle = trial.azimuth_half_width_rad >= M_PI;
     bmd_error inner;
     st = bmd_radar_validate(&trial, &inner);

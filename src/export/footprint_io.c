@@ -13,8 +13,9 @@
 #include "bmd/geojson.h"
 #include "bmd/kml.h"
 #include "bmd/scene.h"
+#include "bmd/units.h"
 
-#define DEG (180.0 / M_PI)
+#define DEG BMD_DEG_PER_RAD
 
 int bmd_footprint_defense_from_scenario(const bmd_scenario *scn, double toward_lat_rad,
                                         double toward_lon_rad, bmd_footprint_defense *d,

@@ -8,10 +8,11 @@
 #include "bmd/atomic_file.h"
 #include "export/geo_split.h"
 #include "core/strbuf.h"
+#include "bmd/units.h"
 
 #define DEG_DECIMALS 7   /* 1e-7 degree is about 1 cm on the ground */
 #define ALT_DECIMALS 1   /* 0.1 m */
-#define COVERAGE_STEP_RAD (M_PI / 180.0)
+#define COVERAGE_STEP_RAD BMD_RAD_PER_DEG
 
 /* One position [lon, lat] or [lon, lat, alt]. */
 static void position(bmd_strbuf *sb, const geo_pt *p, int with_alt)

@@ -8,9 +8,10 @@
 #include "bmd/atomic_file.h"
 #include "export/palette.h"
 #include "core/strbuf.h"
+#include "bmd/units.h"
 
 #define DEG_DECIMALS 7
-#define COVERAGE_STEP_RAD (M_PI / 180.0)
+#define COVERAGE_STEP_RAD BMD_RAD_PER_DEG
 
 /* A style of the document: id, meaning (legend text), colour, line width, fill opacity. */
 typedef struct kml_style {

@@ -21,6 +21,7 @@
 #include "bmd/geodesy.h"
 #include "bmd/kepler.h"
 #include "flight/aim_target_internal.h"
+#include "bmd/units.h"
 
 #define PEAK_HALF_WIDTH 0.15    /* rad: drift of the max-range shape with azimuth */
 #define PEAK_TOL 3e-3           /* rad: 3e-3 in the shape costs < 1 km at the flat peak */
@@ -35,16 +36,11 @@ static void unit_vector(const bmd_earth *e, double lat, double lon, double u[3])
         u[i] /= r;
 }
 
-static double dot3(const double a[3], const double b[3])
-{
-    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
-
 /* Along-track angle (unwrapped to [-pi/2, 3pi/2)) and bearing along the flight (relative to the
  * frame's tangent; the long way round beyond the antipode) of unit vector u. */
 static void frame_coords(const aim_frame *f, const double u[3], double *eta, double *beta)
 {
-    double ut = dot3(u, f->t), un = dot3(u, f->n), e = atan2(ut, dot3(u, f->l));
+    double ut = bmd_dot3(u, f->t), un = bmd_dot3(u, f->n), e = atan2(ut, bmd_dot3(u, f->l));
     *eta = e < -0.5 * M_PI ? e + 2.0 * M_PI : e;
     *beta = *eta > M_PI ? atan2(-un, -ut) : atan2(un, ut);
 }
@@ -57,10 +53,10 @@ static void frame_init(const bmd_earth *e, const bmd_site *site, const aim_state
     bmd_earth_enu_basis(site->lat_rad, site->lon_rad, east, north, up);
     for (int i = 0; i < 3; i++)
         d[i] = sin(s->az_t) * east[i] + cos(s->az_t) * north[i];
-    k = dot3(d, f->l);
+    k = bmd_dot3(d, f->l);
     for (int i = 0; i < 3; i++)
         d[i] -= k * f->l[i];
-    k = sqrt(dot3(d, d));
+    k = sqrt(bmd_dot3(d, d));
     for (int i = 0; i < 3; i++)
         f->t[i] = d[i] / k;
     /* right-hand normal: forward x up */
@@ -70,7 +66,7 @@ static void frame_init(const bmd_earth *e, const bmd_site *site, const aim_state
     f->radius_m = bmd_earth_mean_radius_m(e);
     unit_vector(e, s->lat, s->lon, tgt);
     frame_coords(f, tgt, &f->eta_t, &f->beta_t);
-    f->xi_t = asin(fmax(-1.0, fmin(1.0, dot3(tgt, f->n))));
+    f->xi_t = asin(fmax(-1.0, fmin(1.0, bmd_dot3(tgt, f->n))));
 }
 
 /* Set the plan for controls (p, phi): min-energy cuts the peak shape off at p and flies at
@@ -114,7 +110,7 @@ static void observe(const aim_eval *a, const aim_state *s, double p, double phi,
     /* lofted: the cross-track angle (its sign taken along the flight past the antipode), which
      * a kick across the bearing moves even when the impact lies next to, or behind, L */
     o->c = s->shape == BMD_AIM_LOFTED
-               ? (asin(fmax(-1.0, fmin(1.0, dot3(u, s->fr.n)))) - s->fr.xi_t) *
+               ? (asin(fmax(-1.0, fmin(1.0, bmd_dot3(u, s->fr.n)))) - s->fr.xi_t) *
                      (eta > M_PI ? -1.0 : 1.0)
                : o->bearing;
     bmd_geodesy_inverse(a->earth, a->sum.impact_lat_rad, a->sum.impact_lon_rad, s->lat, s->lon,

@@ -5,9 +5,9 @@
 
 #include <math.h>
 #include <stddef.h>
+#include "bmd/units.h"
 
 #define KEPLER_PI 3.14159265358979323846
-#define KEPLER_RAD_TO_DEG 57.295779513082320877
 
 /* 1 if x is a finite number greater than zero (NaN and infinities fail). */
 static int positive_finite(double x) { return isfinite(x) && x > 0.0; }
@@ -80,7 +80,7 @@ int bmd_kepler_arc_from_burnout(double r_m, double v_m_s, double gamma_rad, doub
         return bmd_error_set(err, BMD_EINVAL,
                              "burnout flight-path angle %g rad (%g deg) is invalid: it must lie "
                              "in (0, pi/2), strictly above the horizontal and below vertical",
-                             gamma_rad, gamma_rad * KEPLER_RAD_TO_DEG);
+                             gamma_rad, gamma_rad * BMD_DEG_PER_RAD);
     if (!arc)
         return bmd_error_set(err, BMD_EINVAL, "output arc pointer is NULL");
     status = check_bound(r_m, v_m_s, mu, "burnout speed", err);
@@ -120,7 +120,7 @@ int bmd_kepler_angles_for_range(double r_m, double v_m_s, double psi_rad, double
                              "range angle %g rad (%g deg) is beyond the maximum range angle %g rad "
                              "(%g deg, %g km at the burnout radius) for burnout speed %g m/s "
                              "(Q = %g)",
-                             psi_rad, psi_rad * KEPLER_RAD_TO_DEG, pmax, pmax * KEPLER_RAD_TO_DEG,
+                             psi_rad, psi_rad * BMD_DEG_PER_RAD, pmax, pmax * BMD_DEG_PER_RAD,
                              pmax * r_m / 1000.0, v_m_s, q);
     }
     /* 2 gamma + Psi/2 = x or pi - x with x = asin(s) in [0, pi/2]; a root counts when
@@ -133,7 +133,7 @@ int bmd_kepler_angles_for_range(double r_m, double v_m_s, double psi_rad, double
         return bmd_error_set(err, BMD_EDOM,
                              "range angle %g rad (%g deg) cannot be reached at burnout speed "
                              "%g m/s (Q = %g): no flight-path angle in (0, pi/2) gives it",
-                             psi_rad, psi_rad * KEPLER_RAD_TO_DEG, v_m_s, q);
+                             psi_rad, psi_rad * BMD_DEG_PER_RAD, v_m_s, q);
     *gamma_high_rad = g_high;
     *gamma_low_rad = (q < 1.0 && g_low > 0.0) ? g_low : g_high;
     return BMD_SUCCESS;
@@ -192,13 +192,6 @@ static void cross3(const double a[3], const double b[3], double c[3])
     c[2] = a[0] * b[1] - a[1] * b[0];
 }
 
-static double dot3(const double a[3], const double b[3])
-{
-    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
-
-static double norm3(const double a[3]) { return sqrt(dot3(a, a)); }
-
 /* Free flight from a rotating Earth: the Earth-relative burnout velocity plus omega x r gives the
  * inertial state; the Kepler arc is flown in inertial space and its end carried back to the
  * Earth, which has turned by omega t meanwhile (BMW sec. 6.4). */
@@ -236,12 +229,12 @@ int bmd_kepler_rotating_range(double lat_rad, double azimuth_rad, double r_m, do
     vi[1] += omega_rad_s * r_m * cl; /* omega x r with omega = (0, 0, omega), r = r_m up */
 
     /* Inertial flight-path angle: the vertical part is unchanged, the horizontal part is not. */
-    const double vr = dot3(vi, up);
+    const double vr = bmd_dot3(vi, up);
     double hor[3];
     for (int k = 0; k < 3; k++)
         hor[k] = vi[k] - vr * up[k];
-    const double vhi = norm3(hor);
-    const double vi_mag = norm3(vi);
+    const double vhi = bmd_norm3(hor);
+    const double vi_mag = bmd_norm3(vi);
     status = check_bound(r_m, vi_mag, mu, "inertial burnout speed", err);
     if (status)
         return status;
@@ -268,7 +261,7 @@ int bmd_kepler_rotating_range(double lat_rad, double azimuth_rad, double r_m, do
     double c[3];
     cross3(p1, p2, c);
 
-    out->range_angle_rad = atan2(norm3(c), dot3(p1, p2));
+    out->range_angle_rad = atan2(bmd_norm3(c), bmd_dot3(p1, p2));
     out->flight_time_s = t;
     out->reentry_lat_rad = lat2;
     out->reentry_lon_rad = lon2;

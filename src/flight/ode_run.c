@@ -6,6 +6,7 @@
 
 #include "bmd/ode.h"
 #include "flight/ode_internal.h"
+#include "bmd/num.h"
 
 /* Evaluate event function ev at t on the dense output; BMD_EBADFUNC if it is not finite. */
 static int event_value(bmd_ode *ode, const bmd_ode_event *ev, int index, double t, double *g,
@@ -27,43 +28,28 @@ static int event_value(bmd_ode *ode, const bmd_ode_event *ev, int index, double 
  * fourth iteration and a minimum step of tol/2, until the bracket is narrower than tol. Returns
  * the end of the final bracket on the far side of the crossing (g there has the sign of gb or is
  * zero), so the event point never lies before the true crossing by more than rounding. */
+/* The event function as a bmd_num_fn. */
+typedef struct event_ctx {
+    bmd_ode *ode;
+    const bmd_ode_event *ev;
+    int index;
+    bmd_error *err;
+} event_ctx;
+
+static int event_fn(void *ctx, double t, double *g)
+{
+    event_ctx *c = ctx;
+    return event_value(c->ode, c->ev, c->index, t, g, c->err);
+}
+
+/* Time of the event between ta (value ga != 0) and tb (gb of the other sign or zero): Illinois
+ * (bmd_num_illinois, 200 evaluations at most) to tol; the end of the bracket on tb's side. */
 static int locate_root(bmd_ode *ode, const bmd_ode_event *ev, int index, double ta, double ga,
                        double tb, double gb, double tol, double *t_root, bmd_error *err)
 {
-    int side = 0;
-    for (int iter = 0; iter < 200 && gb != 0.0 && tb - ta > tol; iter++) {
-        double tm;
-        if (iter % 4 == 3)
-            tm = 0.5 * (ta + tb);
-        else
-            tm = tb - gb * (tb - ta) / (gb - ga);
-        double lo = ta + 0.5 * tol, hi = tb - 0.5 * tol;
-        if (!(tm >= lo))
-            tm = lo;
-        if (!(tm <= hi))
-            tm = hi;
-        if (!(tm > ta && tm < tb))
-            break; /* bracket at the resolution of double */
-        double gm;
-        int rc = event_value(ode, ev, index, tm, &gm, err);
-        if (rc)
-            return rc;
-        if (gm == 0.0 || (gm > 0.0) == (gb > 0.0)) {
-            tb = tm;
-            gb = gm;
-            if (side == 1)
-                ga *= 0.5; /* ta kept twice: Illinois halving */
-            side = 1;
-        } else {
-            ta = tm;
-            ga = gm;
-            if (side == -1)
-                gb *= 0.5;
-            side = -1;
-        }
-    }
-    *t_root = tb;
-    return BMD_SUCCESS;
+    event_ctx c = {ode, ev, index, err};
+    const bmd_num_stop stop = {.xtol = tol, .ftol = 0.0, .max_iter = 200, .fail_message = NULL};
+    return bmd_num_illinois(event_fn, &c, ta, ga, tb, gb, &stop, err, t_root);
 }
 
 /* An event candidate within one step. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "flight/flight_internal.h"
+#include "bmd/units.h"
 
 void bmd_plan_init(bmd_plan *plan)
 {
@@ -32,7 +33,7 @@ void bmd_plan_init_for(const bmd_missile *missile, bmd_steering steering, bmd_pl
                                             : s0->burn_time_s;
     plan->steering = BMD_STEER_PITCH_PROGRAM;
     plan->vertical_rise_s = 5.0;
-    plan->pitch_final_rad = 40.0 * M_PI / 180.0;
+    plan->pitch_final_rad = 40.0 * BMD_RAD_PER_DEG;
     plan->pitch_end_s = fmax(0.8 * burn, plan->vertical_rise_s + 1.0);
 }
 

@@ -8,7 +8,7 @@
 int bmd_num_illinois(bmd_num_fn fn, void *ctx, double a, double fa, double b, double fb,
                      const bmd_num_stop *stop, bmd_error *err, double *root)
 {
-    if (!(a < b) || !isfinite(a) || !isfinite(b) || fa == 0.0 || !((fa > 0.0) != (fb > 0.0)) ||
+    if (!(a < b) || !isfinite(a) || !isfinite(b) || fa == 0.0 || !(fb == 0.0 || (fa > 0.0) != (fb > 0.0)) ||
         !isfinite(fa) || !isfinite(fb))
         return bmd_error_set(err, BMD_EINVAL,
                              "Illinois root: need a < b with f(a) != 0 and f(b) of the other sign "

@@ -9,8 +9,9 @@
 #include "render/map_internal.h"
 #include "export/palette.h"
 #include "render/svg.h"
+#include "bmd/units.h"
 
-#define COVERAGE_STEP_RAD (M_PI / 180.0)
+#define COVERAGE_STEP_RAD BMD_RAD_PER_DEG
 #define SEA_RGB 0xdde9f3u
 #define LAND_RGB 0xf4f1e8u
 

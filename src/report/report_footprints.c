@@ -7,8 +7,9 @@
 #include <string.h>
 
 #include "report/report_internal.h"
+#include "bmd/units.h"
 
-#define DEG (180.0 / M_PI)
+#define DEG BMD_DEG_PER_RAD
 
 int bmd_report_add_footprints(bmd_report *report, const bmd_analysis_footprints *fps,
                               bmd_error *err)
