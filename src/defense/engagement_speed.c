@@ -3,10 +3,12 @@
  * monotonic in the speed (a fast, nearly straight kill vehicle cannot come down to the altitude
  * floor far away), so the speeds are scanned upward and the first feasible step is refined by
  * bisection. One coarse flyout table per trial, fitted to the threat's extent from the site. */
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
 #include "defense/engagement_internal.h"
+#include "bmd/num.h"
 
 #define RS_LO_M_S 500.0
 #define RS_HI_M_S 11000.0 /* the notional model's limit (escape speed, bmd_interceptor_validate) */
@@ -205,6 +207,32 @@ int bmd_engage_at_speed(const bmd_earth *earth, const bmd_threat *threat,
     return trial(earth, threat, site, tl, opt, &base, &fo, speed_m_s, out, &n, err);
 }
 
+/* What the bisection over the burnout speed needs (bmd_num_bisect_side). */
+typedef struct speed_ctx {
+    const bmd_earth *earth;
+    const bmd_threat *threat;
+    const bmd_defense_site *site;
+    const bmd_timeline *tl;
+    const bmd_engage_options *opt;
+    const bmd_interceptor *base;
+    const bmd_flyout_options *fo;
+    int *n_tables;
+    bmd_error *err;
+} speed_ctx;
+
+/* Side B (feasible) when the site engages with interceptors of burnout speed v, else side A. */
+static int engageable_side(void *ctx, double v, int *side)
+{
+    speed_ctx *c = ctx;
+    bmd_engagement e;
+    int st = trial(c->earth, c->threat, c->site, c->tl, c->opt, c->base, c->fo, v, &e,
+                   c->n_tables, c->err);
+    if (st)
+        return st;
+    *side = e.engageable ? BMD_NUM_SIDE_B : BMD_NUM_SIDE_A;
+    return BMD_SUCCESS;
+}
+
 int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
                               const bmd_defense_site *site, const bmd_timeline *tl,
                               const bmd_engage_options *opt,
@@ -270,15 +298,9 @@ int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
     }
     /* Refine inside the step: bisection between an infeasible and a feasible speed. */
     double lo = below, hi = found;
-    while (hi - lo > o.tolerance_m_s) {
-        const double mid = 0.5 * (lo + hi);
-        if ((st = trial(earth, threat, site, tl, opt, &base, &fo, mid, &e, &out->n_tables, err)))
-            return st;
-        if (e.engageable)
-            hi = mid;
-        else
-            lo = mid;
-    }
+    speed_ctx c = {earth, threat, site, tl, opt, &base, &fo, &out->n_tables, err};
+    if ((st = bmd_num_bisect_side(engageable_side, &c, &lo, &hi, INT_MAX, o.tolerance_m_s, NULL)))
+        return st;
     out->speed_m_s = hi;
     if (out->site_engages && !(hi <= own)) { /* feasible only above the site's own speed */
         out->from_site = 1;

@@ -9,7 +9,6 @@
 
 #define KICK_MAX_RAD 1.45       /* largest kick searched (83 deg) */
 #define SHAPE_TOL_RAD 2e-4      /* accuracy of the max-range shape parameter */
-#define GOLDEN 0.3819660112501051
 
 
 /* Fly the current plan. */
@@ -62,66 +61,30 @@ static double range_at(aim_eval *a, plan_setter set, double x)
 /* Brent's minimisation (golden section with parabolic steps) of -range over [lo, hi]; leaves the
  * best x in *x_best and its range in *r_best, and the plan set to it. Stops early at the first
  * flight whose range reaches stop_range_m (INFINITY: never). */
+/* What the minimised function needs: the search state and the plan setter. */
+typedef struct range_ctx {
+    aim_eval *a;
+    plan_setter set;
+} range_ctx;
+
+/* -range at x (bmd_num_fn); the status of the flight. */
+static int minus_range(void *ctx, double x, double *f)
+{
+    range_ctx *c = ctx;
+    *f = -range_at(c->a, c->set, x);
+    return c->a->rc;
+}
+
 int bmd_aim_maximize_range(aim_eval *a, plan_setter set, double lo, double hi, double tol,
                           double stop_range_m, double *x_best, double *r_best)
 {
-    double x = lo + GOLDEN * (hi - lo), w = x, v = x;
-    double fx = -range_at(a, set, x);
-    if (a->rc)
-        return a->rc;
-    if (-fx >= stop_range_m)
-        lo = hi = x; /* the loop stops at once */
-    double fw = fx, fv = fx, d = 0.0, e = 0.0;
-    for (int it = 0; it < 60; it++) {
-        double m = 0.5 * (lo + hi), tol1 = tol + 1e-10 * fabs(x), tol2 = 2.0 * tol1;
-        if (fabs(x - m) <= tol2 - 0.5 * (hi - lo))
-            break;
-        int golden = 1;
-        if (fabs(e) > tol1) {
-            double r = (x - w) * (fx - fv), q = (x - v) * (fx - fw), p = (x - v) * q - (x - w) * r;
-            q = 2.0 * (q - r);
-            if (q > 0.0)
-                p = -p;
-            q = fabs(q);
-            if (fabs(p) < fabs(0.5 * q * e) && p > q * (lo - x) && p < q * (hi - x)) {
-                e = d;
-                d = p / q;
-                double u = x + d;
-                if (u - lo < tol2 || hi - u < tol2)
-                    d = x < m ? tol1 : -tol1;
-                golden = 0;
-            }
-        }
-        if (golden) {
-            e = (x < m ? hi : lo) - x;
-            d = GOLDEN * e;
-        }
-        double u = x + (fabs(d) >= tol1 ? d : (d > 0 ? tol1 : -tol1));
-        double fu = -range_at(a, set, u);
-        if (a->rc)
-            return a->rc;
-        if (-fu >= stop_range_m) {
-            x = u, fx = fu;
-            break;
-        }
-        if (fu <= fx) {
-            if (u < x)
-                hi = x;
-            else
-                lo = x;
-            v = w, fv = fw, w = x, fw = fx, x = u, fx = fu;
-        } else {
-            if (u < x)
-                lo = u;
-            else
-                hi = u;
-            if (fu <= fw || w == x) {
-                v = w, fv = fw, w = u, fw = fu;
-            } else if (fu <= fv || v == x || v == w) {
-                v = u, fv = fu;
-            }
-        }
-    }
+    range_ctx c = {a, set};
+    const bmd_num_min_options opt = {
+        .xtol = tol, .rtol = 1e-10, .max_iter = 60, .f_stop = -stop_range_m};
+    double x, fx;
+    int rc = bmd_num_brent_min(minus_range, &c, lo, hi, &opt, a->err, &x, &fx);
+    if (rc)
+        return rc;
     *x_best = x;
     *r_best = -fx;
     set(&a->plan, x);
