@@ -18,9 +18,9 @@ layer_of_header() {
     atmosphere|earth|geodesy|gravity) echo earth ;;
     aim|kepler|loft|missile|ode|trajectory) echo flight ;;
     engagement|exchange|footprint|interceptor|sensor) echo defense ;;
-    catalog|interceptor_catalog|radar_catalog|scenario) echo data ;;
-    analysis|footprint_io|scene) echo analysis ;;
-    geojson|kml) echo export ;;
+    catalog|footprint_input|interceptor_catalog|radar_catalog|scenario) echo data ;;
+    analysis|footprint_summary|scene) echo analysis ;;
+    footprint_io|geojson|kml) echo export ;;
     map|plot|raster) echo render ;;
     report) echo report ;;
     bmd) echo report ;;  # the umbrella header includes everything

@@ -42,7 +42,7 @@
 #include "bmd/aim.h"
 #include "bmd/engagement.h"
 #include "bmd/error.h"
-#include "bmd/footprint_io.h"
+#include "bmd/footprint_summary.h"
 #include "bmd/interceptor.h"
 #include "bmd/scenario.h"
 #include "bmd/scene.h"
@@ -209,7 +209,7 @@ BMD_API int bmd_analysis_scene_add_intercept(bmd_scene *sc, const char *threat, 
                                              bmd_error *err);
 
 /* ---------------------------------------------------------------------------------------------
- * Footprint maps of an analysis (bmd/footprint.h, bmd/footprint_io.h), for the report.
+ * Footprint maps of an analysis (bmd/footprint.h, bmd/footprint_summary.h), for the report.
  *
  * Which maps (derived from the scenario; docs/scenarios.md, "Footprint maps in the report"):
  *   - defended-area: for every launch area with a missile, and every grid of `grids:` with a box:

@@ -36,16 +36,18 @@
 
 /* data */
 #include "bmd/catalog.h"
+#include "bmd/footprint_input.h"
 #include "bmd/interceptor_catalog.h"
 #include "bmd/radar_catalog.h"
 #include "bmd/scenario.h"
 
 /* analysis */
 #include "bmd/analysis.h"
-#include "bmd/footprint_io.h"
+#include "bmd/footprint_summary.h"
 #include "bmd/scene.h"
 
 /* export */
+#include "bmd/footprint_io.h"
 #include "bmd/geojson.h"
 #include "bmd/kml.h"
 

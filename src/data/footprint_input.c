@@ -1,0 +1,326 @@
+/* Footprint inputs from scenarios (bmd/footprint_input.h): the defence sites as footprint sites
+ * and the grids of cells (a scenario's grid or area, a box, a points file). */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bmd/footprint_input.h"
+#include "bmd/geodesy.h"
+#include "bmd/units.h"
+
+#define DEG BMD_DEG_PER_RAD
+
+int bmd_footprint_defense_from_scenario(const bmd_scenario *scn, double toward_lat_rad,
+                                        double toward_lon_rad, bmd_footprint_defense *d,
+                                        bmd_error *err)
+{
+    memset(d, 0, sizeof *d);
+    if (!scn || !scn->resolved)
+        return bmd_error_set(err, BMD_EINVAL, "footprint: the scenario must be resolved");
+    int cue_lists[BMD_FOOTPRINT_MAX_SITES];
+    for (int i = 0; i < scn->n_sites; i++) {
+        const bmd_scenario_site *ss = &scn->sites[i];
+        if (ss->count < 1) {
+            d->n_skipped++;
+            continue;
+        }
+        if (d->n_sites == BMD_FOOTPRINT_MAX_SITES)
+            return bmd_error_set(err, BMD_EINVAL, "footprint: more than %d defence sites with "
+                                 "interceptors", BMD_FOOTPRINT_MAX_SITES);
+        const int s = d->n_sites++;
+        snprintf(d->names[s], sizeof d->names[s], "%s", ss->name);
+        d->scenario_index[s] = i;
+        bmd_footprint_site *fs = &d->sites[s];
+        fs->site.lat_rad = ss->site.lat_rad;
+        fs->site.lon_rad = ss->site.lon_rad;
+        fs->site.height_m = ss->site.height_m;
+        fs->site.n_interceptors = ss->count;
+        fs->site.flyout = &d->tables[s];
+        if (ss->has_radar) {
+            d->fcr[s] = ss->radar.entry.radar;
+            fs->site.fire_control = &d->fcr[s];
+        }
+        fs->timeline.track_delay_s = ss->timeline.detect_to_track_s;
+        fs->timeline.decision_delay_s = ss->timeline.track_to_decision_s;
+        fs->timeline.launch_delay_s = ss->timeline.decision_to_launch_s;
+        fs->timeline.kill_assessment_s = ss->timeline.kill_assessment_s;
+        int nr = 0, ni = 0;
+        for (int c = 0; c < ss->n_cues; c++) {
+            const bmd_scenario_sensor *sn = &scn->sensors[ss->cues[c]];
+            if (sn->kind == BMD_SCENARIO_SENSOR_RADAR)
+                d->cue_radar[s][nr++] = sn->radar.entry.radar;
+            else
+                d->cue_ir[s][ni++] = sn->ir;
+        }
+        fs->cues = (bmd_sensor_set){d->cue_radar[s], nr, d->cue_ir[s], ni};
+        /* sites with the same list of cues share the prepared threat */
+        fs->cue_group = s;
+        for (int r = 0; r < s; r++) {
+            const bmd_scenario_site *o = &scn->sites[d->scenario_index[r]];
+            if (o->n_cues == ss->n_cues &&
+                !memcmp(o->cues, ss->cues, (size_t)ss->n_cues * sizeof(int))) {
+                fs->cue_group = d->sites[r].cue_group;
+                break;
+            }
+        }
+        cue_lists[s] = ss->n_cues;
+    }
+    (void)cue_lists;
+    int status = 0;
+    bmd_error first = {0, ""};
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic, 1)
+#endif
+    for (int s = 0; s < d->n_sites; s++) {
+        const bmd_scenario_site *ss = &scn->sites[d->scenario_index[s]];
+        bmd_flyout_options fo;
+        bmd_flyout_options_init(&fo);
+        double az = 0;
+        bmd_geodesy_inverse(&scn->earth, ss->site.lat_rad, ss->site.lon_rad, toward_lat_rad,
+                            toward_lon_rad, NULL, &az, NULL);
+        fo.site = (bmd_interceptor_site){ss->site.lat_rad, ss->site.lon_rad, 0.0, az};
+        bmd_error e = {0, ""};
+        int st = bmd_flyout_build(&d->tables[s], &scn->earth, &ss->interceptor_entry.interceptor,
+                                  &fo, &e);
+        if (st) {
+#ifdef _OPENMP
+#pragma omp critical(bmd_footprint_defense)
+#endif
+            if (!status)
+                status = st, first = e;
+        }
+    }
+    if (status) {
+        bmd_footprint_defense_free(d);
+        if (err)
+            *err = first;
+    }
+    return status;
+}
+
+void bmd_footprint_defense_free(bmd_footprint_defense *d)
+{
+    if (!d)
+        return;
+    for (int s = 0; s < BMD_FOOTPRINT_MAX_SITES; s++)
+        bmd_flyout_free(&d->tables[s]);
+}
+
+/* Allocate the grid's arrays for n cells. */
+static int grid_alloc(bmd_footprint_grid *g, long n, bmd_error *err)
+{
+    g->lat_rad = calloc((size_t)n, sizeof(double));
+    g->lon_rad = calloc((size_t)n, sizeof(double));
+    g->point_names = calloc((size_t)n, sizeof *g->point_names);
+    if (!g->lat_rad || !g->lon_rad || !g->point_names) {
+        bmd_footprint_grid_free(g);
+        return bmd_error_set(err, BMD_ENOMEM, "grid: out of memory for %ld cells", n);
+    }
+    g->n_cells = n;
+    return BMD_SUCCESS;
+}
+
+/* Box nodes (optional) and points into a grid. */
+static int grid_fill(const bmd_earth *earth, const char *name, const bmd_scenario_box *b,
+                     const bmd_scenario_point *pts, int n_pts, long max_cells,
+                     bmd_footprint_grid *g, bmd_error *err)
+{
+    memset(g, 0, sizeof *g);
+    snprintf(g->name, sizeof g->name, "%s", name);
+    int st;
+    if (b) {
+        if ((st = bmd_footprint_box_make(earth, b->south_rad, b->north_rad, b->west_rad,
+                                         b->east_rad, b->step_rad, b->step_m, max_cells, &g->box,
+                                         err)))
+            return st;
+        g->has_box = 1;
+        g->n_box = (long)g->box.n_lat * g->box.n_lon;
+    }
+    const long cap = max_cells > 0 ? max_cells : BMD_FOOTPRINT_DEFAULT_MAX_CELLS;
+    if (g->n_box + n_pts > cap)
+        return bmd_error_set(err, BMD_EINVAL, "grid: %ld cells is above the cap of %ld cells",
+                             g->n_box + n_pts, cap);
+    if (g->n_box + n_pts < 1)
+        return bmd_error_set(err, BMD_EINVAL, "grid '%s' has no cells", name);
+    if ((st = grid_alloc(g, g->n_box + n_pts, err)))
+        return st;
+    for (long k = 0; k < g->n_box; k++)
+        bmd_footprint_box_node(&g->box, k, &g->lat_rad[k], &g->lon_rad[k]);
+    for (int p = 0; p < n_pts; p++) {
+        g->lat_rad[g->n_box + p] = pts[p].lat_rad;
+        g->lon_rad[g->n_box + p] = pts[p].lon_rad;
+        snprintf(g->point_names[g->n_box + p], BMD_NAME_MAX, "%s", pts[p].name);
+    }
+    return BMD_SUCCESS;
+}
+
+int bmd_footprint_grid_from_area(const bmd_earth *earth, const bmd_scenario_area *a,
+                                 long max_cells, bmd_footprint_grid *g, bmd_error *err)
+{
+    return grid_fill(earth, a->name, a->has_box ? &a->box : NULL, a->points, a->n_points,
+                     max_cells, g, err);
+}
+
+/* Parse "S,N,W,E,STEP[km|deg]"; returns 1 when spec has that form (then *st is the status). */
+static int parse_box(const bmd_earth *earth, const char *spec, long max_cells,
+                     bmd_footprint_grid *g, int *st, bmd_error *err)
+{
+    double v[5];
+    const char *p = spec;
+    char *end;
+    for (int i = 0; i < 5; i++) {
+        errno = 0;
+        v[i] = strtod(p, &end);
+        if (end == p || errno)
+            return 0;
+        p = end;
+        while (isspace((unsigned char)*p))
+            p++;
+        if (i < 4) {
+            if (*p != ',')
+                return 0;
+            p++;
+        }
+    }
+    double step_rad = 0, step_m = 0;
+    if (!strcmp(p, "km"))
+        step_m = v[4] * 1e3;
+    else if (!*p || !strcmp(p, "deg"))
+        step_rad = v[4] / DEG;
+    else
+        return 0;
+    if (!(v[4] > 0)) {
+        *st = bmd_error_set(err, BMD_EINVAL, "grid '%s': the step %g must be positive", spec,
+                            v[4]);
+        return 1;
+    }
+    bmd_scenario_box b = {v[0] / DEG, v[1] / DEG, v[2] / DEG, v[3] / DEG, step_rad, step_m};
+    *st = grid_fill(earth, "box", &b, NULL, 0, max_cells, g, err);
+    if (*st) {
+        char msg[BMD_ERROR_MESSAGE_SIZE];
+        memcpy(msg, err ? err->message : "", err ? sizeof msg : 1);
+        if (err)
+            bmd_error_set(err, *st, "grid '%s': %.400s", spec, msg);
+    }
+    return 1;
+}
+
+/* A points file: "LAT,LON[,NAME]" per line. */
+static int parse_file(const char *path, long max_cells, bmd_footprint_grid *g, bmd_error *err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return bmd_error_set(err, BMD_EIO, "grid file %s: %s", path, strerror(errno));
+    memset(g, 0, sizeof *g);
+    snprintf(g->name, sizeof g->name, "points");
+    const long cap = max_cells > 0 ? max_cells : BMD_FOOTPRINT_DEFAULT_MAX_CELLS;
+    char line[512];
+    long n = 0, alloc = 0, lineno = 0;
+    int st = 0;
+    while (!st && fgets(line, sizeof line, f)) {
+        lineno++;
+        char *s = line;
+        while (isspace((unsigned char)*s))
+            s++;
+        if (!*s || *s == '#')
+            continue;
+        char *end;
+        double lat = strtod(s, &end);
+        double lon = NAN;
+        if (end != s && *end == ',') {
+            char *s2 = end + 1;
+            lon = strtod(s2, &end);
+            if (end == s2)
+                lon = NAN;
+        }
+        while (isspace((unsigned char)*end))
+            end++;
+        char name[BMD_NAME_MAX] = "";
+        if (*end == ',') {
+            snprintf(name, sizeof name, "%s", end + 1);
+            name[strcspn(name, "\r\n")] = 0;
+        } else if (*end) {
+            lon = NAN;
+        }
+        if (!(fabs(lat) <= 90) || !(fabs(lon) <= 180)) {
+            st = bmd_error_set(err, BMD_EINVAL, "grid file %s line %ld: expected LAT,LON[,NAME] "
+                               "in degrees (latitude in [-90, 90], longitude in [-180, 180])",
+                               path, lineno);
+            break;
+        }
+        if (n == cap) {
+            st = bmd_error_set(err, BMD_EINVAL, "grid file %s: more than the cap of %ld points",
+                               path, cap);
+            break;
+        }
+        if (n == alloc) {
+            alloc = alloc ? 2 * alloc : 256;
+            double *la = realloc(g->lat_rad, (size_t)alloc * sizeof(double));
+            double *lo = la ? realloc(g->lon_rad, (size_t)alloc * sizeof(double)) : NULL;
+            char(*nm)[BMD_NAME_MAX] = lo ? realloc(g->point_names, (size_t)alloc * sizeof *nm) : NULL;
+            if (la)
+                g->lat_rad = la;
+            if (lo)
+                g->lon_rad = lo;
+            if (!nm) {
+                st = bmd_error_set(err, BMD_ENOMEM, "grid file %s: out of memory", path);
+                break;
+            }
+            g->point_names = nm;
+        }
+        g->lat_rad[n] = lat / DEG;
+        g->lon_rad[n] = lon / DEG;
+        snprintf(g->point_names[n], BMD_NAME_MAX, "%s", name);
+        n++;
+    }
+    fclose(f);
+    g->n_cells = n;
+    if (!st && n == 0)
+        st = bmd_error_set(err, BMD_EINVAL, "grid file %s has no points", path);
+    if (st)
+        bmd_footprint_grid_free(g);
+    return st;
+}
+
+int bmd_footprint_grid_parse(const bmd_scenario *scn, const char *spec, long max_cells,
+                             bmd_footprint_grid *g, bmd_error *err)
+{
+    memset(g, 0, sizeof *g);
+    if (!spec || !*spec)
+        return bmd_error_set(err, BMD_EINVAL, "grid: empty specification");
+    bmd_earth wgs;
+    bmd_earth_init_wgs84(&wgs);
+    const bmd_earth *earth = scn ? &scn->earth : &wgs;
+    int st = 0;
+    if (parse_box(earth, spec, max_cells, g, &st, err))
+        return st;
+    if (scn) {
+        const bmd_scenario_area *lists[3] = {scn->grids, scn->targets, scn->launch_areas};
+        const int counts[3] = {scn->n_grids, scn->n_targets, scn->n_launch_areas};
+        for (int l = 0; l < 3; l++)
+            for (int i = 0; i < counts[l]; i++)
+                if (!strcmp(lists[l][i].name, spec))
+                    return bmd_footprint_grid_from_area(earth, &lists[l][i], max_cells, g, err);
+    }
+    FILE *f = fopen(spec, "r");
+    if (f) {
+        fclose(f);
+        return parse_file(spec, max_cells, g, err);
+    }
+    return bmd_error_set(err, BMD_EINVAL, "grid '%s' is neither a grid of the scenario, nor "
+                         "S,N,W,E,STEP (degrees; STEPkm for km), nor a readable file of LAT,LON "
+                         "lines", spec);
+}
+
+void bmd_footprint_grid_free(bmd_footprint_grid *g)
+{
+    if (!g)
+        return;
+    free(g->lat_rad);
+    free(g->lon_rad);
+    free(g->point_names);
+    memset(g, 0, sizeof *g);
+}
