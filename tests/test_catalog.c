@@ -1,4 +1,4 @@
-/* Tests of the vehicle catalogue (src/io/catalog_*.c): the shipped files load with full provenance,
+/* Tests of the vehicle catalogue (src/data/catalog_*.c): the shipped files load with full provenance,
  * Forden's and pytrajlib's numbers come out as published, bad files are refused with the file,
  * line, column and field, names are found (and typos answered with suggestions), overrides work. */
 #include <setjmp.h>

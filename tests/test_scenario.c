@@ -1,4 +1,4 @@
-/* Tests of scenario files (src/io/scenario_*.c): the shipped scenarios load and resolve against
+/* Tests of scenario files (src/data/scenario_*.c): the shipped scenarios load and resolve against
  * the shipped catalogue; every class of bad input is refused with the right status at the file,
  * line and column of the offending token, naming the field; overrides reach the catalogue entries;
  * a scenario written out loads back to the same values. Positions expected in the error tests are

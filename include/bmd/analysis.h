@@ -1,4 +1,4 @@
-/* bmd/analysis.h — the analysis runner (module `io`): from a resolved scenario (bmd/scenario.h),
+/* bmd/analysis.h — the analysis runner (module `analysis`): from a resolved scenario (bmd/scenario.h),
  * fly every threat, build the flyout tables, evaluate every threat against every defence site
  * (bmd/engagement.h) and, when asked, the interceptor speed each pair would need. The report
  * (bmd/report.h) and `bmdsim engage SCENARIO.yaml` are written from its results.

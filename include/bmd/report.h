@@ -1,4 +1,4 @@
-/* bmd/report.h — the HTML report of an analysis (module `io`): one self-contained file (inline CSS
+/* bmd/report.h — the HTML report of an analysis (module `report`): one self-contained file (inline CSS
  * and SVG; nothing fetched from the network) that a journalist can read:
  *   the question (the scenario's, and what physics can and cannot say about it); the findings in
  *   plain language, generated from the numbers; the scenario (a map of sites, radar coverage,

@@ -1,4 +1,4 @@
-/* io/catalog_dir.h — catalogue directories, shared by every kind of entry (missiles, radars,
+/* data/catalog_dir.h — catalogue directories, shared by every kind of entry (missiles, radars,
  * interceptors): list the YAML files, find one by stem or `name:` field, suggest close names, and
  * the common frame of every load function. Each kind is described once by a cat_kind (its word
  * for messages, its load function and its name accessor); the public find and list functions of

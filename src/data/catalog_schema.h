@@ -1,4 +1,4 @@
-/* io/catalog_schema.h — the missile schema of the catalogue: which fields a stage and a payload
+/* data/catalog_schema.h — the missile schema of the catalogue: which fields a stage and a payload
  * have, which are required, and what values they allow. Internal to the io layer. */
 #ifndef BMD_IO_CATALOG_SCHEMA_H
 #define BMD_IO_CATALOG_SCHEMA_H

@@ -1,4 +1,4 @@
-/* io/scenario_internal.h — pieces shared by the scenario reader's files: the read context and
+/* data/scenario_internal.h — pieces shared by the scenario reader's files: the read context and
  * readers of the value kinds a scenario uses (names, points, non-negative numbers, integers,
  * choices, overrides, provenance). Every reader names the field path in its errors and records
  * them at the node's file, line and column (yaml_walk.h). Internal to the io layer. */

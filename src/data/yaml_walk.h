@@ -1,4 +1,4 @@
-/* io/yaml_walk.h — small helpers for walking a libyaml document with errors that name the file,
+/* data/yaml_walk.h — small helpers for walking a libyaml document with errors that name the file,
  * line, column and field path: "FILE:LINE:COL: field 'stages[0].burn_time_s': ...". Internal. */
 #ifndef BMD_IO_YAML_WALK_H
 #define BMD_IO_YAML_WALK_H

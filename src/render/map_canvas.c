@@ -1,5 +1,5 @@
 /* Projected paths of the SVG maps: projection, clipping to the view, filled rings and stroked
- * lines (see io/map_canvas.h). */
+ * lines (see render/map_canvas.h). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

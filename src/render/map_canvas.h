@@ -1,4 +1,4 @@
-/* io/map_canvas.h — the projected-path machinery of the SVG maps (private to src/io): a growing
+/* render/map_canvas.h — the projected-path machinery of the SVG maps (private to src/render): a growing
  * list of projected points, projection of lat/lon polylines, clipping to the view and drawing
  * filled rings and stroked lines with the antimeridian/antipode shifts. Used by map.c's layers. */
 #ifndef BMD_IO_MAP_CANVAS_H
