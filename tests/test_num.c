@@ -175,6 +175,24 @@ static void a_bracket_without_sign_change_is_reported_with_its_values(void **sta
     assert_int_equal(l.n, 0); /* nothing evaluated */
 }
 
+static double minus_one_plus_x(double x) { return x - 1.0; }
+
+/* An ODE step that ends exactly on an event gives f(b) == 0 with f(a) < 0 (src/flight/ode_run.c):
+ * the root is b itself, found with no evaluation. */
+static void illinois_accepts_a_bracket_that_ends_on_the_root(void **state)
+{
+    (void)state;
+    logged l = {.f = minus_one_plus_x};
+    bmd_num_stop stop = {.xtol = 1e-12, .max_iter = 200};
+    bmd_error err = {0};
+    double root = NAN;
+    int st = bmd_num_illinois(logged_fn, &l, 0.0, -1.0, 1.0, 0.0, &stop, &err, &root);
+    if (st != BMD_SUCCESS)
+        fail_msg("expected BMD_SUCCESS, got %d (%s)", st, err.message);
+    if (root != 1.0 || l.n != 0)
+        fail_msg("expected root 1 after 0 evaluations, got %.17g after %d", root, l.n);
+}
+
 static void running_out_of_iterations_is_an_error_with_the_callers_message(void **state)
 {
     (void)state;
@@ -272,6 +290,7 @@ int main(void)
         cmocka_unit_test(brent_finds_the_wallis_cubic_root_superlinearly),
         cmocka_unit_test(brent_solves_cos_x_equals_x),
         cmocka_unit_test(illinois_converges_faster_than_bisection_and_stays_on_b_side),
+        cmocka_unit_test(illinois_accepts_a_bracket_that_ends_on_the_root),
         cmocka_unit_test(bisection_halves_the_bracket_exactly_at_every_evaluation),
         cmocka_unit_test(bisection_on_a_predicate_keeps_each_end_on_its_side),
         cmocka_unit_test(bisection_on_a_predicate_stops_where_it_is_undefined),
