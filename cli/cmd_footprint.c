@@ -57,6 +57,11 @@ static const char usage[] =
     "[--target NAME] [--csv FILE] [--geojson FILE] [--kml FILE] [--json] [--threads N] [--quiet]";
 
 static volatile sig_atomic_t interrupted = 0;
+/* On rank 0 until the write phase: the handler says at once that nothing will be written (under
+ * mpirun, Ctrl-C reaches the ranks as SIGTERM shortly before SIGKILL). */
+static volatile sig_atomic_t say_at_signal = 0, said = 0;
+static char interrupted_line[128];
+static size_t interrupted_len;
 
 /* Wall-clock seconds. */
 static double cli_now_s(void)
@@ -66,11 +71,26 @@ static double cli_now_s(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* SIGINT, SIGTERM: only set the flag the run loop and the output commit check. */
+/* SIGINT, SIGTERM: set the flag the run loop and the output commit check (and say so, see
+ * say_at_signal). */
 static void on_sigint(int sig)
 {
     (void)sig;
     interrupted = 1;
+    if (say_at_signal && !said) {
+        said = 1;
+        ssize_t w = write(STDERR_FILENO, interrupted_line, interrupted_len);
+        (void)w;
+    }
+}
+
+/* "interrupted: no output written", once. */
+static void say_interrupted(const fp_cmd *c)
+{
+    if (!said) {
+        said = 1;
+        cli_complain(c->command, "interrupted: no output written");
+    }
 }
 
 /* Progress bar with ETA (stderr). */
@@ -242,9 +262,9 @@ static int read_options(fp_cmd *c, const cli_args *a)
     return CLI_OK;
 }
 
-/* Cells per rank between two agreements of the ranks (several ranks): an interrupted or failed
- * rank stops the others within one chunk. */
-#define CHUNK_CELLS 512L
+/* Cells per thread of a rank between two agreements of the ranks (several ranks): an interrupted
+ * or failed rank stops the others within one chunk. */
+#define CHUNK_CELLS_PER_THREAD 32L
 
 /* The exit status of a library failure (input-domain errors 2, else 1). */
 static int failure_status(int status)
@@ -273,7 +293,7 @@ static int compute_map(fp_cmd *c, int m, const bmd_footprint_grid *g, int *stop,
     fp_block(0, c->size, g->n_cells, &dummy, &most);
     long n_chunks = 1;
     if (c->size > 1) {
-        chunk = CHUNK_CELLS;
+        chunk = CHUNK_CELLS_PER_THREAD * (c->opt.threads > 0 ? c->opt.threads : 1);
         n_chunks = most > 0 ? (most + chunk - 1) / chunk : 1;
     }
     bmd_footprint_stats *total = &c->stats[m];
@@ -513,7 +533,7 @@ static int run_all(fp_cmd *c)
     const int status = fp_mpi_job_status(c, st ? failure_status(st) : 0, &interrupted, &speaker);
     if (status && speaker) {
         if (status == 130)
-            cli_complain(c->command, "interrupted: no output written");
+            say_interrupted(c);
         else
             cli_complain(c->command, "%s%s", err.message[0] ? err.message : bmd_status_string(st),
                          c->size > 1 ? " (no output written)" : "");
@@ -551,7 +571,13 @@ int cli_cmd_footprint(int argc, char **argv)
         return CLI_FAILED;
     c->command = a.command;
     fp_mpi_init(c);
+    const int default_threads = fp_mpi_default_threads(c); /* collective: on every rank */
     interrupted = 0;
+    said = 0;
+    snprintf(interrupted_line, sizeof interrupted_line, "bmdsim %s: interrupted: no output "
+             "written\n", c->command);
+    interrupted_len = strlen(interrupted_line);
+    say_at_signal = c->rank == 0;
     struct sigaction sa, old_int, old_term;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
@@ -573,17 +599,21 @@ int cli_cmd_footprint(int argc, char **argv)
     if (!st)
         st = setup(c, &a);
     if (!st && !cli_has(&a, "threads"))
-        c->opt.threads = fp_mpi_default_threads(c);
+        c->opt.threads = default_threads;
     int speaker = 0;
     st = fp_mpi_job_status(c, st, &interrupted, &speaker);
     fp_stderr_release(&held, speaker);
     if (st == 130 && speaker)
-        cli_complain(c->command, "interrupted: no output written");
+        say_interrupted(c);
     if (!st)
         st = run_all(c);
-    if (!st && c->rank == 0)
+    say_at_signal = 0; /* the write phase checks the flag before its commit */
+    if (!st && c->rank == 0) {
         st = cli_footprint_write_outputs(c, &a, &out, index, &interrupted,
                                          cli_now_s() - c->t_start);
+        if (st == 130)
+            say_interrupted(c);
+    }
     cli_outputs_close(&out);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);

@@ -46,8 +46,8 @@ void fp_mpi_finalize(const fp_cmd *c)
 
 int fp_mpi_default_threads(const fp_cmd *c)
 {
-    if (c->size <= 1)
-        return 0;
+    /* a process not started by mpirun (or with OMP_NUM_THREADS) keeps the library's default */
+    const int launched = c->size > 1 || getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMI_SIZE");
     int local = 1;
 #ifdef BMD_MPI
     MPI_Comm node;
@@ -57,6 +57,8 @@ int fp_mpi_default_threads(const fp_cmd *c)
         MPI_Comm_free(&node);
     }
 #endif
+    if (!launched || getenv("OMP_NUM_THREADS"))
+        return 0;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     int threads = cpus > local ? (int)(cpus / local) : 1;
     cpu_set_t mask;

@@ -21,7 +21,8 @@ void fp_mpi_finalize(const fp_cmd *c);
 /* The default thread count of a rank (--threads not given): the node's online processors shared
  * among the ranks on the node (at least 1). mpirun binds each rank to one core by default, which
  * would leave one thread per rank; the rank's affinity is widened to every online processor when
- * it is narrower than that count. 0 (the library's default) for one process. */
+ * it is narrower than that count. 0 (the library's default: every processor this process may
+ * use) when not started by mpirun or when OMP_NUM_THREADS is set. Collective: every rank calls it. */
 int fp_mpi_default_threads(const fp_cmd *c);
 
 /* Whether any rank failed (failed nonzero) or saw *interrupted: every rank must call it at the

@@ -153,10 +153,8 @@ int cli_footprint_write_outputs(fp_cmd *c, const cli_args *a, cli_outputs *out,
     int st = cli_outputs_write(out, index[0], bmd_footprint_csv_write, &csv);
     if (!st)
         st = write_scene(c, out, index[1], index[2]);
-    if (!st && *interrupted) {
-        cli_complain(c->command, "interrupted: no output written");
-        return 130;
-    }
+    if (!st && *interrupted)
+        return 130; /* the caller says so */
     if (!st)
         st = cli_outputs_commit(out);
     if (st)
