@@ -570,20 +570,20 @@ int cli_cmd_footprint(int argc, char **argv)
     if (!c)
         return CLI_FAILED;
     c->command = a.command;
-    fp_mpi_init(c);
-    const int default_threads = fp_mpi_default_threads(c); /* collective: on every rank */
     interrupted = 0;
     said = 0;
     snprintf(interrupted_line, sizeof interrupted_line, "bmdsim %s: interrupted: no output "
              "written\n", c->command);
     interrupted_len = strlen(interrupted_line);
-    say_at_signal = c->rank == 0;
     struct sigaction sa, old_int, old_term;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &old_int);
     sigaction(SIGTERM, &sa, &old_term);
+    fp_mpi_init(c); /* after the handlers: a signal during MPI start-up is not lost */
+    const int default_threads = fp_mpi_default_threads(c); /* collective: on every rank */
+    say_at_signal = c->rank == 0;
     c->progress = c->rank == 0 && !cli_has(&a, "quiet") && isatty(STDERR_FILENO);
     c->t_start = cli_now_s();
     /* load and set up on every rank; then the ranks agree: one message from the lowest failing
