@@ -4,6 +4,10 @@
 # chromium (headless) takes the screenshot of the report in tests/cli_report.sh; installing it
 # (about 70 packages, ~100 MB download) took about two minutes on the 2-core test machine.
 BMD_DEBIAN_PACKAGES="gcc make cmake pkg-config libproj-dev libcjson-dev libyaml-dev libcmocka-dev libgsl-dev libxml2-dev librsvg2-dev python3 chromium libopenmpi-dev openmpi-bin"
+# Output and fault hardening (issue 13): python3-shapely (GEOS) checks every polygon the default
+# report exports (tests/cli_report_exports_valid.sh); clang with libomp and its archer tool is the
+# ThreadSanitizer tree of the OpenMP paths (test.sh, third tree).
+BMD_DEBIAN_PACKAGES="$BMD_DEBIAN_PACKAGES python3-shapely clang libomp-dev"
 
 bmd_missing_packages() {
     local missing="" p

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bmd/atomic_file.h"
 #include "io/geo_split.h"
@@ -92,12 +93,33 @@ static int ring_geometry(bmd_strbuf *sb, const double *lat_rad, const double *lo
     return BMD_SUCCESS;
 }
 
-/* The scene's own properties of feature f, each preceded by a comma. */
+/* Whether feature f has a scene property key at an index above after (-1: any). */
+static int has_property(const bmd_scene *scene, int f, const char *key, int after)
+{
+    for (int i = after + 1; i < scene->n_props; i++)
+        if (scene->props[i].feature == f && strcmp(scene->props[i].key, key) == 0)
+            return 1;
+    return 0;
+}
+
+/* The opening of a built-in property key (",\"key\":") unless a scene property of the same key
+ * replaces it; returns whether it was written (every JSON object keeps unique keys). */
+static int builtin(bmd_strbuf *sb, const bmd_scene *scene, int f, const char *key)
+{
+    if (has_property(scene, f, key, -1))
+        return 0;
+    sb_printf(sb, ",\"%s\":", key);
+    return 1;
+}
+
+/* The scene's own properties of feature f, each preceded by a comma; of a key set twice the last
+ * value, and none of the keys every feature has (name, feature, kind). */
 static void scene_properties(bmd_strbuf *sb, const bmd_scene *scene, int f)
 {
     for (int i = 0; i < scene->n_props; i++) {
         const bmd_scene_property *p = &scene->props[i];
-        if (p->feature != f)
+        if (p->feature != f || has_property(scene, f, p->key, i) || !strcmp(p->key, "name") ||
+            !strcmp(p->key, "feature") || !strcmp(p->key, "kind"))
             continue;
         sb_puts(sb, ",");
         sb_json_string(sb, p->key);
@@ -158,8 +180,8 @@ static int write_site(bmd_strbuf *sb, const bmd_scene *scene, int f, const bmd_s
     position(sb, &p, 0);
     sb_puts(sb, "}");
     properties_open(sb, s->name, "site", bmd_site_kind_name(s->kind));
-    sb_puts(sb, ",\"height_m\":");
-    sb_num(sb, s->height_m, 1);
+    if (builtin(sb, scene, f, "height_m"))
+        sb_num(sb, s->height_m, 1);
     scene_properties(sb, scene, f);
     sb_puts(sb, "}}");
     return BMD_SUCCESS;
@@ -179,18 +201,20 @@ static int write_track(bmd_strbuf *sb, const bmd_scene *scene, int f, const bmd_
     if (st)
         return st;
     properties_open(sb, t->name, "trajectory", bmd_track_kind_name(t->kind));
-    sb_puts(sb, ",\"missile\":");
-    sb_json_string(sb, t->missile);
-    sb_puts(sb, ",\"start_time_s\":");
-    sb_num(sb, t->launch_s, 3);
-    sb_puts(sb, ",\"end_time_s\":");
-    sb_num(sb, t->end_s, 3);
-    sb_puts(sb, ",\"range_km\":");
-    sb_num(sb, t->range_m / 1e3, 3);
-    sb_puts(sb, ",\"apogee_km\":");
-    sb_num(sb, t->apogee_m / 1e3, 3);
-    sb_puts(sb, t->impacted ? ",\"impacted\":true" : ",\"impacted\":false");
-    track_phases(sb, t);
+    if (builtin(sb, scene, f, "missile"))
+        sb_json_string(sb, t->missile);
+    if (builtin(sb, scene, f, "start_time_s"))
+        sb_num(sb, t->launch_s, 3);
+    if (builtin(sb, scene, f, "end_time_s"))
+        sb_num(sb, t->end_s, 3);
+    if (builtin(sb, scene, f, "range_km"))
+        sb_num(sb, t->range_m / 1e3, 3);
+    if (builtin(sb, scene, f, "apogee_km"))
+        sb_num(sb, t->apogee_m / 1e3, 3);
+    if (builtin(sb, scene, f, "impacted"))
+        sb_puts(sb, t->impacted ? "true" : "false");
+    if (!has_property(scene, f, "phases", -1))
+        track_phases(sb, t);
     scene_properties(sb, scene, f);
     sb_puts(sb, "}}");
     return BMD_SUCCESS;
@@ -212,13 +236,13 @@ static int write_coverage(bmd_strbuf *sb, const bmd_scene *scene, int f,
     if (st)
         return st;
     properties_open(sb, c->name, "coverage", "radar coverage");
-    sb_puts(sb, ",\"range_km\":");
-    sb_num(sb, c->range_m / 1e3, 3);
+    if (builtin(sb, scene, f, "range_km"))
+        sb_num(sb, c->range_m / 1e3, 3);
     if (!c->full_circle) {
-        sb_puts(sb, ",\"azimuth_min_deg\":");
-        sb_num(sb, bmd_rad_to_deg(c->az_min_rad), 3);
-        sb_puts(sb, ",\"azimuth_max_deg\":");
-        sb_num(sb, bmd_rad_to_deg(c->az_max_rad), 3);
+        if (builtin(sb, scene, f, "azimuth_min_deg"))
+            sb_num(sb, bmd_rad_to_deg(c->az_min_rad), 3);
+        if (builtin(sb, scene, f, "azimuth_max_deg"))
+            sb_num(sb, bmd_rad_to_deg(c->az_max_rad), 3);
     }
     scene_properties(sb, scene, f);
     sb_puts(sb, "}}");
