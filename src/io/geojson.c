@@ -112,14 +112,13 @@ static int builtin(bmd_strbuf *sb, const bmd_scene *scene, int f, const char *ke
     return 1;
 }
 
-/* The scene's own properties of feature f, each preceded by a comma; of a key set twice the last
- * value, and none of the keys every feature has (name, feature, kind). */
+/* The scene's own properties of feature f, each preceded by a comma; of a key set twice, the last
+ * value; never "name" (the feature's own name comes first). */
 static void scene_properties(bmd_strbuf *sb, const bmd_scene *scene, int f)
 {
     for (int i = 0; i < scene->n_props; i++) {
         const bmd_scene_property *p = &scene->props[i];
-        if (p->feature != f || has_property(scene, f, p->key, i) || !strcmp(p->key, "name") ||
-            !strcmp(p->key, "feature") || !strcmp(p->key, "kind"))
+        if (p->feature != f || has_property(scene, f, p->key, i) || !strcmp(p->key, "name"))
             continue;
         sb_puts(sb, ",");
         sb_json_string(sb, p->key);
@@ -137,16 +136,17 @@ static void feature_open(bmd_strbuf *sb, int first)
     sb_puts(sb, first ? "\n{\"type\":\"Feature\",\"geometry\":" : ",\n{\"type\":\"Feature\",\"geometry\":");
 }
 
-/* Properties common to all features: name and kind. */
-static void properties_open(bmd_strbuf *sb, const char *name, const char *feature_type,
-                            const char *kind)
+/* Properties common to all features: name, then feature and kind unless a scene property of the
+ * same key replaces them (the name is always the feature's own). */
+static void properties_open(bmd_strbuf *sb, const bmd_scene *scene, int f, const char *name,
+                            const char *feature_type, const char *kind)
 {
     sb_puts(sb, ",\"properties\":{\"name\":");
     sb_json_string(sb, name);
-    sb_puts(sb, ",\"feature\":");
-    sb_json_string(sb, feature_type);
-    sb_puts(sb, ",\"kind\":");
-    sb_json_string(sb, kind);
+    if (builtin(sb, scene, f, "feature"))
+        sb_json_string(sb, feature_type);
+    if (builtin(sb, scene, f, "kind"))
+        sb_json_string(sb, kind);
 }
 
 /* The phases of a track as [{"phase", "start_s", "end_s"}, ...]. */
@@ -179,7 +179,7 @@ static int write_site(bmd_strbuf *sb, const bmd_scene *scene, int f, const bmd_s
     sb_puts(sb, "{\"type\":\"Point\",\"coordinates\":");
     position(sb, &p, 0);
     sb_puts(sb, "}");
-    properties_open(sb, s->name, "site", bmd_site_kind_name(s->kind));
+    properties_open(sb, scene, f, s->name, "site", bmd_site_kind_name(s->kind));
     if (builtin(sb, scene, f, "height_m"))
         sb_num(sb, s->height_m, 1);
     scene_properties(sb, scene, f);
@@ -200,7 +200,7 @@ static int write_track(bmd_strbuf *sb, const bmd_scene *scene, int f, const bmd_
     free(pts);
     if (st)
         return st;
-    properties_open(sb, t->name, "trajectory", bmd_track_kind_name(t->kind));
+    properties_open(sb, scene, f, t->name, "trajectory", bmd_track_kind_name(t->kind));
     if (builtin(sb, scene, f, "missile"))
         sb_json_string(sb, t->missile);
     if (builtin(sb, scene, f, "start_time_s"))
@@ -235,7 +235,7 @@ static int write_coverage(bmd_strbuf *sb, const bmd_scene *scene, int f,
     free(lon);
     if (st)
         return st;
-    properties_open(sb, c->name, "coverage", "radar coverage");
+    properties_open(sb, scene, f, c->name, "coverage", "radar coverage");
     if (builtin(sb, scene, f, "range_km"))
         sb_num(sb, c->range_m / 1e3, 3);
     if (!c->full_circle) {
@@ -255,7 +255,7 @@ static int write_area(bmd_strbuf *sb, const bmd_scene *scene, int f, const bmd_s
     int st = ring_geometry(sb, a->lat_rad, a->lon_rad, a->n, err);
     if (st)
         return st;
-    properties_open(sb, a->name, "area", bmd_area_kind_name(a->kind));
+    properties_open(sb, scene, f, a->name, "area", bmd_area_kind_name(a->kind));
     scene_properties(sb, scene, f);
     sb_puts(sb, "}}");
     return BMD_SUCCESS;
