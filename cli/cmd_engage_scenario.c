@@ -186,11 +186,18 @@ int cli_engage_scenario(const cli_args *a, const char *path)
     bmd_analysis an = {0};
     if (!scn)
         return CLI_FAILED;
-    if ((st = cli_scenario_open(a, path, scn)) == CLI_OK &&
+    /* the output paths are checked before the analysis; both files are written, or neither */
+    cli_outputs out;
+    int gj = -1, kml = -1;
+    if ((st = cli_outputs_open(&out, a->command, 1)) == CLI_OK &&
+        (st = cli_outputs_add(&out, cli_text(a, "geojson"), 0, &gj)) == CLI_OK &&
+        (st = cli_outputs_add(&out, cli_text(a, "kml"), 0, &kml)) == CLI_OK &&
+        (st = cli_scenario_open(a, path, scn)) == CLI_OK &&
         (st = cli_scenario_analyse(a, scn, 0, &an)) == CLI_OK &&
-        (st = cli_scenario_exports(a->command, &an, NULL, cli_text(a, "geojson"), cli_text(a, "kml"))) ==
-            CLI_OK)
+        (st = cli_scenario_exports(a->command, &an, NULL, &out, gj, kml)) == CLI_OK &&
+        (st = cli_outputs_commit(&out)) == CLI_OK)
         st = print_results(a, &an);
+    cli_outputs_close(&out);
     bmd_analysis_free(&an);
     bmd_scenario_free(scn);
     free(scn);

@@ -12,6 +12,7 @@
 #include "bmd/scene.h"
 #include "common.h"
 #include "flight_out.h"
+#include "outputs.h"
 
 static const cli_option options[] = {
     {"missile", "NAME|FILE", "catalogue name or YAML file", 0},
@@ -202,8 +203,14 @@ static int write_series(const cli_args *a, const bmd_catalog_missile *e, const t
         bmd_trajectory_free(&tr);
         return cli_library_failure(a->command, st, &err);
     }
-    if (csv)
-        st = cli_write_csv(a->command, csv, &tr);
+    /* every file, or none */
+    cli_outputs out;
+    int i_csv = -1, i_gj = -1, i_kml = -1;
+    if ((st = cli_outputs_open(&out, a->command, 1)) == CLI_OK &&
+        (st = cli_outputs_add(&out, csv, 0, &i_csv)) == CLI_OK &&
+        (st = cli_outputs_add(&out, geojson, 0, &i_gj)) == CLI_OK &&
+        (st = cli_outputs_add(&out, kml, 0, &i_kml)) == CLI_OK)
+        st = cli_outputs_write(&out, i_csv, cli_csv_write, &tr);
     if (!st && (geojson || kml)) {
         bmd_scene sc;
         bmd_scene_init(&sc, &r->earth);
@@ -217,14 +224,13 @@ static int write_series(const cli_args *a, const bmd_catalog_missile *e, const t
         if (!lib)
             lib = bmd_scene_add_trajectory(&sc, e->missile.name, e->missile.name, &tr, &again,
                                            NULL, &err);
-        if (!lib && geojson)
-            lib = bmd_geojson_write(&sc, geojson, &err);
-        if (!lib && kml)
-            lib = bmd_kml_write(&sc, NULL, kml, &err);
+        st = lib ? cli_library_failure(a->command, lib, &err)
+                 : cli_outputs_write_scene(&out, &sc, i_gj, i_kml);
         bmd_scene_free(&sc);
-        if (lib)
-            st = cli_library_failure(a->command, lib, &err);
     }
+    if (!st)
+        st = cli_outputs_commit(&out);
+    cli_outputs_close(&out);
     bmd_trajectory_free(&tr);
     return st;
 }

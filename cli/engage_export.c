@@ -4,11 +4,10 @@
 #include <stdio.h>
 
 #include "bmd/analysis.h"
-#include "bmd/geojson.h"
-#include "bmd/kml.h"
 #include "bmd/scene.h"
 #include "common.h"
 #include "engage_export.h"
+#include "outputs.h"
 
 /* The site, with the properties of the scenario form's interceptor sites. */
 static int add_defence(bmd_scene *sc, const cli_engage_export *x, bmd_error *err)
@@ -77,14 +76,21 @@ int cli_engage_exports(const char *command, const cli_engage_export *x, const ch
 {
     if (!geojson && !kml)
         return CLI_OK;
-    bmd_scene sc;
-    bmd_scene_init(&sc, x->earth);
-    bmd_error err = {0};
-    int st = build(&sc, x, &err);
-    if (!st && geojson)
-        st = bmd_geojson_write(&sc, geojson, &err);
-    if (!st && kml)
-        st = bmd_kml_write(&sc, NULL, kml, &err);
-    bmd_scene_free(&sc);
-    return st ? cli_library_failure(command, st, &err) : CLI_OK;
+    /* both files, or neither */
+    cli_outputs out;
+    int gj = -1, km = -1;
+    int st = cli_outputs_open(&out, command, 1);
+    if (!st && !(st = cli_outputs_add(&out, geojson, 0, &gj)) &&
+        !(st = cli_outputs_add(&out, kml, 0, &km))) {
+        bmd_scene sc;
+        bmd_scene_init(&sc, x->earth);
+        bmd_error err = {0};
+        int lib = build(&sc, x, &err);
+        st = lib ? cli_library_failure(command, lib, &err) : cli_outputs_write_scene(&out, &sc, gj, km);
+        bmd_scene_free(&sc);
+        if (!st)
+            st = cli_outputs_commit(&out);
+    }
+    cli_outputs_close(&out);
+    return st;
 }

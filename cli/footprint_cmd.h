@@ -4,6 +4,7 @@
 #define BMD_CLI_FOOTPRINT_CMD_H
 
 #include <math.h>
+#include <signal.h>
 
 #include "bmd/aim.h"
 #include "bmd/catalog.h"
@@ -44,8 +45,13 @@ typedef struct fp_cmd {
     double t_start;
 } fp_cmd;
 
-/* The outputs, on rank 0: CSV, GeoJSON and KML files (atomic) named by --csv, --geojson and
- * --kml, then the summary on stdout as a table or (--json) one JSON object. Returns an exit status. */
-int cli_footprint_write_outputs(fp_cmd *c, const cli_args *a, double run_s);
+/* The outputs, on rank 0: CSV, GeoJSON and KML files named by --csv, --geojson and --kml (their
+ * indices in the set out, -1 when not asked for) written all-or-nothing — nothing is replaced
+ * when *interrupted is set before the commit — then the summary on stdout as a table or (--json)
+ * one JSON object. Returns an exit status (130, said by the caller, when interrupted). */
+struct cli_outputs;
+int cli_footprint_write_outputs(fp_cmd *c, const cli_args *a, struct cli_outputs *out,
+                                const int index[3], const volatile sig_atomic_t *interrupted,
+                                double run_s);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "common.h"
 #include "footprint_cmd.h"
+#include "outputs.h"
 
 /* Site names as an array of pointers, in names[BMD_FOOTPRINT_MAX_SITES]. */
 static const char *const *site_names(const fp_cmd *c, const char **names)
@@ -126,22 +127,38 @@ static void summary_table(const fp_cmd *c, double run_s)
     }
 }
 
-int cli_footprint_write_outputs(fp_cmd *c, const cli_args *a, double run_s)
+/* The GeoJSON and KML (either index -1 to skip) into the set. */
+static int write_scene(fp_cmd *c, cli_outputs *out, int geojson, int kml)
+{
+    if (geojson < 0 && kml < 0)
+        return CLI_OK;
+    bmd_scene scene;
+    bmd_scene_init(&scene, &c->scn.earth);
+    bmd_error err = {0};
+    int lib = bmd_footprint_scene(c->mode, &c->grid, c->maps, c->n_centres, c->defence, &scene,
+                                  &err);
+    int st = lib ? cli_library_failure(c->command, lib, &err)
+                 : cli_outputs_write_scene(out, &scene, geojson, kml);
+    bmd_scene_free(&scene);
+    return st;
+}
+
+int cli_footprint_write_outputs(fp_cmd *c, const cli_args *a, cli_outputs *out,
+                                const int index[3], const volatile sig_atomic_t *interrupted,
+                                double run_s)
 {
     const char *names[BMD_FOOTPRINT_MAX_SITES];
-    bmd_error err;
-    int st;
-    const char *csv = cli_text(a, "csv"), *gj = cli_text(a, "geojson"), *kml = cli_text(a, "kml");
-    if (csv && (st = bmd_footprint_write_csv(csv, c->exposure ? BMD_FOOTPRINT_DEFENDED_AREA : c->mode,
-                                             &c->grid, c->maps, c->n_centres, site_names(c, names),
-                                             c->defence->n_sites, &err)))
-        return cli_library_failure(c->command, st, &err);
-    if (gj && (st = bmd_footprint_write_geojson(gj, &c->scn.earth, c->mode, &c->grid, c->maps,
-                                                c->n_centres, c->defence, &err)))
-        return cli_library_failure(c->command, st, &err);
-    if (kml && (st = bmd_footprint_write_kml(kml, &c->scn.earth, c->mode, &c->grid, c->maps,
-                                             c->n_centres, c->defence, &err)))
-        return cli_library_failure(c->command, st, &err);
+    bmd_footprint_csv csv = {c->exposure ? BMD_FOOTPRINT_DEFENDED_AREA : c->mode, &c->grid,
+                             c->maps, c->n_centres, site_names(c, names), c->defence->n_sites};
+    int st = cli_outputs_write(out, index[0], bmd_footprint_csv_write, &csv);
+    if (!st)
+        st = write_scene(c, out, index[1], index[2]);
+    if (!st && *interrupted)
+        return 130; /* the caller says so */
+    if (!st)
+        st = cli_outputs_commit(out);
+    if (st)
+        return st;
     if (cli_has(a, "json")) {
         cJSON *o = summary_json(c, run_s);
         char *text = cJSON_PrintUnformatted(o);

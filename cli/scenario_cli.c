@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bmd/geojson.h"
-#include "bmd/kml.h"
 #include "bmd/scene.h"
 #include "common.h"
 #include "scenario_cli.h"
@@ -64,9 +62,9 @@ int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_
 }
 
 int cli_scenario_exports(const char *command, const bmd_analysis *an,
-                         const bmd_analysis_footprints *fps, const char *geojson, const char *kml)
+                         const bmd_analysis_footprints *fps, cli_outputs *o, int geojson, int kml)
 {
-    if (!geojson && !kml)
+    if (geojson < 0 && kml < 0)
         return CLI_OK;
     bmd_scene sc;
     bmd_scene_init(&sc, &an->scn->earth);
@@ -75,10 +73,7 @@ int cli_scenario_exports(const char *command, const bmd_analysis *an,
     for (int i = 0; fps && i < fps->n && !st; i++)
         st = bmd_analysis_footprint_scene(fps, i, BMD_ANALYSIS_FP_OWN | BMD_ANALYSIS_FP_REMOTE |
                                                       BMD_ANALYSIS_FP_GRID, &sc, &err);
-    if (!st && geojson)
-        st = bmd_geojson_write(&sc, geojson, &err);
-    if (!st && kml)
-        st = bmd_kml_write(&sc, NULL, kml, &err);
+    int cli = st ? cli_library_failure(command, st, &err) : cli_outputs_write_scene(o, &sc, geojson, kml);
     bmd_scene_free(&sc);
-    return st ? cli_library_failure(command, st, &err) : CLI_OK;
+    return cli;
 }

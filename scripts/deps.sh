@@ -23,6 +23,9 @@ python3
 chromium
 libopenmpi-dev
 openmpi-bin
+python3-shapely
+clang
+libomp-dev
 "
 
 # The packages of the named lists (build, test) that are not installed.

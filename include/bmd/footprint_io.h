@@ -8,6 +8,8 @@
 
 #include "bmd/api.h"
 
+#include <stdio.h>
+
 #include "bmd/footprint.h"
 #include "bmd/scenario.h"
 #include "bmd/scene.h"
@@ -96,6 +98,18 @@ BMD_API void bmd_footprint_summarize(const bmd_earth *earth, const bmd_footprint
 BMD_API int bmd_footprint_write_csv(const char *path, bmd_footprint_mode mode, const bmd_footprint_grid *grid,
                                     const bmd_footprint_map *maps, int n_maps, const char *const *site_names,
                                     int n_sites, bmd_error *err);
+
+/* The same CSV written to an open stream, as a bmd_write_fn (bmd/atomic_file.h) for output sets:
+ * context is a bmd_footprint_csv. Write errors are left in the stream's error flag. */
+typedef struct bmd_footprint_csv {
+    bmd_footprint_mode mode;
+    const bmd_footprint_grid *grid;
+    const bmd_footprint_map *maps;
+    int n_maps;
+    const char *const *site_names;
+    int n_sites;
+} bmd_footprint_csv;
+BMD_API int bmd_footprint_csv_write(FILE *out, void *csv, bmd_error *err);
 
 /* Add to scene the regions of map with >= min_shots (>= 1) shot opportunities, contoured with
  * bmd_footprint_contour, as footprint polygons (bmd_scene_add_area, BMD_AREA_FOOTPRINT) named
