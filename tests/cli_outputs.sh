@@ -108,7 +108,8 @@ check_text "interrupted_footprint_keeps_the_previous_csv" "$(cat "$tmp/f11.csv")
 contains "interrupted_footprint_says_so_once" "$(cat "$tmp/f11.err")" "interrupted: no output written"
 check_text "interrupted_footprint_says_it_once" "$(grep -c interrupted "$tmp/f11.err")" "1"
 
-# Full disk: a clear error naming the file and the reason, the previous file untouched, no
+# Full disk: a clear error naming the file and the reason, exit 2 (an output file that cannot be
+# written: cli/cli.h), the previous file untouched, no
 # temporary. A 16 KiB tmpfs in a private mount namespace when the system allows it (ENOSPC),
 # else a 1 KiB file-size limit (EFBIG) on the same code path.
 mkdir -p "$tmp/full"
@@ -118,14 +119,14 @@ if unshare -rm true 2>/dev/null; then
           "$2" trajectory --missile minuteman-3 --from 41.15,-104.8 --azimuth 10 --csv "$1/t.csv" --interval 0.5 >/dev/null;
           echo "rc=$?"; cat "$1/t.csv"; ls -A "$1"' sh "$tmp/full" "$bin" 2>&1)
     contains "full_disk_is_a_clear_error" "$err" "No space left on device"
-    contains "full_disk_exits_1" "$err" "rc=1"
+    contains "full_disk_exits_2_output_not_writable" "$err" "rc=2"
     contains "full_disk_keeps_the_previous_file" "$err" "previous"
     check_text "full_disk_leaves_no_temporary" "$(printf '%s\n' "$err" | tail -1)" "t.csv"
 else
     echo "cli_outputs: no private mount namespace here; the full disk is simulated with ulimit -f"
 fi
 err=$( (ulimit -f 1; trap '' XFSZ; "$bin" "${traj[@]}" --csv "$tmp/full/t.csv" --interval 0.5 >/dev/null) 2>&1); rc=$?
-check_text "file_size_limit_exits_1" "$rc" "1"
+check_text "file_size_limit_exits_2_output_not_writable" "$rc" "2"
 contains "file_size_limit_is_a_clear_error" "$err" "File too large"
 check_text "file_size_limit_keeps_the_previous_file" "$(cat "$tmp/full/t.csv")" "previous"
 only_files "file_size_limit_leaves_no_temporary" "$tmp/full" t.csv

@@ -128,6 +128,8 @@ int fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
             break;
         p_prev = p, d_prev = d_imp;
         p = fmin(fmax(p + (w->dist_m - d_imp) / slope, p_lo), p_hi);
+        if (!isfinite(p))
+            break; /* aimed exactly below */
         set_param(fp, &plan, p);
         plan.azimuth_rad += remainder(w->bearing_rad - b_imp, 2.0 * M_PI);
         if ((st = fly(fp, &plan, w, sc, err)))
