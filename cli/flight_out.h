@@ -15,6 +15,15 @@ void cli_record_flight(cli_record *rec, const bmd_flight_summary *s);
 /* The plan rows: steering, azimuth, vertical rise, kick or pitch program, cutoff. */
 void cli_record_plan(cli_record *rec, const bmd_plan *p);
 
+/* Limits of a time series (--interval): the shortest sampling step and the most rows, so that a
+ * tiny interval cannot make the series (memory, file) grow without bound. */
+#define CLI_MIN_INTERVAL_S 0.01
+#define CLI_MAX_SERIES_ROWS 1000000.0
+
+/* Check that a flight of flight_time_s sampled every dt_s gives at most CLI_MAX_SERIES_ROWS rows;
+ * else one line on stderr naming --interval and CLI_USAGE. */
+int cli_series_rows_check(const cli_args *a, double flight_time_s, double dt_s);
+
 /* Write the time series as CSV to path: FILE.tmp-XXXXXX in the same directory, then renamed, so
  * the file is never seen half-written. Returns CLI_OK, or CLI_FAILED after saying why. */
 int cli_write_csv(const char *command, const char *path, const bmd_trajectory *traj);
