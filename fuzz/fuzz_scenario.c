@@ -1,5 +1,5 @@
 /* fuzz/fuzz_scenario.c — the scenario loader (bmd_scenario_load), then resolving against the
- * repository catalogue and saving, on arbitrary bytes. */
+ * repository catalogue, on arbitrary bytes. */
 #include <stdlib.h>
 
 #include "bmd/scenario.h"
@@ -17,12 +17,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!scn)
         return 0;
     bmd_error err = {0};
-    if (bmd_scenario_load(path, scn, &err) == BMD_SUCCESS &&
-        bmd_scenario_resolve(scn, BMD_FUZZ_DATA_DIR "/catalog", &err) == BMD_SUCCESS) {
-        char out[600];
-        snprintf(out, sizeof out, "%s/bmd-fuzz-%ld-saved.yaml", fz_tmpdir(), (long)getpid());
-        bmd_scenario_save(scn, out, &err);
-    }
+    /* (saving is left out: bmd_scenario_save syncs the file to disk, 100 times slower) */
+    if (bmd_scenario_load(path, scn, &err) == BMD_SUCCESS)
+        bmd_scenario_resolve(scn, BMD_FUZZ_DATA_DIR "/catalog", &err);
     bmd_scenario_free(scn);
     free(scn);
     return 0;
