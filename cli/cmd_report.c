@@ -179,6 +179,12 @@ int cli_cmd_report(int argc, char **argv)
         return cli_require(&a, "output", "(the HTML file to write: -o out/report.html)");
     }
     char geo[1024], kml[1024], cmdline[4096];
+    if (strlen(out) + sizeof ".geojson" > sizeof geo) { /* refused, never cut */
+        cli_complain(a.command, "-o: the path is %zu bytes long; at most %zu allowed", strlen(out),
+                     sizeof geo - sizeof ".geojson");
+        free(rest);
+        return CLI_USAGE;
+    }
     beside(out, "geojson", geo, sizeof geo);
     beside(out, "kml", kml, sizeof kml);
     command_line(argc, argv, cmdline, sizeof cmdline);

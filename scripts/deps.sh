@@ -1,9 +1,11 @@
 # scripts/deps.sh — sourced by test.sh and demo.sh: make sure the Debian packages bmdsim builds
 # with are installed. As root, installs what is missing with apt-get; otherwise prints the exact
 # apt-get line and returns 2.
+# clang and libclang-rt-dev build the libFuzzer harnesses (fuzz/run.sh); locales gives the
+# de_DE.UTF-8 locale of the decimal-comma test.
 # chromium (headless) takes the screenshot of the report in tests/cli_report.sh; installing it
 # (about 70 packages, ~100 MB download) took about two minutes on the 2-core test machine.
-BMD_DEBIAN_PACKAGES="gcc make cmake pkg-config libproj-dev libcjson-dev libyaml-dev libcmocka-dev libgsl-dev libxml2-dev librsvg2-dev python3 chromium libopenmpi-dev openmpi-bin"
+BMD_DEBIAN_PACKAGES="gcc make cmake pkg-config libproj-dev libcjson-dev libyaml-dev libcmocka-dev libgsl-dev libxml2-dev librsvg2-dev python3 chromium libopenmpi-dev openmpi-bin clang libclang-rt-dev locales"
 
 bmd_missing_packages() {
     local missing="" p
@@ -26,6 +28,17 @@ bmd_ensure_deps() {
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >&2 || return 1
     apt-get install -y -qq --no-install-recommends $missing >&2 || return 1
+}
+
+# The decimal-comma locale the tests run bmdsim under (tests/cli_hostile_input.sh): generated as
+# root when missing (the 'locales' package ships its definition).
+bmd_ensure_locale() {
+    locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "the tests need the de_DE.UTF-8 locale: sudo localedef -i de_DE -f UTF-8 de_DE.UTF-8" >&2
+        return 2
+    fi
+    localedef -i de_DE -f UTF-8 de_DE.UTF-8 >&2
 }
 
 # Configure and build one tree: bmd_build DIR [cmake args...]
