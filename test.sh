@@ -6,6 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 . scripts/deps.sh
 bmd_ensure_deps build test || exit $?
+bmd_ensure_locale || exit $?
 mkdir -p build
 status=0
 for flavour in release asan; do
@@ -49,4 +50,9 @@ else
     echo "tsan build failed" >&2
     status=1
 fi
+
+# the fuzz smoke: every libFuzzer target for BMD_FUZZ_SECONDS (default 20) seconds (clang, ASan +
+# UBSan; about 4 minutes with its build on 2 cores); the long run is in docs/reliability.md
+echo "== fuzz smoke =="
+fuzz/run.sh "${BMD_FUZZ_SECONDS:-20}" || status=1
 exit $status

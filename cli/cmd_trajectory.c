@@ -32,7 +32,7 @@ static const cli_option options[] = {
     {"csv", "FILE", "write the time series to FILE (CSV, units in the column names)", 0},
     {"geojson", "FILE", "write launch, target and the 3-D track to FILE (GeoJSON, RFC 7946)", 0},
     {"kml", "FILE", "write launch, target and the 3-D track to FILE (KML 2.2, Google Earth)", 0},
-    {"interval", "S", "time step of the CSV series, s (default 1)", 0},
+    {"interval", "S", "time step of the CSV series, s (default 1; at least 0.01)", 0},
     {"set", "FIELD=VALUE[,...]", "override catalogue parameters, SI units", 0},
     {"dir", "DIR", "catalogue directory (default $BMD_DATA_DIR/catalog/missiles)", 0},
     {"json", NULL, "print one JSON object instead of a table", 0},
@@ -271,7 +271,8 @@ static int report(const cli_args *a, const bmd_catalog_missile *e, traj_run *r)
     const char *kml = cli_text(a, "kml");
     if (csv || geojson || kml) {
         double dt;
-        if (cli_number(a, "interval", 1.0, 0.0, 1, 3600.0, 0, "s", &dt))
+        if (cli_number(a, "interval", 1.0, CLI_MIN_INTERVAL_S, 0, 3600.0, 0, "s", &dt) ||
+            cli_series_rows_check(a, r->res.summary.flight_time_s, dt))
             return CLI_USAGE;
         int st = write_series(a, e, r, dt, csv, geojson, kml);
         if (st)

@@ -68,6 +68,17 @@ void cli_record_plan(cli_record *rec, const bmd_plan *p)
     cli_record_number(rec, "cutoff_s", "thrust cutoff (0: burn to depletion)", p->cutoff_s, "s", 1);
 }
 
+int cli_series_rows_check(const cli_args *a, double flight_time_s, double dt_s)
+{
+    const double rows = flight_time_s / dt_s + 2.0;
+    if (rows <= CLI_MAX_SERIES_ROWS)
+        return CLI_OK;
+    cli_complain(a->command, "--interval: %g s gives %.3g rows over the %.0f s flight; at most "
+                 "%.0f rows (use an interval of at least %.3g s)", dt_s, rows, flight_time_s,
+                 CLI_MAX_SERIES_ROWS, flight_time_s / (CLI_MAX_SERIES_ROWS - 2.0));
+    return CLI_USAGE;
+}
+
 int cli_csv_write(FILE *f, void *trajectory, bmd_error *err)
 {
     (void)err;

@@ -22,6 +22,16 @@ void cli_record_plan(cli_record *rec, const bmd_plan *p);
  * bmd_trajectory given as context (used with bmd/atomic_file.h, like every output). */
 int cli_csv_write(FILE *out, void *trajectory, bmd_error *err);
 
+
+/* Limits of a time series (--interval): the shortest sampling step and the most rows, so that a
+ * tiny interval cannot make the series (memory, file) grow without bound. */
+#define CLI_MIN_INTERVAL_S 0.01
+#define CLI_MAX_SERIES_ROWS 1000000.0
+
+/* Check that a flight of flight_time_s sampled every dt_s gives at most CLI_MAX_SERIES_ROWS rows;
+ * else one line on stderr naming --interval and CLI_USAGE. */
+int cli_series_rows_check(const cli_args *a, double flight_time_s, double dt_s);
+
 /* Write the time series as CSV to path with the output module (bmd_atomic_write: checked target,
  * temporary in the same folder, fsync, rename; a new file gets 0666 less the umask, a replaced
  * one keeps its mode). Returns CLI_OK, or the exit status after saying why. */

@@ -37,6 +37,7 @@ extern "C" {
 #define BMD_SCENARIO_MAX_SET 16      /* overrides per catalogue reference */
 #define BMD_SCENARIO_MAX_CUES 8      /* cueing sensors per site */
 #define BMD_SCENARIO_PATH_MAX 96     /* field paths in messages */
+#define BMD_SCENARIO_MAX_BOX_CELLS 1000000000L /* rows x columns of a box (as footprint --max-cells) */
 
 /* Where something was written in the file (1-based; 0 when it was not read from a file). */
 typedef struct bmd_scenario_pos {

@@ -18,6 +18,7 @@ typedef struct cat_scalar {
     size_t offset;
     int required;
     int rule;
+    double lo, hi;   /* the physically meaningful range (inclusive; beyond the rule's sign) */
 } cat_scalar;
 
 /* The scalar fields of a stage and of the payload. */
@@ -27,6 +28,11 @@ const cat_scalar *cat_payload_fields(int *n);
 /* Whether v obeys rule; when not, *what is "positive" or "zero or positive" (CAT_ANY: any finite
  * number, always true). */
 int cat_rule_ok(int rule, double v, const char **what);
+
+/* Whether v obeys f's rule and lies in [f->lo, f->hi]; when not, what (n bytes) says what is
+ * allowed ("positive", "in [0.1, 10000]"). Catches absurd values (negative mass, a burn of
+ * 1e-300 s, a specific impulse of 1e300 s) before they reach the integrator. */
+int cat_scalar_ok(const cat_scalar *f, double v, char *what, size_t n);
 
 /* Read stage number index (0-based) from its mapping node into e->missile.stages[index], recording
  * the provenance of each parameter. Needs e->sources already read. */
