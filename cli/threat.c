@@ -48,6 +48,8 @@ int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)
         return st == BMD_EIO || st == BMD_ENOMEM ? CLI_FAILED : CLI_USAGE;
     }
     snprintf(t->missile, sizeof t->missile, "%s", m->missile.name);
+    t->warhead_rcs_m2 = m->signature.warhead_rcs_m2;
+    bmd_catalog_warhead_rcs_text(m, t->rcs_text, sizeof t->rcs_text);
     bmd_analysis_flight f;
     st = bmd_analysis_fly(earth, &m->missile, BMD_AIM_MIN_ENERGY, t->from_lat_rad,
                           t->from_lon_rad, 0, t->to_lat_rad, t->to_lon_rad, NULL, &f, &err);

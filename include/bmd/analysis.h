@@ -17,8 +17,9 @@
  *      per type this is exactly the table of `bmdsim engage` in its flag form.
  *   3. Sensors. For each (threat, site): the site's cueing sensors (`cue:`, scenario sensors:
  *      radars placed and turned by bmd_scenario_resolve, space-based IR) form the bmd_sensor_set
- *      of bmd_threat_prepare; the site's own radar is its fire-control radar. The object seen is
- *      the reentry vehicle (BMD_OBJECT_RV).
+ *      of bmd_threat_prepare_rcs; the site's own radar is its fire-control radar. The object every
+ *      radar looks for is the warhead (BMD_OBJECT_RV) with the cross-section of the threat's
+ *      catalogue entry (signature.warhead_rcs_m2, or its printed default).
  *   4. Timeline. The site's timeline (the scenario's, with the site's own values) maps onto
  *      bmd_timeline: detect_to_track_s -> track_delay_s, track_to_decision_s -> decision_delay_s,
  *      decision_to_launch_s -> launch_delay_s, kill_assessment_s -> kill_assessment_s.
@@ -88,7 +89,11 @@ void bmd_analysis_flight_free(bmd_analysis_flight *flight);
 typedef struct bmd_analysis_options {
     int required_speed;                   /* nonzero: bmd_engage_required_speed per pair
                                              (default 1) */
-    bmd_engage_options engage;            /* bmd_engage_options_default */
+    bmd_engage_options engage;            /* bmd_engage_options_default; with
+                                             rules_from_scenario its launch_on and
+                                             require_fcr_coverage are the scenario's */
+    int rules_from_scenario;              /* default 1: the scenario's `engagement:` rules
+                                             (bmd_scenario_rules); 0: engage as given */
     bmd_required_speed_options speed;     /* bmd_required_speed_options_default */
     bmd_flyout_options flyout;            /* site and azimuth are set per table (see above);
                                              the rest as given (defaults) */
