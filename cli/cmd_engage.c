@@ -219,7 +219,7 @@ static void detector_text(engage_run *r)
 static int write_exports(const cli_args *a, const engage_run *r)
 {
     cli_engage_export x = {&r->earth, &r->threat, r->ic.interceptor.name, &r->site,
-                           r->has_radar ? &r->radar : NULL, &r->e};
+                           r->has_radar ? &r->radar : NULL, &r->e, &r->rules};
     return cli_engage_exports(a->command, &x, cli_text(a, "geojson"), cli_text(a, "kml"));
 }
 

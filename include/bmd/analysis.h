@@ -194,20 +194,31 @@ double bmd_analysis_radar_coverage_m(const bmd_radar *radar);
  * the bmd_scene_add_* functions. */
 int bmd_analysis_scene(const bmd_analysis *an, int flags, bmd_scene *scene, bmd_error *err);
 
+/* The same against an object of cross-section rcs_m2 (m^2): the warhead of a threat. */
+double bmd_analysis_radar_coverage_rcs_m(const bmd_radar *radar, double rcs_m2);
+
 /* The pieces of bmd_analysis_scene, for callers that build a scene of their own (bmdsim engage):
- * one radar's coverage, named name, as a circle of bmd_analysis_radar_coverage_m (a sector when
- * the radar's field of view is limited) with properties "radar": type and "object": "reentry
- * vehicle"; BMD_EINVAL ("radar NAME: no valid detection range") when the radar has none. */
+ * one radar's coverage, named name, as a circle of bmd_analysis_radar_coverage_rcs_m against a
+ * warhead of cross-section rcs_m2 (a sector when the radar's field of view is limited) with
+ * properties "radar": type, "object": "warhead" and "rcs_m2"; BMD_EINVAL ("radar NAME: no valid
+ * detection range") when the radar has none. bmd_analysis_scene draws every radar against the
+ * smallest warhead cross-section of the scenario's threats. */
 int bmd_analysis_scene_add_coverage(bmd_scene *sc, const char *name, const char *type,
-                                    const bmd_radar *r, bmd_error *err);
+                                    const bmd_radar *r, double rcs_m2, bmd_error *err);
+
+/* The engagement rules as properties of feature f: launch_on, track_delay_s, decision_delay_s,
+ * launch_delay_s, kill_assessment_s and fcr_required_at_intercept ("yes"/"no"). bmd_analysis_scene
+ * puts them on every interceptor site and intercept point. Errors: those of bmd_scene_set_*. */
+int bmd_analysis_scene_set_rules(bmd_scene *sc, int f, const bmd_engagement_rules *r,
+                                 bmd_error *err);
 
 /* One intercept point p as a site of kind other named "WHICH intercept of THREAT from SITE"
  * (which: "earliest" or "latest"), at the intercept altitude, with properties "feature":
- * "intercept", threat, site, time_s, altitude_km and closing_speed_km_s. Errors: those of the
- * bmd_scene_add_* functions. */
+ * "intercept", threat, site, time_s, altitude_km, closing_speed_km_s and (rules not NULL) the
+ * rules of bmd_analysis_scene_set_rules. Errors: those of the bmd_scene_add_* functions. */
 int bmd_analysis_scene_add_intercept(bmd_scene *sc, const char *threat, const char *site,
                                      const char *which, const bmd_intercept_point *p,
-                                     bmd_error *err);
+                                     const bmd_engagement_rules *rules, bmd_error *err);
 
 /* ---------------------------------------------------------------------------------------------
  * Footprint maps of an analysis (bmd/footprint.h, bmd/footprint_io.h), for the report.
