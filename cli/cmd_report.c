@@ -118,9 +118,31 @@ static int footprints(const cli_args *a, const bmd_analysis *an, int remote,
     return st ? cli_library_failure(a->command, st, &err) : CLI_OK;
 }
 
+/* The analysis under launch-on radar-track, engaging on remote, without required speeds. */
+static int radar_track_analysis(const cli_args *a, const bmd_scenario *scn, bmd_analysis *alt)
+{
+    bmd_analysis_options opt;
+    bmd_analysis_options_default(&opt);
+    double threads = 0;
+    int st;
+    if (cli_has(a, "threads") &&
+        (st = cli_number(a, "threads", 0, 0, 0, 1024, 0, "threads", &threads)))
+        return st;
+    opt.threads = (int)threads;
+    opt.required_speed = 0;
+    opt.rules_from_scenario = 0;
+    opt.engage.launch_on = BMD_LAUNCH_ON_RADAR_TRACK;
+    opt.engage.require_fcr_coverage = 0;
+    bmd_error err = {0};
+    if ((st = bmd_analysis_run(scn, &opt, alt, &err)))
+        return cli_library_failure(a->command, st, &err);
+    return CLI_OK;
+}
+
 /* Write the HTML and print where and the summary. */
 static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_analysis *remote,
-                        const bmd_analysis_footprints *fps, const char *out, char *cmdline)
+                        const bmd_analysis *alt, const bmd_analysis_footprints *fps,
+                        const char *out, char *cmdline)
 {
     bmd_world *world = NULL;
     const char *dir = cli_text(a, "data-dir"), *env = getenv("BMD_DATA_DIR");
@@ -135,6 +157,8 @@ static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_ana
     st = bmd_report_begin(&rep, an, remote, &opt, &err);
     if (!st)
         st = bmd_report_add_footprints(rep, fps, &err);
+    if (!st && alt && alt->pairs)
+        st = bmd_report_add_setting(rep, alt, &err);
     if (!st)
         st = bmd_report_write(rep, out, &err);
     if (!st) {
@@ -183,7 +207,7 @@ int cli_cmd_report(int argc, char **argv)
     beside(out, "kml", kml, sizeof kml);
     command_line(argc, argv, cmdline, sizeof cmdline);
     bmd_scenario *scn = calloc(1, sizeof *scn);
-    bmd_analysis an = {0}, remote = {0};
+    bmd_analysis an = {0}, remote = {0}, alt = {0};
     bmd_analysis_footprints *fps = calloc(1, sizeof *fps);
     if (!scn || !fps) {
         free(scn);
@@ -195,6 +219,9 @@ int cli_cmd_report(int argc, char **argv)
         (st = cli_scenario_analyse(&a, scn, 0, &an)) == CLI_OK && !cli_has(&a, "no-remote")) {
         /* the same analysis without the fire-control radar requirement */
         st = cli_scenario_analyse(&a, scn, 1, &remote);
+        /* and launching only after burnout on a radar track (engage on remote) */
+        if (!st)
+            st = radar_track_analysis(&a, scn, &alt);
     }
     if (!st)
         st = footprints(&a, &an, !cli_has(&a, "no-remote"), fps);
@@ -205,11 +232,12 @@ int cli_cmd_report(int argc, char **argv)
                                   cli_text(&a, "geojson") ? cli_text(&a, "geojson") : geo,
                                   cli_text(&a, "kml") ? cli_text(&a, "kml") : kml);
     if (!st)
-        st = write_report(&a, &an, cli_has(&a, "no-remote") ? NULL : &remote, fps, out, cmdline);
+        st = write_report(&a, &an, cli_has(&a, "no-remote") ? NULL : &remote, cli_has(&a, "no-remote") ? NULL : &alt, fps, out, cmdline);
     bmd_analysis_footprints_free(fps);
     free(fps);
     bmd_analysis_free(&an);
     bmd_analysis_free(&remote);
+    bmd_analysis_free(&alt);
     bmd_scenario_free(scn);
     free(scn);
     free(rest);

@@ -266,6 +266,9 @@ typedef struct bmd_analysis_footprint {
     double step_deg;                     /* grid step used (degrees; NAN when the scenario's
                                             step_m was kept) */
     int coarsened;                       /* 1 when coarser than the scenario's grid */
+    char grid_spec[200];                 /* the grid as `bmdsim footprint --grid SPEC` */
+    int threat;                          /* launch-area: the scenario threat whose target is
+                                            the centre and whose missile flies; -1 otherwise */
     bmd_footprint_grid grid;             /* the cells (owned) */
     bmd_footprint_cell *cells[2];        /* [grid.n_cells] each (owned) */
     bmd_footprint_summary summary[2];
@@ -310,6 +313,18 @@ int bmd_analysis_footprint_scene(const bmd_analysis_footprints *fps, int i, int 
                                  bmd_scene *scene, bmd_error *err);
 
 void bmd_analysis_footprints_free(bmd_analysis_footprints *fps);
+
+/* The command line that reproduces variant v (0: as modelled, 1: on remote) of map i exactly:
+ * "bmdsim footprint SCENARIO --mode MODE --launch POINT (or --target THREAT) --grid SPEC
+ * --launch-on SETTING [--no-fcr-coverage]", written into buf (n bytes). Returns buf ("" for a
+ * bad index). */
+const char *bmd_analysis_footprint_command(const bmd_analysis_footprints *fps, int i, int v,
+                                           char *buf, size_t n);
+
+/* "engage on remote, launch on ir-track" or "own radar at intercept, launch on burnout": the
+ * mode of variant v of the maps, for legends and captions. Returns buf. */
+const char *bmd_analysis_footprint_mode_text(const bmd_analysis_footprints *fps, int v,
+                                             char *buf, size_t n);
 
 /* Release everything the analysis holds and zero it. */
 void bmd_analysis_free(bmd_analysis *an);
