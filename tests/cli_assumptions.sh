@@ -46,10 +46,15 @@ for lo in ir-track burnout radar-track; do
         write_case "$lo"
         sj=$("$bin" engage "$tmp/case.yaml" --json --no-required-speed $remote) || bad "scenario form ($lo $remote) failed"
         fj=$("$bin" engage $flags --launch-on "$lo" $remote --json) || bad "flag form ($lo $remote) failed"
-        for k in $keys; do
-            same "flag_form_equals_scenario_form ($lo $remote) $k" "$(field "$sj" 0 "$k")" "$(field "$fj" 0 "$k")"
-        done
-        same "verdict names its setting ($lo)" "$(field "$fj" 0 launch_on)" "$lo"
+        diff=$(python3 -c '
+import json, sys
+s, f, lo = json.loads(sys.argv[1])[0], json.loads(sys.argv[2]), sys.argv[3]
+bad = [k + ": scenario " + repr(s.get(k, "MISSING")) + " != flag " + repr(f.get(k, "MISSING"))
+       for k in sys.argv[4:] if s.get(k, "MISSING") != f.get(k, "MISSING") or k not in f]
+if f.get("launch_on") != lo:
+    bad.append("launch_on " + repr(f.get("launch_on")) + " != " + lo)
+print("; ".join(bad))' "$sj" "$fj" "$lo" $keys)
+        if [ -z "$diff" ]; then ok; else bad "flag_form_equals_scenario_form ($lo $remote): $diff"; fi
         [ -z "$remote" ] && launch[$lo]=$(field "$fj" 0 earliest_launch_time_s)
     done
 done
