@@ -43,12 +43,17 @@ static void verdict(const bmd_analysis *an, int i, bmd_strbuf *sb)
     sb_puts(sb, "</td>");
 }
 
-/* The number of engageable pairs. */
-static int count_yes(const bmd_analysis *an)
+/* The number of engageable pairs, and of evaluated ones (the threat reaches its target and the
+ * site has interceptors) in *n_evaluated. */
+static int count_yes(const bmd_analysis *an, int *n_evaluated)
 {
     int n = 0;
-    for (int i = 0; i < an->n_threats * an->n_sites; i++)
-        n += an->pairs[i].status == BMD_ANALYSIS_EVALUATED && an->pairs[i].engagement.engageable;
+    *n_evaluated = 0;
+    for (int i = 0; i < an->n_threats * an->n_sites; i++) {
+        const int ev = an->pairs[i].status == BMD_ANALYSIS_EVALUATED;
+        *n_evaluated += ev;
+        n += ev && an->pairs[i].engagement.engageable;
+    }
     return n;
 }
 
@@ -72,11 +77,11 @@ void rp_settings_table(const bmd_report *r, bmd_strbuf *sb)
         bmd_engagement_rules rules;
         char text[320];
         rules_of(cols[c], &rules);
+        int n_ev, n_yes = count_yes(cols[c], &n_ev);
         sb_printf(sb, "<li><b>Setting %c</b>: ", 'A' + c);
-        rp_textf(sb, "%s (%s); %d of %d pairs engageable.",
+        rp_textf(sb, "%s (%s); %d of %d threat-site pairs engageable.",
                  bmd_engagement_rules_describe(&rules, text, sizeof text),
-                 bmd_launch_on_meaning(rules.launch_on), count_yes(cols[c]),
-                 cols[c]->n_threats * cols[c]->n_sites);
+                 bmd_launch_on_meaning(rules.launch_on), n_yes, n_ev);
         sb_puts(sb, "</li>\n");
     }
     sb_puts(sb, "</ul>\n<table class=\"settings\">\n<tr><th>threat</th><th>site</th>");
