@@ -4,6 +4,7 @@
  * launch-on setting, delays and radar requirement, so that the reader sees which assumption a
  * finding depends on. */
 #include <stdio.h>
+#include <string.h>
 
 #include "io/report_internal.h"
 
@@ -26,19 +27,35 @@ static void rules_of(const bmd_analysis *an, bmd_engagement_rules *r)
     r->require_fcr_coverage = an->opt.engage.require_fcr_coverage;
 }
 
-/* One verdict cell: "yes, 3 shots" or the reason. */
+/* One verdict cell: "yes, 3 shots" or the reason, and who first detected what: "detected at
+ * 102 s by kurecik (an-tpy-2-fbm radar): warhead 0.1 m^2 (notional)". */
 static void verdict(const bmd_analysis *an, int i, bmd_strbuf *sb)
 {
     const bmd_analysis_pair *p = &an->pairs[i];
+    const bmd_engagement *e = &p->engagement;
     if (p->status != BMD_ANALYSIS_EVALUATED) {
         sb_puts(sb, "<td class=\"no\">");
         rp_text(sb, bmd_analysis_status_string(p->status));
-    } else if (p->engagement.engageable) {
-        sb_printf(sb, "<td class=\"yes\">yes, %d shot%s", p->engagement.shot_opportunities,
-                  p->engagement.shot_opportunities == 1 ? "" : "s");
+        sb_puts(sb, "</td>");
+        return;
+    }
+    if (e->engageable) {
+        sb_printf(sb, "<td class=\"yes\">yes, %d shot%s", e->shot_opportunities,
+                  e->shot_opportunities == 1 ? "" : "s");
     } else {
         sb_puts(sb, "<td class=\"no\">");
-        rp_text(sb, bmd_engage_reason_string(p->engagement.reason));
+        rp_text(sb, bmd_engage_reason_string(e->reason));
+    }
+    if (e->detector != BMD_DETECTOR_NONE) {
+        char who[2 * BMD_NAME_MAX + 40], what[160];
+        bmd_analysis_detector_name(an, p, who, sizeof who);
+        if (e->detector == BMD_DETECTOR_IR)
+            snprintf(what, sizeof what, "booster plume (infrared; no cross-section)");
+        else
+            bmd_catalog_warhead_rcs_text(an->scn->threats[p->threat].entry, what, sizeof what);
+        sb_puts(sb, "<br><span class=\"small\">");
+        rp_textf(sb, "detected at %.0f s by %s: %s", e->detect_s, who, what);
+        sb_puts(sb, "</span>");
     }
     sb_puts(sb, "</td>");
 }
@@ -84,7 +101,21 @@ void rp_settings_table(const bmd_report *r, bmd_strbuf *sb)
                  bmd_launch_on_meaning(rules.launch_on), n_yes, n_ev);
         sb_puts(sb, "</li>\n");
     }
-    sb_puts(sb, "</ul>\n<table class=\"settings\">\n<tr><th>threat</th><th>site</th>");
+    sb_puts(sb, "</ul>\n<p>Every radar looks for the warhead, with the cross-section of the "
+                "threat's catalogue entry: ");
+    for (int t = 0; t < r->an->n_threats; t++) {
+        const bmd_catalog_missile *m = r->an->scn->threats[t].entry;
+        int seen = 0;
+        for (int u = 0; u < t && !seen; u++)
+            seen = !strcmp(r->an->scn->threats[u].entry->missile.name, m->missile.name);
+        if (seen)
+            continue;
+        char what[160];
+        sb_puts(sb, t ? "; " : "");
+        rp_textf(sb, "%s: %s", m->missile.name, bmd_catalog_warhead_rcs_text(m, what,
+                                                                              sizeof what));
+    }
+    sb_puts(sb, ". Each cell names the first detection.</p>\n<table class=\"settings\">\n<tr><th>threat</th><th>site</th>");
     for (int c = 0; c < n; c++) {
         bmd_engagement_rules rules;
         rules_of(cols[c], &rules);
