@@ -53,7 +53,7 @@ static void verdict(const bmd_analysis *an, int i, bmd_strbuf *sb)
             snprintf(what, sizeof what, "booster plume (infrared; no cross-section)");
         else
             bmd_catalog_warhead_rcs_text(an->scn->threats[p->threat].entry, what, sizeof what);
-        sb_puts(sb, "<br><span class=\"small\">");
+        sb_puts(sb, "<br/><span class=\"small\">");
         rp_textf(sb, "detected at %.0f s by %s: %s", e->detect_s, who, what);
         sb_puts(sb, "</span>");
     }
