@@ -18,6 +18,7 @@
 #include "footprint_cmd.h"
 #include "footprint_mpi.h"
 #include "outputs.h"
+#include "rules_cli.h"
 #include "threat.h"
 
 #ifndef BMD_DATA_DIR
@@ -39,6 +40,9 @@ static const cli_option options[] = {
                              "by default for exposure)"},
     {"no-required-speed", NULL, "exposure: skip the required speeds"},
     {"speed-step", "KM_S", "resolution of the required speed (default 0.25 km/s)"},
+    {"launch-on", "MODE", CLI_LAUNCH_ON_HELP " (default: the scenario's engagement rules)"},
+    {"no-fcr-coverage", NULL, "engage on remote: a site's own radar need not see the threat at "
+                              "the intercept (the report's remote maps)"},
     {"aim", "METHOD", "family (default: interpolated plans, corrected) | exact (aim every cell)"},
     {"aim-tolerance", "KM", "miss above which a cell's flight is corrected (default 1 km)"},
     {"sample", "S", "time between threat samples (default 10 s)"},
@@ -115,6 +119,21 @@ static void progress_cb(void *context, long done, long total)
     fflush(stderr);
 }
 
+/* The warhead cross-section of the catalogue entry that holds missile m (the default when
+ * none does). */
+static double missile_rcs(const fp_cmd *c, const bmd_missile *m)
+{
+    if (c->has_override && m == &c->override.missile)
+        return c->override.signature.warhead_rcs_m2;
+    for (int i = 0; i < c->scn.n_threats; i++)
+        if (c->scn.threats[i].entry && m == &c->scn.threats[i].entry->missile)
+            return c->scn.threats[i].entry->signature.warhead_rcs_m2;
+    for (int i = 0; i < c->scn.n_launch_areas; i++)
+        if (c->scn.launch_areas[i].entry && m == &c->scn.launch_areas[i].entry->missile)
+            return c->scn.launch_areas[i].entry->signature.warhead_rcs_m2;
+    return BMD_DEFAULT_WARHEAD_RCS_M2;
+}
+
 /* Add a centre. */
 static int add_centre(fp_cmd *c, const char *name, double lat, double lon, const bmd_missile *m,
                       bmd_aim_shape shape)
@@ -130,6 +149,7 @@ static int add_centre(fp_cmd *c, const char *name, double lat, double lon, const
     centre *x = &c->centres[c->n_centres++];
     snprintf(x->name, sizeof x->name, "%s", name);
     x->lat_rad = lat, x->lon_rad = lon, x->missile = m, x->shape = shape;
+    x->rcs_m2 = missile_rcs(c, m);
     return CLI_OK;
 }
 
@@ -237,6 +257,10 @@ static int read_options(fp_cmd *c, const cli_args *a)
     c->opt.flight.sample_interval_s = 10.0;
     double v;
     int st;
+    bmd_scenario_rules(&c->scn, -1, &c->rules);
+    if ((st = cli_rules_read(a, &c->rules)))
+        return st;
+    bmd_engagement_rules_apply(&c->rules, NULL, &c->opt.engage);
     if ((st = cli_number(a, "threads", 0, 0, 0, 1024, 0, "threads", &v)))
         return st;
     c->opt.threads = (int)v;
@@ -276,7 +300,9 @@ static int compute_map(fp_cmd *c, int m, const bmd_footprint_grid *g, int *stop,
                               c->defence->n_sites};
     bmd_footprint *fp = NULL;
     const double t0 = cli_now_s();
-    int st = bmd_footprint_prepare(&c->scn.earth, &in, &c->opt, &fp, err);
+    bmd_footprint_options opt = c->opt;
+    opt.rcs_m2 = x->rcs_m2;
+    int st = bmd_footprint_prepare(&c->scn.earth, &in, &opt, &fp, err);
     if (!st)
         bmd_footprint_info(fp, &c->info[m]);
     long first, count;

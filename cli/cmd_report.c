@@ -105,6 +105,27 @@ static int footprints(const cli_args *a, const bmd_analysis *an, int remote,
     return st ? cli_library_failure(a->command, st, &err) : CLI_OK;
 }
 
+/* The analysis under launch-on radar-track, engaging on remote, without required speeds. */
+static int radar_track_analysis(const cli_args *a, const bmd_scenario *scn, bmd_analysis *alt)
+{
+    bmd_analysis_options opt;
+    bmd_analysis_options_default(&opt);
+    double threads = 0;
+    int st;
+    if (cli_has(a, "threads") &&
+        (st = cli_number(a, "threads", 0, 0, 0, 1024, 0, "threads", &threads)))
+        return st;
+    opt.threads = (int)threads;
+    opt.required_speed = 0;
+    opt.rules_from_scenario = 0;
+    opt.engage.launch_on = BMD_LAUNCH_ON_RADAR_TRACK;
+    opt.engage.require_fcr_coverage = 0;
+    bmd_error err = {0};
+    if ((st = bmd_analysis_run(scn, &opt, alt, &err)))
+        return cli_library_failure(a->command, st, &err);
+    return CLI_OK;
+}
+
 /* The map data (before the analysis: a missing data folder ends the run before any work). */
 static int load_world(const cli_args *a, bmd_world **world)
 {
@@ -116,7 +137,8 @@ static int load_world(const cli_args *a, bmd_world **world)
 
 /* The HTML into file html of the set; the summary lines into lines. */
 static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_analysis *remote,
-                        const bmd_analysis_footprints *fps, const bmd_world *world,
+                        const bmd_analysis *alt, const bmd_analysis_footprints *fps,
+                        const bmd_world *world,
                         cli_outputs *o, int html, char *cmdline,
                         char lines[3][BMD_REPORT_SUMMARY_MAX])
 {
@@ -129,6 +151,8 @@ static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_ana
     int st = bmd_report_begin(&rep, an, remote, &opt, &err);
     if (!st)
         st = bmd_report_add_footprints(rep, fps, &err);
+    if (!st && alt && alt->pairs)
+        st = bmd_report_add_setting(rep, alt, &err);
     if (!st)
         st = bmd_report_html(rep, &text, &err);
     if (!st)
@@ -172,7 +196,7 @@ int cli_cmd_report(int argc, char **argv)
     char *geo = beside(out, "geojson"), *kml = beside(out, "kml"), cmdline[4096];
     command_line(argc, argv, cmdline, sizeof cmdline);
     bmd_scenario *scn = calloc(1, sizeof *scn);
-    bmd_analysis an = {0}, remote = {0};
+    bmd_analysis an = {0}, remote = {0}, alt = {0};
     bmd_analysis_footprints *fps = calloc(1, sizeof *fps);
     bmd_world *world = NULL;
     cli_outputs set;
@@ -192,13 +216,17 @@ int cli_cmd_report(int argc, char **argv)
             (st = cli_scenario_analyse(&a, scn, 0, &an)) == CLI_OK && !cli_has(&a, "no-remote")) {
             /* the same analysis without the fire-control radar requirement */
             st = cli_scenario_analyse(&a, scn, 1, &remote);
+            /* and launching only after burnout on a radar track (engage on remote) */
+            if (!st)
+                st = radar_track_analysis(&a, scn, &alt);
         }
         if (!st)
             st = footprints(&a, &an, !cli_has(&a, "no-remote"), fps);
         if (!st)
             st = cli_scenario_exports(a.command, &an, fps, &set, i_geo, i_kml);
         if (!st)
-            st = write_report(&a, &an, cli_has(&a, "no-remote") ? NULL : &remote, fps, world,
+            st = write_report(&a, &an, cli_has(&a, "no-remote") ? NULL : &remote,
+                              cli_has(&a, "no-remote") ? NULL : &alt, fps, world,
                               &set, i_html, cmdline, lines);
         if (!st)
             st = cli_outputs_commit(&set);
@@ -214,6 +242,7 @@ int cli_cmd_report(int argc, char **argv)
     free(fps);
     bmd_analysis_free(&an);
     bmd_analysis_free(&remote);
+    bmd_analysis_free(&alt);
     bmd_scenario_free(scn);
     free(scn);
     free(geo);

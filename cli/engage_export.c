@@ -21,6 +21,16 @@ static int add_defence(bmd_scene *sc, const cli_engage_export *x, bmd_error *err
         st = bmd_scene_set_number(sc, f, "count", s->n_interceptors, err);
     if (!st)
         st = bmd_scene_set_text(sc, f, "radar", x->radar ? x->radar->name : "none", err);
+    if (!st)
+        st = bmd_analysis_scene_set_rules(sc, f, x->rules, err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "engageable", x->engagement->engageable ? "yes" : "no",
+                                err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "reason", bmd_engage_reason_string(x->engagement->reason),
+                                err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "radar_object", x->threat->rcs_text, err);
     if (st || !x->radar)
         return st;
     const bmd_radar *r = &x->radar->radar;
@@ -33,11 +43,12 @@ static int add_defence(bmd_scene *sc, const cli_engage_export *x, bmd_error *err
             st = bmd_scene_set_text(sc, f, "radar", x->radar->name, err);
     }
     /* coverage as in bmd_analysis_scene; the message names the radar type, as it always has */
-    if (!st && !isfinite(bmd_analysis_radar_coverage_m(r)))
+    if (!st && !isfinite(bmd_analysis_radar_coverage_rcs_m(r, x->threat->warhead_rcs_m2)))
         return bmd_error_set(err, BMD_EINVAL, "radar %s: no valid detection range",
                              x->radar->name);
     snprintf(name, sizeof name, "defence site %s", x->radar->name);
-    return st ? st : bmd_analysis_scene_add_coverage(sc, name, x->radar->name, r, err);
+    return st ? st : bmd_analysis_scene_add_coverage(sc, name, x->radar->name, r,
+                                                     x->threat->warhead_rcs_m2, err);
 }
 
 /* Everything: the site (with its radar and coverage), the track, its ends, the intercepts. */
@@ -63,10 +74,10 @@ static int build(bmd_scene *sc, const cli_engage_export *x, bmd_error *err)
                                 NULL, err);
     if (!st && x->engagement->engageable) {
         st = bmd_analysis_scene_add_intercept(sc, t->missile, "defence site", "earliest",
-                                              &x->engagement->earliest, err);
+                                              &x->engagement->earliest, x->rules, err);
         if (!st)
             st = bmd_analysis_scene_add_intercept(sc, t->missile, "defence site", "latest",
-                                                  &x->engagement->latest, err);
+                                                  &x->engagement->latest, x->rules, err);
     }
     return st;
 }

@@ -20,6 +20,7 @@ typedef struct centre {
     double lat_rad, lon_rad;
     const bmd_missile *missile;
     bmd_aim_shape shape;
+    double rcs_m2;                /* the missile's warhead cross-section (its catalogue entry) */
 } centre;
 
 /* Everything the command holds. */
@@ -34,6 +35,7 @@ typedef struct fp_cmd {
     bmd_catalog_missile override;
     int has_override;
     bmd_footprint_options opt;
+    bmd_engagement_rules rules;   /* the scenario's, with --launch-on and --no-fcr-coverage */
     bmd_footprint_defence *defence;
     bmd_footprint_map *maps;
     bmd_footprint_cell *cells;    /* n_centres x n_cells */

@@ -25,6 +25,11 @@ static cJSON *summary_json(const fp_cmd *c, double run_s)
                                        : c->mode == BMD_FOOTPRINT_LAUNCH_AREA ? "launch-area"
                                                                               : "defended-area");
     cJSON_AddStringToObject(o, "scenario", c->scn.path);
+    cJSON_AddStringToObject(o, "launch_on", bmd_launch_on_name(c->rules.launch_on));
+    cJSON_AddBoolToObject(o, "engage_on_remote", !c->rules.require_fcr_coverage);
+    char rules[320];
+    cJSON_AddStringToObject(o, "rules", bmd_engagement_rules_describe(&c->rules, rules,
+                                                                       sizeof rules));
     cJSON_AddStringToObject(o, "grid", c->grid.name);
     cJSON_AddNumberToObject(o, "cells", (double)c->grid.n_cells);
     cJSON_AddNumberToObject(o, "run_time_s", run_s);
@@ -106,6 +111,9 @@ static void summary_table(const fp_cmd *c, double run_s)
            c->grid.name, c->grid.n_cells, c->defence->n_sites, c->defence->n_sites == 1 ? "" : "s",
            run_s, c->stats[0].threads, c->stats[0].threads == 1 ? "" : "s", c->size,
            c->size == 1 ? "" : "es");
+    char rules[320];
+    printf("Rules: %s%s\n", bmd_engagement_rules_describe(&c->rules, rules, sizeof rules),
+           c->rules.require_fcr_coverage ? "" : " (engage on remote)");
     for (int m = 0; m < c->n_centres; m++) {
         bmd_footprint_summary s;
         bmd_footprint_summarize(&c->scn.earth, &c->grid, c->maps[m].cells, &s);

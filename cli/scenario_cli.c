@@ -6,6 +6,7 @@
 
 #include "bmd/scene.h"
 #include "common.h"
+#include "rules_cli.h"
 #include "scenario_cli.h"
 
 #ifndef BMD_DATA_DIR
@@ -54,7 +55,15 @@ int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_
     }
     opt.threads = (int)threads;
     opt.required_speed = !option_text(a, "no-required-speed");
-    opt.engage.require_fcr_coverage = !engage_on_remote && !option_text(a, "no-fcr-coverage");
+    /* the scenario's rules, then the flags */
+    bmd_engagement_rules rules;
+    bmd_scenario_rules(scn, -1, &rules);
+    if ((st = cli_rules_read(a, &rules)))
+        return st;
+    if (engage_on_remote)
+        rules.require_fcr_coverage = 0;
+    opt.rules_from_scenario = 0;
+    bmd_engagement_rules_apply(&rules, NULL, &opt.engage);
     bmd_error err = {0};
     if ((st = bmd_analysis_run(scn, &opt, an, &err)))
         return cli_library_failure(a->command, st, &err);
@@ -76,4 +85,11 @@ int cli_scenario_exports(const char *command, const bmd_analysis *an,
     int cli = st ? cli_library_failure(command, st, &err) : cli_outputs_write_scene(o, &sc, geojson, kml);
     bmd_scene_free(&sc);
     return cli;
+}
+
+void cli_analysis_rules(const bmd_analysis *an, int si, bmd_engagement_rules *rules)
+{
+    bmd_scenario_rules(an->scn, si, rules);
+    rules->launch_on = an->opt.engage.launch_on;
+    rules->require_fcr_coverage = an->opt.engage.require_fcr_coverage;
 }

@@ -19,6 +19,10 @@ int cli_scenario_open(const cli_args *a, const char *path, bmd_scenario *scn);
 int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_on_remote,
                          bmd_analysis *an);
 
+/* The rules a pair of site si was evaluated under: the site's timeline with the analysis'
+ * launch-on setting and fire-control requirement (si -1: the scenario's timeline). */
+void cli_analysis_rules(const bmd_analysis *an, int si, bmd_engagement_rules *rules);
+
 /* Write the analysis' scene (with intercept points), and the footprint maps of fps (may be NULL:
  * their contours as modelled and on remote, and their grids), as GeoJSON to file geojson and KML
  * to file kml of the output set o (either -1 to skip; committed by the caller). One line on

@@ -261,8 +261,9 @@ int fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_cell *
             continue;
         }
         if (!prepared[rep]) {
-            if ((st = bmd_threat_prepare(&fp->earth, &sc->traj, &sc->summary.events, fp->opt.cls,
-                                         &fp->sites[rep].cues, &th[rep], err)))
+            if ((st = bmd_threat_prepare_rcs(&fp->earth, &sc->traj, &sc->summary.events,
+                                             fp->opt.cls, fp->opt.rcs_m2, &fp->sites[rep].cues,
+                                             &th[rep], err)))
                 return st;
             prepared[rep] = 1;
         }

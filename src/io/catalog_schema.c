@@ -50,6 +50,15 @@ static const cat_table stage_tables[] = {
     {"cd_mach", offsetof(bmd_stage, cd_mach), "mach", "cd", CAT_POSITIVE, 100},
 };
 
+/* radar cross-sections from a speck (1e-6 m^2) to a large booster body (1e4 m^2) */
+#define SIGNATURE(f) {#f, offsetof(bmd_catalog_signature, f), 0, CAT_POSITIVE, 1e-6, 1e4}
+static const cat_scalar signature_fields[] = {
+    SIGNATURE(booster_rcs_m2),
+    SIGNATURE(pbv_rcs_m2),
+    SIGNATURE(warhead_rcs_m2),
+};
+#undef SIGNATURE
+
 #define COUNT(a) ((int)(sizeof a / sizeof *a))
 
 const cat_scalar *cat_stage_fields(int *n)
@@ -365,4 +374,26 @@ int cat_read_payload(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missi
     memset(&e->missile.payload, 0, sizeof e->missile.payload);
     return read_fields(c, node, "payload", payload_fields, COUNT(payload_fields), NULL, 0, e,
                        (char *)&e->missile.payload);
+}
+
+int cat_read_signature(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e)
+{
+    memset(&e->signature, 0, sizeof e->signature);
+    if (node) {
+        int st = read_fields(c, node, "signature", signature_fields, COUNT(signature_fields),
+                             NULL, 0, e, (char *)&e->signature);
+        if (st)
+            return st;
+    }
+    if (e->signature.warhead_rcs_m2 > 0)
+        return BMD_SUCCESS;
+    e->signature.warhead_rcs_m2 = BMD_DEFAULT_WARHEAD_RCS_M2;
+    bmd_param_provenance p;
+    memset(&p, 0, sizeof p);
+    snprintf(p.field, sizeof p.field, "signature.warhead_rcs_m2");
+    p.value = BMD_DEFAULT_WARHEAD_RCS_M2;
+    p.notional = 1;
+    snprintf(p.note, sizeof p.note, "default: the missile file gives none (the low end of the "
+             "0.01-0.1 m^2 commonly assumed for a reentry vehicle seen nose-on)");
+    return cat_add_param(e, &p, c->err);
 }

@@ -41,6 +41,10 @@ int cat_read_stage(const yw_ctx *c, const yaml_node_t *node, int index, bmd_cata
 /* Read the payload mapping into e->missile.payload, recording provenance. */
 int cat_read_payload(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e);
 
+/* Read the signature block (node may be NULL: none); a missing warhead cross-section gets
+ * BMD_DEFAULT_WARHEAD_RCS_M2, recorded as a notional parameter with the note "default". */
+int cat_read_signature(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e);
+
 /* Read the provenance keys (source, notional, note) of a parameter mapping into p, checking the
  * source key against sources[0..n_sources-1] and that there is a source or a noted notional flag.
  * Shared by every catalogue schema. */

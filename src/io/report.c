@@ -342,6 +342,7 @@ int bmd_report_html(const bmd_report *r, char **html, bmd_error *err)
     if (!st) {
         rp_scenario_tables(&rr, &sb);
         rp_findings(&rr, &sb);
+        rp_settings_table(&rr, &sb);
         sb_puts(&sb, "<h2>Engagements</h2>\n");
         rp_engagement_table(&rr, rr.an, &sb);
         if (rr.remote)
