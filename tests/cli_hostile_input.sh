@@ -62,7 +62,7 @@ check "a YAML file over 16 MiB is refused" 2 'larger than 16 MiB' -- "$bin" chec
 
 # 6. an -o path too long for the .geojson/.kml beside it is refused, not cut
 long=$tmp/$(printf 'd%.0s' $(seq 1 1100)).html
-check "report -o with a 1100-byte path is refused, not truncated" 2 '-o: the path is [0-9]+ bytes long; at most 1015 allowed' -- \
+check "report -o with a 1100-byte path is refused, not truncated" 2 'cannot use the output path of [0-9]+ bytes \(File name too long\)' -- \
     "$bin" report "$tiny" -o "$long"
 
 # 13. invalid UTF-8 never makes the SVG malformed; a points-file name that is not UTF-8 is refused

@@ -159,7 +159,10 @@ static int check_target(const char *path, int flags, out_file *f, bmd_error *err
             f->mode = st.st_mode & 07777;
         }
     } else if (errno != ENOENT) {
-        return bmd_error_set(err, BMD_EIO, "cannot use '%s': %s", path, strerror(errno));
+        /* the reason first: a long path would push it out of the message */
+        return bmd_error_set(err, BMD_EIO, "cannot use the output path of %zu bytes (%s): "
+                             "'%.300s%s'", strlen(path), strerror(errno), path,
+                             strlen(path) > 300 ? "..." : "");
     }
     if ((flags & BMD_OUTPUT_CREATE_DIR) && !f->existed) {
         struct stat d;
