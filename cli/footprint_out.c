@@ -5,6 +5,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "bmd/analysis.h"
 #include "common.h"
 #include "footprint_cmd.h"
 #include "outputs.h"
@@ -145,6 +146,10 @@ static int write_scene(fp_cmd *c, cli_outputs *out, int geojson, int kml)
     bmd_error err = {0};
     int lib = bmd_footprint_scene(c->mode, &c->grid, c->maps, c->n_centres, c->defence, &scene,
                                   &err);
+    /* every feature states the engagement rules its verdicts rest on (launch-on, delays, radar
+       requirement), as the table and the JSON do */
+    for (int f = 0; f < scene.n_features && !lib; f++)
+        lib = bmd_analysis_scene_set_rules(&scene, f, &c->rules, &err);
     int st = lib ? cli_library_failure(c->command, lib, &err)
                  : cli_outputs_write_scene(out, &scene, geojson, kml);
     bmd_scene_free(&scene);
