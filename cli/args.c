@@ -109,6 +109,19 @@ int cli_parse_positional(cli_args *args, const char *command, const char *usage,
                          options[k].metavar);
             return CLI_USAGE;
         }
+        /* folders: catalogue and data paths are built inside them in fixed-size buffers */
+        if (options[k].metavar && strcmp(options[k].metavar, "DIR") == 0 && args->value[k] &&
+            strlen(args->value[k]) > CLI_DIR_MAX) {
+            cli_complain(command, "--%s: the folder path is %zu bytes long; at most %d allowed",
+                         options[k].name, strlen(args->value[k]), CLI_DIR_MAX);
+            return CLI_USAGE;
+        }
+    }
+    const char *env = getenv("BMD_DATA_DIR");
+    if (env && strlen(env) > CLI_DIR_MAX) {
+        cli_complain(command, "BMD_DATA_DIR: the folder path is %zu bytes long; at most %d "
+                     "allowed", strlen(env), CLI_DIR_MAX);
+        return CLI_USAGE;
     }
     return CLI_OK;
 }

@@ -46,6 +46,11 @@ typedef struct cli_option {
 
 #define CLI_MAX_OPTIONS 32
 
+/* The longest folder path accepted (options with metavar DIR, $BMD_DATA_DIR): catalogue and data
+ * file paths are built inside it in BMD_CATALOG_TEXT_MAX (512) bytes, and error messages that
+ * name them must fit in BMD_ERROR_MESSAGE_SIZE; longer paths are refused, not cut. */
+#define CLI_DIR_MAX 400
+
 /* A command's parsed options: value[i] is the text given for option i (NULL when absent; "" for a
  * switch that is present). */
 typedef struct cli_args {

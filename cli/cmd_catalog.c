@@ -12,7 +12,8 @@
 #include "threat.h"
 
 static const cli_option options[] = {
-    {"kind", "KIND", "missile (default), radar or interceptor", 0},
+    {"kind", "KIND", "missile, radar or interceptor (default: missile for lists; for a NAME, the "
+                     "first kind that has it)", 0},
     {"json", NULL, "print one JSON object instead of a table", 0},
     {"dir", "DIR", "catalogue directory (default $BMD_DATA_DIR/catalog/missiles, /radars or "
                    "/interceptors by --kind)", 0},
@@ -131,6 +132,23 @@ int cli_cmd_catalog(int argc, char **argv)
             return CLI_USAGE;
         }
         return list_all(a.command, v, dir, json);
+    }
+    if (!cli_text(&a, "kind") && !given) {
+        /* NAME without --kind: the first kind that has it (missiles first) */
+        size_t size = 0;
+        for (int i = 0; i < N_VIEWS; i++)
+            size = views[i]->entry_size > size ? views[i]->entry_size : size;
+        void *e = malloc(size);
+        for (int i = 0; e && i < N_VIEWS; i++) {
+            char d[BMD_CATALOG_TEXT_MAX];
+            bmd_error err;
+            cli_catalog_dir(views[i]->subdir, d, sizeof d);
+            if (views[i]->find(d, pos[0], e, &err) == BMD_SUCCESS) {
+                free(e);
+                return show_one(&a, views[i], d, pos[0], json);
+            }
+        }
+        free(e);
     }
     return show_one(&a, v, dir, pos[0], json);
 }

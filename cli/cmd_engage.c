@@ -15,6 +15,7 @@
 #include "bmd/interceptor_catalog.h"
 #include "bmd/radar_catalog.h"
 #include "engage_export.h"
+#include "rules_cli.h"
 #include "threat.h"
 
 static const cli_option options[] = {
@@ -29,6 +30,7 @@ static const cli_option options[] = {
     {"radar-at", "LAT,LON", "fire-control radar site, degrees (default: the defence site)"},
     {"boresight", "DEG", "radar boresight azimuth, degrees (default: toward --from)"},
     {"no-fcr-coverage", NULL, "do not require the radar to see the threat at intercept"},
+    {"launch-on", "MODE", CLI_LAUNCH_ON_HELP},
     {"ir-delay", "S", "space-based IR reporting delay, s (default 0)"},
     {"no-ir", NULL, "no space-based IR cueing"},
     {"track-delay", "S", "detection to firm track, s (default 30)"},
@@ -58,6 +60,7 @@ typedef struct engage_run {
     int has_radar;
     bmd_ir_sensor ir;
     int use_ir;
+    bmd_engagement_rules rules;
     bmd_timeline tl;
     bmd_engage_options opt;
     bmd_defense_site site;
@@ -68,6 +71,7 @@ typedef struct engage_run {
     int want_speed;
     char speed_note[160];
     char detector[128];
+    char detected[192];
 } engage_run;
 
 /* Library failure: the one mapping (cli_exit_status). */
@@ -79,19 +83,21 @@ static int failure(const char *command, int status, const bmd_error *err)
 /* Read the numbers and switches. */
 static int read_numbers(const cli_args *a, engage_run *r)
 {
-    bmd_timeline_init(&r->tl);
-    bmd_engage_options_init(&r->opt);
-    bmd_ir_sensor_init(&r->ir);
+    bmd_engagement_rules_init(&r->rules);
+    bmd_engage_options_default(&r->opt);
+    bmd_ir_sensor_default(&r->ir);
+    bmd_timeline *tl = &r->rules.timeline;
     double n_ic;
     int st;
-    if ((st = cli_number(a, "track-delay", r->tl.track_delay_s, 0, 0, 1e5, 0, "s",
-                         &r->tl.track_delay_s)) ||
-        (st = cli_number(a, "decision-delay", r->tl.decision_delay_s, 0, 0, 1e5, 0, "s",
-                         &r->tl.decision_delay_s)) ||
-        (st = cli_number(a, "launch-delay", r->tl.launch_delay_s, 0, 0, 1e5, 0, "s",
-                         &r->tl.launch_delay_s)) ||
-        (st = cli_number(a, "assess", r->tl.kill_assessment_s, 0, 0, 1e5, 0, "s",
-                         &r->tl.kill_assessment_s)) ||
+    if ((st = cli_number(a, "track-delay", tl->track_delay_s, 0, 0, 1e5, 0, "s",
+                         &tl->track_delay_s)) ||
+        (st = cli_number(a, "decision-delay", tl->decision_delay_s, 0, 0, 1e5, 0, "s",
+                         &tl->decision_delay_s)) ||
+        (st = cli_number(a, "launch-delay", tl->launch_delay_s, 0, 0, 1e5, 0, "s",
+                         &tl->launch_delay_s)) ||
+        (st = cli_number(a, "assess", tl->kill_assessment_s, 0, 0, 1e5, 0, "s",
+                         &tl->kill_assessment_s)) ||
+        (st = cli_rules_read(a, &r->rules)) ||
         (st = cli_number(a, "ir-delay", 0, 0, 0, 1e4, 0, "s", &r->ir.delay_s)) ||
         (st = cli_number(a, "interceptors", 4, 1, 0, 1000, 0, "interceptors", &n_ic)))
         return st;
@@ -101,7 +107,7 @@ static int read_numbers(const cli_args *a, engage_run *r)
     }
     r->site.n_interceptors = (int)n_ic;
     r->use_ir = !cli_has(a, "no-ir");
-    r->opt.require_fcr_coverage = !cli_has(a, "no-fcr-coverage");
+    bmd_engagement_rules_apply(&r->rules, &r->tl, &r->opt);
     r->want_speed = !cli_has(a, "no-required-speed");
     return CLI_OK;
 }
@@ -165,8 +171,9 @@ static int compute(const cli_args *a, engage_run *r)
     bmd_error err;
     int st;
     bmd_sensor_set ss = {NULL, 0, &r->ir, r->use_ir ? 1 : 0};
-    if ((st = bmd_threat_prepare(&r->earth, &r->threat.traj, &r->threat.summary.events,
-                                 BMD_OBJECT_RV, &ss, &r->th, &err)))
+    if ((st = bmd_threat_prepare_rcs(&r->earth, &r->threat.traj, &r->threat.summary.events,
+                                     BMD_OBJECT_RV, r->threat.warhead_rcs_m2, &ss, &r->th,
+                                     &err)))
         return failure(a->command, st, &err);
     bmd_flyout_options fo;
     bmd_flyout_options_init(&fo);
@@ -202,13 +209,14 @@ static void detector_text(engage_run *r)
         break;
     default: snprintf(r->detector, sizeof r->detector, "none"); break;
     }
+    cli_detected_object(r->e.detector, r->threat.rcs_text, r->detected, sizeof r->detected);
 }
 
 /* --geojson and --kml: the threat, the site, its radar's coverage and the intercept points. */
 static int write_exports(const cli_args *a, const engage_run *r)
 {
     cli_engage_export x = {&r->earth, &r->threat, r->ic.interceptor.name, &r->site,
-                           r->has_radar ? &r->radar : NULL, &r->e};
+                           r->has_radar ? &r->radar : NULL, &r->e, &r->rules};
     return cli_engage_exports(a->command, &x, cli_text(a, "geojson"), cli_text(a, "kml"));
 }
 
@@ -228,8 +236,14 @@ static void fill_record(const engage_run *r, cli_record *rec)
     cli_record_number(rec, "interceptor_speed_km_s", "interceptor burnout speed",
                       r->ic.interceptor.burnout_speed_m_s / 1e3, "km/s", 2);
     cli_record_text(rec, "radar", "fire-control radar", r->has_radar ? r->radar.name : "none");
+    cli_record_number(rec, "ir_delay_s", "space-based IR reporting delay",
+                      r->use_ir ? r->ir.delay_s : NAN, "s", 1);
+    cli_record_rules(rec, &r->rules);
+    cli_record_text(rec, "radar_object", "radars look for", r->threat.rcs_text);
     cli_record_text(rec, "detected_by", "first detection by", r->detector);
+    cli_record_text(rec, "detected_object", "first detection saw", r->detected);
     cli_record_number(rec, "detect_time_s", "detection", e->detect_s, "s", 2);
+    cli_record_number(rec, "chain_start_s", "delays start", e->chain_start_s, "s", 2);
     cli_record_number(rec, "track_time_s", "firm track", e->track_s, "s", 2);
     cli_record_number(rec, "earliest_launch_time_s", "earliest launch", e->launch_earliest_s, "s",
                       2);

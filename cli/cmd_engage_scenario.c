@@ -8,12 +8,16 @@
 #include <string.h>
 
 #include "bmd/geodesy.h"
+#include "rules_cli.h"
 #include "scenario_cli.h"
 #include "threat.h"
 
 /* Texts of one pair (the records point into them). */
 typedef struct pair_text {
     char detector[2 * BMD_NAME_MAX + 32];
+    char rcs[160];
+    char detected[192];
+    bmd_engagement_rules rules;
     char speed_note[160];
     const char *reason;
 } pair_text;
@@ -40,6 +44,11 @@ static void pair_texts(const bmd_analysis *an, const bmd_analysis_pair *p, pair_
 {
     bmd_analysis_detector_name(an, p, t->detector, sizeof t->detector);
     const bmd_scenario_site *site = &an->scn->sites[p->site];
+    cli_analysis_rules(an, p->site, &t->rules);
+    bmd_catalog_warhead_rcs_text(an->scn->threats[p->threat].entry, t->rcs, sizeof t->rcs);
+    cli_detected_object(p->status == BMD_ANALYSIS_EVALUATED ? p->engagement.detector
+                                                            : BMD_DETECTOR_NONE,
+                        t->rcs, t->detected, sizeof t->detected);
     if (p->status != BMD_ANALYSIS_EVALUATED) {
         t->reason = bmd_analysis_status_name(p->status);
         snprintf(t->speed_note, sizeof t->speed_note, "not computed");
@@ -75,8 +84,12 @@ static void pair_record(const bmd_analysis *an, const bmd_analysis_pair *p, cons
                       f->reachable ? f->summary.apogee_altitude_m / 1e3 : NAN, "km", 1);
     cli_record_text(rec, "interceptor", "interceptor", site->interceptor_entry.interceptor.name);
     cli_record_number(rec, "interceptors", "interceptors", site->count, "", 0);
+    cli_record_rules(rec, &t->rules);
+    cli_record_text(rec, "radar_object", "radars look for", t->rcs);
     cli_record_text(rec, "detected_by", "first detection by", t->detector);
+    cli_record_text(rec, "detected_object", "first detection saw", t->detected);
     cli_record_number(rec, "detect_time_s", "detection", ev ? e->detect_s : NAN, "s", 2);
+    cli_record_number(rec, "chain_start_s", "delays start", ev ? e->chain_start_s : NAN, "s", 2);
     cli_record_number(rec, "track_time_s", "firm track", ev ? e->track_s : NAN, "s", 2);
     cli_record_number(rec, "earliest_launch_time_s", "earliest launch",
                       ev ? e->launch_earliest_s : NAN, "s", 2);
@@ -112,8 +125,26 @@ static int print_table(const bmd_analysis *an, const pair_text *texts)
 {
     const bmd_scenario *scn = an->scn;
     printf("%s\n", scn->title);
-    printf("Earth %s; times in s after each threat's launch; altitudes in km; speeds in km/s\n\n",
+    printf("Earth %s; times in s after each threat's launch; altitudes in km; speeds in km/s\n",
            scn->earth_kind == BMD_EARTH_WGS84 ? "WGS84" : "sphere");
+    bmd_engagement_rules rules;
+    char rtext[320];
+    cli_analysis_rules(an, -1, &rules);
+    printf("Rules: %s (%s; sites with their own timeline say so in --json)\n",
+           bmd_engagement_rules_describe(&rules, rtext, sizeof rtext),
+           bmd_launch_on_meaning(rules.launch_on));
+    printf("Radars look for the warhead of each threat: ");
+    for (int i = 0; i < an->n_threats; i++) {
+        char rcs[160];
+        int seen = 0;
+        for (int j = 0; j < i && !seen; j++)
+            seen = scn->threats[j].entry == scn->threats[i].entry ||
+                   !strcmp(scn->threats[j].entry->missile.name, scn->threats[i].entry->missile.name);
+        if (!seen)
+            printf("%s%s %s", i ? "; " : "", scn->threats[i].entry->missile.name,
+                   bmd_catalog_warhead_rcs_text(scn->threats[i].entry, rcs, sizeof rcs));
+    }
+    printf("\n\n");
     printf("%-26s %-18s %9s %9s %9s\n", "threat", "missile", "range km", "time s", "apogee km");
     for (int i = 0; i < an->n_threats; i++) {
         const bmd_analysis_flight *f = &an->threats[i].flight;
@@ -186,11 +217,18 @@ int cli_engage_scenario(const cli_args *a, const char *path)
     bmd_analysis an = {0};
     if (!scn)
         return CLI_FAILED;
-    if ((st = cli_scenario_open(a, path, scn)) == CLI_OK &&
+    /* the output paths are checked before the analysis; both files are written, or neither */
+    cli_outputs out;
+    int gj = -1, kml = -1;
+    if ((st = cli_outputs_open(&out, a->command, 1)) == CLI_OK &&
+        (st = cli_outputs_add(&out, cli_text(a, "geojson"), 0, &gj)) == CLI_OK &&
+        (st = cli_outputs_add(&out, cli_text(a, "kml"), 0, &kml)) == CLI_OK &&
+        (st = cli_scenario_open(a, path, scn)) == CLI_OK &&
         (st = cli_scenario_analyse(a, scn, 0, &an)) == CLI_OK &&
-        (st = cli_scenario_exports(a->command, &an, NULL, cli_text(a, "geojson"), cli_text(a, "kml"))) ==
-            CLI_OK)
+        (st = cli_scenario_exports(a->command, &an, NULL, &out, gj, kml)) == CLI_OK &&
+        (st = cli_outputs_commit(&out)) == CLI_OK)
         st = print_results(a, &an);
+    cli_outputs_close(&out);
     bmd_analysis_free(&an);
     bmd_scenario_free(scn);
     free(scn);

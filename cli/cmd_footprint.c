@@ -3,6 +3,7 @@
  * over cells; with -DBMD_MPI=ON, 'mpirun -n N bmdsim footprint ...' splits every map's cells
  * into N blocks and gathers them on rank 0 (bit-identical to one process). A progress bar on a
  * terminal; Ctrl-C stops cleanly without writing any output. */
+#include <limits.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -10,15 +11,14 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#ifdef BMD_MPI
-#include <mpi.h>
-#endif
-
 
 #include "bmd/catalog.h"
 #include "bmd/footprint_io.h"
 #include "common.h"
 #include "footprint_cmd.h"
+#include "footprint_mpi.h"
+#include "outputs.h"
+#include "rules_cli.h"
 #include "threat.h"
 #include "bmd/version.h"
 
@@ -38,6 +38,9 @@ static const cli_option options[] = {
                              "by default for exposure)"},
     {"no-required-speed", NULL, "exposure: skip the required speeds"},
     {"speed-step", "KM_S", "resolution of the required speed (default 0.25 km/s)"},
+    {"launch-on", "MODE", CLI_LAUNCH_ON_HELP " (default: the scenario's engagement rules)"},
+    {"no-fcr-coverage", NULL, "engage on remote: a site's own radar need not see the threat at "
+                              "the intercept (the report's remote maps)"},
     {"aim", "METHOD", "family (default: interpolated plans, corrected) | exact (aim every cell)"},
     {"aim-tolerance", "KM", "miss above which a cell's flight is corrected (default 1 km)"},
     {"sample", "S", "time between threat samples (default 10 s)"},
@@ -56,6 +59,11 @@ static const char usage[] =
     "[--target NAME] [--csv FILE] [--geojson FILE] [--kml FILE] [--json] [--threads N] [--quiet]";
 
 static volatile sig_atomic_t interrupted = 0;
+/* On rank 0 until the write phase: the handler says at once that nothing will be written (under
+ * mpirun, Ctrl-C reaches the ranks as SIGTERM shortly before SIGKILL). */
+static volatile sig_atomic_t say_at_signal = 0, said = 0;
+static char interrupted_line[128];
+static size_t interrupted_len;
 
 /* Wall-clock seconds. */
 static double cli_now_s(void)
@@ -65,11 +73,26 @@ static double cli_now_s(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* SIGINT: only set the flag the run loop checks. */
+/* SIGINT, SIGTERM: set the flag the run loop and the output commit check (and say so, see
+ * say_at_signal). */
 static void on_sigint(int sig)
 {
     (void)sig;
     interrupted = 1;
+    if (say_at_signal && !said) {
+        said = 1;
+        ssize_t w = write(STDERR_FILENO, interrupted_line, interrupted_len);
+        (void)w;
+    }
+}
+
+/* "interrupted: no output written", once. */
+static void say_interrupted(const fp_cmd *c)
+{
+    if (!said) {
+        said = 1;
+        cli_complain(c->command, "interrupted: no output written");
+    }
 }
 
 /* Progress bar with ETA (stderr). */
@@ -94,6 +117,21 @@ static void progress_cb(void *context, long done, long total)
     fflush(stderr);
 }
 
+/* The warhead cross-section of the catalogue entry that holds missile m (the default when
+ * none does). */
+static double missile_rcs(const fp_cmd *c, const bmd_missile *m)
+{
+    if (c->has_override && m == &c->override.missile)
+        return c->override.signature.warhead_rcs_m2;
+    for (int i = 0; i < c->scn.n_threats; i++)
+        if (c->scn.threats[i].entry && m == &c->scn.threats[i].entry->missile)
+            return c->scn.threats[i].entry->signature.warhead_rcs_m2;
+    for (int i = 0; i < c->scn.n_launch_areas; i++)
+        if (c->scn.launch_areas[i].entry && m == &c->scn.launch_areas[i].entry->missile)
+            return c->scn.launch_areas[i].entry->signature.warhead_rcs_m2;
+    return BMD_DEFAULT_WARHEAD_RCS_M2;
+}
+
 /* Add a centre. */
 static int add_centre(fp_cmd *c, const char *name, double lat, double lon, const bmd_missile *m,
                       bmd_aim_shape shape)
@@ -109,6 +147,7 @@ static int add_centre(fp_cmd *c, const char *name, double lat, double lon, const
     centre *x = &c->centres[c->n_centres++];
     snprintf(x->name, sizeof x->name, "%s", name);
     x->lat_rad = lat, x->lon_rad = lon, x->missile = m, x->shape = shape;
+    x->rcs_m2 = missile_rcs(c, m);
     return CLI_OK;
 }
 
@@ -216,6 +255,10 @@ static int read_options(fp_cmd *c, const cli_args *a)
     c->opt.flight.sample_interval_s = 10.0;
     double v;
     int st;
+    bmd_scenario_rules(&c->scn, -1, &c->rules);
+    if ((st = cli_rules_read(a, &c->rules)))
+        return st;
+    bmd_engagement_rules_apply(&c->rules, NULL, &c->opt.engage);
     if ((st = cli_number(a, "threads", 0, 0, 0, 1024, 0, "threads", &v)))
         return st;
     c->opt.threads = (int)v;
@@ -241,55 +284,67 @@ static int read_options(fp_cmd *c, const cli_args *a)
     return CLI_OK;
 }
 
-/* Block of cells of this rank. */
-static void my_block(const fp_cmd *c, long n, long *first, long *count)
-{
-    const long q = n / c->size, r = n % c->size;
-    *first = c->rank * q + (c->rank < r ? c->rank : r);
-    *count = q + (c->rank < r ? 1 : 0);
-}
+/* Cells per thread of a rank between two agreements of the ranks (several ranks): an interrupted
+ * or failed rank stops the others within one chunk. */
+#define CHUNK_CELLS_PER_THREAD 32L
 
-/* Compute map m into c->cells (this rank's block; gathered on rank 0 with MPI). */
-static int compute_map(fp_cmd *c, int m, const bmd_footprint_grid *g, bmd_error *err)
+/* Compute map m into c->cells (this rank's block; gathered on rank 0 with MPI). *stop: set when
+ * any rank failed or was interrupted (every rank returns at the same point). */
+static int compute_map(fp_cmd *c, int m, const bmd_footprint_grid *g, int *stop, bmd_error *err)
 {
     const centre *x = &c->centres[m];
     bmd_footprint_input in = {c->mode, x->missile, x->shape, x->lat_rad, x->lon_rad,
                               g->lat_rad, g->lon_rad, g->n_cells, c->defence->sites,
                               c->defence->n_sites};
-    bmd_footprint *fp;
+    bmd_footprint *fp = NULL;
     const double t0 = cli_now_s();
-    int st = bmd_footprint_prepare(&c->scn.earth, &in, &c->opt, &fp, err);
-    if (st)
-        return st;
-    bmd_footprint_info(fp, &c->info[m]);
+    bmd_footprint_options opt = c->opt;
+    opt.rcs_m2 = x->rcs_m2;
+    int st = bmd_footprint_prepare(&c->scn.earth, &in, &opt, &fp, err);
+    if (!st)
+        bmd_footprint_info(fp, &c->info[m]);
     long first, count;
-    my_block(c, g->n_cells, &first, &count);
+    fp_block(c->rank, c->size, g->n_cells, &first, &count);
     bmd_footprint_cell *out = c->cells + (long)m * g->n_cells;
-    st = bmd_footprint_run(fp, first, count, out + first, c->progress ? progress_cb : NULL, c,
-                           &interrupted, &c->stats[m], err);
-    bmd_footprint_free(fp);
-    c->done_before += count;
-#ifdef BMD_MPI
+    /* one run per rank block; with several ranks, the same number of chunks on every rank */
+    long most, dummy, chunk = count;
+    fp_block(0, c->size, g->n_cells, &dummy, &most);
+    long n_chunks = 1;
     if (c->size > 1) {
-        int *counts = malloc((size_t)c->size * sizeof(int)), *displs = malloc((size_t)c->size * sizeof(int));
-        for (int r = 0; r < c->size; r++) {
-            const long q = g->n_cells / c->size, rem = g->n_cells % c->size;
-            const long f = r * q + (r < rem ? r : rem), n = q + (r < rem ? 1 : 0);
-            counts[r] = (int)(n * (long)sizeof(bmd_footprint_cell));
-            displs[r] = (int)(f * (long)sizeof(bmd_footprint_cell));
-        }
-        if (c->rank == 0)
-            MPI_Gatherv(MPI_IN_PLACE, 0, MPI_BYTE, out, counts, displs, MPI_BYTE, 0, MPI_COMM_WORLD);
-        else
-            MPI_Gatherv(out + first, counts[c->rank], MPI_BYTE, NULL, NULL, NULL, MPI_BYTE, 0,
-                        MPI_COMM_WORLD);
-        free(counts);
-        free(displs);
-        long n_stat[3] = {c->stats[m].flights, c->stats[m].engagements, c->stats[m].pruned}, sum[3];
-        MPI_Allreduce(n_stat, sum, 3, MPI_LONG, MPI_SUM, MPI_COMM_WORLD);
-        c->stats[m].flights = sum[0], c->stats[m].engagements = sum[1], c->stats[m].pruned = sum[2];
+        chunk = CHUNK_CELLS_PER_THREAD * (c->opt.threads > 0 ? c->opt.threads : 1);
+        n_chunks = most > 0 ? (most + chunk - 1) / chunk : 1;
     }
-#endif
+    bmd_footprint_stats *total = &c->stats[m];
+    memset(total, 0, sizeof *total);
+    *stop = fp_mpi_any_stop(c, st, &interrupted);
+    for (long k = 0; k < n_chunks && !*stop; k++) {
+        const long a = first + k * chunk;
+        const long n = a < first + count ? (first + count - a < chunk ? first + count - a : chunk)
+                                         : 0;
+        bmd_footprint_stats s = {0};
+        if (n > 0 && !interrupted) {
+            st = bmd_footprint_run(fp, a, n, out + a, c->progress ? progress_cb : NULL, c,
+                                   &interrupted, &s, err);
+            total->cells_done += s.cells_done, total->flights += s.flights;
+            total->engagements += s.engagements, total->pruned += s.pruned;
+            total->threads = s.threads, total->cancelled |= s.cancelled;
+            c->done_before += n;
+        }
+        if (c->size > 1)
+            *stop = fp_mpi_any_stop(c, st, &interrupted);
+        else
+            *stop = st || interrupted;
+    }
+    bmd_footprint_free(fp);
+    if (!*stop) {
+        if (fp_mpi_gather_cells(c, out, g->n_cells)) {
+            st = bmd_error_set(err, BMD_EINVAL, "%ld cells per map are more than one MPI "
+                               "gather counts (%d)", g->n_cells, INT_MAX);
+            *stop = 1; /* the same on every rank */
+        } else {
+            fp_mpi_sum_stats(c, total);
+        }
+    }
     c->maps[m].run_s = cli_now_s() - t0;
     return st;
 }
@@ -482,29 +537,35 @@ static void release(fp_cmd *c)
     bmd_scenario_free(&c->scn);
 }
 
-/* Compute every map; any rank's interruption or error stops all. */
+/* Compute every map; any rank's interruption or error stops all, with one message. */
 static int run_all(fp_cmd *c)
 {
     bmd_error err = {0, ""};
-    int st = 0;
-    for (int m = 0; m < c->n_centres && !st && !interrupted; m++)
-        st = compute_map(c, m, &c->grid, &err);
-    int flags[2] = {st, interrupted}, all[2] = {st, interrupted};
-#ifdef BMD_MPI
-    if (c->size > 1)
-        MPI_Allreduce(flags, all, 2, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
-#endif
-    (void)flags;
+    int st = 0, stop = 0;
+    for (int m = 0; m < c->n_centres && !stop; m++)
+        st = compute_map(c, m, &c->grid, &stop, &err);
     if (c->progress)
         fputc('\n', stderr);
-    if (all[1]) {
-        if (c->rank == 0)
-            cli_complain(c->command, "interrupted: no output written");
-        return CLI_INTERRUPTED;
+    int speaker = 0;
+    const int status = fp_mpi_job_status(c, st ? cli_exit_status(st) : 0, &interrupted, &speaker);
+    if (status && speaker) {
+        if (status == 130)
+            say_interrupted(c);
+        else
+            cli_complain(c->command, "%s%s", err.message[0] ? err.message : bmd_status_string(st),
+                         c->size > 1 ? " (no output written)" : "");
     }
-    if (st)
-        return cli_library_failure(c->command, st, &err);
-    return all[0] ? CLI_FAILED : CLI_OK;
+    return status;
+}
+
+/* The output files, checked before any work (rank 0 writes them). */
+static int open_outputs(fp_cmd *c, const cli_args *a, cli_outputs *out, int *index)
+{
+    static const char *const names[3] = {"csv", "geojson", "kml"};
+    int st = cli_outputs_open(out, c->command, 0);
+    for (int i = 0; i < 3 && !st; i++)
+        st = cli_outputs_add(out, cli_text(a, names[i]), 0, &index[i]);
+    return st;
 }
 
 int cli_cmd_footprint(int argc, char **argv)
@@ -526,35 +587,55 @@ int cli_cmd_footprint(int argc, char **argv)
     if (!c)
         return CLI_FAILED;
     c->command = a.command;
-    c->size = 1;
-#ifdef BMD_MPI
-    int inited = 0;
-    MPI_Initialized(&inited);
-    if (!inited)
-        MPI_Init(NULL, NULL);
-    MPI_Comm_rank(MPI_COMM_WORLD, &c->rank);
-    MPI_Comm_size(MPI_COMM_WORLD, &c->size);
-#endif
     interrupted = 0;
-    struct sigaction sa, old;
+    said = 0;
+    snprintf(interrupted_line, sizeof interrupted_line, "bmdsim %s: interrupted: no output "
+             "written\n", c->command);
+    interrupted_len = strlen(interrupted_line);
+    struct sigaction sa, old_int, old_term;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old);
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    fp_mpi_init(c); /* after the handlers: a signal during MPI start-up is not lost */
+    const int default_threads = fp_mpi_default_threads(c); /* collective: on every rank */
+    say_at_signal = c->rank == 0;
     c->progress = c->rank == 0 && !cli_has(&a, "quiet") && isatty(STDERR_FILENO);
     c->t_start = cli_now_s();
-    if ((st = load(c, &a, positional[0])) == CLI_OK && (st = setup(c, &a)) == CLI_OK &&
-        (st = run_all(c)) == CLI_OK && c->rank == 0)
-        st = cli_footprint_write_outputs(c, &a, cli_now_s() - c->t_start);
-    sigaction(SIGINT, &old, NULL);
-    if (interrupted && st != CLI_INTERRUPTED) { /* while loading or writing */
-        cli_complain(a.command, "interrupted");
-        st = CLI_INTERRUPTED;
+    /* load and set up on every rank; then the ranks agree: one message from the lowest failing
+       rank, the same status everywhere */
+    cli_outputs out = {0};
+    int index[3] = {-1, -1, -1};
+    fp_held_stderr held;
+    fp_stderr_hold(c, &held);
+    if (c->rank == 0)
+        st = open_outputs(c, &a, &out, index);
+    if (!st)
+        st = load(c, &a, positional[0]);
+    if (!st)
+        st = setup(c, &a);
+    if (!st && !cli_has(&a, "threads"))
+        c->opt.threads = default_threads;
+    int speaker = 0;
+    st = fp_mpi_job_status(c, st, &interrupted, &speaker);
+    fp_stderr_release(&held, speaker);
+    if (st == 130 && speaker)
+        say_interrupted(c);
+    if (!st)
+        st = run_all(c);
+    say_at_signal = 0; /* the write phase checks the flag before its commit */
+    if (!st && c->rank == 0) {
+        st = cli_footprint_write_outputs(c, &a, &out, index, &interrupted,
+                                         cli_now_s() - c->t_start);
+        if (st == 130)
+            say_interrupted(c);
     }
+    cli_outputs_close(&out);
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
     release(c);
+    fp_mpi_finalize(c);
     free(c);
-#ifdef BMD_MPI
-    MPI_Finalize();
-#endif
     return st;
 }

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "common.h"
 #include "bmd/version.h"
+#include "outputs.h"
 
 
 #define MAX_SITES 64
@@ -165,17 +166,29 @@ int cli_cmd_map(int argc, char **argv)
     if (!st) {
         if (!dir)
             dir = bmd_data_dir();
+        /* both files, or neither */
         char *svg = NULL;
-        int s2 = bmd_world_load_dir(dir, &world, &err);
-        if (!s2)
-            s2 = bmd_map_svg(&view, world, &scene, &svg, &err);
-        if (!s2)
-            s2 = bmd_svg_write_file(svg, view.width_px, output, &err);
-        if (!s2 && png)
-            s2 = bmd_svg_to_png(svg, 0, view.width_px, png, &err);
+        cli_outputs out;
+        int i_out = -1, i_png = -1, s2 = 0;
+        if ((st = cli_outputs_open(&out, "map", 1)) == CLI_OK &&
+            (st = cli_outputs_add(&out, output, 0, &i_out)) == CLI_OK &&
+            (st = cli_outputs_add(&out, png, 0, &i_png)) == CLI_OK) {
+            s2 = bmd_world_load_dir(dir, &world, &err);
+            if (!s2)
+                s2 = bmd_map_svg(&view, world, &scene, &svg, &err);
+            if (!s2 && bmd_path_is_png(output))
+                s2 = bmd_svg_to_png_set(svg, view.width_px, out.set, i_out, &err);
+            else if (!s2 && bmd_output_set_write_string(out.set, i_out, svg, &err))
+                s2 = err.status;
+            if (!s2 && png) /* --png: always PNG, whatever its name */
+                s2 = bmd_svg_to_png_set(svg, view.width_px, out.set, i_png, &err);
+            if (s2)
+                st = cli_library_failure("map", s2, &err);
+            else
+                st = cli_outputs_commit(&out);
+        }
+        cli_outputs_close(&out);
         free(svg);
-        if (s2)
-            st = cli_library_failure("map", s2, &err);
     }
     if (!st && png)
         printf("wrote %s and %s\n", output, png);

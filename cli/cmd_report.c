@@ -1,17 +1,16 @@
 /* bmdsim report SCENARIO.yaml -o out/report.html — the analysis of a scenario as one
  * self-contained HTML page (bmd/report.h), with its GeoJSON and KML beside it, and three lines of
  * summary on stdout. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bmd/map.h"
 #include "bmd/report.h"
 #include "bmd/version.h"
 #include "common.h"
+#include "outputs.h"
 #include "scenario_cli.h"
 
 
@@ -54,29 +53,17 @@ static void command_line(int argc, char **argv, char *buf, size_t n)
     }
 }
 
-/* FILE.html -> FILE.ext (or FILE.ext appended when it does not end in .html). */
-static void beside(const char *html, const char *ext, char *buf, size_t n)
+/* FILE.html -> FILE.ext (or FILE.ext appended when it does not end in .html), allocated; NULL
+ * when out of memory. */
+static char *beside(const char *html, const char *ext)
 {
     size_t len = strlen(html);
     if (len > 5 && strcmp(html + len - 5, ".html") == 0)
         len -= 5;
-    snprintf(buf, n, "%.*s.%s", (int)len, html, ext);
-}
-
-/* Create the directory of path when it does not exist (one level). */
-static int make_parent(const char *path)
-{
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (!slash || slash == dir)
-        return CLI_OK;
-    *slash = '\0';
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-        cli_complain("report", "cannot create the directory %s: %s", dir, strerror(errno));
-        return CLI_USAGE;
-    }
-    return CLI_OK;
+    char *buf = malloc(len + strlen(ext) + 2);
+    if (buf)
+        sprintf(buf, "%.*s.%s", (int)len, html, ext);
+    return buf;
 }
 
 /* Progress of the footprint maps on stderr (a terminal). */
@@ -115,35 +102,62 @@ static int footprints(const cli_args *a, const bmd_analysis *an, int remote,
     return st ? cli_library_failure(a->command, st, &err) : CLI_OK;
 }
 
-/* Write the HTML and print where and the summary. */
-static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_analysis *remote,
-                        const bmd_analysis_footprints *fps, const char *out, char *cmdline)
+/* The analysis under launch-on radar-track, engaging on remote, without required speeds. */
+static int radar_track_analysis(const cli_args *a, const bmd_scenario *scn, bmd_analysis *alt)
 {
-    bmd_world *world = NULL;
+    bmd_analysis_options opt;
+    bmd_analysis_options_default(&opt);
+    double threads = 0;
+    int st;
+    if (cli_has(a, "threads") &&
+        (st = cli_number(a, "threads", 0, 0, 0, 1024, 0, "threads", &threads)))
+        return st;
+    opt.threads = (int)threads;
+    opt.required_speed = 0;
+    opt.rules_from_scenario = 0;
+    opt.engage.launch_on = BMD_LAUNCH_ON_RADAR_TRACK;
+    opt.engage.require_fcr_coverage = 0;
+    bmd_error err = {0};
+    if ((st = bmd_analysis_run(scn, &opt, alt, &err)))
+        return cli_library_failure(a->command, st, &err);
+    return CLI_OK;
+}
+
+/* The map data (before the analysis: a missing data folder ends the run before any work). */
+static int load_world(const cli_args *a, bmd_world **world)
+{
     const char *dir = cli_text(a, "data-dir");
     bmd_error err = {0};
-    int st = bmd_world_load_dir(dir ? dir : bmd_data_dir(), &world, &err);
-    if (st)
-        return cli_library_failure(a->command, st, &err);
+    int st = bmd_world_load_dir(dir ? dir : bmd_data_dir(), world, &err);
+    return st ? cli_library_failure(a->command, st, &err) : CLI_OK;
+}
+
+/* The HTML into file html of the set; the summary lines into lines. */
+static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_analysis *remote,
+                        const bmd_analysis *alt, const bmd_analysis_footprints *fps,
+                        const bmd_world *world,
+                        cli_outputs *o, int html, char *cmdline,
+                        char lines[3][BMD_REPORT_SUMMARY_MAX])
+{
+    bmd_error err = {0};
     char gen[64];
     snprintf(gen, sizeof gen, "bmdsim %s", bmd_version());
     bmd_report_options opt = {cmdline, world, gen};
     bmd_report *rep = NULL;
-    st = bmd_report_begin(&rep, an, remote, &opt, &err);
+    char *text = NULL;
+    int st = bmd_report_begin(&rep, an, remote, &opt, &err);
     if (!st)
         st = bmd_report_add_footprints(rep, fps, &err);
+    if (!st && alt && alt->pairs)
+        st = bmd_report_add_setting(rep, alt, &err);
     if (!st)
-        st = bmd_report_write(rep, out, &err);
-    if (!st) {
-        char lines[3][BMD_REPORT_SUMMARY_MAX];
+        st = bmd_report_html(rep, &text, &err);
+    if (!st)
         bmd_report_summary(rep, lines);
-        printf("wrote %s\n", out);
-        for (int i = 0; i < 3; i++)
-            printf("  %s\n", lines[i]);
-    }
     bmd_report_free(rep);
-    bmd_world_free(world);
-    return st ? cli_library_failure(a->command, st, &err) : CLI_OK;
+    int cli = st ? cli_library_failure(a->command, st, &err) : cli_outputs_write_string(o, html, text);
+    free(text);
+    return cli;
 }
 
 int cli_cmd_report(int argc, char **argv)
@@ -175,40 +189,61 @@ int cli_cmd_report(int argc, char **argv)
         free(rest);
         return cli_require(&a, "output", "(the HTML file to write: -o out/report.html)");
     }
-    char geo[1024], kml[1024], cmdline[4096];
-    beside(out, "geojson", geo, sizeof geo);
-    beside(out, "kml", kml, sizeof kml);
+    /* every output is checked before any work; all three are written, or none */
+    char *geo = beside(out, "geojson"), *kml = beside(out, "kml"), cmdline[4096];
     command_line(argc, argv, cmdline, sizeof cmdline);
     bmd_scenario *scn = calloc(1, sizeof *scn);
-    bmd_analysis an = {0}, remote = {0};
+    bmd_analysis an = {0}, remote = {0}, alt = {0};
     bmd_analysis_footprints *fps = calloc(1, sizeof *fps);
-    if (!scn || !fps) {
-        free(scn);
-        free(fps);
-        free(rest);
-        return CLI_FAILED;
+    bmd_world *world = NULL;
+    cli_outputs set;
+    int i_html = -1, i_geo = -1, i_kml = -1;
+    char lines[3][BMD_REPORT_SUMMARY_MAX];
+    if (!scn || !fps || !geo || !kml) {
+        cli_complain(a.command, "out of memory");
+        st = CLI_FAILED;
+    } else if ((st = cli_outputs_open(&set, a.command, 1)) == CLI_OK) {
+        const char *gj_path = cli_text(&a, "geojson") ? cli_text(&a, "geojson") : geo;
+        const char *kml_path = cli_text(&a, "kml") ? cli_text(&a, "kml") : kml;
+        if ((st = cli_outputs_add(&set, out, BMD_OUTPUT_CREATE_DIR, &i_html)) == CLI_OK &&
+            (st = cli_outputs_add(&set, gj_path, BMD_OUTPUT_CREATE_DIR, &i_geo)) == CLI_OK &&
+            (st = cli_outputs_add(&set, kml_path, BMD_OUTPUT_CREATE_DIR, &i_kml)) == CLI_OK &&
+            (st = load_world(&a, &world)) == CLI_OK &&
+            (st = cli_scenario_open(&a, pos[0], scn)) == CLI_OK &&
+            (st = cli_scenario_analyse(&a, scn, 0, &an)) == CLI_OK && !cli_has(&a, "no-remote")) {
+            /* the same analysis without the fire-control radar requirement */
+            st = cli_scenario_analyse(&a, scn, 1, &remote);
+            /* and launching only after burnout on a radar track (engage on remote) */
+            if (!st)
+                st = radar_track_analysis(&a, scn, &alt);
+        }
+        if (!st)
+            st = footprints(&a, &an, !cli_has(&a, "no-remote"), fps);
+        if (!st)
+            st = cli_scenario_exports(a.command, &an, fps, &set, i_geo, i_kml);
+        if (!st)
+            st = write_report(&a, &an, cli_has(&a, "no-remote") ? NULL : &remote,
+                              cli_has(&a, "no-remote") ? NULL : &alt, fps, world,
+                              &set, i_html, cmdline, lines);
+        if (!st)
+            st = cli_outputs_commit(&set);
+        cli_outputs_close(&set);
     }
-    if ((st = cli_scenario_open(&a, pos[0], scn)) == CLI_OK &&
-        (st = cli_scenario_analyse(&a, scn, 0, &an)) == CLI_OK && !cli_has(&a, "no-remote")) {
-        /* the same analysis without the fire-control radar requirement */
-        st = cli_scenario_analyse(&a, scn, 1, &remote);
+    if (!st) {
+        printf("wrote %s\n", out);
+        for (int i = 0; i < 3; i++)
+            printf("  %s\n", lines[i]);
     }
-    if (!st)
-        st = footprints(&a, &an, !cli_has(&a, "no-remote"), fps);
-    if (!st)
-        st = make_parent(out);
-    if (!st)
-        st = cli_scenario_exports(a.command, &an, fps,
-                                  cli_text(&a, "geojson") ? cli_text(&a, "geojson") : geo,
-                                  cli_text(&a, "kml") ? cli_text(&a, "kml") : kml);
-    if (!st)
-        st = write_report(&a, &an, cli_has(&a, "no-remote") ? NULL : &remote, fps, out, cmdline);
+    bmd_world_free(world);
     bmd_analysis_footprints_free(fps);
     free(fps);
     bmd_analysis_free(&an);
     bmd_analysis_free(&remote);
+    bmd_analysis_free(&alt);
     bmd_scenario_free(scn);
     free(scn);
+    free(geo);
+    free(kml);
     free(rest);
     return st;
 }

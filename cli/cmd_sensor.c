@@ -21,13 +21,15 @@ static const cli_option options[] = {
     {"height", "M", "antenna height above the ellipsoid, m (default 0)"},
     {"boresight", "DEG", "boresight azimuth, degrees from north (default: the catalogue's)"},
     {"target-altitude", "KM", "target altitude for the horizon, km (default 100)"},
-    {"rcs", "M2", "target radar cross-section, m^2 (default: the radar's reference)"},
+    {"rcs", "M2", "target radar cross-section, m^2 (default: the radar's reference; trajectory "
+                  "form: the object's, see --object)"},
     {"refraction", NULL, "4/3-Earth refraction (default: geometric line of sight)"},
     {"missile", "NAME", "trajectory form: the threat missile from the catalogue"},
     {"from", "LAT,LON", "trajectory form: launch point, degrees"},
     {"to", "LAT,LON", "trajectory form: aim point, degrees (on --shape)"},
     {"shape", "SHAPE", "threat trajectory: min-energy (default: least burnout speed), lofted, depressed or cutoff"},
-    {"object", "CLASS", "trajectory form: rv (default), booster or decoy (its catalogue RCS)"},
+    {"object", "CLASS", "trajectory form: rv (default; the missile's warhead cross-section, "
+                        "signature.warhead_rcs_m2), booster or decoy"},
     {"dir", "DIR", "radar catalogue directory (default $BMD_DATA_DIR/catalog/radars)"},
     {"json", NULL, "print one JSON object instead of a table"},
 };
@@ -208,6 +210,7 @@ static int run_point_form(const cli_args *a, sensor_setup *s, cli_record *rec)
 typedef struct trajectory_texts {
     char intervals[SENSOR_MAX_INTERVALS * 40 + 16];
     char missile[64];
+    char rcs_text[192];
 } trajectory_texts;
 
 /* The trajectory form: fly --missile from --from to --to (minimum energy) and list the intervals
@@ -224,10 +227,24 @@ static int run_trajectory_form(const cli_args *a, sensor_setup *s, trajectory_te
     cli_threat t;
     if ((st = cli_fly_threat(a, &s->earth, &t)))
         return st;
+    /* the object's cross-section: --rcs; else the warhead's from the missile's catalogue entry
+       (or its printed default); else, for the booster or a decoy, the radar file's for that class */
+    double rcs = s->entry.radar.rcs_m2[cls];
+    if (option_text(a, "rcs")) {
+        rcs = s->rcs_m2;
+        snprintf(txt->rcs_text, sizeof txt->rcs_text, "%s %g m^2 (--rcs)",
+                 cls == BMD_OBJECT_RV ? "warhead" : bmd_object_class_name(cls), rcs);
+    } else if (cls == BMD_OBJECT_RV) {
+        rcs = t.warhead_rcs_m2;
+        snprintf(txt->rcs_text, sizeof txt->rcs_text, "%s", t.rcs_text);
+    } else {
+        snprintf(txt->rcs_text, sizeof txt->rcs_text, "%s %g m^2 (the radar file's value for "
+                 "that class)", bmd_object_class_name(cls), rcs);
+    }
     bmd_interval iv[SENSOR_MAX_INTERVALS];
     int n = 0;
-    st = bmd_radar_visibility(&s->entry.radar, &s->earth, &t.traj, cls, iv, SENSOR_MAX_INTERVALS,
-                              &n, &err);
+    st = bmd_radar_visibility_rcs(&s->entry.radar, &s->earth, &t.traj, rcs, iv,
+                                  SENSOR_MAX_INTERVALS, &n, &err);
     int truncated = st == BMD_EINVAL && n == SENSOR_MAX_INTERVALS;
     if (st && !truncated) {
         bmd_trajectory_free(&t.traj);
@@ -255,6 +272,8 @@ static int run_trajectory_form(const cli_args *a, sensor_setup *s, trajectory_te
     cli_record_text(rec, "missile", "threat", txt->missile);
     cli_record_text(rec, "object", "object", bmd_object_class_name(cls));
     cli_record_text(rec, "shape", "threat trajectory", bmd_aim_shape_name(t.shape));
+    cli_record_text(rec, "object_rcs", "object and cross-section", txt->rcs_text);
+    cli_record_number(rec, "rcs_m2", "target cross-section", rcs, "m^2", 4);
     cli_record_number(rec, "flight_time_s", "threat flight time", t.summary.flight_time_s, "s", 1);
     cli_record_number(rec, "apogee_km", "threat apogee", t.summary.apogee_altitude_m / 1e3, "km", 1);
     cli_record_number(rec, "ground_range_km", "threat ground range",

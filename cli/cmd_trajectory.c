@@ -12,6 +12,7 @@
 #include "bmd/scene.h"
 #include "common.h"
 #include "flight_out.h"
+#include "outputs.h"
 
 static const cli_option options[] = {
     {"missile", "NAME|FILE", "catalogue name or YAML file", 0},
@@ -31,7 +32,7 @@ static const cli_option options[] = {
     {"csv", "FILE", "write the time series to FILE (CSV, units in the column names)", 0},
     {"geojson", "FILE", "write launch, target and the 3-D track to FILE (GeoJSON, RFC 7946)", 0},
     {"kml", "FILE", "write launch, target and the 3-D track to FILE (KML 2.2, Google Earth)", 0},
-    {"interval", "S", "time step of the CSV series, s (default 1)", 0},
+    {"interval", "S", "time step of the CSV series, s (default 1; at least 0.01)", 0},
     {"set", "FIELD=VALUE[,...]", "override catalogue parameters, SI units", 0},
     {"dir", "DIR", "catalogue directory (default $BMD_DATA_DIR/catalog/missiles)", 0},
     {"json", NULL, "print one JSON object instead of a table", 0},
@@ -202,8 +203,14 @@ static int write_series(const cli_args *a, const bmd_catalog_missile *e, const t
         bmd_trajectory_free(&tr);
         return cli_library_failure(a->command, st, &err);
     }
-    if (csv)
-        st = cli_write_csv(a->command, csv, &tr);
+    /* every file, or none */
+    cli_outputs out;
+    int i_csv = -1, i_gj = -1, i_kml = -1;
+    if ((st = cli_outputs_open(&out, a->command, 1)) == CLI_OK &&
+        (st = cli_outputs_add(&out, csv, 0, &i_csv)) == CLI_OK &&
+        (st = cli_outputs_add(&out, geojson, 0, &i_gj)) == CLI_OK &&
+        (st = cli_outputs_add(&out, kml, 0, &i_kml)) == CLI_OK)
+        st = cli_outputs_write(&out, i_csv, cli_csv_write, &tr);
     if (!st && (geojson || kml)) {
         bmd_scene sc;
         bmd_scene_init(&sc, &r->earth);
@@ -217,14 +224,13 @@ static int write_series(const cli_args *a, const bmd_catalog_missile *e, const t
         if (!lib)
             lib = bmd_scene_add_trajectory(&sc, e->missile.name, e->missile.name, &tr, &again,
                                            NULL, &err);
-        if (!lib && geojson)
-            lib = bmd_geojson_write(&sc, geojson, &err);
-        if (!lib && kml)
-            lib = bmd_kml_write(&sc, NULL, kml, &err);
+        st = lib ? cli_library_failure(a->command, lib, &err)
+                 : cli_outputs_write_scene(&out, &sc, i_gj, i_kml);
         bmd_scene_free(&sc);
-        if (lib)
-            st = cli_library_failure(a->command, lib, &err);
     }
+    if (!st)
+        st = cli_outputs_commit(&out);
+    cli_outputs_close(&out);
     bmd_trajectory_free(&tr);
     return st;
 }
@@ -265,7 +271,8 @@ static int report(const cli_args *a, const bmd_catalog_missile *e, traj_run *r)
     const char *kml = cli_text(a, "kml");
     if (csv || geojson || kml) {
         double dt;
-        if (cli_number(a, "interval", 1.0, 0.0, 1, 3600.0, 0, "s", &dt))
+        if (cli_number(a, "interval", 1.0, CLI_MIN_INTERVAL_S, 0, 3600.0, 0, "s", &dt) ||
+            cli_series_rows_check(a, r->res.summary.flight_time_s, dt))
             return CLI_USAGE;
         int st = write_series(a, e, r, dt, csv, geojson, kml);
         if (st)

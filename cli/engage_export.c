@@ -4,11 +4,10 @@
 #include <stdio.h>
 
 #include "bmd/analysis.h"
-#include "bmd/geojson.h"
-#include "bmd/kml.h"
 #include "bmd/scene.h"
 #include "common.h"
 #include "engage_export.h"
+#include "outputs.h"
 
 /* The site, with the properties of the scenario form's interceptor sites. */
 static int add_defense(bmd_scene *sc, const cli_engage_export *x, bmd_error *err)
@@ -22,6 +21,16 @@ static int add_defense(bmd_scene *sc, const cli_engage_export *x, bmd_error *err
         st = bmd_scene_set_number(sc, f, "count", s->n_interceptors, err);
     if (!st)
         st = bmd_scene_set_text(sc, f, "radar", x->radar ? x->radar->name : "none", err);
+    if (!st)
+        st = bmd_analysis_scene_set_rules(sc, f, x->rules, err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "engageable", x->engagement->engageable ? "yes" : "no",
+                                err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "reason", bmd_engage_reason_string(x->engagement->reason),
+                                err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "radar_object", x->threat->rcs_text, err);
     if (st || !x->radar)
         return st;
     const bmd_radar *r = &x->radar->radar;
@@ -34,11 +43,12 @@ static int add_defense(bmd_scene *sc, const cli_engage_export *x, bmd_error *err
             st = bmd_scene_set_text(sc, f, "radar", x->radar->name, err);
     }
     /* coverage as in bmd_analysis_scene; the message names the radar type, as it always has */
-    if (!st && !isfinite(bmd_analysis_radar_coverage_m(r)))
+    if (!st && !isfinite(bmd_analysis_radar_coverage_rcs_m(r, x->threat->warhead_rcs_m2)))
         return bmd_error_set(err, BMD_EINVAL, "radar %s: no valid detection range",
                              x->radar->name);
     snprintf(name, sizeof name, "defence site %s", x->radar->name);
-    return st ? st : bmd_analysis_scene_add_coverage(sc, name, x->radar->name, r, err);
+    return st ? st : bmd_analysis_scene_add_coverage(sc, name, x->radar->name, r,
+                                                     x->threat->warhead_rcs_m2, err);
 }
 
 /* Everything: the site (with its radar and coverage), the track, its ends, the intercepts. */
@@ -64,10 +74,10 @@ static int build(bmd_scene *sc, const cli_engage_export *x, bmd_error *err)
                                 NULL, err);
     if (!st && x->engagement->engageable) {
         st = bmd_analysis_scene_add_intercept(sc, t->missile, "defence site", "earliest",
-                                              &x->engagement->earliest, err);
+                                              &x->engagement->earliest, x->rules, err);
         if (!st)
             st = bmd_analysis_scene_add_intercept(sc, t->missile, "defence site", "latest",
-                                                  &x->engagement->latest, err);
+                                                  &x->engagement->latest, x->rules, err);
     }
     return st;
 }
@@ -77,14 +87,21 @@ int cli_engage_exports(const char *command, const cli_engage_export *x, const ch
 {
     if (!geojson && !kml)
         return CLI_OK;
-    bmd_scene sc;
-    bmd_scene_init(&sc, x->earth);
-    bmd_error err = {0};
-    int st = build(&sc, x, &err);
-    if (!st && geojson)
-        st = bmd_geojson_write(&sc, geojson, &err);
-    if (!st && kml)
-        st = bmd_kml_write(&sc, NULL, kml, &err);
-    bmd_scene_free(&sc);
-    return st ? cli_library_failure(command, st, &err) : CLI_OK;
+    /* both files, or neither */
+    cli_outputs out;
+    int gj = -1, km = -1;
+    int st = cli_outputs_open(&out, command, 1);
+    if (!st && !(st = cli_outputs_add(&out, geojson, 0, &gj)) &&
+        !(st = cli_outputs_add(&out, kml, 0, &km))) {
+        bmd_scene sc;
+        bmd_scene_init(&sc, x->earth);
+        bmd_error err = {0};
+        int lib = build(&sc, x, &err);
+        st = lib ? cli_library_failure(command, lib, &err) : cli_outputs_write_scene(&out, &sc, gj, km);
+        bmd_scene_free(&sc);
+        if (!st)
+            st = cli_outputs_commit(&out);
+    }
+    cli_outputs_close(&out);
+    return st;
 }

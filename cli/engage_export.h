@@ -16,6 +16,7 @@ typedef struct cli_engage_export {
     const bmd_defense_site *site;
     const bmd_catalog_radar *radar;
     const bmd_engagement *engagement;
+    const bmd_engagement_rules *rules; /* the rules of the verdict (site and intercept points) */
 } cli_engage_export;
 
 /* Write the scene to geojson and kml (either may be NULL): the threat's trajectory, its launch

@@ -1,12 +1,12 @@
 /* Output of the flight commands: summary rows and the CSV time series. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "bmd/atomic_file.h"
 #include "bmd/earth.h"
+#include "common.h"
 #include "flight_out.h"
 
 static const char *phase_name(int phase)
@@ -68,27 +68,21 @@ void cli_record_plan(cli_record *rec, const bmd_plan *p)
     cli_record_number(rec, "cutoff_s", "thrust cutoff (0: burn to depletion)", p->cutoff_s, "s", 1);
 }
 
-int cli_write_csv(const char *command, const char *path, const bmd_trajectory *traj)
+int cli_series_rows_check(const cli_args *a, double flight_time_s, double dt_s)
 {
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (!tmp)
-        return CLI_FAILED;
-    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        cli_complain(command, "--csv: cannot create a file next to '%s': %s", path,
-                     strerror(errno));
-        free(tmp);
-        return CLI_USAGE; /* an output path that cannot be written: input error (cli.h) */
-    }
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return CLI_USAGE; /* an output path that cannot be written: input error (cli.h) */
-    }
+    const double rows = flight_time_s / dt_s + 2.0;
+    if (rows <= CLI_MAX_SERIES_ROWS)
+        return CLI_OK;
+    cli_complain(a->command, "--interval: %g s gives %.3g rows over the %.0f s flight; at most "
+                 "%.0f rows (use an interval of at least %.3g s)", dt_s, rows, flight_time_s,
+                 CLI_MAX_SERIES_ROWS, flight_time_s / (CLI_MAX_SERIES_ROWS - 2.0));
+    return CLI_USAGE;
+}
+
+int cli_csv_write(FILE *f, void *trajectory, bmd_error *err)
+{
+    (void)err;
+    const bmd_trajectory *traj = trajectory;
     fprintf(f, "t_s,lat_deg,lon_deg,altitude_km,speed_km_s,flight_path_deg,heading_deg,mass_kg,"
                "mach,dynamic_pressure_kpa,phase,stage\n");
     for (int i = 0; i < traj->n_samples; i++) {
@@ -99,14 +93,12 @@ int cli_write_csv(const char *command, const char *path, const bmd_trajectory *t
                 bmd_rad_to_deg(x->heading_rad), x->mass_kg, x->mach,
                 x->dynamic_pressure_pa / 1e3, phase_name(x->phase), x->stage + 1);
     }
-    int bad = ferror(f) != 0;
-    bad |= fclose(f) != 0;
-    if (bad || rename(tmp, path) != 0) {
-        cli_complain(command, "--csv: cannot write '%s': %s", path, strerror(errno));
-        unlink(tmp);
-        free(tmp);
-        return CLI_USAGE; /* an output path that cannot be written: input error (cli.h) */
-    }
-    free(tmp);
-    return CLI_OK;
+    return BMD_SUCCESS; /* write errors: the stream's error flag, checked by the output set */
+}
+
+int cli_write_csv(const char *command, const char *path, const bmd_trajectory *traj)
+{
+    bmd_error err = {0};
+    int st = bmd_atomic_write(path, cli_csv_write, (void *)traj, &err);
+    return st ? cli_library_failure(command, st, &err) : CLI_OK;
 }

@@ -1,9 +1,12 @@
 /* cli/flight_out.h — output of the flight commands: a flight's summary as result-record rows, and
- * a time series written as CSV (to a temporary file renamed into place). */
+ * a time series written as CSV through the output module (bmd/atomic_file.h). */
 #ifndef BMD_CLI_FLIGHT_OUT_H
 #define BMD_CLI_FLIGHT_OUT_H
 
+#include <stdio.h>
+
 #include "bmd/aim.h"
+#include "bmd/error.h"
 #include "cli.h"
 
 /* The summary rows with the foundation's JSON names (range_km, apogee_km, flight_time_s,
@@ -15,8 +18,23 @@ void cli_record_flight(cli_record *rec, const bmd_flight_summary *s);
 /* The plan rows: steering, azimuth, vertical rise, kick or pitch program, cutoff. */
 void cli_record_plan(cli_record *rec, const bmd_plan *p);
 
-/* Write the time series as CSV to path: FILE.tmp-XXXXXX in the same directory, then renamed, so
- * the file is never seen half-written. Returns CLI_OK, or CLI_FAILED after saying why. */
+/* The bmd_write_fn of the CSV time series: one header line, one row per sample of the
+ * bmd_trajectory given as context (used with bmd/atomic_file.h, like every output). */
+int cli_csv_write(FILE *out, void *trajectory, bmd_error *err);
+
+
+/* Limits of a time series (--interval): the shortest sampling step and the most rows, so that a
+ * tiny interval cannot make the series (memory, file) grow without bound. */
+#define CLI_MIN_INTERVAL_S 0.01
+#define CLI_MAX_SERIES_ROWS 1000000.0
+
+/* Check that a flight of flight_time_s sampled every dt_s gives at most CLI_MAX_SERIES_ROWS rows;
+ * else one line on stderr naming --interval and CLI_USAGE. */
+int cli_series_rows_check(const cli_args *a, double flight_time_s, double dt_s);
+
+/* Write the time series as CSV to path with the output module (bmd_atomic_write: checked target,
+ * temporary in the same folder, fsync, rename; a new file gets 0666 less the umask, a replaced
+ * one keeps its mode). Returns CLI_OK, or the exit status after saying why. */
 int cli_write_csv(const char *command, const char *path, const bmd_trajectory *traj);
 
 #endif

@@ -4,6 +4,7 @@
 #define BMD_CLI_FOOTPRINT_CMD_H
 
 #include <math.h>
+#include <signal.h>
 
 #include "bmd/aim.h"
 #include "bmd/catalog.h"
@@ -20,6 +21,7 @@ typedef struct centre {
     double lat_rad, lon_rad;
     const bmd_missile *missile;
     bmd_aim_shape shape;
+    double rcs_m2;                /* the missile's warhead cross-section (its catalogue entry) */
 } centre;
 
 /* Everything the command holds. */
@@ -34,7 +36,8 @@ typedef struct fp_cmd {
     bmd_catalog_missile override;
     int has_override;
     bmd_footprint_options opt;
-    bmd_footprint_defense *defence;
+    bmd_engagement_rules rules;   /* the scenario's, with --launch-on and --no-fcr-coverage */
+    bmd_footprint_defence *defence;
     bmd_footprint_map *maps;
     bmd_footprint_cell *cells;    /* n_centres x n_cells */
     bmd_footprint_stats *stats;
@@ -45,8 +48,13 @@ typedef struct fp_cmd {
     double t_start;
 } fp_cmd;
 
-/* The outputs, on rank 0: CSV, GeoJSON and KML files (atomic) named by --csv, --geojson and
- * --kml, then the summary on stdout as a table or (--json) one JSON object. Returns an exit status. */
-int cli_footprint_write_outputs(fp_cmd *c, const cli_args *a, double run_s);
+/* The outputs, on rank 0: CSV, GeoJSON and KML files named by --csv, --geojson and --kml (their
+ * indices in the set out, -1 when not asked for) written all-or-nothing — nothing is replaced
+ * when *interrupted is set before the commit — then the summary on stdout as a table or (--json)
+ * one JSON object. Returns an exit status (130, said by the caller, when interrupted). */
+struct cli_outputs;
+int cli_footprint_write_outputs(fp_cmd *c, const cli_args *a, struct cli_outputs *out,
+                                const int index[3], const volatile sig_atomic_t *interrupted,
+                                double run_s);
 
 #endif

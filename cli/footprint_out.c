@@ -5,8 +5,10 @@
 
 #include <cjson/cJSON.h>
 
+#include "bmd/analysis.h"
 #include "common.h"
 #include "footprint_cmd.h"
+#include "outputs.h"
 
 /* Site names as an array of pointers, in names[BMD_FOOTPRINT_MAX_SITES]. */
 static const char *const *site_names(const fp_cmd *c, const char **names)
@@ -24,6 +26,11 @@ static cJSON *summary_json(const fp_cmd *c, double run_s)
                                        : c->mode == BMD_FOOTPRINT_LAUNCH_AREA ? "launch-area"
                                                                               : "defended-area");
     cJSON_AddStringToObject(o, "scenario", c->scn.path);
+    cJSON_AddStringToObject(o, "launch_on", bmd_launch_on_name(c->rules.launch_on));
+    cJSON_AddBoolToObject(o, "engage_on_remote", !c->rules.require_fcr_coverage);
+    char rules[320];
+    cJSON_AddStringToObject(o, "rules", bmd_engagement_rules_describe(&c->rules, rules,
+                                                                       sizeof rules));
     cJSON_AddStringToObject(o, "grid", c->grid.name);
     cJSON_AddNumberToObject(o, "cells", (double)c->grid.n_cells);
     cJSON_AddNumberToObject(o, "run_time_s", run_s);
@@ -105,6 +112,9 @@ static void summary_table(const fp_cmd *c, double run_s)
            c->grid.name, c->grid.n_cells, c->defence->n_sites, c->defence->n_sites == 1 ? "" : "s",
            run_s, c->stats[0].threads, c->stats[0].threads == 1 ? "" : "s", c->size,
            c->size == 1 ? "" : "es");
+    char rules[320];
+    printf("Rules: %s%s\n", bmd_engagement_rules_describe(&c->rules, rules, sizeof rules),
+           c->rules.require_fcr_coverage ? "" : " (engage on remote)");
     for (int m = 0; m < c->n_centres; m++) {
         bmd_footprint_summary s;
         bmd_footprint_summarize(&c->scn.earth, &c->grid, c->maps[m].cells, &s);
@@ -126,22 +136,42 @@ static void summary_table(const fp_cmd *c, double run_s)
     }
 }
 
-int cli_footprint_write_outputs(fp_cmd *c, const cli_args *a, double run_s)
+/* The GeoJSON and KML (either index -1 to skip) into the set. */
+static int write_scene(fp_cmd *c, cli_outputs *out, int geojson, int kml)
+{
+    if (geojson < 0 && kml < 0)
+        return CLI_OK;
+    bmd_scene scene;
+    bmd_scene_init(&scene, &c->scn.earth);
+    bmd_error err = {0};
+    int lib = bmd_footprint_scene(c->mode, &c->grid, c->maps, c->n_centres, c->defence, &scene,
+                                  &err);
+    /* every feature states the engagement rules its verdicts rest on (launch-on, delays, radar
+       requirement), as the table and the JSON do */
+    for (int f = 0; f < scene.n_features && !lib; f++)
+        lib = bmd_analysis_scene_set_rules(&scene, f, &c->rules, &err);
+    int st = lib ? cli_library_failure(c->command, lib, &err)
+                 : cli_outputs_write_scene(out, &scene, geojson, kml);
+    bmd_scene_free(&scene);
+    return st;
+}
+
+int cli_footprint_write_outputs(fp_cmd *c, const cli_args *a, cli_outputs *out,
+                                const int index[3], const volatile sig_atomic_t *interrupted,
+                                double run_s)
 {
     const char *names[BMD_FOOTPRINT_MAX_SITES];
-    bmd_error err;
-    int st;
-    const char *csv = cli_text(a, "csv"), *gj = cli_text(a, "geojson"), *kml = cli_text(a, "kml");
-    if (csv && (st = bmd_footprint_write_csv(csv, c->exposure ? BMD_FOOTPRINT_DEFENDED_AREA : c->mode,
-                                             &c->grid, c->maps, c->n_centres, site_names(c, names),
-                                             c->defence->n_sites, &err)))
-        return cli_library_failure(c->command, st, &err);
-    if (gj && (st = bmd_footprint_write_geojson(gj, &c->scn.earth, c->mode, &c->grid, c->maps,
-                                                c->n_centres, c->defence, &err)))
-        return cli_library_failure(c->command, st, &err);
-    if (kml && (st = bmd_footprint_write_kml(kml, &c->scn.earth, c->mode, &c->grid, c->maps,
-                                             c->n_centres, c->defence, &err)))
-        return cli_library_failure(c->command, st, &err);
+    bmd_footprint_csv csv = {c->exposure ? BMD_FOOTPRINT_DEFENDED_AREA : c->mode, &c->grid,
+                             c->maps, c->n_centres, site_names(c, names), c->defence->n_sites};
+    int st = cli_outputs_write(out, index[0], bmd_footprint_csv_write, &csv);
+    if (!st)
+        st = write_scene(c, out, index[1], index[2]);
+    if (!st && *interrupted)
+        return 130; /* the caller says so */
+    if (!st)
+        st = cli_outputs_commit(out);
+    if (st)
+        return st;
     if (cli_has(a, "json")) {
         cJSON *o = summary_json(c, run_s);
         char *text = cJSON_PrintUnformatted(o);

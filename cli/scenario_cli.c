@@ -4,10 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bmd/geojson.h"
-#include "bmd/kml.h"
 #include "bmd/scene.h"
 #include "common.h"
+#include "rules_cli.h"
 #include "scenario_cli.h"
 #include "bmd/version.h"
 
@@ -54,7 +53,15 @@ int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_
     }
     opt.threads = (int)threads;
     opt.required_speed = !option_text(a, "no-required-speed");
-    opt.engage.require_fcr_coverage = !engage_on_remote && !option_text(a, "no-fcr-coverage");
+    /* the scenario's rules, then the flags */
+    bmd_engagement_rules rules;
+    bmd_scenario_rules(scn, -1, &rules);
+    if ((st = cli_rules_read(a, &rules)))
+        return st;
+    if (engage_on_remote)
+        rules.require_fcr_coverage = 0;
+    opt.rules_from_scenario = 0;
+    bmd_engagement_rules_apply(&rules, NULL, &opt.engage);
     bmd_error err = {0};
     if ((st = bmd_analysis_run(scn, &opt, an, &err)))
         return cli_library_failure(a->command, st, &err);
@@ -62,9 +69,9 @@ int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_
 }
 
 int cli_scenario_exports(const char *command, const bmd_analysis *an,
-                         const bmd_analysis_footprints *fps, const char *geojson, const char *kml)
+                         const bmd_analysis_footprints *fps, cli_outputs *o, int geojson, int kml)
 {
-    if (!geojson && !kml)
+    if (geojson < 0 && kml < 0)
         return CLI_OK;
     bmd_scene sc;
     bmd_scene_init(&sc, &an->scn->earth);
@@ -73,10 +80,14 @@ int cli_scenario_exports(const char *command, const bmd_analysis *an,
     for (int i = 0; fps && i < fps->n && !st; i++)
         st = bmd_analysis_footprint_scene(fps, i, BMD_ANALYSIS_FP_OWN | BMD_ANALYSIS_FP_REMOTE |
                                                       BMD_ANALYSIS_FP_GRID, &sc, &err);
-    if (!st && geojson)
-        st = bmd_geojson_write(&sc, geojson, &err);
-    if (!st && kml)
-        st = bmd_kml_write(&sc, NULL, kml, &err);
+    int cli = st ? cli_library_failure(command, st, &err) : cli_outputs_write_scene(o, &sc, geojson, kml);
     bmd_scene_free(&sc);
-    return st ? cli_library_failure(command, st, &err) : CLI_OK;
+    return cli;
+}
+
+void cli_analysis_rules(const bmd_analysis *an, int si, bmd_engagement_rules *rules)
+{
+    bmd_scenario_rules(an->scn, si, rules);
+    rules->launch_on = an->opt.engage.launch_on;
+    rules->require_fcr_coverage = an->opt.engage.require_fcr_coverage;
 }

@@ -6,6 +6,7 @@
 #include "bmd/analysis.h"
 #include "bmd/scenario.h"
 #include "cli.h"
+#include "outputs.h"
 
 /* Load and resolve path against the catalogue root (--catalog DIR when the command has it and it
  * was given, else $BMD_DATA_DIR/catalog, else the built-in path). One line on stderr and
@@ -18,10 +19,15 @@ int cli_scenario_open(const cli_args *a, const char *path, bmd_scenario *scn);
 int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_on_remote,
                          bmd_analysis *an);
 
+/* The rules a pair of site si was evaluated under: the site's timeline with the analysis'
+ * launch-on setting and fire-control requirement (si -1: the scenario's timeline). */
+void cli_analysis_rules(const bmd_analysis *an, int si, bmd_engagement_rules *rules);
+
 /* Write the analysis' scene (with intercept points), and the footprint maps of fps (may be NULL:
- * their contours as modelled and on remote, and their grids), as GeoJSON to geojson and KML to
- * kml (either may be NULL). One line on stderr and the exit status on failure. */
+ * their contours as modelled and on remote, and their grids), as GeoJSON to file geojson and KML
+ * to file kml of the output set o (either -1 to skip; committed by the caller). One line on
+ * stderr and the exit status on failure. */
 int cli_scenario_exports(const char *command, const bmd_analysis *an,
-                         const bmd_analysis_footprints *fps, const char *geojson, const char *kml);
+                         const bmd_analysis_footprints *fps, cli_outputs *o, int geojson, int kml);
 
 #endif

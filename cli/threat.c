@@ -45,6 +45,8 @@ int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)
         return cli_exit_status(st);
     }
     snprintf(t->missile, sizeof t->missile, "%s", m->missile.name);
+    t->warhead_rcs_m2 = m->signature.warhead_rcs_m2;
+    bmd_catalog_warhead_rcs_text(m, t->rcs_text, sizeof t->rcs_text);
     bmd_aim_fly_options fo;
     if ((st = cli_fly_options(a, &fo))) {
         free(m);

@@ -27,6 +27,8 @@ typedef struct cli_threat {
     bmd_flight_summary summary;
     bmd_trajectory traj;  /* free with bmd_trajectory_free */
     double miss_m;
+    double warhead_rcs_m2;  /* the catalogue's (or default) cross-section radars look for */
+    char rcs_text[160];     /* bmd_catalog_warhead_rcs_text */
 } cli_threat;
 
 /* Read --missile, --from, --to and fly. Errors (one line on stderr): unknown missile with

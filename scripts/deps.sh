@@ -23,6 +23,11 @@ python3
 chromium
 libopenmpi-dev
 openmpi-bin
+python3-shapely
+clang
+libomp-dev
+libclang-rt-dev
+locales
 "
 
 # The packages of the named lists (build, test) that are not installed.
@@ -55,6 +60,17 @@ bmd_ensure_deps() {
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >&2 || return 1
     apt-get install -y -qq --no-install-recommends $missing >&2 || return 1
+}
+
+# The decimal-comma locale the tests run bmdsim under (tests/cli_hostile_input.sh): generated as
+# root when missing (the 'locales' package ships its definition).
+bmd_ensure_locale() {
+    locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "the tests need the de_DE.UTF-8 locale: sudo localedef -i de_DE -f UTF-8 de_DE.UTF-8" >&2
+        return 2
+    fi
+    localedef -i de_DE -f UTF-8 de_DE.UTF-8 >&2
 }
 
 # Configure and build one tree: bmd_build DIR [cmake args...]

@@ -105,8 +105,13 @@ check "launch-area mode" '[ $? -eq 0 ] && head -1 "$tmp/l.csv" | grep -q "^targe
 "$bin" footprint "$scn" --mode exposure --quiet --json >"$tmp/x.json"
 check "exposure mode with required speeds" '[ $? -eq 0 ] && grep -q "required_speed_min_km_s" "$tmp/x.json"'
 
-# Ctrl-C: no output file
-"$bin" footprint "$scn" --grid 30,60,0,40,0.5 --quiet --csv "$tmp/int.csv" >/dev/null 2>"$tmp/int.err" &
+# every exported feature names the engagement rules its verdicts rest on (issue 10 item 3)
+"$bin" footprint "$scn" --grid 50,54,15,25,1 --quiet --launch-on burnout --geojson "$tmp/r.geojson" --kml "$tmp/r.kml" >/dev/null
+check "GeoJSON and KML features state the launch-on setting, delays and radar requirement" \
+    '[ $? -eq 0 ] && python3 -c "import json,sys; f=json.load(open(sys.argv[1]))[\"features\"]; sys.exit(not f or any(x[\"properties\"].get(\"launch_on\")!=\"burnout\" or \"track_delay_s\" not in x[\"properties\"] or \"fcr_required_at_intercept\" not in x[\"properties\"] for x in f))" "$tmp/r.geojson" && grep -q "launch_on" "$tmp/r.kml" && grep -q "burnout" "$tmp/r.kml"'
+
+# Ctrl-C: no output file (a grid long enough to be interrupted at 3 s on an idle machine)
+"$bin" footprint "$scn" --grid 30,60,0,40,0.25 --quiet --csv "$tmp/int.csv" >/dev/null 2>"$tmp/int.err" &
 pid=$!
 sleep 3
 kill -INT $pid

@@ -101,7 +101,7 @@ remote1 = sum(f["properties"]["area_km2"] for f in fp
 # polygon areas are rounded to 0.1 km2 each, the caption to 1 km2
 assert abs(remote1 - covered_km2) <= 1 + 0.1 * len(fp), (remote1, covered_km2)
 kml = open(sys.argv[3], encoding="utf-8").read()
-assert "kozelsk x europe-east (remote) &gt;= 1 shot" in kml
+assert "kozelsk x europe-east (remote, ir-track) &gt;= 1 shot" in kml   # the mode in the legend
 EOF
 "$bin" report "$here/../scenarios/russia-us-icbm.yaml" -o "$tmp/nofp/report.html" --no-required-speed --no-footprints >/dev/null 2>&1 \
     && ! grep -q 'id="footprints"' "$tmp/nofp/report.html" && ok || bad "--no-footprints still draws footprints"

@@ -669,6 +669,78 @@ static void faster_interceptors_never_shrink_and_longer_delays_never_enlarge_win
     bmd_trajectory_free(&rc.tr);
 }
 
+/* The launch-on settings (bmd/engagement.h): with space-based IR as the only cue, ir-track starts
+ * the delays at the IR report (during boost), burnout at the threat's burnout (the flight events'
+ * final burnout), and radar-track never (no radar: "not seen"); with a radar at the target,
+ * radar-track starts at max(its first sight, burnout). Exact: L0 = start + 30 + 10 + 5 s. */
+static void launch_on_settings_start_the_delays_where_documented(void **state)
+{
+    (void)state;
+    real_case rc;
+    real_threat(&rc);
+    bmd_flyout tab;
+    real_table(&rc.earth, &tab, 4500.0, 40.0, 15e3);
+    bmd_defense_site site = {rc.sum.impact_lat_rad, rc.sum.impact_lon_rad, 0, &tab, 4, NULL};
+    bmd_engagement_rules rules;
+    bmd_engagement_rules_init(&rules);
+    assert_int_equal(rules.launch_on, BMD_LAUNCH_ON_IR_TRACK);
+    const double chain = rules.timeline.track_delay_s + rules.timeline.decision_delay_s +
+                         rules.timeline.launch_delay_s;
+    const double burnout = rc.sum.events.burnout_s;
+    assert_true(rc.th.cue_detect_s < burnout); /* the IR report comes during boost */
+    assert_close(rc.th.burnout_s, burnout, 0);
+    bmd_engagement e[BMD_LAUNCH_ON_COUNT];
+    for (int k = 0; k < BMD_LAUNCH_ON_COUNT; k++) {
+        bmd_timeline tl;
+        bmd_engage_options opt;
+        bmd_engage_options_default(&opt);
+        rules.launch_on = (bmd_launch_on)k;
+        bmd_engagement_rules_apply(&rules, &tl, &opt);
+        engage(&rc.earth, &rc.th, &site, &tl, &opt, &e[k]);
+        print_message("%-11s detect %.2f start %.2f L0 %.2f %s\n", bmd_launch_on_name(k),
+                      e[k].detect_s, e[k].chain_start_s, e[k].launch_earliest_s,
+                      bmd_engage_reason_string(e[k].reason));
+    }
+    assert_close(e[0].launch_earliest_s, rc.th.cue_detect_s + chain, 1e-9);
+    assert_close(e[1].detect_s, rc.th.cue_detect_s, 0);
+    assert_close(e[1].launch_earliest_s, burnout + chain, 1e-9);
+    assert_int_equal(e[2].reason, BMD_ENGAGE_NOT_SEEN);
+    assert_true(isnan(e[0].detect_rcs_m2)); /* an IR detection has no cross-section */
+    /* A radar at the target (1,000 km against 0.1 m^2: it sees the warhead on its way down). */
+    bmd_radar r;
+    bmd_radar_default(&r);
+    r.lat_rad = site.lat_rad;
+    r.lon_rad = site.lon_rad;
+    r.ref_detection_range_m = 1000e3;
+    r.ref_rcs_m2 = 0.1;
+    bmd_ir_sensor ir = {10e3, 30.0};
+    bmd_sensor_set ss = {&r, 1, &ir, 1};
+    bmd_threat th;
+    assert_int_equal(bmd_threat_prepare_rcs(&rc.earth, &rc.tr, &rc.sum.events, BMD_OBJECT_RV, 0.1,
+                                            &ss, &th, NULL),
+                     BMD_SUCCESS);
+    assert_true(isfinite(th.cue_radar_detect_s));
+    bmd_timeline tl;
+    bmd_engage_options opt;
+    bmd_engage_options_default(&opt);
+    rules.launch_on = BMD_LAUNCH_ON_RADAR_TRACK;
+    bmd_engagement_rules_apply(&rules, &tl, &opt);
+    bmd_engagement er;
+    engage(&rc.earth, &th, &site, &tl, &opt, &er);
+    assert_int_equal(er.detector, BMD_DETECTOR_RADAR);
+    assert_close(er.detect_s, th.cue_radar_detect_s, 0);
+    assert_close(er.chain_start_s, fmax(th.cue_radar_detect_s, burnout), 0);
+    assert_close(er.launch_earliest_s, er.chain_start_s + chain, 1e-9);
+    assert_close(er.detect_rcs_m2, 0.1, 0);
+    /* A 16 times smaller cross-section halves the radar's range (R ~ sigma^(1/4)): seen later. */
+    assert_int_equal(bmd_threat_prepare_rcs(&rc.earth, &rc.tr, &rc.sum.events, BMD_OBJECT_RV,
+                                            0.1 / 16, &ss, &th, NULL),
+                     BMD_SUCCESS);
+    assert_true(!(th.cue_radar_detect_s < er.detect_s));
+    bmd_flyout_free(&tab);
+    bmd_trajectory_free(&rc.tr);
+}
+
 /* A site at the target with a fast interceptor engages whatever its radar sees: the window is
  * the radar's visibility (from bmd_radar_visibility) after the launch delays plus the flyout, up
  * to the end of visibility or the floor crossing. */
@@ -1030,6 +1102,7 @@ int main(void)
         cmocka_unit_test(every_reason_for_an_empty_window_is_produced),
         cmocka_unit_test(fire_control_radar_detects_before_the_cueing_sensors),
         cmocka_unit_test(faster_interceptors_never_shrink_and_longer_delays_never_enlarge_windows),
+        cmocka_unit_test(launch_on_settings_start_the_delays_where_documented),
         cmocka_unit_test(site_at_the_target_engages_whatever_its_radar_sees),
         cmocka_unit_test(engagements_are_reentrant_across_threads),
         cmocka_unit_test(required_speed_brackets_the_closed_form_boundary),

@@ -67,6 +67,49 @@ static void contours_contain_exactly_the_covered_cells_with_holes_and_corners(vo
     }
 }
 
+/* How many vertices of ring r repeat an earlier vertex of the same ring. */
+static int repeated_vertices(const bmd_footprint_rings *g, int r)
+{
+    int n = 0;
+    for (int i = g->start[r]; i < g->start[r + 1]; i++)
+        for (int j = g->start[r]; j < i; j++)
+            n += g->lat_rad[i] == g->lat_rad[j] && g->lon_rad[i] == g->lon_rad[j];
+    return n;
+}
+
+/* Issue 13: a ring that touched itself at a corner (covered cells meeting only at a corner
+ * around an uncovered cell) made the exported polygon invalid for GEOS ("Ring Self-
+ * intersection"); such a ring is now split there, and the cells stay covered exactly once. */
+static void contour_rings_never_pass_a_vertex_twice(void **state)
+{
+    (void)state;
+    bmd_footprint_box box = {10 * D2R, 20 * D2R, 1 * D2R, 1 * D2R, 9, 11};
+    /* a ring of cells around a gap that opens to the outside at a corner only */
+    const char *rows[9] = {"...........", ".###.......", ".#.#.......", ".##........",
+                           "...........", "...........", "...........", "...........",
+                           "..........."};
+    unsigned char mask[99];
+    for (int i = 0; i < 9; i++)
+        for (int j = 0; j < 11; j++)
+            mask[i * 11 + j] = rows[i][j] == '#';
+    srand(11);
+    for (int t = 0; t <= 200; t++) {
+        if (t > 0)
+            for (int k = 0; k < 99; k++)
+                mask[k] = rand() % 100 < 55;
+        bmd_footprint_rings g;
+        assert_int_equal(bmd_footprint_contour(&box, mask, &g, NULL), BMD_SUCCESS);
+        int repeats = 0;
+        for (int r = 0; r < g.n_rings; r++)
+            repeats += repeated_vertices(&g, r);
+        if (repeats)
+            printf("mask %d: %d repeated ring vertices (expected 0)\n", t, repeats);
+        assert_int_equal(repeats, 0);
+        bmd_footprint_rings_free(&g);
+        check_contour(&box, mask);
+    }
+}
+
 static void an_empty_mask_has_no_rings_and_a_full_one_one_rectangle(void **state)
 {
     (void)state;
@@ -363,6 +406,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(contours_contain_exactly_the_covered_cells_with_holes_and_corners),
+        cmocka_unit_test(contour_rings_never_pass_a_vertex_twice),
         cmocka_unit_test(an_empty_mask_has_no_rings_and_a_full_one_one_rectangle),
         cmocka_unit_test(the_wgs84_surface_area_matches_the_published_value),
         cmocka_unit_test(bad_grids_are_refused_with_the_reason),

@@ -392,16 +392,41 @@ static void unknown_catalogue_names_and_fields_are_answered_with_close_names(voi
                  "positive");
 }
 
-static void the_timeline_must_state_every_delay(void **state)
+/* A timeline left out, in whole or in part, takes the delays of bmd_engagement_rules_init (the
+ * flag form's), and `engagement:` sets the launch-on setting and the radar requirement. */
+static void a_missing_timeline_takes_the_engagement_defaults(void **state)
 {
     (void)state;
-    expect_error(edit("decision_to_launch_s: 10, ", ""), BMD_EINVAL, "{detect_to_track_s: 30",
-                 "field 'timeline.decision_to_launch_s' is missing", NULL);
+    bmd_engagement_rules def;
+    bmd_engagement_rules_init(&def);
     char text[8192];
     const char *t = strstr(base, "timeline: {");
     const char *end = strchr(t, '\n');
-    snprintf(text, sizeof text, "%.*s%s", (int)(t - base), base, end + 1);
-    expect_error(text, BMD_EINVAL, "kind: scenario", "field 'timeline' is missing", NULL);
+    snprintf(text, sizeof text, "%.*sengagement: {launch_on: radar-track, "
+             "fire_control_at_intercept: false}%s", (int)(t - base), base, end);
+    bmd_error err;
+    int st = bmd_scenario_open(write_file("defaults.yaml", text), catalog_dir(), &scn, &err);
+    if (st)
+        print_error("%s\n", err.message);
+    assert_int_equal(st, BMD_SUCCESS);
+    bmd_engagement_rules r;
+    bmd_scenario_rules(&scn, -1, &r);
+    assert_true(r.timeline.track_delay_s == def.timeline.track_delay_s);
+    assert_true(r.timeline.decision_delay_s == def.timeline.decision_delay_s);
+    assert_true(r.timeline.launch_delay_s == def.timeline.launch_delay_s);
+    assert_true(r.timeline.kill_assessment_s == def.timeline.kill_assessment_s);
+    assert_int_equal(r.launch_on, BMD_LAUNCH_ON_RADAR_TRACK);
+    assert_int_equal(r.require_fcr_coverage, 0);
+    bmd_scenario_free(&scn);
+    /* a partial timeline keeps the defaults for the delays it leaves out */
+    st = bmd_scenario_open(write_file("partial.yaml", edit("decision_to_launch_s: 10, ", "")),
+                           catalog_dir(), &scn, &err);
+    assert_int_equal(st, BMD_SUCCESS);
+    assert_true(scn.timeline.decision_to_launch_s == def.timeline.launch_delay_s);
+    assert_int_equal(scn.launch_on, def.launch_on);
+    bmd_scenario_free(&scn);
+    expect_error(edit("timeline: {", "engagement: {launch_on: sometime}\ntimeline: {"),
+                 BMD_EINVAL, "sometime", "engagement.launch_on", "radar-track");
 }
 
 static void areas_check_their_boxes(void **state)
@@ -544,7 +569,7 @@ int main(void)
         cmocka_unit_test(wrong_types_and_unknown_keys_are_refused),
         cmocka_unit_test(duplicates_and_dangling_references_are_refused),
         cmocka_unit_test(unknown_catalogue_names_and_fields_are_answered_with_close_names),
-        cmocka_unit_test(the_timeline_must_state_every_delay),
+        cmocka_unit_test(a_missing_timeline_takes_the_engagement_defaults),
         cmocka_unit_test(areas_check_their_boxes),
         cmocka_unit_test(unreadable_and_malformed_files_are_refused),
         cmocka_unit_test(a_saved_scenario_loads_back_to_the_same_values),

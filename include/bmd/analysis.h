@@ -18,8 +18,9 @@
  *      per type this is exactly the table of `bmdsim engage` in its flag form.
  *   3. Sensors. For each (threat, site): the site's cueing sensors (`cue:`, scenario sensors:
  *      radars placed and turned by bmd_scenario_resolve, space-based IR) form the bmd_sensor_set
- *      of bmd_threat_prepare; the site's own radar is its fire-control radar. The object seen is
- *      the reentry vehicle (BMD_OBJECT_RV).
+ *      of bmd_threat_prepare_rcs; the site's own radar is its fire-control radar. The object every
+ *      radar looks for is the warhead (BMD_OBJECT_RV) with the cross-section of the threat's
+ *      catalogue entry (signature.warhead_rcs_m2, or its printed default).
  *   4. Timeline. The site's timeline (the scenario's, with the site's own values) maps onto
  *      bmd_timeline: detect_to_track_s -> track_delay_s, track_to_decision_s -> decision_delay_s,
  *      decision_to_launch_s -> launch_delay_s, kill_assessment_s -> kill_assessment_s.
@@ -34,6 +35,7 @@
  * must outlive it. All SI (m, s, rad). */
 #ifndef BMD_ANALYSIS_H
 #define BMD_ANALYSIS_H
+
 
 #include "bmd/api.h"
 
@@ -78,9 +80,9 @@ typedef struct bmd_analysis_flight {
  * be NULL. Out of reach is a normal answer (BMD_SUCCESS, reachable 0).
  * Errors: those of bmd_aim_fly_to; out is then empty. */
 BMD_API int bmd_analysis_fly(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
-                             double from_lat_rad, double from_lon_rad, double from_height_m,
-                             double to_lat_rad, double to_lon_rad, const bmd_analysis_flight_options *opt,
-                             bmd_analysis_flight *out, bmd_error *err);
+                                     double from_lat_rad, double from_lon_rad, double from_height_m,
+                                     double to_lat_rad, double to_lon_rad, const bmd_analysis_flight_options *opt,
+                                     bmd_analysis_flight *out, bmd_error *err);
 
 /* Release the flight's time series. */
 BMD_API void bmd_analysis_flight_free(bmd_analysis_flight *flight);
@@ -92,8 +94,12 @@ BMD_API void bmd_analysis_flight_free(bmd_analysis_flight *flight);
 typedef struct bmd_analysis_options {
     int required_speed;                   /* nonzero: bmd_engage_required_speed per pair
                                              (default 1) */
-    bmd_engage_options engage;            /* bmd_engage_options_init */
-    bmd_required_speed_options speed;     /* bmd_required_speed_options_init */
+    bmd_engage_options engage;            /* bmd_engage_options_default; with
+                                             rules_from_scenario its launch_on and
+                                             require_fcr_coverage are the scenario's */
+    int rules_from_scenario;              /* default 1: the scenario's `engagement:` rules
+                                             (bmd_scenario_rules); 0: engage as given */
+    bmd_required_speed_options speed;     /* bmd_required_speed_options_default */
     bmd_flyout_options flyout;            /* site and azimuth are set per table (see above);
                                              the rest as given (defaults) */
     bmd_analysis_flight_options flight;   /* zeros: defaults */
@@ -155,7 +161,7 @@ typedef struct bmd_analysis {
  * bad options (naming the field); those of the flights, flyout builds and engagements, prefixed
  * with the threat's and site's names; BMD_ENOMEM. */
 BMD_API int bmd_analysis_run(const bmd_scenario *scn, const bmd_analysis_options *opt,
-                             bmd_analysis *out, bmd_error *err);
+                                     bmd_analysis *out, bmd_error *err);
 
 /* The pair of threat ti and site si (scenario indices), or NULL when out of range. */
 BMD_API const bmd_analysis_pair *bmd_analysis_pair_at(const bmd_analysis *an, int ti, int si);
@@ -163,7 +169,7 @@ BMD_API const bmd_analysis_pair *bmd_analysis_pair_at(const bmd_analysis *an, in
 /* A short text naming who first detected the threat in a pair: the scenario sensor's name, or
  * "fire-control radar (TYPE)", or "none"; written into buf (n bytes). Returns buf. */
 BMD_API const char *bmd_analysis_detector_name(const bmd_analysis *an, const bmd_analysis_pair *pair,
-                                               char *buf, size_t n);
+                                                       char *buf, size_t n);
 
 /* ---------------------------------------------------------------------------------------------
  * The analysis on a map (bmd/scene.h), for GeoJSON, KML and SVG maps. */
@@ -193,20 +199,31 @@ BMD_API double bmd_analysis_radar_coverage_m(const bmd_radar *radar);
  * the bmd_scene_add_* functions. */
 BMD_API int bmd_analysis_scene(const bmd_analysis *an, int flags, bmd_scene *scene, bmd_error *err);
 
+/* The same against an object of cross-section rcs_m2 (m^2): the warhead of a threat. */
+BMD_API double bmd_analysis_radar_coverage_rcs_m(const bmd_radar *radar, double rcs_m2);
+
 /* The pieces of bmd_analysis_scene, for callers that build a scene of their own (bmdsim engage):
- * one radar's coverage, named name, as a circle of bmd_analysis_radar_coverage_m (a sector when
- * the radar's field of view is limited) with properties "radar": type and "object": "reentry
- * vehicle"; BMD_EINVAL ("radar NAME: no valid detection range") when the radar has none. */
+ * one radar's coverage, named name, as a circle of bmd_analysis_radar_coverage_rcs_m against a
+ * warhead of cross-section rcs_m2 (a sector when the radar's field of view is limited) with
+ * properties "radar": type, "object": "warhead" and "rcs_m2"; BMD_EINVAL ("radar NAME: no valid
+ * detection range") when the radar has none. bmd_analysis_scene draws every radar against the
+ * smallest warhead cross-section of the scenario's threats. */
 BMD_API int bmd_analysis_scene_add_coverage(bmd_scene *sc, const char *name, const char *type,
-                                            const bmd_radar *r, bmd_error *err);
+                                            const bmd_radar *r, double rcs_m2, bmd_error *err);
+
+/* The engagement rules as properties of feature f: launch_on, track_delay_s, decision_delay_s,
+ * launch_delay_s, kill_assessment_s and fcr_required_at_intercept ("yes"/"no"). bmd_analysis_scene
+ * puts them on every interceptor site and intercept point. Errors: those of bmd_scene_set_*. */
+BMD_API int bmd_analysis_scene_set_rules(bmd_scene *sc, int f, const bmd_engagement_rules *r,
+                                         bmd_error *err);
 
 /* One intercept point p as a site of kind other named "WHICH intercept of THREAT from SITE"
  * (which: "earliest" or "latest"), at the intercept altitude, with properties "feature":
- * "intercept", threat, site, time_s, altitude_km and closing_speed_km_s. Errors: those of the
- * bmd_scene_add_* functions. */
+ * "intercept", threat, site, time_s, altitude_km, closing_speed_km_s and (rules not NULL) the
+ * rules of bmd_analysis_scene_set_rules. Errors: those of the bmd_scene_add_* functions. */
 BMD_API int bmd_analysis_scene_add_intercept(bmd_scene *sc, const char *threat, const char *site,
                                              const char *which, const bmd_intercept_point *p,
-                                             bmd_error *err);
+                                             const bmd_engagement_rules *rules, bmd_error *err);
 
 /* ---------------------------------------------------------------------------------------------
  * Footprint maps of an analysis (bmd/footprint.h, bmd/footprint_summary.h), for the report.
@@ -254,6 +271,9 @@ typedef struct bmd_analysis_footprint {
     double step_deg;                     /* grid step used (degrees; NAN when the scenario's
                                             step_m was kept) */
     int coarsened;                       /* 1 when coarser than the scenario's grid */
+    char grid_spec[200];                 /* the grid as `bmdsim footprint --grid SPEC` */
+    int threat;                          /* launch-area: the scenario threat whose target is
+                                            the centre and whose missile flies; -1 otherwise */
     bmd_footprint_grid grid;             /* the cells (owned) */
     bmd_footprint_cell *cells[2];        /* [grid.n_cells] each (owned) */
     bmd_footprint_summary summary[2];
@@ -279,7 +299,7 @@ typedef struct bmd_analysis_footprints {
  * the grids, bmd_footprint_defense_from_scenario, bmd_footprint_prepare and bmd_footprint_run,
  * prefixed with the map; BMD_ENOMEM. On error out is freed. */
 BMD_API int bmd_analysis_footprints_run(const bmd_analysis *an, const bmd_analysis_footprint_options *opt,
-                                        bmd_analysis_footprints *out, bmd_error *err);
+                                                bmd_analysis_footprints *out, bmd_error *err);
 
 /* What bmd_analysis_footprint_scene adds. */
 enum {
@@ -295,9 +315,21 @@ enum {
  * "min_shots", "area_km2", "mode" and "engage_on_remote". Errors: BMD_EINVAL (bad index); those
  * of bmd_footprint_scene_add_contours and the bmd_scene_add_* functions. */
 BMD_API int bmd_analysis_footprint_scene(const bmd_analysis_footprints *fps, int i, int flags,
-                                         bmd_scene *scene, bmd_error *err);
+                                                 bmd_scene *scene, bmd_error *err);
 
 BMD_API void bmd_analysis_footprints_free(bmd_analysis_footprints *fps);
+
+/* The command line that reproduces variant v (0: as modelled, 1: on remote) of map i exactly:
+ * "bmdsim footprint SCENARIO --mode MODE --launch POINT (or --target THREAT) --grid SPEC
+ * --launch-on SETTING [--no-fcr-coverage]", written into buf (n bytes). Returns buf ("" for a
+ * bad index). */
+BMD_API const char *bmd_analysis_footprint_command(const bmd_analysis_footprints *fps, int i, int v,
+                                                   char *buf, size_t n);
+
+/* "engage on remote, launch on ir-track" or "own radar at intercept, launch on burnout": the
+ * mode of variant v of the maps, for legends and captions. Returns buf. */
+BMD_API const char *bmd_analysis_footprint_mode_text(const bmd_analysis_footprints *fps, int v,
+                                                     char *buf, size_t n);
 
 /* Release everything the analysis holds and zero it. */
 BMD_API void bmd_analysis_free(bmd_analysis *an);

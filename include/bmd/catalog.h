@@ -38,6 +38,20 @@ typedef struct bmd_param_provenance {
     double low, high;        /* that range, SI (meaningful only when has_range) */
 } bmd_param_provenance;
 
+/* The radar cross-sections of a missile's objects (block `signature:` of a missile file, each
+ * value with its source or notional flag; docs/catalog.md), m^2. A file without a warhead value
+ * gets BMD_DEFAULT_WARHEAD_RCS_M2, recorded as a parameter with the note "default", so that no
+ * radar falls back silently to a cross-section of its own. */
+typedef struct bmd_catalog_signature {
+    double booster_rcs_m2;   /* the booster body (0: not given) */
+    double pbv_rcs_m2;       /* the post-boost vehicle (0: none or not given) */
+    double warhead_rcs_m2;   /* the reentry vehicle, the object engaged (always > 0 after load) */
+} bmd_catalog_signature;
+
+/* The warhead cross-section used when a missile file gives none (m^2): the low end of the
+ * 0.01-0.1 m^2 commonly assumed for a conical reentry vehicle seen nose-on (notional). */
+#define BMD_DEFAULT_WARHEAD_RCS_M2 0.01
+
 /* One catalogue entry: the missile and the provenance of each of its parameters. */
 typedef struct bmd_catalog_missile {
     bmd_missile missile;
@@ -52,7 +66,13 @@ typedef struct bmd_catalog_missile {
     /* published_range_km: the published class of the maximum range, low..high in m (has_range
      * = 1) with its source or notional note; has_range = 0 when the file gives none */
     bmd_param_provenance published_range;
+    bmd_catalog_signature signature;
 } bmd_catalog_missile;
+
+/* "warhead 0.01 m^2 (notional)", "warhead 0.1 m^2 (source KEY)" or "warhead 0.01 m^2 (default:
+ * the missile file gives none)": the object radars look at and where its cross-section comes
+ * from, written into buf (n bytes). Returns buf. */
+BMD_API const char *bmd_catalog_warhead_rcs_text(const bmd_catalog_missile *entry, char *buf, size_t n);
 
 /* Load one missile file. Errors: BMD_EIO (cannot read), BMD_EPARSE (YAML syntax), BMD_EINVAL (a
  * missing, negative, non-numeric or unknown field; a parameter with neither source nor notional),

@@ -10,8 +10,10 @@
  * No global state; every call owns its outputs; prepared threats, sites, flyout tables and sensors
  * are only read, so any number of threads may share them (footprints run this in OpenMP loops).
  *
- * Timeline. detect = first report by a cueing sensor or by the site's fire-control radar (FCR);
- * track = detect + track_delay; earliest launch L0 = track + decision_delay + launch_delay.
+ * Timeline. detect = first report by a cueing sensor or by the site's fire-control radar (FCR)
+ * (radars only with launch_on radar-track); start = detect, or the threat's burnout when later and
+ * launch_on is burnout or radar-track; track = start + track_delay; earliest launch
+ * L0 = track + decision_delay + launch_delay.
  *
  * Feasibility of an intercept at time t (threat position at t: geodesic ground range d(t) from the
  * site to the point below the threat, altitude h(t); T(t) = earliest KV arrival time after launch
@@ -56,6 +58,8 @@
 
 #include "bmd/api.h"
 
+#include <stddef.h>
+
 #include "bmd/earth.h"
 #include "bmd/error.h"
 #include "bmd/interceptor.h"
@@ -75,12 +79,59 @@ typedef struct bmd_timeline {
                                  look, the new decision and the launch preparation */
 } bmd_timeline;
 
-/* Defaults (notional round numbers, see docs/parts/engagement-physics.md): track 30 s, decision
- * 10 s, launch 5 s, kill assessment 30 s. */
-BMD_API void bmd_timeline_init(bmd_timeline *tl);
+/* The delays of bmd_engagement_rules_init (notional round numbers, see
+ * docs/parts/engagement-physics.md): track 30 s, decision 10 s, launch 5 s, kill assessment 30 s. */
+BMD_API void bmd_timeline_default(bmd_timeline *tl);
 
 /* Check the delays. Errors: BMD_EINVAL naming the negative or non-finite delay. */
 BMD_API int bmd_timeline_validate(const bmd_timeline *tl, bmd_error *err);
+
+/* When the interceptor may be launched: what the chain of delays starts from. The settings
+ * differ mainly on whether a fire-control-quality track exists before the threat's burnout and
+ * which sensor provides it (Wilkening 2012, Sankaran 2013, National Academies 2012, Postol).
+ *   ir-track     the first report by any cueing sensor (space-based IR while the threat still
+ *                boosts, a cueing radar) or the site's fire-control radar; the launch may come
+ *                before burnout. The most favourable setting for the defence.
+ *   burnout      the same reports, but the chain starts no earlier than the threat's burnout
+ *                (the end of the last burn): its ballistic path cannot be predicted before.
+ *   radar-track  a radar's track only (a cueing radar or the site's fire-control radar; IR
+ *                reports do not count), and no earlier than burnout. */
+typedef enum bmd_launch_on {
+    BMD_LAUNCH_ON_IR_TRACK = 0,
+    BMD_LAUNCH_ON_BURNOUT = 1,
+    BMD_LAUNCH_ON_RADAR_TRACK = 2
+} bmd_launch_on;
+
+#define BMD_LAUNCH_ON_COUNT 3
+
+/* "ir-track", "burnout", "radar-track" and the inverse (BMD_EINVAL listing the names). */
+BMD_API const char *bmd_launch_on_name(bmd_launch_on launch_on);
+BMD_API int bmd_launch_on_parse(const char *name, bmd_launch_on *launch_on, bmd_error *err);
+
+/* One sentence saying what a setting means ("launch on the first report by any cueing sensor,
+ * space-based IR during boost included"). */
+BMD_API const char *bmd_launch_on_meaning(bmd_launch_on launch_on);
+
+/* The engagement rules: every assumption of the engagement chain that decides a verdict. ONE
+ * set of defaults (bmd_engagement_rules_init) used by every command and both engage forms. */
+typedef struct bmd_engagement_rules {
+    bmd_launch_on launch_on;   /* default BMD_LAUNCH_ON_IR_TRACK */
+    bmd_timeline timeline;     /* default bmd_timeline_default */
+    int require_fcr_coverage;  /* default 1: a site with a fire-control radar engages only where
+                                  that radar sees the threat at the intercept */
+} bmd_engagement_rules;
+
+/* The defaults: launch on ir-track, track 30 s, decision 10 s, launch 5 s, kill assessment 30 s,
+ * fire-control radar coverage at the intercept required. */
+BMD_API void bmd_engagement_rules_init(bmd_engagement_rules *rules);
+
+/* Check the rules. Errors: BMD_EINVAL naming the bad delay or setting. */
+BMD_API int bmd_engagement_rules_validate(const bmd_engagement_rules *rules, bmd_error *err);
+
+/* The rules in one line, e.g. "launch on ir-track; delays: track 30 s, decision 10 s, launch 5 s,
+ * kill assessment 30 s; fire-control radar must see the intercept: yes". Returns buf. */
+BMD_API const char *bmd_engagement_rules_describe(const bmd_engagement_rules *rules, char *buf,
+                                                  size_t n);
 
 /* The cueing sensors, shared by all sites. Arrays may be NULL when their count is 0. Radars must
  * have their site set (see bmd/radar_catalog.h). */
@@ -109,6 +160,12 @@ typedef struct bmd_threat {
     double cue_detect_s;             /* first report by a cueing sensor; INFINITY when none */
     bmd_detector cue_detector;
     int cue_index;                   /* index in the sensor set's array; -1 when none */
+    double cue_radar_detect_s;       /* first report by a cueing radar (INFINITY: none) */
+    int cue_radar_index;             /* its index in the sensor set's radars; -1 when none */
+    double rcs_m2;                   /* cross-section every radar uses for this object (m^2);
+                                        NAN: each radar's own table for cls (bmd_threat_prepare) */
+    double burnout_s;                /* end of the last burn (events, else the last boosting
+                                        sample; t_first_s when the series has no boost) */
     double max_speed_m_s;            /* largest Earth-relative speed in the series (scan strides) */
     double max_altitude_m;
 } bmd_threat;
@@ -117,8 +174,15 @@ typedef struct bmd_threat {
  * by the cueing sensors (sensors may be NULL: none), its speed and altitude bounds.
  * Errors: BMD_EINVAL for a bad trajectory, class or sensor; those of the visibility scans. */
 BMD_API int bmd_threat_prepare(const bmd_earth *earth, const bmd_trajectory *traj,
-                               const bmd_flight_events *events, bmd_object_class cls,
-                               const bmd_sensor_set *sensors, bmd_threat *threat, bmd_error *err);
+                                       const bmd_flight_events *events, bmd_object_class cls,
+                                       const bmd_sensor_set *sensors, bmd_threat *threat, bmd_error *err);
+
+/* The same with the cross-section radars see for the object (rcs_m2 > 0, m^2): the object's own,
+ * from the threat's catalogue entry (bmd/catalog.h, bmd_catalog_signature), instead of the radars'
+ * tables. Errors: as bmd_threat_prepare; BMD_EINVAL for a non-positive cross-section. */
+BMD_API int bmd_threat_prepare_rcs(const bmd_earth *earth, const bmd_trajectory *traj,
+                                   const bmd_flight_events *events, bmd_object_class cls, double rcs_m2,
+                                   const bmd_sensor_set *sensors, bmd_threat *threat, bmd_error *err);
 
 /* One defence site. The flyout table is built for the site's interceptor type (its ic carries the
  * altitude limits, maximum flyout time and minimum closing speed used here) on the same Earth
@@ -137,9 +201,17 @@ typedef struct bmd_engage_options {
     int require_fcr_coverage;  /* default 1: with an FCR, intercepts only where it sees the
                                   threat (the KV needs its in-flight updates); 0: the FCR only
                                   contributes to detection */
+    bmd_launch_on launch_on;   /* what the launch waits for (default BMD_LAUNCH_ON_IR_TRACK) */
 } bmd_engage_options;
 
-BMD_API void bmd_engage_options_init(bmd_engage_options *opt);
+/* Defaults: scan step 1 s, tolerance 1e-3 s, and require_fcr_coverage and launch_on of
+ * bmd_engagement_rules_init. */
+BMD_API void bmd_engage_options_default(bmd_engage_options *opt);
+
+/* The timeline and options of the rules: tl = rules->timeline; opt's require_fcr_coverage and
+ * launch_on from the rules (its scan step and tolerance unchanged). Either output may be NULL. */
+BMD_API void bmd_engagement_rules_apply(const bmd_engagement_rules *rules, bmd_timeline *tl,
+                                        bmd_engage_options *opt);
 
 /* Why a window is empty. */
 typedef enum bmd_engage_reason {
@@ -188,6 +260,10 @@ typedef struct bmd_engagement {
     double detect_s;
     bmd_detector detector;         /* who detected first */
     int detector_index;
+    double detect_rcs_m2;          /* cross-section of the object a radar detected (m^2); NAN for
+                                      an IR detection or none */
+    double chain_start_s;          /* when the delays start: detect_s, or burnout when later and
+                                      launch_on waits for it */
     double track_s;
     double launch_earliest_s;      /* L0 */
     bmd_intercept_point earliest;  /* first feasible intercept (window start) */
@@ -209,8 +285,8 @@ typedef struct bmd_engagement {
  * Errors: BMD_EINVAL for a NULL or unprepared threat, a site without a table or with
  * n_interceptors < 1, an invalid latitude, timeline, FCR or options. */
 BMD_API int bmd_engage(const bmd_earth *earth, const bmd_threat *threat, const bmd_defense_site *site,
-                       const bmd_timeline *tl, const bmd_engage_options *opt, bmd_engagement *out,
-                       bmd_error *err);
+                               const bmd_timeline *tl, const bmd_engage_options *opt, bmd_engagement *out,
+                               bmd_error *err);
 
 /* ---------------------------------------------------------------------------------------------
  * Required interceptor speed. */
@@ -257,19 +333,19 @@ typedef struct bmd_required_speed {
  * normal answer (e.g. not seen in time). Errors: those of bmd_engage and bmd_flyout_build;
  * BMD_EINVAL for bad options. */
 BMD_API int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
-                                      const bmd_defense_site *site, const bmd_timeline *tl,
-                                      const bmd_engage_options *opt,
-                                      const bmd_required_speed_options *ropt, bmd_required_speed *out,
-                                      bmd_error *err);
+                                              const bmd_defense_site *site, const bmd_timeline *tl,
+                                              const bmd_engage_options *opt,
+                                              const bmd_required_speed_options *ropt, bmd_required_speed *out,
+                                              bmd_error *err);
 
 /* One trial of the search above: bmd_engage with the notional copy of the site's interceptor at
  * burnout speed speed_m_s, its table built as the search builds it (ropt may be NULL: defaults).
  * For what-if questions and for checking the search by a sweep. Errors: those of bmd_engage and
  * bmd_flyout_build (e.g. BMD_EINVAL for escape speed); BMD_EINVAL for bad options. */
 BMD_API int bmd_engage_at_speed(const bmd_earth *earth, const bmd_threat *threat,
-                                const bmd_defense_site *site, const bmd_timeline *tl,
-                                const bmd_engage_options *opt, const bmd_required_speed_options *ropt,
-                                double speed_m_s, bmd_engagement *out, bmd_error *err);
+                                        const bmd_defense_site *site, const bmd_timeline *tl,
+                                        const bmd_engage_options *opt, const bmd_required_speed_options *ropt,
+                                        double speed_m_s, bmd_engagement *out, bmd_error *err);
 
 #ifdef __cplusplus
 }

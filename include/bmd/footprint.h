@@ -111,6 +111,9 @@ typedef struct bmd_footprint_options {
                                         sample every 5 s; see footprint-physics.md) */
     bmd_engage_options engage;       /* default bmd_engage_options_init */
     bmd_object_class cls;            /* default BMD_OBJECT_RV */
+    double rcs_m2;                   /* the object's cross-section every radar uses (m^2; the
+                                        missile's catalogue signature); NAN (default): each
+                                        radar's own table for cls */
     bmd_footprint_aim aim;           /* default AUTO */
     double aim_tolerance_m;          /* impact miss that triggers a correction (default 1000) */
     int max_corrections;             /* Newton corrections per cell (default 3) */

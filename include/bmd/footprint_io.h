@@ -6,6 +6,8 @@
 
 #include "bmd/api.h"
 
+#include <stdio.h>
+
 #include "bmd/footprint_summary.h"
 
 #ifdef __cplusplus
@@ -19,6 +21,18 @@ extern "C" {
 BMD_API int bmd_footprint_write_csv(const char *path, bmd_footprint_mode mode, const bmd_footprint_grid *grid,
                                     const bmd_footprint_map *maps, int n_maps, const char *const *site_names,
                                     int n_sites, bmd_error *err);
+
+/* The same CSV written to an open stream, as a bmd_write_fn (bmd/atomic_file.h) for output sets:
+ * context is a bmd_footprint_csv. Write errors are left in the stream's error flag. */
+typedef struct bmd_footprint_csv {
+    bmd_footprint_mode mode;
+    const bmd_footprint_grid *grid;
+    const bmd_footprint_map *maps;
+    int n_maps;
+    const char *const *site_names;
+    int n_sites;
+} bmd_footprint_csv;
+BMD_API int bmd_footprint_csv_write(FILE *out, void *csv, bmd_error *err);
 
 /* GeoJSON: the defence sites and the centres as points, and per map the contoured regions with
  * >= 1 and >= 2 shot opportunities as polygons (bmd_footprint_contour) with the properties

@@ -37,7 +37,7 @@ typedef struct bmd_map_view {
     double radius_m;         /* map distance from the centre to the nearer edge, (0, pi R] */
     int width_px, height_px; /* [200, 4000]; default 960 x 720 */
     const char *title;       /* NULL: the scene's title, else none */
-    double graticule_deg;    /* spacing of the graticule; 0: chosen from the radius */
+    double graticule_deg;    /* spacing of the graticule, [0.1, 90]; 0: chosen from the radius */
     int legend;              /* nonzero: draw the legend (default 1) */
     int scale_bar;           /* nonzero: draw the km scale bar (default 1) */
 } bmd_map_view;

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "bmd/atomic_file.h"
 #include "bmd/error.h"
 
 #ifdef __cplusplus
@@ -35,6 +36,11 @@ BMD_API int bmd_path_is_png(const char *path);
  * bmd_path_is_png(path), else as the SVG text itself (width_px ignored). Errors: those of
  * bmd_svg_to_png or bmd_atomic_write_string. */
 BMD_API int bmd_svg_write_file(const char *svg, int width_px, const char *path, bmd_error *err);
+
+/* As bmd_svg_to_png (len 0), into file index of an output set (bmd/atomic_file.h), renamed into
+ * place by bmd_output_set_commit. Errors: as bmd_svg_to_png; BMD_EINVAL for a bad set or index. */
+BMD_API int bmd_svg_to_png_set(const char *svg, int width_px, bmd_output_set *set, int index,
+                               bmd_error *err);
 
 #ifdef __cplusplus
 }

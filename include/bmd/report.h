@@ -64,6 +64,13 @@ BMD_API int bmd_report_add_map(bmd_report *report, const char *heading, const ch
 BMD_API int bmd_report_add_footprints(bmd_report *report, const bmd_analysis_footprints *footprints,
                                       bmd_error *err);
 
+/* Add the same scenario analysed under another launch-on setting (bmd/engagement.h; e.g. a
+ * radar track after burnout), borrowed until bmd_report_free: the report then shows every
+ * (threat, site) verdict under each setting side by side (own radar, engage on remote, and this
+ * one), each column naming its setting, delays and radar requirement. Errors: BMD_EINVAL for
+ * NULL or an analysis of another scenario. */
+BMD_API int bmd_report_add_setting(bmd_report *report, const bmd_analysis *alt, bmd_error *err);
+
 /* The HTML text (caller frees). Errors: those of the plots and maps; BMD_ENOMEM. */
 BMD_API int bmd_report_html(const bmd_report *report, char **html, bmd_error *err);
 

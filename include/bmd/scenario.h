@@ -23,6 +23,7 @@
 #include "bmd/aim.h"
 #include "bmd/catalog.h"
 #include "bmd/earth.h"
+#include "bmd/engagement.h"
 #include "bmd/error.h"
 #include "bmd/interceptor_catalog.h"
 #include "bmd/radar_catalog.h"
@@ -37,6 +38,7 @@ extern "C" {
 #define BMD_SCENARIO_MAX_SET 16      /* overrides per catalogue reference */
 #define BMD_SCENARIO_MAX_CUES 8      /* cueing sensors per site */
 #define BMD_SCENARIO_PATH_MAX 96     /* field paths in messages */
+#define BMD_SCENARIO_MAX_BOX_CELLS 1000000000L /* rows x columns of a box (as footprint --max-cells) */
 
 /* Where something was written in the file (1-based; 0 when it was not read from a file). */
 typedef struct bmd_scenario_pos {
@@ -167,7 +169,12 @@ typedef struct bmd_scenario {
     char notes[BMD_SCENARIO_MAX_NOTES][BMD_SCENARIO_TEXT_MAX];
     bmd_earth_kind earth_kind;
     bmd_earth earth;
-    bmd_scenario_timeline timeline;
+    bmd_scenario_timeline timeline;  /* `timeline:`; absent: the delays of
+                                        bmd_engagement_rules_init */
+    bmd_launch_on launch_on;         /* `engagement: {launch_on: NAME}`; default of
+                                        bmd_engagement_rules_init */
+    int require_fcr_coverage;        /* `engagement: {fire_control_at_intercept: BOOL}`; default
+                                        of bmd_engagement_rules_init */
     int n_sources;
     bmd_source sources[BMD_CATALOG_MAX_SOURCES];
     int n_sensors, n_sites, n_threats, n_launch_areas, n_targets, n_grids;
@@ -215,6 +222,11 @@ BMD_API const bmd_scenario_point *bmd_scenario_find_point(const bmd_scenario *sc
 
 /* The citation of a source key, or NULL. */
 BMD_API const char *bmd_scenario_citation(const bmd_scenario *scn, const char *key);
+
+/* The engagement rules of site si (bmd/engagement.h): the scenario's launch-on setting and
+ * fire-control requirement with the site's timeline (the scenario's with the site's own values).
+ * The one mapping from a scenario to the rules; si out of range: the scenario's timeline. */
+BMD_API void bmd_scenario_rules(const bmd_scenario *scn, int si, bmd_engagement_rules *rules);
 
 /* Names of trajectory shapes in files ("min-energy", "lofted", "depressed") and the inverse
  * (BMD_EINVAL listing the names). */

@@ -101,6 +101,12 @@ typedef struct bmd_radar_look {
 BMD_API int bmd_radar_look_at(const bmd_radar *radar, const bmd_earth *earth, const double r_ecef_m[3],
                               bmd_object_class cls, bmd_radar_look *look, bmd_error *err);
 
+/* The same for an object of cross-section rcs_m2 (> 0, m^2) instead of the radar's table of
+ * classes. Errors: as bmd_radar_look_at; BMD_EINVAL for a non-positive cross-section. */
+BMD_API int bmd_radar_look_at_rcs(const bmd_radar *radar, const bmd_earth *earth,
+                                  const double r_ecef_m[3], double rcs_m2, bmd_radar_look *look,
+                                  bmd_error *err);
+
 /* Whether the straight segment between ECEF points a and b stays outside the ellipsoid of earth
  * (touching counts as clear). Exact: the ellipsoid is mapped onto the unit sphere. */
 BMD_API int bmd_earth_segment_clear(const bmd_earth *earth, const double a_m[3], const double b_m[3]);
@@ -124,6 +130,11 @@ typedef struct bmd_interval {
 BMD_API int bmd_radar_visibility(const bmd_radar *radar, const bmd_earth *earth,
                                  const bmd_trajectory *traj, bmd_object_class cls, bmd_interval *out,
                                  int max, int *n, bmd_error *err);
+
+/* The same for an object of cross-section rcs_m2 (> 0, m^2) instead of the radar's table. */
+BMD_API int bmd_radar_visibility_rcs(const bmd_radar *radar, const bmd_earth *earth,
+                                     const bmd_trajectory *traj, double rcs_m2, bmd_interval *out,
+                                     int max, int *n, bmd_error *err);
 
 /* Radar horizon on a sphere, closed form (law of sines in the triangle centre-radar-target):
  * a radar at height h_r sees a target at height h_t at elevation e at slant range

@@ -17,9 +17,10 @@ void bmd_analysis_options_init(bmd_analysis_options *opt)
 {
     memset(opt, 0, sizeof *opt);
     opt->required_speed = 1;
-    bmd_engage_options_init(&opt->engage);
-    bmd_required_speed_options_init(&opt->speed);
-    bmd_flyout_options_init(&opt->flyout);
+    opt->rules_from_scenario = 1;
+    bmd_engage_options_default(&opt->engage);
+    bmd_required_speed_options_default(&opt->speed);
+    bmd_flyout_options_default(&opt->flyout);
 }
 
 const char *bmd_analysis_status_name(bmd_analysis_status status)
@@ -178,8 +179,9 @@ static int evaluate_pair(const bmd_analysis *an, bmd_analysis_pair *p, bmd_error
     int map[2 * BMD_SCENARIO_MAX_CUES];
     bmd_sensor_set set;
     site_sensors(scn, site, radars, ir, map, &set);
-    int st = bmd_threat_prepare(&scn->earth, &f->traj, &f->summary.events, BMD_OBJECT_RV, &set,
-                                &p->prepared, err);
+    int st = bmd_threat_prepare_rcs(&scn->earth, &f->traj, &f->summary.events, BMD_OBJECT_RV,
+                                    scn->threats[p->threat].entry->signature.warhead_rcs_m2, &set,
+                                    &p->prepared, err);
     if (st)
         return st;
     bmd_defense_site ds = {site->site.lat_rad, site->site.lon_rad, site->site.height_m,
@@ -248,6 +250,10 @@ int bmd_analysis_run(const bmd_scenario *scn, const bmd_analysis_options *opt, b
         return st;
     out->scn = scn;
     out->opt = opt ? *opt : defaults;
+    if (out->opt.rules_from_scenario) {
+        out->opt.engage.launch_on = scn->launch_on;
+        out->opt.engage.require_fcr_coverage = scn->require_fcr_coverage;
+    }
     out->n_threats = scn->n_threats;
     out->n_sites = scn->n_sites;
     int n_pairs = scn->n_threats * scn->n_sites;

@@ -85,6 +85,7 @@ static int report_grid(const bmd_scenario *scn, const char *name, const bmd_scen
     else
         snprintf(spec, sizeof spec, "%.12g,%.12g,%.12g,%.12g,%.12g", b->south_rad * DEG,
                  b->north_rad * DEG, b->west_rad * DEG, b->east_rad * DEG, m->step_deg);
+    snprintf(m->grid_spec, sizeof m->grid_spec, "%s", spec);
     int st = bmd_footprint_grid_parse(scn, spec, max_cells > 0 ? 4 * max_cells : 0, &m->grid,
                                       err);
     if (!st)
@@ -108,6 +109,7 @@ static bmd_analysis_footprint *plan(bmd_analysis_footprints *out, bmd_footprint_
     snprintf(m->centre, sizeof m->centre, "%s", centre);
     m->centre_lat_rad = lat;
     m->centre_lon_rad = lon;
+    m->threat = -1;
     return m;
 }
 
@@ -138,8 +140,11 @@ static void plan_maps(const bmd_analysis *an, bmd_analysis_footprints *out)
             const bmd_scenario_threat *th = &scn->threats[t];
             if (!threat_from_area(th, la) || !an->threats[t].flight.reachable)
                 continue;
-            plan(out, BMD_FOOTPRINT_LAUNCH_AREA, a, -1, th->to.name[0] ? th->to.name : th->name,
-                 th->to.lat_rad, th->to.lon_rad);
+            bmd_analysis_footprint *m = plan(out, BMD_FOOTPRINT_LAUNCH_AREA, a, -1,
+                                             th->to.name[0] ? th->to.name : th->name,
+                                             th->to.lat_rad, th->to.lon_rad);
+            if (m)
+                m->threat = t;
             break;
         }
     }
@@ -164,7 +169,11 @@ static int compute(const bmd_analysis *an, const bmd_analysis_footprint_options 
 {
     const bmd_scenario *scn = an->scn;
     const bmd_scenario_area *la = &scn->launch_areas[m->launch_area];
-    bmd_footprint_input in = {m->mode, &la->entry->missile, la->shape, m->centre_lat_rad,
+    /* launch-area maps fly the threat's missile (as `--target THREAT` does); defended-area maps
+       the launch area's (as `--launch POINT`) */
+    const bmd_catalog_missile *entry = m->threat >= 0 ? scn->threats[m->threat].entry : la->entry;
+    const bmd_aim_shape shape = m->threat >= 0 ? scn->threats[m->threat].shape : la->shape;
+    bmd_footprint_input in = {m->mode, &entry->missile, shape, m->centre_lat_rad,
                               m->centre_lon_rad, m->grid.lat_rad, m->grid.lon_rad,
                               m->grid.n_cells, d->sites, d->n_sites};
     int st = BMD_SUCCESS;
@@ -173,6 +182,7 @@ static int compute(const bmd_analysis *an, const bmd_analysis_footprint_options 
         bmd_footprint_options_init(&fo);
         fo.flight.sample_interval_s = FLIGHT_SAMPLE_S;
         fo.engage = an->opt.engage;
+        fo.rcs_m2 = entry->signature.warhead_rcs_m2;
         if (v == 1)
             fo.engage.require_fcr_coverage = 0;
         fo.threads = opt->threads;
@@ -336,8 +346,11 @@ static int add_contours(bmd_scene *sc, const bmd_analysis_footprints *fps,
                         const bmd_analysis_footprint *m, int v, bmd_error *err)
 {
     bmd_footprint_map map = {{0}, m->centre_lat_rad, m->centre_lon_rad, m->cells[v], 0};
-    snprintf(map.name, sizeof map.name, "%.28s x %.22s%s", m->centre, m->grid_name,
-             v ? " (remote)" : "");
+    snprintf(map.name, sizeof map.name, "%.16s x %.14s (%s, %s)", m->centre, m->grid_name,
+             v || !fps->an->opt.engage.require_fcr_coverage ? "remote" : "own radar",
+             bmd_launch_on_name(fps->an->opt.engage.launch_on));
+    char cmd[2 * BMD_CATALOG_TEXT_MAX];
+    bmd_analysis_footprint_command(fps, (int)(m - fps->maps), v, cmd, sizeof cmd);
     const int first = sc->n_features;
     int st = BMD_SUCCESS;
     for (int level = 1; level <= 2 && !st; level++)
@@ -347,9 +360,47 @@ static int add_contours(bmd_scene *sc, const bmd_analysis_footprints *fps,
         st = bmd_scene_set_text(sc, f, "mode", m->mode == BMD_FOOTPRINT_LAUNCH_AREA
                                                    ? "launch-area" : "defended-area", err);
         if (!st)
-            st = bmd_scene_set_number(sc, f, "engage_on_remote", v, err);
+            st = bmd_scene_set_number(sc, f, "engage_on_remote",
+                                      v || !fps->an->opt.engage.require_fcr_coverage, err);
+        if (!st)
+            st = bmd_scene_set_text(sc, f, "launch_on",
+                                    bmd_launch_on_name(fps->an->opt.engage.launch_on), err);
+        if (!st)
+            st = bmd_scene_set_text(sc, f, "command", cmd, err);
     }
     return st;
+}
+
+const char *bmd_analysis_footprint_mode_text(const bmd_analysis_footprints *fps, int v,
+                                             char *buf, size_t n)
+{
+    if (!buf || n == 0)
+        return buf;
+    const bmd_engage_options *o = &fps->an->opt.engage;
+    snprintf(buf, n, "%s, launch on %s",
+             v || !o->require_fcr_coverage ? "engage on remote" : "own radar at intercept",
+             bmd_launch_on_name(o->launch_on));
+    return buf;
+}
+
+const char *bmd_analysis_footprint_command(const bmd_analysis_footprints *fps, int i, int v,
+                                           char *buf, size_t n)
+{
+    if (!buf || n == 0)
+        return buf;
+    buf[0] = 0;
+    if (!fps || !fps->an || i < 0 || i >= fps->n)
+        return buf;
+    const bmd_analysis_footprint *m = &fps->maps[i];
+    const bmd_scenario *scn = fps->an->scn;
+    const bmd_engage_options *o = &fps->an->opt.engage;
+    const int la = m->mode == BMD_FOOTPRINT_LAUNCH_AREA;
+    snprintf(buf, n, "bmdsim footprint %s --mode %s --%s %s --grid %s --launch-on %s%s", scn->path,
+             la ? "launch-area" : "defended-area", la ? "target" : "launch",
+             la && m->threat >= 0 ? scn->threats[m->threat].name : m->centre, m->grid_spec,
+             bmd_launch_on_name(o->launch_on),
+             v || !o->require_fcr_coverage ? " --no-fcr-coverage" : "");
+    return buf;
 }
 
 int bmd_analysis_footprint_scene(const bmd_analysis_footprints *fps, int i, int flags,

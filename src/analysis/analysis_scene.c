@@ -53,10 +53,46 @@ static int add_areas(const bmd_scenario *scn, bmd_scene *sc, bmd_error *err)
     return st;
 }
 
-int bmd_analysis_scene_add_coverage(bmd_scene *sc, const char *name, const char *type,
-                                    const bmd_radar *r, bmd_error *err)
+double bmd_analysis_radar_coverage_rcs_m(const bmd_radar *radar, double rcs_m2)
 {
-    double range = bmd_analysis_radar_coverage_m(r);
+    double det;
+    if (!radar || bmd_radar_detection_range(radar, rcs_m2, &det, NULL))
+        return NAN;
+    return det < radar->max_range_m ? det : radar->max_range_m;
+}
+
+/* The smallest warhead cross-section among the scenario's threats (the default when none). */
+static double smallest_warhead_rcs(const bmd_scenario *scn)
+{
+    double rcs = INFINITY;
+    for (int i = 0; i < scn->n_threats; i++)
+        if (scn->threats[i].entry && scn->threats[i].entry->signature.warhead_rcs_m2 < rcs)
+            rcs = scn->threats[i].entry->signature.warhead_rcs_m2;
+    return isfinite(rcs) ? rcs : BMD_DEFAULT_WARHEAD_RCS_M2;
+}
+
+int bmd_analysis_scene_set_rules(bmd_scene *sc, int f, const bmd_engagement_rules *r,
+                                 bmd_error *err)
+{
+    int st = bmd_scene_set_text(sc, f, "launch_on", bmd_launch_on_name(r->launch_on), err);
+    if (!st)
+        st = bmd_scene_set_number(sc, f, "track_delay_s", r->timeline.track_delay_s, err);
+    if (!st)
+        st = bmd_scene_set_number(sc, f, "decision_delay_s", r->timeline.decision_delay_s, err);
+    if (!st)
+        st = bmd_scene_set_number(sc, f, "launch_delay_s", r->timeline.launch_delay_s, err);
+    if (!st)
+        st = bmd_scene_set_number(sc, f, "kill_assessment_s", r->timeline.kill_assessment_s, err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "fcr_required_at_intercept",
+                                r->require_fcr_coverage ? "yes" : "no", err);
+    return st;
+}
+
+int bmd_analysis_scene_add_coverage(bmd_scene *sc, const char *name, const char *type,
+                                    const bmd_radar *r, double rcs_m2, bmd_error *err)
+{
+    double range = bmd_analysis_radar_coverage_rcs_m(r, rcs_m2);
     if (!isfinite(range))
         return bmd_error_set(err, BMD_EINVAL, "radar %s: no valid detection range", name);
     double lo = NAN, hi = NAN;
@@ -68,7 +104,9 @@ int bmd_analysis_scene_add_coverage(bmd_scene *sc, const char *name, const char 
     if (!st)
         st = bmd_scene_set_text(sc, f, "radar", type, err);
     if (!st)
-        st = bmd_scene_set_text(sc, f, "object", "reentry vehicle", err);
+        st = bmd_scene_set_text(sc, f, "object", "warhead", err);
+    if (!st)
+        st = bmd_scene_set_number(sc, f, "rcs_m2", rcs_m2, err);
     return st;
 }
 
@@ -77,17 +115,18 @@ static int add_coverages(const bmd_scenario *scn, bmd_scene *sc, bmd_error *err)
 {
     int st = BMD_SUCCESS;
     char name[2 * BMD_NAME_MAX + 16];
+    const double rcs = smallest_warhead_rcs(scn);
     for (int i = 0; i < scn->n_sensors && !st; i++)
         if (scn->sensors[i].kind == BMD_SCENARIO_SENSOR_RADAR)
             st = bmd_analysis_scene_add_coverage(sc, scn->sensors[i].name,
                                                  scn->sensors[i].radar.entry.name,
-                                                 &scn->sensors[i].radar.entry.radar, err);
+                                                 &scn->sensors[i].radar.entry.radar, rcs, err);
     for (int i = 0; i < scn->n_sites && !st; i++)
         if (scn->sites[i].has_radar) {
             snprintf(name, sizeof name, "%s %s", scn->sites[i].name,
                      scn->sites[i].radar.entry.name);
             st = bmd_analysis_scene_add_coverage(sc, name, scn->sites[i].radar.entry.name,
-                                                 &scn->sites[i].radar.entry.radar, err);
+                                                 &scn->sites[i].radar.entry.radar, rcs, err);
         }
     return st;
 }
@@ -142,9 +181,18 @@ static int add_point(bmd_scene *sc, seen_names *seen, const bmd_scenario_point *
     return bmd_scene_add_site(sc, name, kind, p->lat_rad, p->lon_rad, p->height_m, NULL, err);
 }
 
-/* Defence sites, radar sensors, and launch points and targets. */
-static int add_sites(const bmd_scenario *scn, int flags, bmd_scene *sc, bmd_error *err)
+/* The rules pair (threat, site si) was evaluated under. */
+static void pair_rules(const bmd_analysis *an, int si, bmd_engagement_rules *r)
 {
+    bmd_scenario_rules(an->scn, si, r);
+    r->launch_on = an->opt.engage.launch_on;
+    r->require_fcr_coverage = an->opt.engage.require_fcr_coverage;
+}
+
+/* Defence sites, radar sensors, and launch points and targets. */
+static int add_sites(const bmd_analysis *an, int flags, bmd_scene *sc, bmd_error *err)
+{
+    const bmd_scenario *scn = an->scn;
     int st = BMD_SUCCESS, f;
     for (int i = 0; i < scn->n_sites && !st; i++) {
         const bmd_scenario_site *s = &scn->sites[i];
@@ -158,6 +206,11 @@ static int add_sites(const bmd_scenario *scn, int flags, bmd_scene *sc, bmd_erro
         if (!st)
             st = bmd_scene_set_text(sc, f, "radar", s->has_radar ? s->radar.entry.name : "none",
                                     err);
+        if (!st) {
+            bmd_engagement_rules r;
+            pair_rules(an, i, &r);
+            st = bmd_analysis_scene_set_rules(sc, f, &r, err);
+        }
     }
     for (int i = 0; i < scn->n_sensors && !st; i++) {
         const bmd_scenario_sensor *s = &scn->sensors[i];
@@ -192,7 +245,7 @@ static int add_sites(const bmd_scenario *scn, int flags, bmd_scene *sc, bmd_erro
 
 int bmd_analysis_scene_add_intercept(bmd_scene *sc, const char *threat, const char *site,
                                      const char *which, const bmd_intercept_point *p,
-                                     bmd_error *err)
+                                     const bmd_engagement_rules *rules, bmd_error *err)
 {
     char name[2 * BMD_NAME_MAX + 40];
     snprintf(name, sizeof name, "%s intercept of %s from %s", which, threat, site);
@@ -210,6 +263,8 @@ int bmd_analysis_scene_add_intercept(bmd_scene *sc, const char *threat, const ch
         st = bmd_scene_set_number(sc, f, "altitude_km", p->altitude_m / 1e3, err);
     if (!st)
         st = bmd_scene_set_number(sc, f, "closing_speed_km_s", p->closing_speed_m_s / 1e3, err);
+    if (!st && rules)
+        st = bmd_analysis_scene_set_rules(sc, f, rules, err);
     return st;
 }
 
@@ -222,11 +277,13 @@ static int add_intercepts(const bmd_analysis *an, bmd_scene *sc, bmd_error *err)
         if (p->status != BMD_ANALYSIS_EVALUATED || !p->engagement.engageable)
             continue;
         const char *tn = an->scn->threats[p->threat].name, *sn = an->scn->sites[p->site].name;
+        bmd_engagement_rules r;
+        pair_rules(an, p->site, &r);
         st = bmd_analysis_scene_add_intercept(sc, tn, sn, "earliest", &p->engagement.earliest,
-                                              err);
+                                              &r, err);
         if (!st)
             st = bmd_analysis_scene_add_intercept(sc, tn, sn, "latest", &p->engagement.latest,
-                                                  err);
+                                                  &r, err);
     }
     return st;
 }
@@ -246,7 +303,7 @@ int bmd_analysis_scene(const bmd_analysis *an, int flags, bmd_scene *scene, bmd_
     if (!st)
         st = add_tracks(an, scene, err);
     if (!st)
-        st = add_sites(scn, flags, scene, err);
+        st = add_sites(an, flags, scene, err);
     if (!st && (flags & BMD_ANALYSIS_SCENE_INTERCEPTS))
         st = add_intercepts(an, scene, err);
     return st;

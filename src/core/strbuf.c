@@ -75,7 +75,56 @@ void bmd_sb_num(bmd_strbuf *sb, double value, int decimals)
     bmd_sb_puts(sb, buf);
 }
 
-void bmd_sb_json_string(bmd_strbuf *sb, const char *text)
+size_t bmd_utf8_sequence(const unsigned char *p)
+{
+    const unsigned c = p[0];
+    size_t n;
+    unsigned min, cp;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, min = 0x80, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, min = 0x800, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, min = 0x10000, cp = c & 0x07;
+    else
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0; /* also stops at the terminating NUL */
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0; /* overlong, beyond Unicode, or a UTF-16 surrogate */
+    return n;
+}
+
+long bmd_utf8_invalid_at(const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t i = 0; p[i];) {
+        size_t n = bmd_utf8_sequence(p + i);
+        if (!n)
+            return (long)i;
+        i += n;
+    }
+    return -1;
+}
+
+/* Append the UTF-8 character at *p (n bytes from bmd_utf8_sequence), or U+FFFD for an invalid
+ * byte (n == 0, one byte consumed); returns the bytes consumed. */
+static size_t put_utf8(bmd_strbuf *sb, const unsigned char *p, size_t n)
+{
+    if (!n) {
+        sb_puts(sb, "\xEF\xBF\xBD");
+        return 1;
+    }
+    sb_printf(sb, "%.*s", (int)n, (const char *)p);
+    return n;
+}
+
+void sb_json_string(bmd_strbuf *sb, const char *text)
 {
     if (!text) {
         bmd_sb_puts(sb, "null");
@@ -83,6 +132,10 @@ void bmd_sb_json_string(bmd_strbuf *sb, const char *text)
     }
     bmd_sb_puts(sb, "\"");
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p >= 0x80) {
+            p += put_utf8(sb, p, bmd_utf8_sequence(p)) - 1;
+            continue;
+        }
         switch (*p) {
         case '"': bmd_sb_puts(sb, "\\\""); break;
         case '\\': bmd_sb_puts(sb, "\\\\"); break;
@@ -104,6 +157,10 @@ void bmd_sb_xml(bmd_strbuf *sb, const char *text)
     if (!text)
         return;
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p >= 0x80) {
+            p += put_utf8(sb, p, bmd_utf8_sequence(p)) - 1;
+            continue;
+        }
         switch (*p) {
         case '&': bmd_sb_puts(sb, "&amp;"); break;
         case '<': bmd_sb_puts(sb, "&lt;"); break;

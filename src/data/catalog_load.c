@@ -9,7 +9,8 @@
 #include "data/yaml_walk.h"
 
 static const char *const top_keys[] = {"kind", "name", "full_name", "class", "description",
-                                       "sources", "stages", "payload", "published_range_km"};
+                                       "sources", "stages", "payload", "published_range_km",
+                                       "signature"};
 
 /* A required top-level node, or an error naming it. */
 static const yaml_node_t *required(const yw_ctx *c, const yaml_node_t *root, const char *key,
@@ -152,7 +153,7 @@ static int read_missile(const yw_ctx *c, void *entry)
         return st;
     if ((n = bmd_yw_get(c, root, "published_range_km")) && (st = read_published_range(c, n, e)))
         return st;
-    return BMD_SUCCESS;
+    return cat_read_signature(c, yw_get(c, root, "signature"), e);
 }
 
 int bmd_catalog_load_missile(const char *path, bmd_catalog_missile *entry, bmd_error *err)
@@ -163,4 +164,22 @@ int bmd_catalog_load_missile(const char *path, bmd_catalog_missile *entry, bmd_e
     memset(entry, 0, sizeof *entry);
     return bmd_cat_parse_file(path, entry->path, sizeof entry->path, read_missile, entry,
                           sizeof *entry, err);
+}
+
+const char *bmd_catalog_warhead_rcs_text(const bmd_catalog_missile *e, char *buf, size_t n)
+{
+    if (!buf || n == 0)
+        return buf;
+    const bmd_param_provenance *p = NULL;
+    for (int i = 0; e && i < e->n_params && !p; i++)
+        if (strcmp(e->params[i].field, "signature.warhead_rcs_m2") == 0)
+            p = &e->params[i];
+    const double v = e ? e->signature.warhead_rcs_m2 : BMD_DEFAULT_WARHEAD_RCS_M2;
+    if (p && strncmp(p->note, "default:", 8) == 0)
+        snprintf(buf, n, "warhead %g m^2 (default: the missile file gives none)", v);
+    else if (p && p->source[0])
+        snprintf(buf, n, "warhead %g m^2 (source %s)", v, p->source);
+    else
+        snprintf(buf, n, "warhead %g m^2 (notional)", v);
+    return buf;
 }

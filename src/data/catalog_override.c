@@ -123,13 +123,13 @@ int bmd_catalog_override(bmd_catalog_missile *entry, const char *assignment, bmd
     if (st)
         return st;
     double v;
-    const char *what;
-    if (bmd_yw_parse_number(eq + 1, &v) != 0)
+    if (yw_parse_number(eq + 1, &v) != 0)
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' is not a number "
                              "(SI units)", field, eq + 1);
-    if (!bmd_cat_rule_ok(f->rule, v, &what))
+    char range[96];
+    if (!cat_scalar_ok(f, v, range, sizeof range))
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be %s", field,
-                             eq + 1, what);
+                             eq + 1, range);
     bmd_param_provenance p, *old = NULL;
     for (int i = 0; i < entry->n_params; i++)
         if (strcmp(entry->params[i].field, field) == 0)

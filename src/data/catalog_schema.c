@@ -7,26 +7,30 @@
 #include <stdio.h>
 #include <string.h>
 
-#define STAGE(f, req, rule) {#f, offsetof(bmd_stage, f), req, rule}
+/* Ranges: wide enough for any real missile or launcher stage (Saturn V's S-IC: 2.1e6 kg of
+ * propellant, 10 m diameter; chemical specific impulses below 500 s), narrow enough that a typo
+ * or a hostile value (1e300, 1e-300) is refused with the field's name instead of failing in the
+ * integrator. */
+#define STAGE(f, req, rule, lo, hi) {#f, offsetof(bmd_stage, f), req, rule, lo, hi}
 static const cat_scalar stage_fields[] = {
-    STAGE(propellant_mass_kg, 1, CAT_POSITIVE),
-    STAGE(dry_mass_kg, 1, CAT_POSITIVE),
-    STAGE(burn_time_s, 1, CAT_POSITIVE),
-    STAGE(isp_vacuum_s, 1, CAT_POSITIVE),
-    STAGE(isp_sea_level_s, 0, CAT_POSITIVE),
-    STAGE(nozzle_exit_area_m2, 0, CAT_POSITIVE),
-    STAGE(diameter_m, 1, CAT_POSITIVE),
-    STAGE(coast_before_s, 0, CAT_NONNEGATIVE),
+    STAGE(propellant_mass_kg, 1, CAT_POSITIVE, 1e-3, 1e7),
+    STAGE(dry_mass_kg, 1, CAT_POSITIVE, 1e-3, 1e7),
+    STAGE(burn_time_s, 1, CAT_POSITIVE, 0.1, 1e4),
+    STAGE(isp_vacuum_s, 1, CAT_POSITIVE, 1, 1000),
+    STAGE(isp_sea_level_s, 0, CAT_POSITIVE, 1, 1000),
+    STAGE(nozzle_exit_area_m2, 0, CAT_POSITIVE, 1e-6, 100),
+    STAGE(diameter_m, 1, CAT_POSITIVE, 1e-3, 50),
+    STAGE(coast_before_s, 0, CAT_NONNEGATIVE, 0, 1e5),
 };
 #undef STAGE
 
-#define PAYLOAD(f, req, rule) {#f, offsetof(bmd_payload, f), req, rule}
+#define PAYLOAD(f, req, rule, lo, hi) {#f, offsetof(bmd_payload, f), req, rule, lo, hi}
 static const cat_scalar payload_fields[] = {
-    PAYLOAD(rv_mass_kg, 1, CAT_POSITIVE),
-    PAYLOAD(rv_beta_kg_m2, 1, CAT_POSITIVE),
-    PAYLOAD(bus_mass_kg, 0, CAT_NONNEGATIVE),
-    PAYLOAD(shroud_mass_kg, 0, CAT_NONNEGATIVE),
-    PAYLOAD(shroud_jettison_s, 0, CAT_POSITIVE),
+    PAYLOAD(rv_mass_kg, 1, CAT_POSITIVE, 1e-3, 1e6),
+    PAYLOAD(rv_beta_kg_m2, 1, CAT_POSITIVE, 1, 1e7),
+    PAYLOAD(bus_mass_kg, 0, CAT_NONNEGATIVE, 0, 1e6),
+    PAYLOAD(shroud_mass_kg, 0, CAT_NONNEGATIVE, 0, 1e6),
+    PAYLOAD(shroud_jettison_s, 0, CAT_POSITIVE, 1e-3, 1e5),
 };
 #undef PAYLOAD
 
@@ -37,13 +41,23 @@ typedef struct cat_table {
     const char *x_name;
     const char *y_name;
     int y_rule;
+    double y_hi;     /* the largest value of the second column */
 } cat_table;
 
 static const cat_table stage_tables[] = {
     {"thrust_vacuum_n", offsetof(bmd_stage, thrust_vacuum_n), "time_s", "thrust_n",
-     CAT_NONNEGATIVE},
-    {"cd_mach", offsetof(bmd_stage, cd_mach), "mach", "cd", CAT_POSITIVE},
+     CAT_NONNEGATIVE, 1e9},
+    {"cd_mach", offsetof(bmd_stage, cd_mach), "mach", "cd", CAT_POSITIVE, 100},
 };
+
+/* radar cross-sections from a speck (1e-6 m^2) to a large booster body (1e4 m^2) */
+#define SIGNATURE(f) {#f, offsetof(bmd_catalog_signature, f), 0, CAT_POSITIVE, 1e-6, 1e4}
+static const cat_scalar signature_fields[] = {
+    SIGNATURE(booster_rcs_m2),
+    SIGNATURE(pbv_rcs_m2),
+    SIGNATURE(warhead_rcs_m2),
+};
+#undef SIGNATURE
 
 #define COUNT(a) ((int)(sizeof a / sizeof *a))
 
@@ -73,7 +87,21 @@ int bmd_cat_rule_ok(int rule, double v, const char **what)
     return v >= 0;
 }
 
-int bmd_cat_add_param(bmd_catalog_missile *e, const bmd_param_provenance *p, bmd_error *err)
+int cat_scalar_ok(const cat_scalar *f, double v, char *what, size_t n)
+{
+    const char *sign;
+    if (!cat_rule_ok(f->rule, v, &sign)) {
+        snprintf(what, n, "%s", sign);
+        return 0;
+    }
+    if (!(v >= f->lo && v <= f->hi)) {
+        snprintf(what, n, "in [%g, %g] (SI units, as the field's name says)", f->lo, f->hi);
+        return 0;
+    }
+    return 1;
+}
+
+int cat_add_param(bmd_catalog_missile *e, const bmd_param_provenance *p, bmd_error *err)
 {
     if (e->n_params >= BMD_CATALOG_MAX_PARAMS)
         return bmd_error_set(err, BMD_EINVAL, "%s: more than %d parameters", e->path,
@@ -268,10 +296,13 @@ static int read_table(const yw_ctx *c, const yaml_node_t *node, const char *fiel
         if (tab.x[i] < 0 || (i > 0 && !(tab.x[i] > tab.x[i - 1])))
             return bmd_yw_fail(c, xi, BMD_EINVAL,
                            "field '%s.%s[%d]': value '%s' must be zero or positive and greater "
-                           "than the one before", field, t->x_name, i, bmd_yw_text(xi));
-        if (!bmd_cat_rule_ok(t->y_rule, tab.y[i], &what))
-            return bmd_yw_fail(c, yi, BMD_EINVAL, "field '%s.%s[%d]': value '%s' must be %s", field,
-                           t->y_name, i, bmd_yw_text(yi), what);
+                           "than the one before", field, t->x_name, i, yw_text(xi));
+        if (!cat_rule_ok(t->y_rule, tab.y[i], &what))
+            return yw_fail(c, yi, BMD_EINVAL, "field '%s.%s[%d]': value '%s' must be %s", field,
+                           t->y_name, i, yw_text(yi), what);
+        if (!(tab.y[i] <= t->y_hi))
+            return yw_fail(c, yi, BMD_EINVAL, "field '%s.%s[%d]': value '%s' must be at most %g",
+                           field, t->y_name, i, yw_text(yi), t->y_hi);
     }
     bmd_param_provenance p = {0};
     set_field(&p, field);
@@ -309,9 +340,13 @@ static int read_fields(const yw_ctx *c, const yaml_node_t *node, const char *pre
                 return bmd_yw_fail(c, node, BMD_EINVAL, "field '%s' is missing (required)", field);
             continue;
         }
-        if ((st = read_scalar(c, v, field, fields[i].rule, e,
-                              (double *)(void *)(base + fields[i].offset))))
+        double *dst = (double *)(void *)(base + fields[i].offset);
+        if ((st = read_scalar(c, v, field, fields[i].rule, e, dst)))
             return st;
+        char what[96];
+        if (!cat_scalar_ok(&fields[i], *dst, what, sizeof what))
+            return yw_fail(c, v, BMD_EINVAL, "field '%s': value %g must be %s", field, *dst,
+                           what);
     }
     for (int i = 0; i < n_tables; i++) {
         char field[96];
@@ -339,4 +374,26 @@ int bmd_cat_read_payload(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_m
     memset(&e->missile.payload, 0, sizeof e->missile.payload);
     return read_fields(c, node, "payload", payload_fields, COUNT(payload_fields), NULL, 0, e,
                        (char *)&e->missile.payload);
+}
+
+int cat_read_signature(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e)
+{
+    memset(&e->signature, 0, sizeof e->signature);
+    if (node) {
+        int st = read_fields(c, node, "signature", signature_fields, COUNT(signature_fields),
+                             NULL, 0, e, (char *)&e->signature);
+        if (st)
+            return st;
+    }
+    if (e->signature.warhead_rcs_m2 > 0)
+        return BMD_SUCCESS;
+    e->signature.warhead_rcs_m2 = BMD_DEFAULT_WARHEAD_RCS_M2;
+    bmd_param_provenance p;
+    memset(&p, 0, sizeof p);
+    snprintf(p.field, sizeof p.field, "signature.warhead_rcs_m2");
+    p.value = BMD_DEFAULT_WARHEAD_RCS_M2;
+    p.notional = 1;
+    snprintf(p.note, sizeof p.note, "default: the missile file gives none (the low end of the "
+             "0.01-0.1 m^2 commonly assumed for a reentry vehicle seen nose-on)");
+    return cat_add_param(e, &p, c->err);
 }

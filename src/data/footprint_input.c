@@ -10,6 +10,11 @@
 #include "bmd/footprint_input.h"
 #include "bmd/geodesy.h"
 #include "bmd/units.h"
+#include "core/strbuf.h"
+
+/* Limits of a points file (--grid FILE): an endless or binary file is refused, not read forever. */
+#define BMD_POINTS_MAX_BYTES (256L << 20)
+#define BMD_POINTS_MAX_LINE 65536
 
 #define DEG BMD_DEG_PER_RAD
 
@@ -208,6 +213,69 @@ static int parse_box(const bmd_earth *earth, const char *spec, long max_cells,
     return 1;
 }
 
+/* Read one line of f into *buf (grown as needed, NUL-terminated, without the newline). Returns
+ * 1 for a line, 0 at the end of the file, or minus a status (with err set) for a NUL byte, a line
+ * longer than BMD_POINTS_MAX_LINE or a file longer than BMD_POINTS_MAX_BYTES (*total counts the
+ * bytes read so far). */
+static int read_line(FILE *f, const char *path, long lineno, char **buf, size_t *cap,
+                     long *total, bmd_error *err)
+{
+    size_t len = 0;
+    int c = EOF;
+    while ((c = getc(f)) != EOF && c != '\n') {
+        if (c == '\0')
+            return -bmd_error_set(err, BMD_EINVAL, "grid file %s line %ld: a NUL byte (a binary "
+                                 "file, not LAT,LON[,NAME] text lines)", path, lineno);
+        if (++*total > BMD_POINTS_MAX_BYTES)
+            return -bmd_error_set(err, BMD_EINVAL, "grid file %s: longer than %ld bytes (the "
+                                 "limit of a points file)", path, (long)BMD_POINTS_MAX_BYTES);
+        if (len + 1 >= BMD_POINTS_MAX_LINE)
+            return -bmd_error_set(err, BMD_EINVAL, "grid file %s line %ld: longer than %d bytes "
+                                 "(expected LAT,LON[,NAME])", path, lineno, BMD_POINTS_MAX_LINE);
+        if (len + 2 > *cap) {
+            size_t n = *cap ? 2 * *cap : 256;
+            char *b = realloc(*buf, n);
+            if (!b)
+                return -bmd_error_set(err, BMD_ENOMEM, "grid file %s: out of memory", path);
+            *buf = b;
+            *cap = n;
+        }
+        (*buf)[len++] = (char)c;
+    }
+    if (c == EOF && len == 0)
+        return 0;
+    ++*total;
+    if (!*buf && !(*buf = malloc(*cap = 1)))
+        return -bmd_error_set(err, BMD_ENOMEM, "grid file %s: out of memory", path);
+    (*buf)[len] = '\0';
+    return 1;
+}
+
+/* The NAME of a points-file line (text after the second comma; surrounding blanks and a \r
+ * removed) into name: at most BMD_NAME_MAX - 1 bytes of UTF-8 without control characters. */
+static int point_name(const char *text, const char *path, long lineno, char *name, bmd_error *err)
+{
+    while (*text == ' ' || *text == '\t')
+        text++;
+    size_t len = strlen(text);
+    while (len && (text[len - 1] == '\r' || text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
+    if (len >= BMD_NAME_MAX)
+        return bmd_error_set(err, BMD_EINVAL, "grid file %s line %ld: the name is %zu bytes long; "
+                             "at most %d allowed", path, lineno, len, BMD_NAME_MAX - 1);
+    memcpy(name, text, len);
+    name[len] = '\0';
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
+            return bmd_error_set(err, BMD_EINVAL, "grid file %s line %ld: the name holds a "
+                                 "control character (byte %zu)", path, lineno, i + 1);
+    long bad = bmd_utf8_invalid_at(name);
+    if (bad >= 0)
+        return bmd_error_set(err, BMD_EINVAL, "grid file %s line %ld: the name is not UTF-8 text "
+                             "(byte %ld); save the file as UTF-8", path, lineno, bad + 1);
+    return BMD_SUCCESS;
+}
+
 /* A points file: "LAT,LON[,NAME]" per line. */
 static int parse_file(const char *path, long max_cells, bmd_footprint_grid *g, bmd_error *err)
 {
@@ -217,10 +285,11 @@ static int parse_file(const char *path, long max_cells, bmd_footprint_grid *g, b
     memset(g, 0, sizeof *g);
     snprintf(g->name, sizeof g->name, "points");
     const long cap = max_cells > 0 ? max_cells : BMD_FOOTPRINT_DEFAULT_MAX_CELLS;
-    char line[512];
-    long n = 0, alloc = 0, lineno = 0;
-    int st = 0;
-    while (!st && fgets(line, sizeof line, f)) {
+    char *line = NULL;
+    size_t line_cap = 0;
+    long n = 0, alloc = 0, lineno = 0, total = 0;
+    int st = 0, more = 0;
+    while (!st && (more = read_line(f, path, lineno + 1, &line, &line_cap, &total, err)) == 1) {
         lineno++;
         char *s = line;
         while (isspace((unsigned char)*s))
@@ -240,8 +309,8 @@ static int parse_file(const char *path, long max_cells, bmd_footprint_grid *g, b
             end++;
         char name[BMD_NAME_MAX] = "";
         if (*end == ',') {
-            snprintf(name, sizeof name, "%s", end + 1);
-            name[strcspn(name, "\r\n")] = 0;
+            if ((st = point_name(end + 1, path, lineno, name, err)))
+                break;
         } else if (*end) {
             lon = NAN;
         }
@@ -273,9 +342,14 @@ static int parse_file(const char *path, long max_cells, bmd_footprint_grid *g, b
         }
         g->lat_rad[n] = lat / DEG;
         g->lon_rad[n] = lon / DEG;
-        snprintf(g->point_names[n], BMD_NAME_MAX, "%s", name);
+        memcpy(g->point_names[n], name, sizeof name);
         n++;
     }
+    if (!st && more < 0)
+        st = -more;
+    if (!st && ferror(f))
+        st = bmd_error_set(err, BMD_EIO, "grid file %s: read error", path);
+    free(line);
     fclose(f);
     g->n_cells = n;
     if (!st && n == 0)

@@ -10,7 +10,7 @@
 #include "data/catalog_schema.h"
 #include "data/scenario_internal.h"
 
-static const char *const top_keys[] = {"kind", "title", "question", "notes", "earth", "timeline",
+static const char *const top_keys[] = {"kind", "title", "question", "notes", "earth", "timeline", "engagement",
                                        "sources", "sensors", "sites", "threats", "launch_areas",
                                        "targets", "grids"};
 
@@ -109,6 +109,33 @@ static int read_notes(const scn_ctx *c, const yaml_node_t *v)
     return BMD_SUCCESS;
 }
 
+
+/* `engagement: {launch_on: NAME, fire_control_at_intercept: BOOL}` (both optional). */
+static int read_engagement(const scn_ctx *c, const yaml_node_t *node)
+{
+    static const char *const keys[] = {"launch_on", "fire_control_at_intercept", "source",
+                                       "notional", "note"};
+    int st;
+    if ((st = yw_expect_mapping(&c->yw, node, "engagement")) ||
+        (st = yw_check_keys(&c->yw, node, "engagement", keys, 5)))
+        return st;
+    const yaml_node_t *v;
+    if ((v = yw_get(&c->yw, node, "launch_on"))) {
+        char name[32];
+        bmd_error e2;
+        if ((st = yw_string(&c->yw, v, "engagement.launch_on", name, sizeof name)))
+            return st;
+        if (bmd_launch_on_parse(name, &c->scn->launch_on, &e2))
+            return yw_fail(&c->yw, v, BMD_EINVAL, "field 'engagement.launch_on': value '%s' is "
+                           "not known (ir-track, burnout, radar-track)", name);
+    }
+    if ((v = yw_get(&c->yw, node, "fire_control_at_intercept")) &&
+        (st = yw_bool(&c->yw, v, "engagement.fire_control_at_intercept",
+                      &c->scn->require_fcr_coverage)))
+        return st;
+    return BMD_SUCCESS;
+}
+
 /* Walk the document. */
 static int read_scenario(const scn_ctx *c)
 {
@@ -143,8 +170,18 @@ static int read_scenario(const scn_ctx *c)
     if ((v = bmd_yw_get(&c->yw, root, "sources")) &&
         (st = bmd_cat_read_sources(&c->yw, v, scn->sources, &scn->n_sources)))
         return st;
-    if (!(v = bmd_scn_required(c, root, "", "timeline", &st)) ||
-        (st = bmd_scn_timeline(c, v, "timeline", 1, &scn->timeline)))
+    bmd_engagement_rules rules;
+    bmd_engagement_rules_init(&rules);
+    scn->timeline = (bmd_scenario_timeline){rules.timeline.track_delay_s,
+                                            rules.timeline.decision_delay_s,
+                                            rules.timeline.launch_delay_s,
+                                            rules.timeline.kill_assessment_s};
+    scn->launch_on = rules.launch_on;
+    scn->require_fcr_coverage = rules.require_fcr_coverage;
+    if ((v = yw_get(&c->yw, root, "timeline")) &&
+        (st = scn_timeline(c, v, "timeline", 0, &scn->timeline)))
+        return st;
+    if ((v = yw_get(&c->yw, root, "engagement")) && (st = read_engagement(c, v)))
         return st;
     if ((v = bmd_yw_get(&c->yw, root, "sensors")) && (st = bmd_scn_read_sensors(c, v)))
         return st;

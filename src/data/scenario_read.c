@@ -245,3 +245,27 @@ int bmd_scn_timeline(const scn_ctx *c, const yaml_node_t *node, const char *pref
     }
     return BMD_SUCCESS;
 }
+
+double scn_box_cells(const bmd_scenario_box *b)
+{
+    double dlat = b->step_rad, dlon = b->step_rad;
+    if (b->step_m > 0) {
+        const double c = cos(0.5 * (b->south_rad + b->north_rad));
+        dlat = b->step_m / BMD_EARTH_MEAN_RADIUS_M;
+        dlon = c > 1e-6 ? fmin(dlat / c, 2.0 * M_PI) : 2.0 * M_PI;
+    }
+    const double rows = floor((b->north_rad - b->south_rad) / dlat + 1e-9) + 1.0;
+    const double cols = floor((b->east_rad - b->west_rad) / dlon + 1e-9) + 1.0;
+    return rows * cols;
+}
+
+int scn_box_limit(const scn_ctx *c, const yaml_node_t *node, const char *field,
+                  const bmd_scenario_box *b)
+{
+    const double n = scn_box_cells(b);
+    if (!(n <= BMD_SCENARIO_MAX_BOX_CELLS))
+        return yw_fail(&c->yw, node, BMD_EINVAL, "field '%s': step %s gives %.3g cells (rows x "
+                       "columns); at most %.0f allowed (coarsen the step)", field, yw_text(node), n,
+                       (double)BMD_SCENARIO_MAX_BOX_CELLS);
+    return BMD_SUCCESS;
+}

@@ -253,6 +253,8 @@ static void put_scenario(FILE *f, const bmd_scenario *scn)
     fputs("timeline: ", f);
     put_timeline(f, &scn->timeline);
     fputc('\n', f);
+    fprintf(f, "engagement: {launch_on: %s, fire_control_at_intercept: %s}\n",
+            bmd_launch_on_name(scn->launch_on), scn->require_fcr_coverage ? "true" : "false");
     if (scn->n_sources)
         fputs("sources:\n", f);
     for (int i = 0; i < scn->n_sources; i++) {

@@ -9,6 +9,102 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Read the whole file f into a new buffer (*out, *n bytes); at most YW_MAX_BYTES. */
+static int read_all(FILE *f, const char *path, unsigned char **out, size_t *n, bmd_error *err)
+{
+    size_t cap = 1 << 16, len = 0;
+    unsigned char *buf = malloc(cap);
+    if (!buf)
+        return bmd_error_set(err, BMD_ENOMEM, "%s: out of memory reading the file", path);
+    size_t got;
+    while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += got;
+        if (len > YW_MAX_BYTES) {
+            free(buf);
+            return bmd_error_set(err, BMD_EPARSE, "%s: larger than %d MiB; a scenario or "
+                                 "catalogue file is far smaller (is it the right file?)", path,
+                                 YW_MAX_BYTES >> 20);
+        }
+        if (len == cap) {
+            unsigned char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return bmd_error_set(err, BMD_ENOMEM, "%s: out of memory reading the file", path);
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    if (ferror(f)) {
+        free(buf);
+        return bmd_error_set(err, BMD_EIO, "%s: read error: %s", path, strerror(errno));
+    }
+    *out = buf;
+    *n = len;
+    return BMD_SUCCESS;
+}
+
+/* libyaml's syntax error of parser as a status and message. */
+static int syntax_error(const yaml_parser_t *parser, const char *path, bmd_error *err)
+{
+    const char *ctx = parser->context ? parser->context : "";
+    return bmd_error_set(err, BMD_EPARSE, "%s:%lu:%lu: YAML syntax error: %s%s%s", path,
+                         (unsigned long)parser->problem_mark.line + 1,
+                         (unsigned long)parser->problem_mark.column + 1,
+                         parser->problem ? parser->problem : "malformed input", *ctx ? " " : "",
+                         ctx);
+}
+
+/* Walk the events of the first document and refuse nesting deeper than YW_MAX_DEPTH or more than
+ * YW_MAX_NODES nodes (aliases counted), stopping at the first offence so that hostile input costs
+ * little (libyaml's own load of deep nesting is quadratic). */
+static int check_shape(const unsigned char *text, size_t n, const char *path, bmd_error *err)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return bmd_error_set(err, BMD_ENOMEM, "%s: cannot initialise the YAML parser", path);
+    yaml_parser_set_input_string(&parser, text, n);
+    int st = BMD_SUCCESS, depth = 0, done = 0;
+    long nodes = 0;
+    while (!st && !done) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            st = syntax_error(&parser, path, err);
+            break;
+        }
+        const unsigned long line = (unsigned long)ev.start_mark.line + 1;
+        const unsigned long col = (unsigned long)ev.start_mark.column + 1;
+        switch (ev.type) {
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            if (++depth > YW_MAX_DEPTH)
+                st = bmd_error_set(err, BMD_EPARSE, "%s:%lu:%lu: lists and mappings nested more "
+                                   "than %d deep; scenario and catalogue files need far fewer",
+                                   path, line, col, YW_MAX_DEPTH);
+            /* fall through */
+        case YAML_SCALAR_EVENT:
+        case YAML_ALIAS_EVENT:
+            if (!st && ++nodes > YW_MAX_NODES)
+                st = bmd_error_set(err, BMD_EPARSE, "%s:%lu:%lu: more than %d values (YAML "
+                                   "nodes) in the file", path, line, col, YW_MAX_NODES);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            depth--;
+            break;
+        case YAML_DOCUMENT_END_EVENT:
+        case YAML_STREAM_END_EVENT:
+            done = 1;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    return st;
+}
+
 /* Load the first document of a file; errors carry libyaml's problem and position. */
 int bmd_yw_load_file(const char *path, yaml_document_t *doc, bmd_error *err)
 {
@@ -16,23 +112,26 @@ int bmd_yw_load_file(const char *path, yaml_document_t *doc, bmd_error *err)
     if (!f)
         return bmd_error_set(err, BMD_EIO, "%s: cannot open catalogue file: %s", path,
                              strerror(errno));
+    unsigned char *text = NULL;
+    size_t n = 0;
+    int st = read_all(f, path, &text, &n, err);
+    fclose(f);
+    if (st)
+        return st;
+    if ((st = check_shape(text, n, path, err))) {
+        free(text);
+        return st;
+    }
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
-        fclose(f);
+        free(text);
         return bmd_error_set(err, BMD_ENOMEM, "%s: cannot initialise the YAML parser", path);
     }
-    yaml_parser_set_input_file(&parser, f);
-    int st = BMD_SUCCESS;
-    if (!yaml_parser_load(&parser, doc)) {
-        const char *ctx = parser.context ? parser.context : "";
-        st = bmd_error_set(err, BMD_EPARSE, "%s:%lu:%lu: YAML syntax error: %s%s%s", path,
-                           (unsigned long)parser.problem_mark.line + 1,
-                           (unsigned long)parser.problem_mark.column + 1,
-                           parser.problem ? parser.problem : "malformed input", *ctx ? " " : "",
-                           ctx);
-    }
+    yaml_parser_set_input_string(&parser, text, n);
+    if (!yaml_parser_load(&parser, doc))
+        st = syntax_error(&parser, path, err);
     yaml_parser_delete(&parser);
-    fclose(f);
+    free(text);
     return st;
 }
 

@@ -15,9 +15,16 @@ typedef struct yw_ctx {
     bmd_error *err;
 } yw_ctx;
 
+/* Limits of a YAML file (scenarios and catalogue entries are a few kB, nested < 10 deep). */
+#define YW_MAX_BYTES (16 << 20)
+#define YW_MAX_DEPTH 64
+#define YW_MAX_NODES 1000000
+
 /* Parse the file at path into doc. BMD_EIO when it cannot be opened, BMD_EPARSE for a YAML syntax
- * error (with its line and column). On success the caller must yaml_document_delete(doc). */
-int bmd_yw_load_file(const char *path, yaml_document_t *doc, bmd_error *err);
+ * error (with its line and column), a file larger than YW_MAX_BYTES, nesting deeper than
+ * YW_MAX_DEPTH or more than YW_MAX_NODES nodes. On success the caller must
+ * yaml_document_delete(doc). */
+int yw_load_file(const char *path, yaml_document_t *doc, bmd_error *err);
 
 /* Record an error at node's position: "PATH:LINE:COL: " then the formatted message. */
 int bmd_yw_fail(const yw_ctx *c, const yaml_node_t *node, int status, const char *fmt, ...)

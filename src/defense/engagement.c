@@ -268,6 +268,9 @@ static int check_inputs(const bmd_earth *earth, const bmd_threat *th, const bmd_
     if (!(o->scan_step_s > 0 && o->scan_step_s <= 1.0))
         return bmd_error_set(err, BMD_EINVAL, "engage: scan step %g s must be in (0, 1] s",
                              o->scan_step_s);
+    if ((int)o->launch_on < 0 || o->launch_on >= BMD_LAUNCH_ON_COUNT)
+        return bmd_error_set(err, BMD_EINVAL, "engage: launch-on setting %d is not known "
+                             "(ir-track, burnout, radar-track)", (int)o->launch_on);
     if (!(o->time_tol_s > 0 && o->time_tol_s <= o->scan_step_s))
         return bmd_error_set(err, BMD_EINVAL, "engage: time tolerance %g s must be in (0, scan "
                              "step] s", o->time_tol_s);
@@ -332,32 +335,49 @@ int bmd_engage(const bmd_earth *earth, const bmd_threat *threat, const bmd_defen
     out->altitude_min_m = out->altitude_max_m = NAN;
     out->launch_first_s = out->launch_last_s = NAN;
     out->reach_first_s = out->reach_last_s = NAN;
-    out->detect_s = out->track_s = out->launch_earliest_s = INFINITY;
+    out->detect_s = out->track_s = out->launch_earliest_s = out->chain_start_s = INFINITY;
+    out->detect_rcs_m2 = NAN;
     out->detector_index = -1;
     int st = check_inputs(earth, threat, site, tl, &o, err);
     if (st)
         return st;
 
     eng_ctx c;
-    bmd_eng_ctx_init(&c, earth, threat, site, &o);
-    /* Detection: the cueing sensors, or the fire-control radar if it sees the threat earlier. */
-    out->detect_s = threat->cue_detect_s;
-    out->detector = threat->cue_detector;
-    out->detector_index = threat->cue_index;
+    eng_ctx_init(&c, earth, threat, site, &o);
+    /* Detection: the cueing sensors (radars only for a radar track), or the fire-control radar
+     * if it sees the threat earlier. */
+    const int radar_only = o.launch_on == BMD_LAUNCH_ON_RADAR_TRACK;
+    if (radar_only) {
+        out->detect_s = threat->cue_radar_detect_s;
+        out->detector = isfinite(out->detect_s) ? BMD_DETECTOR_RADAR : BMD_DETECTOR_NONE;
+        out->detector_index = threat->cue_radar_index;
+    } else {
+        out->detect_s = threat->cue_detect_s;
+        out->detector = threat->cue_detector;
+        out->detector_index = threat->cue_index;
+    }
     if (site->fire_control) {
-        const double t_to = fmin(threat->t_last_s, threat->cue_detect_s);
-        const double t_fcr = bmd_eng_fcr_first_sight(&c, site->fire_control, threat->t_first_s, t_to);
+        const double t_to = fmin(threat->t_last_s, out->detect_s);
+        const double t_fcr = eng_fcr_first_sight(&c, site->fire_control, threat->t_first_s, t_to);
         if (t_fcr < out->detect_s) {
             out->detect_s = t_fcr;
             out->detector = BMD_DETECTOR_FIRE_CONTROL;
             out->detector_index = 0;
         }
     }
+    out->detect_rcs_m2 = NAN;
+    if (out->detector == BMD_DETECTOR_FIRE_CONTROL)
+        out->detect_rcs_m2 = c.rcs_m2;
+    else if (out->detector == BMD_DETECTOR_RADAR)
+        out->detect_rcs_m2 = isnan(threat->rcs_m2) ? NAN : threat->rcs_m2;
+    /* The delays start at the detection, or at burnout when the launch must wait for it. */
+    const double floor_s = o.launch_on == BMD_LAUNCH_ON_IR_TRACK ? -INFINITY : threat->burnout_s;
     const double chain = tl->decision_delay_s + tl->launch_delay_s;
-    out->track_s = out->detect_s + tl->track_delay_s;
+    out->chain_start_s = fmax(out->detect_s, floor_s);
+    out->track_s = out->chain_start_s + tl->track_delay_s;
     out->launch_earliest_s = out->track_s + chain;
     const double L0 = out->launch_earliest_s;
-    const double Lz = threat->t_first_s + tl->track_delay_s + chain;
+    const double Lz = fmax(threat->t_first_s, floor_s) + tl->track_delay_s + chain;
 
     survey sv;
     survey_run(&c, L0, Lz, &sv);

@@ -26,8 +26,8 @@ void bmd_eng_ctx_init(eng_ctx *c, const bmd_earth *earth, const bmd_threat *th,
     if (c->fcr) {
         bmd_earth_geodetic_to_ecef(earth, c->fcr->lat_rad, c->fcr->lon_rad, c->fcr->height_m,
                                    c->fcr_site_m);
-        double det = c->fcr->ref_detection_range_m *
-                     pow(c->fcr->rcs_m2[th->cls] / c->fcr->ref_rcs_m2, 0.25);
+        c->rcs_m2 = isnan(th->rcs_m2) ? c->fcr->rcs_m2[th->cls] : th->rcs_m2;
+        double det = c->fcr->ref_detection_range_m * pow(c->rcs_m2 / c->fcr->ref_rcs_m2, 0.25);
         c->fcr_reach_m = fmin(det, c->fcr->max_range_m);
     }
     c->site_beta_rad = reduced_latitude(earth->f, site->lat_rad);
@@ -216,7 +216,7 @@ int bmd_eng_fcr_sees(const eng_ctx *c, const bmd_radar *fcr, const double r_m[3]
     if (dx * dx + dy * dy + dz * dz > c->fcr_reach_m * c->fcr_reach_m * (1 + 1e-12))
         return 0;
     bmd_radar_look look;
-    return bmd_radar_look_at(fcr, c->earth, r_m, c->th->cls, &look, NULL) == BMD_SUCCESS &&
+    return bmd_radar_look_at_rcs(fcr, c->earth, r_m, c->rcs_m2, &look, NULL) == BMD_SUCCESS &&
            look.visible;
 }
 

@@ -16,7 +16,8 @@ typedef struct eng_ctx {
     const bmd_radar *fcr;        /* the site's fire-control radar, NULL when none */
     int require_fcr;             /* intercepts only inside its coverage (test (d)) */
     double fcr_site_m[3];        /* FCR antenna, ECEF */
-    double fcr_reach_m;          /* min(instrumented, detection range for the class) */
+    double fcr_reach_m;          /* min(instrumented, detection range for the object) */
+    double rcs_m2;               /* the object's cross-section seen by the FCR */
     double site_beta_rad;        /* reduced latitude of the site */
     double site_lon_rad;
     double site_p[3];            /* the site on the unit sphere of reduced latitudes */

@@ -2,6 +2,8 @@
  * first report by the cueing sensors, computed once and shared by every site). */
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <strings.h>
 
 #include "bmd/engagement.h"
 #include "defense/sensor_scan.h"
@@ -36,11 +38,89 @@ int bmd_timeline_validate(const bmd_timeline *tl, bmd_error *err)
     return BMD_SUCCESS;
 }
 
-void bmd_engage_options_init(bmd_engage_options *opt)
+void bmd_engagement_rules_init(bmd_engagement_rules *rules)
 {
+    rules->launch_on = BMD_LAUNCH_ON_IR_TRACK;
+    bmd_timeline_default(&rules->timeline);
+    rules->require_fcr_coverage = 1;
+}
+
+int bmd_engagement_rules_validate(const bmd_engagement_rules *rules, bmd_error *err)
+{
+    if (!rules)
+        return bmd_error_set(err, BMD_EINVAL, "engagement rules must not be NULL");
+    if ((int)rules->launch_on < 0 || rules->launch_on >= BMD_LAUNCH_ON_COUNT)
+        return bmd_error_set(err, BMD_EINVAL, "launch-on setting %d is not known (ir-track, "
+                             "burnout, radar-track)", (int)rules->launch_on);
+    return bmd_timeline_validate(&rules->timeline, err);
+}
+
+void bmd_engagement_rules_apply(const bmd_engagement_rules *rules, bmd_timeline *tl,
+                                bmd_engage_options *opt)
+{
+    if (tl)
+        *tl = rules->timeline;
+    if (opt) {
+        opt->require_fcr_coverage = rules->require_fcr_coverage;
+        opt->launch_on = rules->launch_on;
+    }
+}
+
+const char *bmd_engagement_rules_describe(const bmd_engagement_rules *rules, char *buf,
+                                          size_t n)
+{
+    if (!buf || n == 0)
+        return buf;
+    const bmd_timeline *t = &rules->timeline;
+    snprintf(buf, n, "launch on %s; delays: track %g s, decision %g s, launch %g s, kill "
+             "assessment %g s; fire-control radar must see the intercept: %s",
+             bmd_launch_on_name(rules->launch_on), t->track_delay_s, t->decision_delay_s,
+             t->launch_delay_s, t->kill_assessment_s, rules->require_fcr_coverage ? "yes" : "no");
+    return buf;
+}
+
+static const char *const launch_on_names[BMD_LAUNCH_ON_COUNT] = {"ir-track", "burnout",
+                                                                 "radar-track"};
+
+const char *bmd_launch_on_name(bmd_launch_on launch_on)
+{
+    return (int)launch_on >= 0 && launch_on < BMD_LAUNCH_ON_COUNT ? launch_on_names[launch_on]
+                                                                  : "unknown";
+}
+
+const char *bmd_launch_on_meaning(bmd_launch_on launch_on)
+{
+    switch (launch_on) {
+    case BMD_LAUNCH_ON_IR_TRACK:
+        return "launch on the first report by any cueing sensor (space-based IR during boost "
+               "included) or the site's radar";
+    case BMD_LAUNCH_ON_BURNOUT:
+        return "launch no earlier than the delays after the threat's burnout (any sensor's report)";
+    case BMD_LAUNCH_ON_RADAR_TRACK:
+        return "launch on a radar track only (cueing or fire-control radar; infrared does not "
+               "count), and no earlier than the delays after burnout";
+    }
+    return "unknown";
+}
+
+int bmd_launch_on_parse(const char *name, bmd_launch_on *launch_on, bmd_error *err)
+{
+    for (int i = 0; name && launch_on && i < BMD_LAUNCH_ON_COUNT; i++)
+        if (strcasecmp(name, launch_on_names[i]) == 0) {
+            *launch_on = (bmd_launch_on)i;
+            return BMD_SUCCESS;
+        }
+    return bmd_error_set(err, BMD_EINVAL, "launch-on setting '%s' is not known (ir-track, "
+                         "burnout, radar-track)", name ? name : "(null)");
+}
+
+void bmd_engage_options_default(bmd_engage_options *opt)
+{
+    bmd_engagement_rules r;
+    bmd_engagement_rules_init(&r);
     opt->scan_step_s = 1.0;
     opt->time_tol_s = 1e-3;
-    opt->require_fcr_coverage = 1;
+    bmd_engagement_rules_apply(&r, NULL, opt);
 }
 
 const char *bmd_engage_reason_name(bmd_engage_reason reason)
@@ -82,14 +162,19 @@ static int cue(const bmd_earth *earth, const bmd_sensor_set *ss, bmd_threat *th,
     for (int i = 0; i < ss->n_radars; i++) {
         if ((st = bmd_radar_validate(&ss->radars[i], err)))
             return st;
-        st = bmd_radar_visibility(&ss->radars[i], earth, th->traj, th->cls, iv,
-                                  CUE_MAX_INTERVALS, &n, err);
+        const double rcs = isnan(th->rcs_m2) ? ss->radars[i].rcs_m2[th->cls] : th->rcs_m2;
+        st = bmd_radar_visibility_rcs(&ss->radars[i], earth, th->traj, rcs, iv,
+                                      CUE_MAX_INTERVALS, &n, err);
         if ((st = first_start(st, iv, n, &t)))
             return st;
         if (t < th->cue_detect_s) {
             th->cue_detect_s = t;
             th->cue_detector = BMD_DETECTOR_RADAR;
             th->cue_index = i;
+        }
+        if (t < th->cue_radar_detect_s) {
+            th->cue_radar_detect_s = t;
+            th->cue_radar_index = i;
         }
     }
     for (int i = 0; i < ss->n_ir; i++) {
@@ -109,14 +194,36 @@ static int cue(const bmd_earth *earth, const bmd_sensor_set *ss, bmd_threat *th,
     return BMD_SUCCESS;
 }
 
+/* The end of the last burn: the events' burnout when known, else the last boosting sample. */
+static double last_burnout(const bmd_trajectory *traj, const bmd_flight_events *events)
+{
+    if (events && isfinite(events->burnout_s))
+        return events->burnout_s;
+    double t = traj->samples[0].t_s;
+    for (int i = 0; i < traj->n_samples; i++)
+        if (traj->samples[i].phase == BMD_PHASE_BOOST)
+            t = traj->samples[i].t_s;
+    return t;
+}
+
 int bmd_threat_prepare(const bmd_earth *earth, const bmd_trajectory *traj,
                        const bmd_flight_events *events, bmd_object_class cls,
                        const bmd_sensor_set *sensors, bmd_threat *threat, bmd_error *err)
+{
+    return bmd_threat_prepare_rcs(earth, traj, events, cls, NAN, sensors, threat, err);
+}
+
+int bmd_threat_prepare_rcs(const bmd_earth *earth, const bmd_trajectory *traj,
+                           const bmd_flight_events *events, bmd_object_class cls, double rcs_m2,
+                           const bmd_sensor_set *sensors, bmd_threat *threat, bmd_error *err)
 {
     int st;
     if (!threat)
         return bmd_error_set(err, BMD_EINVAL, "threat: the output must be given");
     *threat = (bmd_threat){0};
+    if (!isnan(rcs_m2) && !(isfinite(rcs_m2) && rcs_m2 > 0))
+        return bmd_error_set(err, BMD_EINVAL, "threat cross-section %g m^2 must be positive and "
+                             "finite", rcs_m2);
     if (!earth)
         return bmd_error_set(err, BMD_EINVAL, "threat: the Earth model must be given");
     if ((st = bmd_sensor_check_trajectory(traj, err)))
@@ -132,6 +239,10 @@ int bmd_threat_prepare(const bmd_earth *earth, const bmd_trajectory *traj,
     threat->cue_detect_s = INFINITY;
     threat->cue_detector = BMD_DETECTOR_NONE;
     threat->cue_index = -1;
+    threat->cue_radar_detect_s = INFINITY;
+    threat->cue_radar_index = -1;
+    threat->rcs_m2 = rcs_m2;
+    threat->burnout_s = last_burnout(traj, events);
     for (int i = 0; i < traj->n_samples; i++) {
         const bmd_sample *s = &traj->samples[i];
         const double v = sqrt(s->v_ecef_m_s[0] * s->v_ecef_m_s[0] +

@@ -24,6 +24,7 @@ void bmd_footprint_options_init(bmd_footprint_options *opt)
     opt->flight.sample_interval_s = 5.0;
     bmd_engage_options_init(&opt->engage);
     opt->cls = BMD_OBJECT_RV;
+    opt->rcs_m2 = NAN;
     opt->aim = BMD_FOOTPRINT_AIM_AUTO;
     opt->aim_tolerance_m = 1000.0;
     opt->max_corrections = 3;

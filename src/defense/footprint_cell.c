@@ -128,6 +128,8 @@ int bmd_fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
             break;
         p_prev = p, d_prev = d_imp;
         p = fmin(fmax(p + (w->dist_m - d_imp) / slope, p_lo), p_hi);
+        if (!isfinite(p))
+            break; /* aimed exactly below */
         set_param(fp, &plan, p);
         plan.azimuth_rad += remainder(w->bearing_rad - b_imp, 2.0 * M_PI);
         if ((st = fly(fp, &plan, w, sc, err)))
@@ -259,8 +261,9 @@ int bmd_fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_ce
             continue;
         }
         if (!prepared[rep]) {
-            if ((st = bmd_threat_prepare(&fp->earth, &sc->traj, &sc->summary.events, fp->opt.cls,
-                                         &fp->sites[rep].cues, &th[rep], err)))
+            if ((st = bmd_threat_prepare_rcs(&fp->earth, &sc->traj, &sc->summary.events,
+                                             fp->opt.cls, fp->opt.rcs_m2, &fp->sites[rep].cues,
+                                             &th[rep], err)))
                 return st;
             prepared[rep] = 1;
         }

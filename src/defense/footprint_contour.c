@@ -74,6 +74,58 @@ static int covered(const bmd_footprint_box *box, const unsigned char *mask, int 
     return i >= 0 && i < box->n_lat && j >= c0 && j < c1 && mask[(long)i * box->n_lon + j];
 }
 
+/* Push points [a, b) of xs, ys as one ring of rb with its orientation (shoelace sign). */
+static int push_piece(ring_buf *rb, const int *xs, const int *ys, long a, long b)
+{
+    const long first = rb->n;
+    long area2 = 0;
+    for (long p = a; p < b; p++) {
+        const long q = p + 1 < b ? p + 1 : a;
+        area2 += (long)xs[p] * ys[q] - (long)xs[q] * ys[p];
+        if (!push_point(rb, xs[p], ys[p]))
+            return 0;
+    }
+    return push_ring(rb, first, area2 > 0 ? 1 : -1);
+}
+
+/* The ring just traced (rb's points from first on) as rings that never pass a vertex twice: where
+ * the boundary touches itself at a corner (cells meeting only at a corner around an uncovered
+ * cell), the loop between the two visits becomes a ring of its own (GEOS and OGC do not accept a
+ * self-touching ring). at: W x H ints, all -1, left so. Returns 0 on ENOMEM. */
+static int split_pinches(ring_buf *rb, long first, int *at, int c0, int W)
+{
+    const long n = rb->n - first;
+    int *buf = malloc((size_t)(4 * n + 1) * sizeof *buf);
+    if (!buf)
+        return 0;
+    int *xs = buf, *ys = buf + n, *sx = buf + 2 * n, *sy = buf + 3 * n;
+    memcpy(xs, rb->x + first, (size_t)n * sizeof *xs);
+    memcpy(ys, rb->y + first, (size_t)n * sizeof *ys);
+    rb->n = first;
+    long top = 0;
+    int ok = 1;
+    for (long p = 0; p < n && ok; p++) {
+        const long key = (long)ys[p] * W + (xs[p] - c0);
+        if (at[key] >= 0) { /* back at a vertex of the stack: the loop since then is a ring */
+            const long k = at[key];
+            ok = push_piece(rb, sx, sy, k, top);
+            for (long q = k + 1; q < top; q++)
+                at[(long)sy[q] * W + (sx[q] - c0)] = -1;
+            top = k + 1;
+        } else {
+            at[key] = (int)top;
+            sx[top] = xs[p], sy[top] = ys[p];
+            top++;
+        }
+    }
+    if (ok && top >= 3)
+        ok = push_piece(rb, sx, sy, 0, top);
+    for (long q = 0; q < top; q++)
+        at[(long)sy[q] * W + (sx[q] - c0)] = -1;
+    free(buf);
+    return ok;
+}
+
 /* Trace the boundary of the covered cells of columns [c0, c1) into rb (edges with the covered
  * cell on the left; at a vertex with two ways out the left turn is taken, which keeps cells
  * that touch only at a corner apart). Returns 0 on ENOMEM. */
@@ -82,8 +134,14 @@ static int trace(const bmd_footprint_box *box, const unsigned char *mask, int c0
 {
     const int W = c1 - c0 + 1, H = box->n_lat + 1;
     unsigned char *edges = calloc((size_t)W * (size_t)H, 1); /* bits 0-3: out, 4-7: used */
-    if (!edges)
+    int *at = malloc((size_t)W * (size_t)H * sizeof *at);     /* split_pinches' scratch */
+    if (!edges || !at) {
+        free(edges);
+        free(at);
         return 0;
+    }
+    for (long k = 0; k < (long)W * H; k++)
+        at[k] = -1;
 #define V(x, y) edges[(long)(y) * W + ((x) - c0)]
     for (int i = 0; i < box->n_lat; i++)
         for (int j = c0; j < c1; j++) {
@@ -131,10 +189,12 @@ static int trace(const bmd_footprint_box *box, const unsigned char *mask, int c0
                             (size_t)(rb->n - first - 1) * sizeof(int));
                     rb->n--;
                 }
-                ok = ok && push_ring(rb, first, area2 > 0 ? 1 : -1);
+                (void)area2;
+                ok = ok && split_pinches(rb, first, at, c0, W);
             }
 #undef V
     free(edges);
+    free(at);
     return ok;
 }
 

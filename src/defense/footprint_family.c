@@ -249,6 +249,10 @@ int bmd_fp_family_plan(const bmd_footprint *fp, const fp_where *w, bmd_plan *pla
             dp += wu * dv[r] * (min_energy ? nd->cutoff_s : nd->shape);
         }
     }
+    /* a node whose aim failed can carry non-finite values: the cell is then aimed exactly */
+    if (!isfinite(daz) || !isfinite(shape) || !isfinite(cutoff) || !isfinite(rmax) ||
+        !isfinite(dp))
+        return 0;
     *max_range_m = rmax;
     *dparam_dd = dp / fp->dd_m;
     *plan = fp->base;

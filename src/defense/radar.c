@@ -186,14 +186,29 @@ int bmd_radar_look_at(const bmd_radar *radar, const bmd_earth *earth, const doub
                       bmd_object_class cls, bmd_radar_look *look, bmd_error *err)
 {
     int st;
+    if (!radar)
+        return bmd_radar_validate(radar, err);
+    if ((int)cls < 0 || cls >= BMD_OBJECT_COUNT)
+        return bmd_error_set(err, BMD_EINVAL, "object class %d is not known (0..%d)", (int)cls,
+                             BMD_OBJECT_COUNT - 1);
+    if ((st = bmd_radar_validate(radar, err)))
+        return st;
+    return bmd_radar_look_at_rcs(radar, earth, r_ecef_m, radar->rcs_m2[cls], look, err);
+}
+
+int bmd_radar_look_at_rcs(const bmd_radar *radar, const bmd_earth *earth,
+                          const double r_ecef_m[3], double rcs_m2, bmd_radar_look *look,
+                          bmd_error *err)
+{
+    int st;
     if (!earth || !r_ecef_m || !look)
         return bmd_error_set(err, BMD_EINVAL, "radar look: earth, point and output must be "
                              "given");
     if ((st = bmd_radar_validate(radar, err)))
         return st;
-    if ((int)cls < 0 || cls >= BMD_OBJECT_COUNT)
-        return bmd_error_set(err, BMD_EINVAL, "object class %d is not known (0..%d)", (int)cls,
-                             BMD_OBJECT_COUNT - 1);
+    if (!isfinite(rcs_m2) || !(rcs_m2 > 0))
+        return bmd_error_set(err, BMD_EINVAL, "radar look: cross-section %g m^2 must be positive "
+                             "and finite", rcs_m2);
     if (!isfinite(r_ecef_m[0]) || !isfinite(r_ecef_m[1]) || !isfinite(r_ecef_m[2]))
         return bmd_error_set(err, BMD_EINVAL, "radar look: target position is not finite");
     memset(look, 0, sizeof *look);
@@ -220,7 +235,7 @@ int bmd_radar_look_at(const bmd_radar *radar, const bmd_earth *earth, const doub
         }
         look->los_clear = bmd_earth_segment_clear(&shell, site, r_ecef_m);
     }
-    double r_det = radar->ref_detection_range_m * pow(radar->rcs_m2[cls] / radar->ref_rcs_m2, 0.25);
+    double r_det = radar->ref_detection_range_m * pow(rcs_m2 / radar->ref_rcs_m2, 0.25);
     look->in_range = look->slant_range_m <= radar->max_range_m && look->slant_range_m <= r_det;
     double off = fabs(remainder(look->azimuth_rad - radar->boresight_azimuth_rad, 2 * M_PI));
     int in_az = radar->full_circle || off <= radar->azimuth_half_width_rad;

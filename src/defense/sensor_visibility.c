@@ -34,18 +34,18 @@ static int check_output(const bmd_interval *out, int max, const int *n, bmd_erro
     return BMD_SUCCESS;
 }
 
-/* Radar: the point is seen by the radar (context: radar, Earth, class). */
+/* Radar: the point is seen by the radar (context: radar, Earth, cross-section). */
 typedef struct radar_ctx {
     const bmd_radar *radar;
     const bmd_earth *earth;
-    bmd_object_class cls;
+    double rcs_m2;
 } radar_ctx;
 
 static int radar_sees(const double r[3], void *ctx)
 {
     const radar_ctx *c = ctx;
     bmd_radar_look look;
-    return bmd_radar_look_at(c->radar, c->earth, r, c->cls, &look, NULL) == BMD_SUCCESS &&
+    return bmd_radar_look_at_rcs(c->radar, c->earth, r, c->rcs_m2, &look, NULL) == BMD_SUCCESS &&
            look.visible;
 }
 
@@ -64,7 +64,25 @@ int bmd_radar_visibility(const bmd_radar *radar, const bmd_earth *earth,
     if ((int)cls < 0 || cls >= BMD_OBJECT_COUNT)
         return bmd_error_set(err, BMD_EINVAL, "object class %d is not known (0..%d)", (int)cls,
                              BMD_OBJECT_COUNT - 1);
-    radar_ctx c = {radar, earth, cls};
+    return bmd_radar_visibility_rcs(radar, earth, traj, radar->rcs_m2[cls], out, max, n, err);
+}
+
+int bmd_radar_visibility_rcs(const bmd_radar *radar, const bmd_earth *earth,
+                             const bmd_trajectory *traj, double rcs_m2, bmd_interval *out,
+                             int max, int *n, bmd_error *err)
+{
+    int st;
+    if ((st = check_output(out, max, n, err)))
+        return st;
+    *n = 0;
+    if (!earth)
+        return bmd_error_set(err, BMD_EINVAL, "radar visibility: earth must be given");
+    if ((st = bmd_radar_validate(radar, err)) || (st = sensor_check_trajectory(traj, err)))
+        return st;
+    if (!isfinite(rcs_m2) || !(rcs_m2 > 0))
+        return bmd_error_set(err, BMD_EINVAL, "radar visibility: cross-section %g m^2 must be "
+                             "positive and finite", rcs_m2);
+    radar_ctx c = {radar, earth, rcs_m2};
     interval_sink sink = {out, max, 0, 0};
     bmd_sensor_scan(traj, traj->samples[0].t_s, traj->samples[traj->n_samples - 1].t_s, radar_sees,
                 &c, &sink);

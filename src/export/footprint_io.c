@@ -15,15 +15,6 @@
 #define DEG BMD_DEG_PER_RAD
 
 /* The CSV writer's context. */
-typedef struct csv_ctx {
-    bmd_footprint_mode mode;
-    const bmd_footprint_grid *grid;
-    const bmd_footprint_map *maps;
-    int n_maps;
-    const char *const *site_names;
-    int n_sites;
-} csv_ctx;
-
 /* A number, or nothing when NaN. */
 static void csv_num(FILE *out, double v, int decimals)
 {
@@ -33,10 +24,11 @@ static void csv_num(FILE *out, double v, int decimals)
         fputc(',', out);
 }
 
-static int write_csv_body(FILE *out, void *context, bmd_error *err)
+int bmd_footprint_csv_write(FILE *out, void *context, bmd_error *err)
 {
-    (void)err;
-    const csv_ctx *c = context;
+    const bmd_footprint_csv *c = context;
+    if (!out || !c || !c->grid || (c->n_maps > 0 && !c->maps))
+        return bmd_error_set(err, BMD_EINVAL, "footprint CSV: NULL input");
     const char *centre = c->mode == BMD_FOOTPRINT_LAUNCH_AREA ? "target" : "launch";
     fprintf(out, "%s,%s_lat_deg,%s_lon_deg,point,lat_deg,lon_deg,reachable,status,"
                  "shot_opportunities,sites_engaging,engaging_sites,earliest_intercept_time_s,"
@@ -72,8 +64,8 @@ int bmd_footprint_write_csv(const char *path, bmd_footprint_mode mode,
                             int n_maps, const char *const *site_names, int n_sites,
                             bmd_error *err)
 {
-    csv_ctx c = {mode, grid, maps, n_maps, site_names, n_sites};
-    return bmd_atomic_write(path, write_csv_body, &c, err);
+    bmd_footprint_csv c = {mode, grid, maps, n_maps, site_names, n_sites};
+    return bmd_atomic_write(path, bmd_footprint_csv_write, &c, err);
 }
 
 /* The footprint's scene written by the GeoJSON or the KML writer (kml nonzero). */

@@ -158,13 +158,64 @@ static int clip_half(const geo_pt *in, int m, double c, int sign, geo_pt *out)
     return k;
 }
 
-int bmd_geo_split_ring(const geo_pt *in, int n, geo_parts *out)
+/* Point q_j of the ring r (n points, unwrapped) continued around: r[j mod n] shifted by 360 w
+ * degrees per turn. */
+static geo_pt around(const geo_pt *r, int n, int j, double w)
+{
+    geo_pt q = r[j % n];
+    q.lon += 360.0 * w * (j / n);
+    return q;
+}
+
+/* A ring r (n points, unwrapped) that winds once around a pole (w: +1 eastward, -1 westward) is
+ * rewritten in place to start and end on the antimeridian (cut where it first crosses one) and
+ * closed through the pole along the antimeridian: it then runs from -180 w to 180 w degrees, so
+ * its cap has no seam inside [-180, 180] (a cut elsewhere left two polygons sharing an edge).
+ * r has room for n + 4 points; *m receives the count. Returns 0 on ENOMEM. */
+static int around_pole(geo_pt *r, int n, double w, double pole, int *m)
+{
+    int j = 0;
+    double c = 0;
+    for (; j < 2 * n; j++) {
+        const double k0 = floor((around(r, n, j, w).lon - 180) / 360);
+        const double k1 = floor((around(r, n, j + 1, w).lon - 180) / 360);
+        if (k0 != k1) {
+            c = 180 + 360 * (w > 0 ? k1 : k0);
+            break;
+        }
+    }
+    geo_pt *q = malloc((size_t)(n + 4) * sizeof *q);
+    if (!q)
+        return 0;
+    const geo_pt a = around(r, n, j, w), b = around(r, n, j + 1, w);
+    const double f = b.lon != a.lon ? (c - a.lon) / (b.lon - a.lon) : 0;
+    geo_pt x = {c, a.lat + f * (b.lat - a.lat), a.alt + f * (b.alt - a.alt)};
+    const double shift = -180 * w - c;
+    int k = 0;
+    q[k++] = x;
+    for (int i = 1; i <= n; i++)
+        q[k++] = around(r, n, j + i, w);
+    geo_pt x2 = x;
+    x2.lon += 360 * w;
+    q[k++] = x2;
+    q[k++] = (geo_pt){x2.lon, pole, x.alt};
+    q[k++] = (geo_pt){x.lon, pole, x.alt};
+    for (int i = 0; i < k; i++) {
+        r[i] = q[i];
+        r[i].lon += shift;
+    }
+    free(q);
+    *m = k;
+    return 1;
+}
+
+int geo_split_ring(const geo_pt *in, int n, geo_parts *out)
 {
     *out = (geo_parts){0};
     if (n < 3)
         return 1;
     /* the ring in unwrapped longitude, closed through a pole if it winds around one */
-    int cap = n + 3;
+    int cap = n + 5;
     geo_pt *r = malloc((size_t)cap * sizeof *r);
     geo_pt *a = malloc((size_t)4 * cap * sizeof *a);
     geo_pt *b = malloc((size_t)4 * cap * sizeof *b);
@@ -179,12 +230,9 @@ int bmd_geo_split_ring(const geo_pt *in, int n, geo_parts *out)
     }
     int m = n;
     double close = r[n - 1].lon + dlon(in[n - 1].lon, in[0].lon);
-    if (fabs(close - r[0].lon) > 180) {
-        double pole = mean_lat >= 0 ? 90 : -90;
-        r[m++] = (geo_pt){close, in[0].lat, in[0].alt};
-        r[m++] = (geo_pt){close, pole, in[0].alt};
-        r[m++] = (geo_pt){r[0].lon, pole, in[0].alt};
-    }
+    if (fabs(close - r[0].lon) > 180 && !around_pole(r, n, close - r[0].lon > 0 ? 1 : -1,
+                                                     mean_lat >= 0 ? 90 : -90, &m))
+        goto fail;
     double xmin = r[0].lon, xmax = r[0].lon;
     for (int i = 1; i < m; i++) {
         xmin = fmin(xmin, r[i].lon);

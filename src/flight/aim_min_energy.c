@@ -132,7 +132,7 @@ int bmd_aim_min_energy(aim_eval *a, aim_state *s, double phi)
         if (have_lo && have_hi && !(x > lo.x && x < hi.x)) /* regula falsi inside the bracket */
             x = lo.x - lo.g * (hi.x - lo.x) / (hi.g - lo.g);
         x = fmax(1e-4, fmin(s->x_max, x));
-        if (fabs(x - cur.x) < 1e-7)
+        if (!isfinite(x) || fabs(x - cur.x) < 1e-7)
             break;
         me_trial t;
         int budget = ME_BUDGET - a->evaluations;
@@ -144,6 +144,8 @@ int bmd_aim_min_energy(aim_eval *a, aim_state *s, double phi)
             p0 += (x - cur.x) * (cur.p - prev.p) / (cur.x - prev.x);
             phi0 += (x - cur.x) * (cur.phi - prev.phi) / (cur.x - prev.x);
         }
+        if (!isfinite(p0) || !isfinite(phi0))
+            p0 = NAN, phi0 = cur.phi; /* no extrapolation: the aim's own warm start */
         rc = me_try(a, s, x, phi0, p0, budget > AIM_BUDGET ? AIM_BUDGET : budget, &t);
         while (rc == ME_INFEASIBLE && fabs(x - feasible_x) > 1e-6 &&
                (budget = ME_BUDGET - a->evaluations) >= 4) {

@@ -300,6 +300,8 @@ int bmd_aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
     double jac[2][2] = {{0.0, 0.0}, {0.0, 1.0}}, f_hist[3] = {INFINITY, INFINITY, INFINITY};
     int have_jac = 0;
     double p = warm_start(a, s, lo0, hi0);
+    if (!isfinite(p))
+        return RUN_FAILED; /* no finite bracket (e.g. a flight without burnout time) */
     for (int it = 0; it < max_flights; it++) {
         aim_obs o;
         int rc = fly_controls(a, s, p, phi, &o);
@@ -321,6 +323,8 @@ int bmd_aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
             have_jac = 0;
             prev = o;
             p = warm_start(a, s, lo0, hi0);
+            if (!isfinite(p))
+                return RUN_FAILED;
             if (!lofted)
                 phi += fmax(-PHI_STEP_MAX, fmin(PHI_STEP_MAX, -o.c));
             continue;

@@ -31,9 +31,10 @@ int bmd_map_view_check(const bmd_map_view *v, bmd_error *err)
     if (v->width_px < 200 || v->width_px > 4000 || v->height_px < 200 || v->height_px > 4000)
         return bmd_error_set(err, BMD_EINVAL, "map size %d x %d px is outside [200, 4000] px",
                              v->width_px, v->height_px);
-    if (!isfinite(v->graticule_deg) || v->graticule_deg < 0 || v->graticule_deg > 90)
-        return bmd_error_set(err, BMD_EINVAL, "graticule spacing %g deg is outside [0, 90]",
-                             v->graticule_deg);
+    if (!isfinite(v->graticule_deg) || v->graticule_deg < 0 || v->graticule_deg > 90 ||
+        (v->graticule_deg > 0 && v->graticule_deg < 0.1))
+        return bmd_error_set(err, BMD_EINVAL, "graticule spacing %g deg is outside [0.1, 90] "
+                             "(0: chosen from the radius)", v->graticule_deg);
     if (v->projection == BMD_PROJ_EQUIRECTANGULAR && fabs(v->center_lat_rad) > bmd_deg_to_rad(85))
         return bmd_error_set(err, BMD_EINVAL, "equirectangular map centred at latitude %g deg: "
                              "the standard parallel must be within 85 deg of the equator "

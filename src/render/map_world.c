@@ -1,11 +1,18 @@
 /* Loading the Natural Earth land and border polylines (data/map/ne_110m.txt). */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "render/map_internal.h"
+
+/* At most this many points in a map data file (Natural Earth 1:110m has about 10^4; 1:10m about
+ * 10^7): keeps the int indices and the allocation bounded. */
+#define BMD_WORLD_MAX_POINTS 50000000
+/* ... and at most this many bytes (an endless or binary file is refused, not read forever). */
+#define BMD_WORLD_MAX_BYTES (1 << 30)
 
 void bmd_world_free(bmd_world *world)
 {
@@ -64,6 +71,9 @@ static int parse_line(bmd_world *w, char *text, const char *path, int line_no, b
     if (end == p || n < 2 || n > 1000000)
         return bmd_error_set(err, BMD_EPARSE, "%s:%d: point count is missing or outside [2, 1e6]",
                              path, line_no);
+    if (w->n_points > BMD_WORLD_MAX_POINTS - n)
+        return bmd_error_set(err, BMD_EPARSE, "%s:%d: more than %d points in the file", path,
+                             line_no, BMD_WORLD_MAX_POINTS);
     if (w->n_lines == w->cap_lines) {
         int c = w->cap_lines ? 2 * w->cap_lines : 512;
         world_line *nl = realloc(w->lines, (size_t)c * sizeof *nl);
@@ -87,6 +97,12 @@ static int parse_line(bmd_world *w, char *text, const char *path, int line_no, b
             return bmd_error_set(err, BMD_EPARSE, "%s:%d: point %ld has no latitude", path,
                                  line_no, i);
         p = end;
+        /* a step is at most the whole globe (1e-4 degree units); checked before the sums so
+         * that a step near +-2^63 cannot overflow them */
+        if (labs(dx) > 3600000 || labs(dy) > 1800000 || dx == LONG_MIN || dy == LONG_MIN)
+            return bmd_error_set(err, BMD_EPARSE, "%s:%d: point %ld: step (%ld, %ld) is larger "
+                                 "than the globe (at most 3600000 and 1800000, in 1e-4 degrees)",
+                                 path, line_no, i, dx, dy);
         x += dx;
         y += dy;
         if (labs(x) > 1800000 || labs(y) > 900000)
@@ -116,11 +132,22 @@ int bmd_world_load(const char *path, bmd_world **world, bmd_error *err)
     char *buf = malloc(cap);
     int st = w && buf ? BMD_SUCCESS : bmd_error_set(err, BMD_ENOMEM, "out of memory loading %s", path);
     int line_no = 0;
+    long total = 0;
     while (!st) {
         /* read one whole line, however long */
         size_t len = 0;
         int c = 0;
         while ((c = fgetc(f)) != EOF && c != '\n') {
+            if (c == '\0') {
+                st = bmd_error_set(err, BMD_EPARSE, "%s:%d: a NUL byte: not a map data text file",
+                                   path, line_no + 1);
+                break;
+            }
+            if (++total > BMD_WORLD_MAX_BYTES) {
+                st = bmd_error_set(err, BMD_EPARSE, "%s: larger than %d MiB: not a map data file",
+                                   path, BMD_WORLD_MAX_BYTES >> 20);
+                break;
+            }
             if (len + 2 > cap) {
                 char *nb = realloc(buf, cap * 2);
                 if (!nb) {

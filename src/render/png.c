@@ -82,7 +82,9 @@ static int render(RsvgHandle *h, int width, int height, cairo_surface_t **out, b
     return BMD_SUCCESS;
 }
 
-int bmd_svg_to_png(const char *svg, size_t len, int width_px, const char *path, bmd_error *err)
+/* Render svg and write it as PNG: to path (set NULL), or to file index of set. */
+static int svg_png(const char *svg, size_t len, int width_px, const char *path,
+                   bmd_output_set *set, int index, bmd_error *err)
 {
     if (!svg || !(len ? len : (len = strlen(svg))))
         return bmd_error_set(err, BMD_EINVAL, "PNG: no SVG text to render (NULL or empty)");
@@ -116,11 +118,26 @@ int bmd_svg_to_png(const char *svg, size_t len, int width_px, const char *path, 
     if (!st)
         st = render(h, (int)width, (int)height, &surface, err);
     if (!st)
-        st = bmd_atomic_write(path, write_png, surface, err);
+        st = set ? bmd_output_set_write(set, index, write_png, surface, err)
+                 : bmd_atomic_write(path, write_png, surface, err);
     if (surface)
         cairo_surface_destroy(surface);
     g_object_unref(h);
     return st;
+}
+
+int bmd_svg_to_png(const char *svg, size_t len, int width_px, const char *path, bmd_error *err)
+{
+    return svg_png(svg, len, width_px, path, NULL, 0, err);
+}
+
+int bmd_svg_to_png_set(const char *svg, int width_px, bmd_output_set *set, int index,
+                       bmd_error *err)
+{
+    const char *path = bmd_output_set_path(set, index);
+    if (!path)
+        return bmd_error_set(err, BMD_EINVAL, "PNG: no output set or file %d", index);
+    return svg_png(svg, 0, width_px, path, set, index, err);
 }
 
 int bmd_path_is_png(const char *path)

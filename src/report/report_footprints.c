@@ -161,7 +161,20 @@ static void caption(const bmd_report *r, const bmd_analysis_footprint *m, bmd_st
         bmd_rp_textf(sb, " With the sites' own radars only: %s km² (%s of the cells; %s with two or "
                  "more shots).", oa, o1, o2);
     }
-    bmd_sb_puts(sb, "</figcaption>\n");
+    char mode[96], cmd[2 * BMD_CATALOG_TEXT_MAX];
+    rp_textf(sb, " Mode of this map: %s.", bmd_analysis_footprint_mode_text(r->fps, v, mode,
+                                                                             sizeof mode));
+    sb_puts(sb, " Reproduce its numbers: <code>");
+    rp_text(sb, bmd_analysis_footprint_command(r->fps, (int)(m - r->fps->maps), v, cmd,
+                                               sizeof cmd));
+    sb_puts(sb, "</code>");
+    if (v) {
+        sb_puts(sb, "; the own-radar numbers: <code>");
+        rp_text(sb, bmd_analysis_footprint_command(r->fps, (int)(m - r->fps->maps), 0, cmd,
+                                                   sizeof cmd));
+        sb_puts(sb, "</code>");
+    }
+    sb_puts(sb, ".</figcaption>\n");
 }
 
 /* One map figure. */
@@ -174,13 +187,14 @@ static int figure(const bmd_report *r, int i, bmd_strbuf *sb, bmd_error *err)
     int st = bmd_analysis_footprint_scene(r->fps, i, BMD_ANALYSIS_FP_GRID | BMD_ANALYSIS_FP_SITES |
                                           (shown(m) ? BMD_ANALYSIS_FP_REMOTE : BMD_ANALYSIS_FP_OWN),
                                           &sc, err);
-    char title[160];
+    char title[240], mode[96];
+    bmd_analysis_footprint_mode_text(r->fps, shown(m), mode, sizeof mode);
     if (la)
-        snprintf(title, sizeof title, "Launch area: from %.50s, aimed at %.50s", m->grid_name,
-                 m->centre);
+        snprintf(title, sizeof title, "Launch area: from %.50s, aimed at %.50s (%s)", m->grid_name,
+                 m->centre, mode);
     else
-        snprintf(title, sizeof title, "Defended area: from %.50s, aimed at %.50s", m->centre,
-                 m->grid_name);
+        snprintf(title, sizeof title, "Defended area: from %.50s, aimed at %.50s (%s)", m->centre,
+                 m->grid_name, mode);
     bmd_map_view view;
     bmd_map_view_init(&view);
     view.width_px = 1000;
@@ -236,10 +250,10 @@ int bmd_rp_footprints(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
     }
     char t[32];
     snprintf(t, sizeof t, "%.0f", fps->run_s);
-    bmd_sb_puts(sb, "<p class=\"small\">The same maps at full resolution, with CSV and GeoJSON per "
-                "cell: <code>bmdsim footprint SCENARIO.yaml --mode defended-area --launch POINT "
-                "--grid GRID</code> (docs/footprints.md). Computed in ");
-    bmd_rp_text(sb, t);
-    bmd_sb_puts(sb, " s.</p>\n");
+    sb_puts(sb, "<p class=\"small\">Each caption gives the command that reproduces its map's "
+                "numbers; with --grid GRID (a scenario grid) it computes the same map at full "
+                "resolution, with --csv and --geojson per cell (docs/footprints.md). Computed in ");
+    rp_text(sb, t);
+    sb_puts(sb, " s.</p>\n");
     return BMD_SUCCESS;
 }

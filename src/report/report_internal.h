@@ -23,7 +23,11 @@ struct bmd_report {
     int n_maps;
     report_map maps[REPORT_MAX_MAPS];
     const bmd_analysis_footprints *fps;  /* may be NULL */
+    const bmd_analysis *alt;        /* another launch-on setting (may be NULL) */
 };
+
+/* The verdicts of every pair under each setting side by side (report_settings.c). */
+void rp_settings_table(const bmd_report *r, bmd_strbuf *sb);
 
 /* Escaped text; printf-style escaped text. */
 void bmd_rp_text(bmd_strbuf *sb, const char *text);
