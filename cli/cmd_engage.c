@@ -84,8 +84,8 @@ static int failure(const char *command, int status, const bmd_error *err)
 static int read_numbers(const cli_args *a, engage_run *r)
 {
     bmd_engagement_rules_init(&r->rules);
-    bmd_engage_options_default(&r->opt);
-    bmd_ir_sensor_default(&r->ir);
+    bmd_engage_options_init(&r->opt);
+    bmd_ir_sensor_init(&r->ir);
     bmd_timeline *tl = &r->rules.timeline;
     double n_ic;
     int st;

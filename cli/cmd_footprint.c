@@ -552,7 +552,7 @@ static int run_all(fp_cmd *c)
         if (status == 130)
             say_interrupted(c);
         else
-            cli_complain(c->command, "%s%s", err.message[0] ? err.message : bmd_status_string(st),
+            cli_complain(c->command, "%s%s", err.message[0] ? err.message : bmd_status_name(st),
                          c->size > 1 ? " (no output written)" : "");
     }
     return status;

@@ -106,7 +106,7 @@ static int footprints(const cli_args *a, const bmd_analysis *an, int remote,
 static int radar_track_analysis(const cli_args *a, const bmd_scenario *scn, bmd_analysis *alt)
 {
     bmd_analysis_options opt;
-    bmd_analysis_options_default(&opt);
+    bmd_analysis_options_init(&opt);
     double threads = 0;
     int st;
     if (cli_has(a, "threads") &&

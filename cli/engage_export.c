@@ -27,7 +27,7 @@ static int add_defense(bmd_scene *sc, const cli_engage_export *x, bmd_error *err
         st = bmd_scene_set_text(sc, f, "engageable", x->engagement->engageable ? "yes" : "no",
                                 err);
     if (!st)
-        st = bmd_scene_set_text(sc, f, "reason", bmd_engage_reason_string(x->engagement->reason),
+        st = bmd_scene_set_text(sc, f, "reason", bmd_engage_reason_name(x->engagement->reason),
                                 err);
     if (!st)
         st = bmd_scene_set_text(sc, f, "radar_object", x->threat->rcs_text, err);

@@ -37,7 +37,7 @@ typedef struct fp_cmd {
     int has_override;
     bmd_footprint_options opt;
     bmd_engagement_rules rules;   /* the scenario's, with --launch-on and --no-fcr-coverage */
-    bmd_footprint_defence *defence;
+    bmd_footprint_defense *defence;
     bmd_footprint_map *maps;
     bmd_footprint_cell *cells;    /* n_centres x n_cells */
     bmd_footprint_stats *stats;

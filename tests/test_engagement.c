@@ -693,13 +693,13 @@ static void launch_on_settings_start_the_delays_where_documented(void **state)
     for (int k = 0; k < BMD_LAUNCH_ON_COUNT; k++) {
         bmd_timeline tl;
         bmd_engage_options opt;
-        bmd_engage_options_default(&opt);
+        bmd_engage_options_init(&opt);
         rules.launch_on = (bmd_launch_on)k;
         bmd_engagement_rules_apply(&rules, &tl, &opt);
         engage(&rc.earth, &rc.th, &site, &tl, &opt, &e[k]);
         print_message("%-11s detect %.2f start %.2f L0 %.2f %s\n", bmd_launch_on_name(k),
                       e[k].detect_s, e[k].chain_start_s, e[k].launch_earliest_s,
-                      bmd_engage_reason_string(e[k].reason));
+                      bmd_engage_reason_name(e[k].reason));
     }
     assert_close(e[0].launch_earliest_s, rc.th.cue_detect_s + chain, 1e-9);
     assert_close(e[1].detect_s, rc.th.cue_detect_s, 0);
@@ -708,7 +708,7 @@ static void launch_on_settings_start_the_delays_where_documented(void **state)
     assert_true(isnan(e[0].detect_rcs_m2)); /* an IR detection has no cross-section */
     /* A radar at the target (1,000 km against 0.1 m^2: it sees the warhead on its way down). */
     bmd_radar r;
-    bmd_radar_default(&r);
+    bmd_radar_init(&r);
     r.lat_rad = site.lat_rad;
     r.lon_rad = site.lon_rad;
     r.ref_detection_range_m = 1000e3;
@@ -722,7 +722,7 @@ static void launch_on_settings_start_the_delays_where_documented(void **state)
     assert_true(isfinite(th.cue_radar_detect_s));
     bmd_timeline tl;
     bmd_engage_options opt;
-    bmd_engage_options_default(&opt);
+    bmd_engage_options_init(&opt);
     rules.launch_on = BMD_LAUNCH_ON_RADAR_TRACK;
     bmd_engagement_rules_apply(&rules, &tl, &opt);
     bmd_engagement er;

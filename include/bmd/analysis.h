@@ -94,12 +94,12 @@ BMD_API void bmd_analysis_flight_free(bmd_analysis_flight *flight);
 typedef struct bmd_analysis_options {
     int required_speed;                   /* nonzero: bmd_engage_required_speed per pair
                                              (default 1) */
-    bmd_engage_options engage;            /* bmd_engage_options_default; with
+    bmd_engage_options engage;            /* bmd_engage_options_init; with
                                              rules_from_scenario its launch_on and
                                              require_fcr_coverage are the scenario's */
     int rules_from_scenario;              /* default 1: the scenario's `engagement:` rules
                                              (bmd_scenario_rules); 0: engage as given */
-    bmd_required_speed_options speed;     /* bmd_required_speed_options_default */
+    bmd_required_speed_options speed;     /* bmd_required_speed_options_init */
     bmd_flyout_options flyout;            /* site and azimuth are set per table (see above);
                                              the rest as given (defaults) */
     bmd_analysis_flight_options flight;   /* zeros: defaults */

@@ -81,7 +81,7 @@ typedef struct bmd_timeline {
 
 /* The delays of bmd_engagement_rules_init (notional round numbers, see
  * docs/parts/engagement-physics.md): track 30 s, decision 10 s, launch 5 s, kill assessment 30 s. */
-BMD_API void bmd_timeline_default(bmd_timeline *tl);
+BMD_API void bmd_timeline_init(bmd_timeline *tl);
 
 /* Check the delays. Errors: BMD_EINVAL naming the negative or non-finite delay. */
 BMD_API int bmd_timeline_validate(const bmd_timeline *tl, bmd_error *err);
@@ -116,7 +116,7 @@ BMD_API const char *bmd_launch_on_meaning(bmd_launch_on launch_on);
  * set of defaults (bmd_engagement_rules_init) used by every command and both engage forms. */
 typedef struct bmd_engagement_rules {
     bmd_launch_on launch_on;   /* default BMD_LAUNCH_ON_IR_TRACK */
-    bmd_timeline timeline;     /* default bmd_timeline_default */
+    bmd_timeline timeline;     /* default bmd_timeline_init */
     int require_fcr_coverage;  /* default 1: a site with a fire-control radar engages only where
                                   that radar sees the threat at the intercept */
 } bmd_engagement_rules;
@@ -206,7 +206,7 @@ typedef struct bmd_engage_options {
 
 /* Defaults: scan step 1 s, tolerance 1e-3 s, and require_fcr_coverage and launch_on of
  * bmd_engagement_rules_init. */
-BMD_API void bmd_engage_options_default(bmd_engage_options *opt);
+BMD_API void bmd_engage_options_init(bmd_engage_options *opt);
 
 /* The timeline and options of the rules: tl = rules->timeline; opt's require_fcr_coverage and
  * launch_on from the rules (its scan step and tolerance unchanged). Either output may be NULL. */

@@ -18,9 +18,9 @@ void bmd_analysis_options_init(bmd_analysis_options *opt)
     memset(opt, 0, sizeof *opt);
     opt->required_speed = 1;
     opt->rules_from_scenario = 1;
-    bmd_engage_options_default(&opt->engage);
-    bmd_required_speed_options_default(&opt->speed);
-    bmd_flyout_options_default(&opt->flyout);
+    bmd_engage_options_init(&opt->engage);
+    bmd_required_speed_options_init(&opt->speed);
+    bmd_flyout_options_init(&opt->flyout);
 }
 
 const char *bmd_analysis_status_name(bmd_analysis_status status)

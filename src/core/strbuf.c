@@ -117,14 +117,14 @@ long bmd_utf8_invalid_at(const char *text)
 static size_t put_utf8(bmd_strbuf *sb, const unsigned char *p, size_t n)
 {
     if (!n) {
-        sb_puts(sb, "\xEF\xBF\xBD");
+        bmd_sb_puts(sb, "\xEF\xBF\xBD");
         return 1;
     }
-    sb_printf(sb, "%.*s", (int)n, (const char *)p);
+    bmd_sb_printf(sb, "%.*s", (int)n, (const char *)p);
     return n;
 }
 
-void sb_json_string(bmd_strbuf *sb, const char *text)
+void bmd_sb_json_string(bmd_strbuf *sb, const char *text)
 {
     if (!text) {
         bmd_sb_puts(sb, "null");

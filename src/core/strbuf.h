@@ -22,7 +22,7 @@ void bmd_sb_printf(bmd_strbuf *sb, const char *fmt, ...)
 void bmd_sb_puts(bmd_strbuf *sb, const char *text);
 /* A number with at most decimals digits after the point, trailing zeros removed ("12.5", "-3",
  * never "-0"); non-finite values are written as null (JSON) — callers avoid them. */
-void sb_num(bmd_strbuf *sb, double value, int decimals);
+void bmd_sb_num(bmd_strbuf *sb, double value, int decimals);
 /* Length of the valid UTF-8 character starting at p (1 to 4), or 0 when the bytes there are not
  * one (a stray continuation byte, an overlong form, a surrogate, beyond U+10FFFF, or cut off). */
 size_t bmd_utf8_sequence(const unsigned char *p);
@@ -30,11 +30,11 @@ size_t bmd_utf8_sequence(const unsigned char *p);
 long bmd_utf8_invalid_at(const char *text);
 /* text as a JSON string, quotes included (control characters as \u escapes; bytes that are not
  * UTF-8 as U+FFFD). NULL -> null. */
-void sb_json_string(bmd_strbuf *sb, const char *text);
+void bmd_sb_json_string(bmd_strbuf *sb, const char *text);
 /* text with &, <, >, " and ' replaced by entities; control characters other than tab, newline
  * and carriage return (not allowed in XML 1.0) dropped; bytes that are not UTF-8 replaced by U+FFFD
  * (so that a name read as Latin-1 never makes the SVG, KML or HTML malformed). */
-void sb_xml(bmd_strbuf *sb, const char *text);
+void bmd_sb_xml(bmd_strbuf *sb, const char *text);
 /* Hand the text to the caller (*out, to free) or report ENOMEM; frees the buffer on failure. */
 int bmd_sb_finish(bmd_strbuf *sb, char **out, bmd_error *err);
 void bmd_sb_free(bmd_strbuf *sb);

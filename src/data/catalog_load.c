@@ -153,7 +153,7 @@ static int read_missile(const yw_ctx *c, void *entry)
         return st;
     if ((n = bmd_yw_get(c, root, "published_range_km")) && (st = read_published_range(c, n, e)))
         return st;
-    return cat_read_signature(c, yw_get(c, root, "signature"), e);
+    return bmd_cat_read_signature(c, bmd_yw_get(c, root, "signature"), e);
 }
 
 int bmd_catalog_load_missile(const char *path, bmd_catalog_missile *entry, bmd_error *err)

@@ -123,11 +123,11 @@ int bmd_catalog_override(bmd_catalog_missile *entry, const char *assignment, bmd
     if (st)
         return st;
     double v;
-    if (yw_parse_number(eq + 1, &v) != 0)
+    if (bmd_yw_parse_number(eq + 1, &v) != 0)
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' is not a number "
                              "(SI units)", field, eq + 1);
     char range[96];
-    if (!cat_scalar_ok(f, v, range, sizeof range))
+    if (!bmd_cat_scalar_ok(f, v, range, sizeof range))
         return bmd_error_set(err, BMD_EINVAL, "override: field '%s': value '%s' must be %s", field,
                              eq + 1, range);
     bmd_param_provenance p, *old = NULL;

@@ -87,10 +87,10 @@ int bmd_cat_rule_ok(int rule, double v, const char **what)
     return v >= 0;
 }
 
-int cat_scalar_ok(const cat_scalar *f, double v, char *what, size_t n)
+int bmd_cat_scalar_ok(const cat_scalar *f, double v, char *what, size_t n)
 {
     const char *sign;
-    if (!cat_rule_ok(f->rule, v, &sign)) {
+    if (!bmd_cat_rule_ok(f->rule, v, &sign)) {
         snprintf(what, n, "%s", sign);
         return 0;
     }
@@ -101,7 +101,7 @@ int cat_scalar_ok(const cat_scalar *f, double v, char *what, size_t n)
     return 1;
 }
 
-int cat_add_param(bmd_catalog_missile *e, const bmd_param_provenance *p, bmd_error *err)
+int bmd_cat_add_param(bmd_catalog_missile *e, const bmd_param_provenance *p, bmd_error *err)
 {
     if (e->n_params >= BMD_CATALOG_MAX_PARAMS)
         return bmd_error_set(err, BMD_EINVAL, "%s: more than %d parameters", e->path,
@@ -296,13 +296,13 @@ static int read_table(const yw_ctx *c, const yaml_node_t *node, const char *fiel
         if (tab.x[i] < 0 || (i > 0 && !(tab.x[i] > tab.x[i - 1])))
             return bmd_yw_fail(c, xi, BMD_EINVAL,
                            "field '%s.%s[%d]': value '%s' must be zero or positive and greater "
-                           "than the one before", field, t->x_name, i, yw_text(xi));
-        if (!cat_rule_ok(t->y_rule, tab.y[i], &what))
-            return yw_fail(c, yi, BMD_EINVAL, "field '%s.%s[%d]': value '%s' must be %s", field,
-                           t->y_name, i, yw_text(yi), what);
+                           "than the one before", field, t->x_name, i, bmd_yw_text(xi));
+        if (!bmd_cat_rule_ok(t->y_rule, tab.y[i], &what))
+            return bmd_yw_fail(c, yi, BMD_EINVAL, "field '%s.%s[%d]': value '%s' must be %s", field,
+                           t->y_name, i, bmd_yw_text(yi), what);
         if (!(tab.y[i] <= t->y_hi))
-            return yw_fail(c, yi, BMD_EINVAL, "field '%s.%s[%d]': value '%s' must be at most %g",
-                           field, t->y_name, i, yw_text(yi), t->y_hi);
+            return bmd_yw_fail(c, yi, BMD_EINVAL, "field '%s.%s[%d]': value '%s' must be at most %g",
+                           field, t->y_name, i, bmd_yw_text(yi), t->y_hi);
     }
     bmd_param_provenance p = {0};
     set_field(&p, field);
@@ -344,8 +344,8 @@ static int read_fields(const yw_ctx *c, const yaml_node_t *node, const char *pre
         if ((st = read_scalar(c, v, field, fields[i].rule, e, dst)))
             return st;
         char what[96];
-        if (!cat_scalar_ok(&fields[i], *dst, what, sizeof what))
-            return yw_fail(c, v, BMD_EINVAL, "field '%s': value %g must be %s", field, *dst,
+        if (!bmd_cat_scalar_ok(&fields[i], *dst, what, sizeof what))
+            return bmd_yw_fail(c, v, BMD_EINVAL, "field '%s': value %g must be %s", field, *dst,
                            what);
     }
     for (int i = 0; i < n_tables; i++) {
@@ -376,7 +376,7 @@ int bmd_cat_read_payload(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_m
                        (char *)&e->missile.payload);
 }
 
-int cat_read_signature(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e)
+int bmd_cat_read_signature(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e)
 {
     memset(&e->signature, 0, sizeof e->signature);
     if (node) {
@@ -395,5 +395,5 @@ int cat_read_signature(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_mis
     p.notional = 1;
     snprintf(p.note, sizeof p.note, "default: the missile file gives none (the low end of the "
              "0.01-0.1 m^2 commonly assumed for a reentry vehicle seen nose-on)");
-    return cat_add_param(e, &p, c->err);
+    return bmd_cat_add_param(e, &p, c->err);
 }

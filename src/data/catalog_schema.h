@@ -32,7 +32,7 @@ int bmd_cat_rule_ok(int rule, double v, const char **what);
 /* Whether v obeys f's rule and lies in [f->lo, f->hi]; when not, what (n bytes) says what is
  * allowed ("positive", "in [0.1, 10000]"). Catches absurd values (negative mass, a burn of
  * 1e-300 s, a specific impulse of 1e300 s) before they reach the integrator. */
-int cat_scalar_ok(const cat_scalar *f, double v, char *what, size_t n);
+int bmd_cat_scalar_ok(const cat_scalar *f, double v, char *what, size_t n);
 
 /* Read stage number index (0-based) from its mapping node into e->missile.stages[index], recording
  * the provenance of each parameter. Needs e->sources already read. */
@@ -43,7 +43,7 @@ int bmd_cat_read_payload(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_m
 
 /* Read the signature block (node may be NULL: none); a missing warhead cross-section gets
  * BMD_DEFAULT_WARHEAD_RCS_M2, recorded as a notional parameter with the note "default". */
-int cat_read_signature(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e);
+int bmd_cat_read_signature(const yw_ctx *c, const yaml_node_t *node, bmd_catalog_missile *e);
 
 /* Read the provenance keys (source, notional, note) of a parameter mapping into p, checking the
  * source key against sources[0..n_sources-1] and that there is a source or a noted notional flag.

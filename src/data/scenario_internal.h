@@ -67,13 +67,13 @@ int bmd_scn_timeline(const scn_ctx *c, const yaml_node_t *node, const char *pref
 /* The cells of box b (rows x columns, counted in floating point as bmd_footprint_box_make does,
  * a km step on the mean radius): EINVAL naming field (the step) when above
  * BMD_SCENARIO_MAX_BOX_CELLS, before anything is allocated for them. */
-int scn_box_limit(const scn_ctx *c, const yaml_node_t *node, const char *field,
+int bmd_scn_box_limit(const scn_ctx *c, const yaml_node_t *node, const char *field,
                   const bmd_scenario_box *b);
-double scn_box_cells(const bmd_scenario_box *b);
+double bmd_scn_box_cells(const bmd_scenario_box *b);
 
-int scn_read_sensors(const scn_ctx *c, const yaml_node_t *seq);
-int scn_read_sites(const scn_ctx *c, const yaml_node_t *seq);
-int scn_read_threats(const scn_ctx *c, const yaml_node_t *seq);
+int bmd_scn_read_sensors(const scn_ctx *c, const yaml_node_t *seq);
+int bmd_scn_read_sites(const scn_ctx *c, const yaml_node_t *seq);
+int bmd_scn_read_threats(const scn_ctx *c, const yaml_node_t *seq);
 /* kind: 0 launch areas, 1 targets, 2 grids. */
 int bmd_scn_read_areas(const scn_ctx *c, const yaml_node_t *seq, int kind);
 

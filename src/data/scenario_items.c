@@ -407,7 +407,7 @@ static int read_box(const scn_ctx *c, const yaml_node_t *v, const char *path,
     b->east_rad = bmd_deg_to_rad(deg[3]);
     b->step_rad = sd ? bmd_deg_to_rad(step) : 0;
     b->step_m = sm ? step : 0;
-    return scn_box_limit(c, sd ? sd : sm, at, b);
+    return bmd_scn_box_limit(c, sd ? sd : sm, at, b);
 }
 
 /* An area's `points:`: a list of {name, at, source | notional + note}; a point without its own

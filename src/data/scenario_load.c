@@ -116,21 +116,21 @@ static int read_engagement(const scn_ctx *c, const yaml_node_t *node)
     static const char *const keys[] = {"launch_on", "fire_control_at_intercept", "source",
                                        "notional", "note"};
     int st;
-    if ((st = yw_expect_mapping(&c->yw, node, "engagement")) ||
-        (st = yw_check_keys(&c->yw, node, "engagement", keys, 5)))
+    if ((st = bmd_yw_expect_mapping(&c->yw, node, "engagement")) ||
+        (st = bmd_yw_check_keys(&c->yw, node, "engagement", keys, 5)))
         return st;
     const yaml_node_t *v;
-    if ((v = yw_get(&c->yw, node, "launch_on"))) {
+    if ((v = bmd_yw_get(&c->yw, node, "launch_on"))) {
         char name[32];
         bmd_error e2;
-        if ((st = yw_string(&c->yw, v, "engagement.launch_on", name, sizeof name)))
+        if ((st = bmd_yw_string(&c->yw, v, "engagement.launch_on", name, sizeof name)))
             return st;
         if (bmd_launch_on_parse(name, &c->scn->launch_on, &e2))
-            return yw_fail(&c->yw, v, BMD_EINVAL, "field 'engagement.launch_on': value '%s' is "
+            return bmd_yw_fail(&c->yw, v, BMD_EINVAL, "field 'engagement.launch_on': value '%s' is "
                            "not known (ir-track, burnout, radar-track)", name);
     }
-    if ((v = yw_get(&c->yw, node, "fire_control_at_intercept")) &&
-        (st = yw_bool(&c->yw, v, "engagement.fire_control_at_intercept",
+    if ((v = bmd_yw_get(&c->yw, node, "fire_control_at_intercept")) &&
+        (st = bmd_yw_bool(&c->yw, v, "engagement.fire_control_at_intercept",
                       &c->scn->require_fcr_coverage)))
         return st;
     return BMD_SUCCESS;
@@ -178,10 +178,10 @@ static int read_scenario(const scn_ctx *c)
                                             rules.timeline.kill_assessment_s};
     scn->launch_on = rules.launch_on;
     scn->require_fcr_coverage = rules.require_fcr_coverage;
-    if ((v = yw_get(&c->yw, root, "timeline")) &&
-        (st = scn_timeline(c, v, "timeline", 0, &scn->timeline)))
+    if ((v = bmd_yw_get(&c->yw, root, "timeline")) &&
+        (st = bmd_scn_timeline(c, v, "timeline", 0, &scn->timeline)))
         return st;
-    if ((v = yw_get(&c->yw, root, "engagement")) && (st = read_engagement(c, v)))
+    if ((v = bmd_yw_get(&c->yw, root, "engagement")) && (st = read_engagement(c, v)))
         return st;
     if ((v = bmd_yw_get(&c->yw, root, "sensors")) && (st = bmd_scn_read_sensors(c, v)))
         return st;

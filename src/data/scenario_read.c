@@ -246,7 +246,7 @@ int bmd_scn_timeline(const scn_ctx *c, const yaml_node_t *node, const char *pref
     return BMD_SUCCESS;
 }
 
-double scn_box_cells(const bmd_scenario_box *b)
+double bmd_scn_box_cells(const bmd_scenario_box *b)
 {
     double dlat = b->step_rad, dlon = b->step_rad;
     if (b->step_m > 0) {
@@ -259,13 +259,13 @@ double scn_box_cells(const bmd_scenario_box *b)
     return rows * cols;
 }
 
-int scn_box_limit(const scn_ctx *c, const yaml_node_t *node, const char *field,
+int bmd_scn_box_limit(const scn_ctx *c, const yaml_node_t *node, const char *field,
                   const bmd_scenario_box *b)
 {
-    const double n = scn_box_cells(b);
+    const double n = bmd_scn_box_cells(b);
     if (!(n <= BMD_SCENARIO_MAX_BOX_CELLS))
-        return yw_fail(&c->yw, node, BMD_EINVAL, "field '%s': step %s gives %.3g cells (rows x "
-                       "columns); at most %.0f allowed (coarsen the step)", field, yw_text(node), n,
+        return bmd_yw_fail(&c->yw, node, BMD_EINVAL, "field '%s': step %s gives %.3g cells (rows x "
+                       "columns); at most %.0f allowed (coarsen the step)", field, bmd_yw_text(node), n,
                        (double)BMD_SCENARIO_MAX_BOX_CELLS);
     return BMD_SUCCESS;
 }

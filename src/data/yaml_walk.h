@@ -24,7 +24,7 @@ typedef struct yw_ctx {
  * error (with its line and column), a file larger than YW_MAX_BYTES, nesting deeper than
  * YW_MAX_DEPTH or more than YW_MAX_NODES nodes. On success the caller must
  * yaml_document_delete(doc). */
-int yw_load_file(const char *path, yaml_document_t *doc, bmd_error *err);
+int bmd_yw_load_file(const char *path, yaml_document_t *doc, bmd_error *err);
 
 /* Record an error at node's position: "PATH:LINE:COL: " then the formatted message. */
 int bmd_yw_fail(const yw_ctx *c, const yaml_node_t *node, int status, const char *fmt, ...)

@@ -343,7 +343,7 @@ int bmd_engage(const bmd_earth *earth, const bmd_threat *threat, const bmd_defen
         return st;
 
     eng_ctx c;
-    eng_ctx_init(&c, earth, threat, site, &o);
+    bmd_eng_ctx_init(&c, earth, threat, site, &o);
     /* Detection: the cueing sensors (radars only for a radar track), or the fire-control radar
      * if it sees the threat earlier. */
     const int radar_only = o.launch_on == BMD_LAUNCH_ON_RADAR_TRACK;
@@ -358,7 +358,7 @@ int bmd_engage(const bmd_earth *earth, const bmd_threat *threat, const bmd_defen
     }
     if (site->fire_control) {
         const double t_to = fmin(threat->t_last_s, out->detect_s);
-        const double t_fcr = eng_fcr_first_sight(&c, site->fire_control, threat->t_first_s, t_to);
+        const double t_fcr = bmd_eng_fcr_first_sight(&c, site->fire_control, threat->t_first_s, t_to);
         if (t_fcr < out->detect_s) {
             out->detect_s = t_fcr;
             out->detector = BMD_DETECTOR_FIRE_CONTROL;

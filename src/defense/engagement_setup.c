@@ -41,7 +41,7 @@ int bmd_timeline_validate(const bmd_timeline *tl, bmd_error *err)
 void bmd_engagement_rules_init(bmd_engagement_rules *rules)
 {
     rules->launch_on = BMD_LAUNCH_ON_IR_TRACK;
-    bmd_timeline_default(&rules->timeline);
+    bmd_timeline_init(&rules->timeline);
     rules->require_fcr_coverage = 1;
 }
 
@@ -114,7 +114,7 @@ int bmd_launch_on_parse(const char *name, bmd_launch_on *launch_on, bmd_error *e
                          "burnout, radar-track)", name ? name : "(null)");
 }
 
-void bmd_engage_options_default(bmd_engage_options *opt)
+void bmd_engage_options_init(bmd_engage_options *opt)
 {
     bmd_engagement_rules r;
     bmd_engagement_rules_init(&r);

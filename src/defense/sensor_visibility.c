@@ -77,7 +77,7 @@ int bmd_radar_visibility_rcs(const bmd_radar *radar, const bmd_earth *earth,
     *n = 0;
     if (!earth)
         return bmd_error_set(err, BMD_EINVAL, "radar visibility: earth must be given");
-    if ((st = bmd_radar_validate(radar, err)) || (st = sensor_check_trajectory(traj, err)))
+    if ((st = bmd_radar_validate(radar, err)) || (st = bmd_sensor_check_trajectory(traj, err)))
         return st;
     if (!isfinite(rcs_m2) || !(rcs_m2 > 0))
         return bmd_error_set(err, BMD_EINVAL, "radar visibility: cross-section %g m^2 must be "

@@ -209,7 +209,7 @@ static int around_pole(geo_pt *r, int n, double w, double pole, int *m)
     return 1;
 }
 
-int geo_split_ring(const geo_pt *in, int n, geo_parts *out)
+int bmd_geo_split_ring(const geo_pt *in, int n, geo_parts *out)
 {
     *out = (geo_parts){0};
     if (n < 3)

@@ -340,11 +340,11 @@ int bmd_report_html(const bmd_report *r, char **html, bmd_error *err)
     bmd_sb_puts(&sb, "<h2>The scenario</h2>\n");
     int st = bmd_rp_scenario_map(&rr, &sb, err);
     if (!st) {
-        rp_scenario_tables(&rr, &sb);
-        rp_findings(&rr, &sb);
-        rp_settings_table(&rr, &sb);
-        sb_puts(&sb, "<h2>Engagements</h2>\n");
-        rp_engagement_table(&rr, rr.an, &sb);
+        bmd_rp_scenario_tables(&rr, &sb);
+        bmd_rp_findings(&rr, &sb);
+        bmd_rp_settings_table(&rr, &sb);
+        bmd_sb_puts(&sb, "<h2>Engagements</h2>\n");
+        bmd_rp_engagement_table(&rr, rr.an, &sb);
         if (rr.remote)
             bmd_rp_engagement_table(&rr, rr.remote, &sb);
         st = bmd_rp_threat_figures(&rr, &sb, err);

@@ -162,19 +162,19 @@ static void caption(const bmd_report *r, const bmd_analysis_footprint *m, bmd_st
                  "more shots).", oa, o1, o2);
     }
     char mode[96], cmd[2 * BMD_CATALOG_TEXT_MAX];
-    rp_textf(sb, " Mode of this map: %s.", bmd_analysis_footprint_mode_text(r->fps, v, mode,
+    bmd_rp_textf(sb, " Mode of this map: %s.", bmd_analysis_footprint_mode_text(r->fps, v, mode,
                                                                              sizeof mode));
-    sb_puts(sb, " Reproduce its numbers: <code>");
-    rp_text(sb, bmd_analysis_footprint_command(r->fps, (int)(m - r->fps->maps), v, cmd,
+    bmd_sb_puts(sb, " Reproduce its numbers: <code>");
+    bmd_rp_text(sb, bmd_analysis_footprint_command(r->fps, (int)(m - r->fps->maps), v, cmd,
                                                sizeof cmd));
-    sb_puts(sb, "</code>");
+    bmd_sb_puts(sb, "</code>");
     if (v) {
-        sb_puts(sb, "; the own-radar numbers: <code>");
-        rp_text(sb, bmd_analysis_footprint_command(r->fps, (int)(m - r->fps->maps), 0, cmd,
+        bmd_sb_puts(sb, "; the own-radar numbers: <code>");
+        bmd_rp_text(sb, bmd_analysis_footprint_command(r->fps, (int)(m - r->fps->maps), 0, cmd,
                                                    sizeof cmd));
-        sb_puts(sb, "</code>");
+        bmd_sb_puts(sb, "</code>");
     }
-    sb_puts(sb, ".</figcaption>\n");
+    bmd_sb_puts(sb, ".</figcaption>\n");
 }
 
 /* One map figure. */
@@ -250,10 +250,10 @@ int bmd_rp_footprints(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
     }
     char t[32];
     snprintf(t, sizeof t, "%.0f", fps->run_s);
-    sb_puts(sb, "<p class=\"small\">Each caption gives the command that reproduces its map's "
+    bmd_sb_puts(sb, "<p class=\"small\">Each caption gives the command that reproduces its map's "
                 "numbers; with --grid GRID (a scenario grid) it computes the same map at full "
                 "resolution, with --csv and --geojson per cell (docs/footprints.md). Computed in ");
-    rp_text(sb, t);
-    sb_puts(sb, " s.</p>\n");
+    bmd_rp_text(sb, t);
+    bmd_sb_puts(sb, " s.</p>\n");
     return BMD_SUCCESS;
 }

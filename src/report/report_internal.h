@@ -27,7 +27,7 @@ struct bmd_report {
 };
 
 /* The verdicts of every pair under each setting side by side (report_settings.c). */
-void rp_settings_table(const bmd_report *r, bmd_strbuf *sb);
+void bmd_rp_settings_table(const bmd_report *r, bmd_strbuf *sb);
 
 /* Escaped text; printf-style escaped text. */
 void bmd_rp_text(bmd_strbuf *sb, const char *text);

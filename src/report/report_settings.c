@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "io/report_internal.h"
+#include "report/report_internal.h"
 
 int bmd_report_add_setting(bmd_report *report, const bmd_analysis *alt, bmd_error *err)
 {
@@ -34,17 +34,17 @@ static void verdict(const bmd_analysis *an, int i, bmd_strbuf *sb)
     const bmd_analysis_pair *p = &an->pairs[i];
     const bmd_engagement *e = &p->engagement;
     if (p->status != BMD_ANALYSIS_EVALUATED) {
-        sb_puts(sb, "<td class=\"no\">");
-        rp_text(sb, bmd_analysis_status_string(p->status));
-        sb_puts(sb, "</td>");
+        bmd_sb_puts(sb, "<td class=\"no\">");
+        bmd_rp_text(sb, bmd_analysis_status_name(p->status));
+        bmd_sb_puts(sb, "</td>");
         return;
     }
     if (e->engageable) {
-        sb_printf(sb, "<td class=\"yes\">yes, %d shot%s", e->shot_opportunities,
+        bmd_sb_printf(sb, "<td class=\"yes\">yes, %d shot%s", e->shot_opportunities,
                   e->shot_opportunities == 1 ? "" : "s");
     } else {
-        sb_puts(sb, "<td class=\"no\">");
-        rp_text(sb, bmd_engage_reason_string(e->reason));
+        bmd_sb_puts(sb, "<td class=\"no\">");
+        bmd_rp_text(sb, bmd_engage_reason_name(e->reason));
     }
     if (e->detector != BMD_DETECTOR_NONE) {
         char who[2 * BMD_NAME_MAX + 40], what[160];
@@ -53,11 +53,11 @@ static void verdict(const bmd_analysis *an, int i, bmd_strbuf *sb)
             snprintf(what, sizeof what, "booster plume (infrared; no cross-section)");
         else
             bmd_catalog_warhead_rcs_text(an->scn->threats[p->threat].entry, what, sizeof what);
-        sb_puts(sb, "<br/><span class=\"small\">");
-        rp_textf(sb, "detected at %.0f s by %s: %s", e->detect_s, who, what);
-        sb_puts(sb, "</span>");
+        bmd_sb_puts(sb, "<br/><span class=\"small\">");
+        bmd_rp_textf(sb, "detected at %.0f s by %s: %s", e->detect_s, who, what);
+        bmd_sb_puts(sb, "</span>");
     }
-    sb_puts(sb, "</td>");
+    bmd_sb_puts(sb, "</td>");
 }
 
 /* The number of engageable pairs, and of evaluated ones (the threat reaches its target and the
@@ -74,7 +74,7 @@ static int count_yes(const bmd_analysis *an, int *n_evaluated)
     return n;
 }
 
-void rp_settings_table(const bmd_report *r, bmd_strbuf *sb)
+void bmd_rp_settings_table(const bmd_report *r, bmd_strbuf *sb)
 {
     const bmd_analysis *cols[3];
     int n = 0;
@@ -85,7 +85,7 @@ void rp_settings_table(const bmd_report *r, bmd_strbuf *sb)
         cols[n++] = r->alt;
     if (n < 2)
         return;
-    sb_puts(sb, "<h2 id=\"settings\">Verdicts under each engagement setting</h2>\n<p>Published "
+    bmd_sb_puts(sb, "<h2 id=\"settings\">Verdicts under each engagement setting</h2>\n<p>Published "
                 "analyses of the European sites differ mainly on when an interceptor may be "
                 "launched (on a space-based infrared track while the threat still boosts, or only "
                 "after burnout on a radar track), on the delays, and on whether the site's own "
@@ -95,13 +95,13 @@ void rp_settings_table(const bmd_report *r, bmd_strbuf *sb)
         char text[320];
         rules_of(cols[c], &rules);
         int n_ev, n_yes = count_yes(cols[c], &n_ev);
-        sb_printf(sb, "<li><b>Setting %c</b>: ", 'A' + c);
-        rp_textf(sb, "%s (%s); %d of %d threat-site pairs engageable.",
+        bmd_sb_printf(sb, "<li><b>Setting %c</b>: ", 'A' + c);
+        bmd_rp_textf(sb, "%s (%s); %d of %d threat-site pairs engageable.",
                  bmd_engagement_rules_describe(&rules, text, sizeof text),
                  bmd_launch_on_meaning(rules.launch_on), n_yes, n_ev);
-        sb_puts(sb, "</li>\n");
+        bmd_sb_puts(sb, "</li>\n");
     }
-    sb_puts(sb, "</ul>\n<p>Every radar looks for the warhead, with the cross-section of the "
+    bmd_sb_puts(sb, "</ul>\n<p>Every radar looks for the warhead, with the cross-section of the "
                 "threat's catalogue entry: ");
     for (int t = 0; t < r->an->n_threats; t++) {
         const bmd_catalog_missile *m = r->an->scn->threats[t].entry;
@@ -111,33 +111,33 @@ void rp_settings_table(const bmd_report *r, bmd_strbuf *sb)
         if (seen)
             continue;
         char what[160];
-        sb_puts(sb, t ? "; " : "");
-        rp_textf(sb, "%s: %s", m->missile.name, bmd_catalog_warhead_rcs_text(m, what,
+        bmd_sb_puts(sb, t ? "; " : "");
+        bmd_rp_textf(sb, "%s: %s", m->missile.name, bmd_catalog_warhead_rcs_text(m, what,
                                                                               sizeof what));
     }
-    sb_puts(sb, ". Each cell names the first detection.</p>\n<table class=\"settings\">\n<tr><th>threat</th><th>site</th>");
+    bmd_sb_puts(sb, ". Each cell names the first detection.</p>\n<table class=\"settings\">\n<tr><th>threat</th><th>site</th>");
     for (int c = 0; c < n; c++) {
         bmd_engagement_rules rules;
         rules_of(cols[c], &rules);
-        sb_printf(sb, "<th>%c: ", 'A' + c);
-        rp_textf(sb, "%s, %s", bmd_launch_on_name(rules.launch_on),
+        bmd_sb_printf(sb, "<th>%c: ", 'A' + c);
+        bmd_rp_textf(sb, "%s, %s", bmd_launch_on_name(rules.launch_on),
                  rules.require_fcr_coverage ? "own radar at intercept" : "engage on remote");
-        sb_puts(sb, "</th>");
+        bmd_sb_puts(sb, "</th>");
     }
-    sb_puts(sb, "</tr>\n");
+    bmd_sb_puts(sb, "</tr>\n");
     const bmd_scenario *scn = r->an->scn;
     for (int i = 0; i < r->an->n_threats * r->an->n_sites; i++) {
         const bmd_analysis_pair *p = &r->an->pairs[i];
         if (scn->sites[p->site].count < 1)
             continue;
-        sb_puts(sb, "<tr><td>");
-        rp_text(sb, scn->threats[p->threat].name);
-        sb_puts(sb, "</td><td>");
-        rp_text(sb, scn->sites[p->site].name);
-        sb_puts(sb, "</td>");
+        bmd_sb_puts(sb, "<tr><td>");
+        bmd_rp_text(sb, scn->threats[p->threat].name);
+        bmd_sb_puts(sb, "</td><td>");
+        bmd_rp_text(sb, scn->sites[p->site].name);
+        bmd_sb_puts(sb, "</td>");
         for (int c = 0; c < n; c++)
             verdict(cols[c], i, sb);
-        sb_puts(sb, "</tr>\n");
+        bmd_sb_puts(sb, "</tr>\n");
     }
-    sb_puts(sb, "</table>\n");
+    bmd_sb_puts(sb, "</table>\n");
 }
