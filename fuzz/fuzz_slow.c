@@ -28,12 +28,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (scn->n_threats > 2 || scn->n_sites > 2 || scn->n_sensors > 3)
         goto done;
     bmd_analysis_options opt;
-    bmd_analysis_options_default(&opt);
+    bmd_analysis_options_init(&opt);
     opt.threads = 1;
     if (bmd_analysis_run(scn, &opt, &an, &err) != BMD_SUCCESS)
         goto done;
     bmd_analysis_footprint_options fo;
-    bmd_analysis_footprint_options_default(&fo);
+    bmd_analysis_footprint_options_init(&fo);
     fo.max_cells = 9;
     fo.threads = 1;
     fo.remote = 1;
