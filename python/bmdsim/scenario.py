@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from ._lib import (InputError, catalog_dir, check, data_dir, deg, enc, ffi, launch_on_value, lib,
+from ._lib import (InputError, NotFoundError, catalog_dir, check, data_dir, deg, enc, ffi, launch_on_value, lib,
                    new_error, rad, text)
 from .catalog import Missile, missile as load_missile
 from .defense import engagement_dict, required_speed_dict
@@ -50,10 +50,16 @@ class Scenario:
         """A named point of the launch areas or target sets: dict with lat_deg, lon_deg and the
         source of its coordinates. Raises NotFoundError."""
         p = lib.bmd_scenario_find_point(self._scn, enc(name), ffi.NULL, ffi.NULL)
-        if p == ffi.NULL:
-            names = []
-            raise_not_found(f"point '{name}' is not in {self.path}", names)
-        return _point(p)
+        if p != ffi.NULL:
+            return _point(p)
+        for t in self.threats:   # a threat's own launch point or target
+            for end in ("from", "to"):
+                if t[end]["name"] == name:
+                    return dict(t[end])
+        names = sorted({t[e]["name"] for t in self.threats for e in ("from", "to")} - {""})
+        raise NotFoundError(f"point '{name}' is not in {self.path} (the threats' points: "
+                            f"{', '.join(names)}; launch areas and target sets are searched "
+                            "too)", lib.BMD_ENOTFOUND)
 
     def analyze(self, launch_on=None, require_fcr_coverage=None, required_speed=False,
                 threads=0):
@@ -91,11 +97,6 @@ class Scenario:
         scenario). Returns a Footprint."""
         return Footprint(self, missile, centre, grid, mode, launch_on, require_fcr_coverage,
                          shape, threads, max_cells)
-
-
-def raise_not_found(message, names):
-    from ._lib import NotFoundError
-    raise NotFoundError(message, lib.BMD_ENOTFOUND)
 
 
 class Analysis:
