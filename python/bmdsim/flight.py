@@ -24,6 +24,15 @@ def _sample_dtype():
 
 
 _SAMPLE = _sample_dtype()
+# the double fields as columns of a float64 view, the int fields of an int32 view
+assert _SAMPLE.itemsize % 8 == 0
+_NCOL = _SAMPLE.itemsize // 8
+_COL = {name: _SAMPLE.fields[name][1] // 8 for name in _SAMPLE.names
+        if name not in ("phase", "stage")}
+assert all(_SAMPLE.fields[name][1] % 8 == 0 for name in _COL)
+_ANGLE_COLS = [_COL[k] for k in ("lat_rad", "lon_rad", "flight_path_rad", "heading_rad")]
+_PHASE_COL = _SAMPLE.fields["phase"][1] // 4
+_STAGE_COL = _SAMPLE.fields["stage"][1] // 4
 
 
 def _summary_dict(s):
@@ -74,25 +83,25 @@ class Trajectory:
         self.missile = missile
         self.launch = launch
         self.target = target
+        # one copy of the C samples as a (n, columns) float64 block; the arrays are its columns
+        # (views: strided, owning the block), columns located by the compiled offsets
         n = traj.n_samples
-        if n:
-            raw = np.frombuffer(ffi.buffer(traj.samples, n * _SAMPLE.itemsize), dtype=_SAMPLE)
-            rec = raw.copy()
-        else:
-            rec = np.zeros(0, dtype=_SAMPLE)
-        self.time_s = rec["t_s"]
-        self.lat_deg = np.degrees(rec["lat_rad"])
-        self.lon_deg = np.degrees(rec["lon_rad"])
-        self.altitude_m = rec["altitude_m"]
-        self.speed_m_s = rec["speed_m_s"]
-        self.flight_path_deg = np.degrees(rec["flight_path_rad"])
-        self.heading_deg = np.degrees(rec["heading_rad"])
-        self.mass_kg = rec["mass_kg"]
-        self.mach = rec["mach"]
-        self.dynamic_pressure_pa = rec["dynamic_pressure_pa"]
-        self.position_ecef_m = rec["r_ecef_m"]
-        self.phase = rec["phase"]
-        self.stage = rec["stage"]
+        block = (np.frombuffer(ffi.buffer(traj.samples, n * _SAMPLE.itemsize), np.float64)
+                 .reshape(n, _NCOL).copy() if n else np.zeros((0, _NCOL)))
+        c = _COL
+        self.time_s = block[:, c["t_s"]]
+        self.altitude_m = block[:, c["altitude_m"]]
+        self.speed_m_s = block[:, c["speed_m_s"]]
+        self.mass_kg = block[:, c["mass_kg"]]
+        self.mach = block[:, c["mach"]]
+        self.dynamic_pressure_pa = block[:, c["dynamic_pressure_pa"]]
+        self.position_ecef_m = block[:, c["r_ecef_m"]:c["r_ecef_m"] + 3]
+        angles = np.degrees(block[:, _ANGLE_COLS])
+        self.lat_deg, self.lon_deg = angles[:, 0], angles[:, 1]
+        self.flight_path_deg, self.heading_deg = angles[:, 2], angles[:, 3]
+        ints = block.view(np.int32)
+        self.phase = ints[:, _PHASE_COL]
+        self.stage = ints[:, _STAGE_COL]
         self.summary = _summary_dict(summary)
         self.plan = _plan_dict(plan)
         self.summary.update(info)
