@@ -96,15 +96,30 @@ class Trajectory:
         self.mach = block[:, c["mach"]]
         self.dynamic_pressure_pa = block[:, c["dynamic_pressure_pa"]]
         self.position_ecef_m = block[:, c["r_ecef_m"]:c["r_ecef_m"] + 3]
-        angles = np.degrees(block[:, _ANGLE_COLS])
-        self.lat_deg, self.lon_deg = angles[:, 0], angles[:, 1]
-        self.flight_path_deg, self.heading_deg = angles[:, 2], angles[:, 3]
+        block[:, _ANGLE_COLS] *= 180.0 / math.pi   # radians -> degrees, in the copy
+        self.lat_deg, self.lon_deg = block[:, c["lat_rad"]], block[:, c["lon_rad"]]
+        self.flight_path_deg = block[:, c["flight_path_rad"]]
+        self.heading_deg = block[:, c["heading_rad"]]
         ints = block.view(np.int32)
         self.phase = ints[:, _PHASE_COL]
         self.stage = ints[:, _STAGE_COL]
-        self.summary = _summary_dict(summary)
-        self.plan = _plan_dict(plan)
-        self.summary.update(info)
+        self._plan = plan
+        self._info = info
+        self._summary_cache = None
+
+    @property
+    def summary(self):
+        """The flight summary (dict, SI, angles in degrees), made from the C struct on first use."""
+        if self._summary_cache is None:
+            d = _summary_dict(self._summary)
+            d.update(self._info)
+            self._summary_cache = d
+        return self._summary_cache
+
+    @property
+    def plan(self):
+        """The plan flown (dict: steering, azimuth_deg, vertical_rise_s, kick or pitch, cutoff_s)."""
+        return _plan_dict(self._plan)
 
     def __len__(self):
         return len(self.time_s)
@@ -149,12 +164,20 @@ def _new_traj():
     return ffi.gc(ffi.new("bmd_trajectory *"), lib.bmd_trajectory_free)
 
 
+_OPTIONS = {}   # interval -> bmd_flight_options (read-only for the library: shared by threads)
+
+
 def _flight_options(interval_s):
-    opt = ffi.new("bmd_flight_options *")
-    lib.bmd_flight_options_init(opt)
+    opt = _OPTIONS.get(interval_s)
+    if opt is not None:
+        return opt
     if not interval_s > 0:
         raise InputError(f"interval_s: {interval_s} s must be positive", lib.BMD_EINVAL)
+    opt = ffi.new("bmd_flight_options *")
+    lib.bmd_flight_options_init(opt)
     opt.sample_interval_s = interval_s
+    if len(_OPTIONS) < 64:
+        _OPTIONS[interval_s] = opt
     return opt
 
 
@@ -214,13 +237,14 @@ def trajectory(missile, launch, target=None, *, azimuth_deg=None, shape="min-ene
         check(lib.bmd_aim_fly_to(e, m._c(), site, rad(tlat), rad(tlon), fo, 1, f, err), err)
         traj = ffi.gc(ffi.addressof(f, "traj"), lambda p, keep=f: lib.bmd_trajectory_free(p))
         if not f.reachable:
-            raise NoSolutionError(f"target: ({tlat}, {tlon}) is out of reach of {m.name} (maximum "
-                             f"range {f.max_range_m / 1e3:.0f} km on that bearing)")
+            raise NoSolutionError(f"target: ({tlat}, {tlon}) is out of reach of {m.name} "
+                                  f"(maximum range {f.max_range_m / 1e3:.0f} km on that bearing)")
         info = {"mode": "aimed, " + shape, "reachable": True,
                 "target_distance_m": f.target_distance_m, "max_range_m": f.max_range_m,
                 "miss_m": f.miss_m, "evaluations": f.evaluations}
         summary = ffi.addressof(f, "summary")
-        return Trajectory(e, m, traj, summary, f.plan, info, (lat, lon), (tlat, tlon))
+        plan = ffi.new("bmd_plan *", f.plan)
+        return Trajectory(e, m, traj, summary, plan, info, (lat, lon), (tlat, tlon))
     chosen = [n for n, v in (("apogee_km", apogee_km), ("burnout_angle_deg", burnout_angle_deg),
                              ("kick_deg", kick_deg)) if v is not None]
     if len(chosen) > 1:
