@@ -28,6 +28,14 @@ clang
 libomp-dev
 libclang-rt-dev
 locales
+python3-dev
+python3-cffi
+python3-numpy
+python3-pytest
+python3-matplotlib
+python3-nbclient
+python3-nbformat
+python3-ipykernel
 "
 
 # The packages of the named lists (build, test) that are not installed.

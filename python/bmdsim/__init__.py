@@ -16,9 +16,10 @@ from .catalog import Missile, catalog, interceptor, missile, radar
 from .flight import Trajectory, fly, loft, trajectory
 from .defense import engage
 from .scenario import Analysis, Footprint, Scenario, footprint
+from .maps import coastlines
 
 __all__ = ["Analysis", "Error", "FileError", "Footprint", "InputError", "LAUNCH_ON", "Missile",
-           "NoSolutionError", "NotFoundError", "Scenario", "Trajectory", "catalog", "data_dir",
+           "NoSolutionError", "NotFoundError", "Scenario", "Trajectory", "catalog", "coastlines", "data_dir",
            "engage", "fly", "footprint", "interceptor", "launch_on_meaning", "loft", "missile",
            "radar", "trajectory", "library_version"]
 
