@@ -212,3 +212,31 @@ def test_footprint_is_a_grid_whose_engaged_cells_are_reachable(source_dir):
     for feat in g["features"]:
         ring = feat["geometry"]["coordinates"][0]
         assert ring[0] == ring[-1], "ring not closed"
+
+
+def test_the_gil_is_released_while_the_library_computes(source_dir):
+    # With a switch interval of 60 s the interpreter never takes the GIL from a running thread,
+    # so the main thread, woken by `started`, can run only when the worker gives the GIL up: in
+    # the C call (cffi releases it) while the analysis is still running (done is False), or, if
+    # the GIL were held through the call, only after the worker has set done and ended.
+    import sys
+    scn = bmdsim.Scenario(os.path.join(source_dir, "scenarios", "iran-europe-small.yaml"))
+    started, state = threading.Event(), {"done": False}
+
+    def work():
+        started.set()
+        scn.analyze(threads=1)   # about a second in C
+        state["done"] = True
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(60.0)
+    try:
+        worker = threading.Thread(target=work)
+        worker.start()
+        started.wait()
+        done_when_main_ran = state["done"]
+        worker.join()
+    finally:
+        sys.setswitchinterval(old)
+    assert done_when_main_ran is False, \
+        "expected the main thread to run during the C call (GIL released); it ran after it"
+    assert state["done"]
