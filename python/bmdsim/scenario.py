@@ -232,8 +232,11 @@ class Footprint:
         n = g.n_cells
         cells = ffi.new("bmd_footprint_cell[]", n)
         stats = ffi.new("bmd_footprint_stats *")
-        check(lib.bmd_footprint_run(fp, 0, n, cells, ffi.NULL, ffi.NULL, ffi.NULL, stats, err),
-              err)
+        try:
+            check(lib.bmd_footprint_run(fp, 0, n, cells, ffi.NULL, ffi.NULL, ffi.NULL, stats,
+                                        err), err)
+        finally:
+            ffi.release(fp)   # before the defence it points into
         self.mode, self.centre, self.grid, self.launch_on = mode, (clat, clon), grid, lo
         self.require_fcr_coverage = bool(fcr)
         self.missile = m.name

@@ -45,7 +45,9 @@ def test_catalog_interceptor_and_radar_carry_sources():
     ic = bmdsim.catalog("sm-3-block-iia", kind="interceptor")
     assert ic["burnout_speed_m_s"] > 3000, f"SM-3 IIA speed {ic['burnout_speed_m_s']}"
     rd = bmdsim.catalog("spy-1d", kind="radar")
-    assert rd["parameters"] and rd["sources"] is not None
+    assert rd["band"], "radar without band"
+    for p in ic["parameters"] + rd["parameters"]:
+        assert p["notional"] or p["citation"], f"{p['field']}: neither source nor notional"
 
 
 def test_missile_override_of_an_unknown_field_raises_input_error_naming_it():
