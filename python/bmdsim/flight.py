@@ -4,8 +4,8 @@ import math
 
 import numpy as np
 
-from ._lib import (InputError, NoSolutionError, check, deg, enc, ffi, latlon, lib, make_earth, nan_to_none,
-                   new_error, rad, text)
+from ._lib import (InputError, NoSolutionError, check, deg, enc, ffi, latlon, lib, make_earth,
+                   nan_to_none, new_error, rad)
 from .catalog import Missile, missile as load_missile
 
 _PHASES = ("boost", "coast", "free", "reentry")

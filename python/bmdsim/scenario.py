@@ -1,11 +1,10 @@
 """Scenarios: load and resolve a scenario file, run its analysis (every threat against every
 site), and footprint maps over a grid."""
 import json
-import math
 
 import numpy as np
 
-from ._lib import (InputError, NotFoundError, catalog_dir, check, data_dir, deg, enc, ffi, launch_on_value, lib,
+from ._lib import (InputError, NotFoundError, check, data_dir, deg, enc, ffi, launch_on_value, lib,
                    new_error, rad, text)
 from .catalog import Missile, missile as load_missile
 from .defense import engagement_dict, required_speed_dict
