@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bmd/num.h"
 #include "defense/engagement_internal.h"
 
 /* Reduced (parametric) latitude of geodetic latitude lat on an ellipsoid of flattening f. */
@@ -62,18 +63,8 @@ void bmd_eng_state_at(eng_ctx *c, double t_s, double r_m[3], double v_m_s[3])
         return;
     }
     const bmd_sample *a = &s[i], *b = &s[i + 1];
-    const double h = b->t_s - a->t_s, x = (t_s - a->t_s) / h;
-    const double x2 = x * x, x3 = x2 * x;
-    const double h00 = 2 * x3 - 3 * x2 + 1, h10 = x3 - 2 * x2 + x, h01 = -2 * x3 + 3 * x2,
-                 h11 = x3 - x2;
-    const double d00 = (6 * x2 - 6 * x) / h, d10 = 3 * x2 - 4 * x + 1, d01 = (-6 * x2 + 6 * x) / h,
-                 d11 = 3 * x2 - 2 * x;
-    for (int k = 0; k < 3; k++) {
-        r_m[k] = h00 * a->r_ecef_m[k] + h10 * h * a->v_ecef_m_s[k] + h01 * b->r_ecef_m[k] +
-                 h11 * h * b->v_ecef_m_s[k];
-        v_m_s[k] = d00 * a->r_ecef_m[k] + d10 * a->v_ecef_m_s[k] + d01 * b->r_ecef_m[k] +
-                   d11 * b->v_ecef_m_s[k];
-    }
+    bmd_num_hermite3(a->t_s, a->r_ecef_m, a->v_ecef_m_s, b->t_s, b->r_ecef_m, b->v_ecef_m_s, t_s,
+                     r_m, v_m_s);
 }
 
 double bmd_eng_ground_range(const bmd_earth *earth, double beta1_rad, double lon1_rad, double lat_rad,

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bmd/units.h"
 #include "bmd/geodesy.h"
 #include "bmd/sensor.h"
 
@@ -46,7 +47,7 @@ static int check_positive(double v, const char *field, const char *unit, bmd_err
 
 int bmd_radar_validate(const bmd_radar *r, bmd_error *err)
 {
-    const double deg = 180.0 / M_PI;
+    const double deg = BMD_DEG_PER_RAD;
     int st;
     if (!r)
         return bmd_error_set(err, BMD_EINVAL, "radar must not be NULL");
