@@ -235,6 +235,22 @@ void bmd_eng_eval(eng_ctx *c, double t_s, eng_state *s)
     s->margin_s = s->t_s - s->T_s;
 }
 
+typedef struct fcr_sight_ctx {
+    eng_ctx *c;
+    const bmd_radar *fcr;
+} fcr_sight_ctx;
+
+/* Whether the fire-control radar sees the threat at t_s (side B) or not (side A). */
+static int fcr_sight_side(void *ctx, double t_s, int *side)
+{
+    const fcr_sight_ctx *f = ctx;
+    double r[3], v[3];
+    f->c->n_eval++;
+    bmd_eng_state_at(f->c, t_s, r, v);
+    *side = bmd_eng_fcr_sees(f->c, f->fcr, r) ? BMD_NUM_SIDE_B : BMD_NUM_SIDE_A;
+    return BMD_SUCCESS;
+}
+
 double bmd_eng_fcr_first_sight(eng_ctx *c, const bmd_radar *fcr, double t_from, double t_to)
 {
     double t = t_from, prev = NAN, r[3], v[3];
@@ -248,15 +264,8 @@ double bmd_eng_fcr_first_sight(eng_ctx *c, const bmd_radar *fcr, double t_from, 
             if (isnan(prev))
                 return t;
             double bad = prev, good = t;
-            while (good - bad > c->tol_s) {
-                const double mid = 0.5 * (bad + good);
-                c->n_eval++;
-                bmd_eng_state_at(c, mid, r, v);
-                if (bmd_eng_fcr_sees(c, fcr, r))
-                    good = mid;
-                else
-                    bad = mid;
-            }
+            fcr_sight_ctx fc = {c, fcr};
+            bmd_num_bisect_side(fcr_sight_side, &fc, &bad, &good, 200, c->tol_s, NULL);
             return good;
         }
         if (t >= t_to)

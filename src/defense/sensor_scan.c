@@ -84,18 +84,30 @@ static int seen_at(const bmd_trajectory *traj, int i, double t, sensor_predicate
     return pred(r, ctx) ? 1 : 0;
 }
 
+typedef struct seen_ctx {
+    const bmd_trajectory *traj;
+    int i;
+    sensor_predicate pred;
+    void *ctx;
+    int v_lo;
+} seen_ctx;
+
+/* Side A: the predicate has the value it has at the low end; side B: the other. */
+static int seen_side(void *ctx, double t_s, int *side)
+{
+    const seen_ctx *c = ctx;
+    *side = seen_at(c->traj, c->i, t_s, c->pred, c->ctx) == c->v_lo ? BMD_NUM_SIDE_A
+                                                                     : BMD_NUM_SIDE_B;
+    return BMD_SUCCESS;
+}
+
 /* Bisect in segment i between t_lo (predicate = v_lo) and t_hi (the other value) to the time
- * tolerance; returns the bracket ends. */
+ * tolerance (bmd_num_bisect_side); returns the bracket ends. */
 static void bisect(const bmd_trajectory *traj, int i, double t_lo, double t_hi, int v_lo,
                    sensor_predicate pred, void *ctx, double *lo, double *hi)
 {
-    while (t_hi - t_lo > BMD_SENSOR_TIME_TOL_S) {
-        double mid = 0.5 * (t_lo + t_hi);
-        if (seen_at(traj, i, mid, pred, ctx) == v_lo)
-            t_lo = mid;
-        else
-            t_hi = mid;
-    }
+    seen_ctx c = {traj, i, pred, ctx, v_lo};
+    bmd_num_bisect_side(seen_side, &c, &t_lo, &t_hi, 200, BMD_SENSOR_TIME_TOL_S, NULL);
     *lo = t_lo;
     *hi = t_hi;
 }
