@@ -284,6 +284,61 @@ static void golden_section_shrinks_by_the_golden_ratio_per_evaluation(void **sta
     assert_non_null(strstr(err.message, "[3, 0]"));
 }
 
+/* A cubic path r(t) = a + b t + c t^2 + d t^3 per component is reproduced exactly (to rounding)
+ * by cubic Hermite interpolation from its values and rates at the ends, with its derivative. */
+static void hermite_reproduces_a_cubic_and_its_derivative_exactly(void **state)
+{
+    (void)state;
+    const double a[3] = {6.4e6, -1.2e6, 3.3e5}, b[3] = {1200, -7000, 350}, c[3] = {-4.5, 2, 9.8},
+                 d[3] = {0.01, -0.003, 0.0007};
+    const double t0 = 100, t1 = 160;
+    double r0[3], v0[3], r1[3], v1[3];
+    for (int k = 0; k < 3; k++) {
+        r0[k] = a[k] + b[k] * t0 + c[k] * t0 * t0 + d[k] * t0 * t0 * t0;
+        v0[k] = b[k] + 2 * c[k] * t0 + 3 * d[k] * t0 * t0;
+        r1[k] = a[k] + b[k] * t1 + c[k] * t1 * t1 + d[k] * t1 * t1 * t1;
+        v1[k] = b[k] + 2 * c[k] * t1 + 3 * d[k] * t1 * t1;
+    }
+    for (double t = t0; t <= t1; t += 7.5) {
+        double r[3], v[3];
+        bmd_num_hermite3(t0, r0, v0, t1, r1, v1, t, r, v);
+        for (int k = 0; k < 3; k++) {
+            const double re = a[k] + b[k] * t + c[k] * t * t + d[k] * t * t * t;
+            const double ve = b[k] + 2 * c[k] * t + 3 * d[k] * t * t;
+            /* rounding only: 1e-12 relative to the size of the terms (|r| ~ 1e7 m) */
+            if (fabs(r[k] - re) > 1e-12 * 1e7 || fabs(v[k] - ve) > 1e-9)
+                fail_msg("t = %g, component %d: r %.17g (expected %.17g), v %.17g (expected %.17g)",
+                         t, k, r[k], re, v[k], ve);
+        }
+    }
+}
+
+/* For a smooth non-polynomial path (a circle) the error falls as h^4: halving the interval
+ * divides the largest position error by about 16 (between 12 and 20 allowed). */
+static void hermite_error_falls_with_the_fourth_power_of_the_step(void **state)
+{
+    (void)state;
+    double err_prev = 0;
+    for (int i = 0; i < 4; i++) {
+        const double h = 0.4 / (1 << i);
+        double r0[3] = {cos(0), sin(0), 0}, v0[3] = {-sin(0), cos(0), 0};
+        double r1[3] = {cos(h), sin(h), 0}, v1[3] = {-sin(h), cos(h), 0};
+        double worst = 0;
+        for (int j = 1; j < 20; j++) {
+            const double t = h * j / 20.0;
+            double r[3];
+            bmd_num_hermite3(0, r0, v0, h, r1, v1, t, r, NULL);
+            worst = fmax(worst, hypot(r[0] - cos(t), r[1] - sin(t)));
+        }
+        if (i > 0) {
+            const double ratio = err_prev / worst;
+            if (!(ratio > 12 && ratio < 20))
+                fail_msg("step %g: error ratio %g (expected about 16: fourth order)", h, ratio);
+        }
+        err_prev = worst;
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +355,8 @@ int main(void)
         cmocka_unit_test(brent_minimisation_finds_the_parabola_vertex_in_few_evaluations),
         cmocka_unit_test(brent_minimisation_stops_at_the_first_value_below_f_stop),
         cmocka_unit_test(golden_section_shrinks_by_the_golden_ratio_per_evaluation),
+        cmocka_unit_test(hermite_reproduces_a_cubic_and_its_derivative_exactly),
+        cmocka_unit_test(hermite_error_falls_with_the_fourth_power_of_the_step),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

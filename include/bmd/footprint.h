@@ -21,7 +21,8 @@
  * set and engaged by every site with bmd_engage (bmd/engagement.h). A site whose flyout table
  * cannot reach any point of the flight (its smallest ground distance exceeds the table's range)
  * is answered "out of reach" without calling bmd_engage. Optionally the required interceptor
- * speed is found by bisection over a ladder of notional flyout tables built once per site.
+ * speed is the least rung of a ladder of notional flyout tables (built once per site) that
+ * engages, found by scanning the rungs upward as bmd_engage_required_speed scans its speeds.
  *
  * Threads: bmd_footprint_run uses OpenMP threads over cells (opt.threads). The library never
  * prints; progress goes to a callback, and a flag set by the caller (e.g. from a SIGINT handler)

@@ -1,6 +1,6 @@
 /* bmd/num.h — the numerical methods of bmdsim, written once: root finding in one variable
- * (bisection, Brent, Illinois), bisection on a predicate, and minimisation in one variable
- * (golden section, Brent). Every solver of the library uses these (docs/architecture.md lists
+ * (bisection, Brent, Illinois), bisection on a predicate, minimisation in one variable
+ * (golden section, Brent) and cubic Hermite interpolation of a sampled path. Every solver of the library uses these (docs/architecture.md lists
  * the call sites). The function evaluated is a callback with a context pointer; a nonzero status
  * it returns stops the method and is returned unchanged. No allocation, thread-safe.
  * References: R. P. Brent, Algorithms for Minimization without Derivatives (1973), ch. 4 and 5;
@@ -94,6 +94,15 @@ BMD_API int bmd_num_brent_min(bmd_num_fn fn, void *ctx, double lo, double hi,
  * non-finite bound or xtol <= 0; fn's status. */
 BMD_API int bmd_num_golden_min(bmd_num_fn fn, void *ctx, double a, double b, double xtol,
                                bmd_error *err, double *x_min, double *f_min);
+
+/* Cubic Hermite interpolation between two samples of a 3-vector and its rate: r0, v0 at t0_s
+ * and r1, v1 at t1_s (t0_s != t1_s; SI units, e.g. m and m/s). r gets the value at t_s and, when
+ * v is not NULL, v its derivative (exact for a cubic; error O(h^4) in r for a smooth path). t_s
+ * outside [t0_s, t1_s] extrapolates the cubic. No checks, no errors: the callers' samples are
+ * validated where they are made (Burden and Faires, Numerical Analysis, sec. 3.4). */
+BMD_API void bmd_num_hermite3(double t0_s, const double r0[3], const double v0[3], double t1_s,
+                              const double r1[3], const double v1[3], double t_s, double r[3],
+                              double v[3]);
 
 #ifdef __cplusplus
 }

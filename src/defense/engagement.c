@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "bmd/units.h"
+#include "bmd/num.h"
 #include "defense/engagement_internal.h"
 
 /* What the survey is asked: feasibility for launches from L (geometry and t - T >= L). */
@@ -12,19 +14,31 @@ static int feasible(const eng_state *s, double L)
     return s->geo && s->margin_s >= L;
 }
 
+/* Halvings allowed to the bisections of the engagement scan: far more than the ~40 that take a
+ * window of hours to the time tolerance. */
+#define ENG_MAX_HALVINGS 200
+
+typedef struct refine_ctx {
+    eng_ctx *c;
+    double L;
+} refine_ctx;
+
+static int feasible_side(void *ctx, double t_s, int *side)
+{
+    const refine_ctx *r = ctx;
+    eng_state s;
+    bmd_eng_eval(r->c, t_s, &s);
+    *side = feasible(&s, r->L) ? BMD_NUM_SIDE_B : BMD_NUM_SIDE_A;
+    return BMD_SUCCESS;
+}
+
 /* Refine a change of feasibility for launch L (or of geometry alone when L is -INFINITY) between
- * t_false and t_true to the tolerance; returns the time on the feasible side. */
+ * t_false and t_true to the tolerance (bisection, bmd_num_bisect_side); returns the time on the
+ * feasible side. */
 static double refine(eng_ctx *c, double t_false, double t_true, double L)
 {
-    eng_state s;
-    while (fabs(t_true - t_false) > c->tol_s) {
-        const double mid = 0.5 * (t_false + t_true);
-        bmd_eng_eval(c, mid, &s);
-        if (feasible(&s, L))
-            t_true = mid;
-        else
-            t_false = mid;
-    }
+    refine_ctx r = {c, L};
+    bmd_num_bisect_side(feasible_side, &r, &t_false, &t_true, ENG_MAX_HALVINGS, c->tol_s, NULL);
     return t_true;
 }
 
@@ -137,38 +151,29 @@ static void survey_run(eng_ctx *c, double L0, double Lz, survey *sv)
     }
 }
 
+/* Minus the margin t - T at t_s (+INFINITY outside the geometry), for the golden section. */
+static int neg_margin_at(void *ctx, double t_s, double *f)
+{
+    eng_state s;
+    bmd_eng_eval(ctx, t_s, &s);
+    *f = s.geo ? -s.margin_s : INFINITY;
+    return BMD_SUCCESS;
+}
+
 /* A window shorter than the step inside the geometry: when no scan point is feasible, maximise
- * t - T around the best scan point (golden section between its neighbours) and feed the maximum.
+ * t - T around the best scan point (golden section between its neighbours, bmd_num_golden_min) and feed the maximum.
  * Returns 1 when that makes the window non-empty. */
 static int survey_rescue(eng_ctx *c, survey *sv, double L0, double Lz)
 {
     if (sv->win.found || !isfinite(sv->best_margin_s) || !isfinite(L0))
         return 0;
-    const double g = 0.5 * (sqrt(5.0) - 1.0);
-    double a = sv->best_before_s, b = sv->best_after_s;
-    eng_state s1, s2;
-    double x1 = b - g * (b - a), x2 = a + g * (b - a);
-    bmd_eng_eval(c, x1, &s1);
-    bmd_eng_eval(c, x2, &s2);
-    while (b - a > c->tol_s) {
-        const double m1 = s1.geo ? s1.margin_s : -INFINITY, m2 = s2.geo ? s2.margin_s : -INFINITY;
-        if (m1 >= m2) {
-            b = x2;
-            x2 = x1;
-            s2 = s1;
-            x1 = b - g * (b - a);
-            bmd_eng_eval(c, x1, &s1);
-        } else {
-            a = x1;
-            x1 = x2;
-            s1 = s2;
-            x2 = a + g * (b - a);
-            bmd_eng_eval(c, x2, &s2);
-        }
-    }
-    const eng_state *m = (s1.geo ? s1.margin_s : -INFINITY) >= (s2.geo ? s2.margin_s : -INFINITY)
-                             ? &s1
-                             : &s2;
+    double t_best, neg_margin;
+    if (bmd_num_golden_min(neg_margin_at, c, sv->best_before_s, sv->best_after_s, c->tol_s, NULL,
+                           &t_best, &neg_margin))
+        return 0;
+    eng_state best;
+    bmd_eng_eval(c, t_best, &best);
+    const eng_state *m = &best;
     if (!feasible(m, L0))
         return 0;
     /* The neighbours are infeasible scan points: they bound the refinement on both sides. */
@@ -253,7 +258,7 @@ static int check_inputs(const bmd_earth *earth, const bmd_threat *th, const bmd_
     if (!isfinite(site->lat_rad) || fabs(site->lat_rad) > M_PI / 2 || !isfinite(site->lon_rad) ||
         !isfinite(site->height_m))
         return bmd_error_set(err, BMD_EINVAL, "engage: site latitude %g deg must be within +-90 "
-                             "deg (and longitude and height finite)", site->lat_rad * 180 / M_PI);
+                             "deg (and longitude and height finite)", site->lat_rad * BMD_DEG_PER_RAD);
     if (!site->flyout || !site->flyout->t_s || site->flyout->n_range < 2 ||
         site->flyout->n_altitude < 2)
         return bmd_error_set(err, BMD_EINVAL, "engage: the site has no flyout table (build one "

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bmd/num.h"
 #include "defense/engagement_internal.h"
 
 /* Reduced (parametric) latitude of geodetic latitude lat on an ellipsoid of flattening f. */
@@ -62,18 +63,8 @@ void bmd_eng_state_at(eng_ctx *c, double t_s, double r_m[3], double v_m_s[3])
         return;
     }
     const bmd_sample *a = &s[i], *b = &s[i + 1];
-    const double h = b->t_s - a->t_s, x = (t_s - a->t_s) / h;
-    const double x2 = x * x, x3 = x2 * x;
-    const double h00 = 2 * x3 - 3 * x2 + 1, h10 = x3 - 2 * x2 + x, h01 = -2 * x3 + 3 * x2,
-                 h11 = x3 - x2;
-    const double d00 = (6 * x2 - 6 * x) / h, d10 = 3 * x2 - 4 * x + 1, d01 = (-6 * x2 + 6 * x) / h,
-                 d11 = 3 * x2 - 2 * x;
-    for (int k = 0; k < 3; k++) {
-        r_m[k] = h00 * a->r_ecef_m[k] + h10 * h * a->v_ecef_m_s[k] + h01 * b->r_ecef_m[k] +
-                 h11 * h * b->v_ecef_m_s[k];
-        v_m_s[k] = d00 * a->r_ecef_m[k] + d10 * a->v_ecef_m_s[k] + d01 * b->r_ecef_m[k] +
-                   d11 * b->v_ecef_m_s[k];
-    }
+    bmd_num_hermite3(a->t_s, a->r_ecef_m, a->v_ecef_m_s, b->t_s, b->r_ecef_m, b->v_ecef_m_s, t_s,
+                     r_m, v_m_s);
 }
 
 double bmd_eng_ground_range(const bmd_earth *earth, double beta1_rad, double lon1_rad, double lat_rad,
@@ -244,6 +235,22 @@ void bmd_eng_eval(eng_ctx *c, double t_s, eng_state *s)
     s->margin_s = s->t_s - s->T_s;
 }
 
+typedef struct fcr_sight_ctx {
+    eng_ctx *c;
+    const bmd_radar *fcr;
+} fcr_sight_ctx;
+
+/* Whether the fire-control radar sees the threat at t_s (side B) or not (side A). */
+static int fcr_sight_side(void *ctx, double t_s, int *side)
+{
+    const fcr_sight_ctx *f = ctx;
+    double r[3], v[3];
+    f->c->n_eval++;
+    bmd_eng_state_at(f->c, t_s, r, v);
+    *side = bmd_eng_fcr_sees(f->c, f->fcr, r) ? BMD_NUM_SIDE_B : BMD_NUM_SIDE_A;
+    return BMD_SUCCESS;
+}
+
 double bmd_eng_fcr_first_sight(eng_ctx *c, const bmd_radar *fcr, double t_from, double t_to)
 {
     double t = t_from, prev = NAN, r[3], v[3];
@@ -257,15 +264,8 @@ double bmd_eng_fcr_first_sight(eng_ctx *c, const bmd_radar *fcr, double t_from, 
             if (isnan(prev))
                 return t;
             double bad = prev, good = t;
-            while (good - bad > c->tol_s) {
-                const double mid = 0.5 * (bad + good);
-                c->n_eval++;
-                bmd_eng_state_at(c, mid, r, v);
-                if (bmd_eng_fcr_sees(c, fcr, r))
-                    good = mid;
-                else
-                    bad = mid;
-            }
+            fcr_sight_ctx fc = {c, fcr};
+            bmd_num_bisect_side(fcr_sight_side, &fc, &bad, &good, 200, c->tol_s, NULL);
             return good;
         }
         if (t >= t_to)

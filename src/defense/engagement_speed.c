@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "defense/interceptor_internal.h"
 #include "defense/engagement_internal.h"
 #include "bmd/num.h"
 
@@ -31,19 +32,6 @@ void bmd_required_speed_options_init(bmd_required_speed_options *opt)
     opt->flyout.n_altitude = RS_N_ALTITUDE;
     opt->flyout.n_elevations = RS_N_ELEVATIONS;
     opt->flyout.sample_dt_s = RS_SAMPLE_DT_S;
-}
-
-/* The notional interceptor of the search: the site's, with the model and burn time replaced. */
-static void notional_copy(const bmd_interceptor *in, bmd_interceptor *ic)
-{
-    *ic = *in;
-    if (in->model == BMD_INTERCEPTOR_STAGED) {
-        double burn = 0;
-        for (int i = 0; i < in->rocket.n_stages; i++)
-            burn += in->rocket.stages[i].burn_time_s + in->rocket.stages[i].coast_before_s;
-        ic->burn_time_s = burn;
-    }
-    ic->model = BMD_INTERCEPTOR_NOTIONAL;
 }
 
 /* The grid extent that covers the threat as seen from the site: its largest ground range and
@@ -180,7 +168,7 @@ static void trial_setup(const bmd_earth *earth, const bmd_threat *threat,
                         const bmd_defense_site *site, const bmd_required_speed_options *o,
                         bmd_interceptor *base, bmd_flyout_options *fo)
 {
-    notional_copy(&site->flyout->ic, base);
+    bmd_ic_notional_copy(&site->flyout->ic, base);
     *fo = o->flyout;
     if (fo->site.lat_rad == 0 && fo->site.lon_rad == 0 && fo->site.height_m == 0 &&
         fo->site.azimuth_rad == 0)

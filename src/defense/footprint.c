@@ -7,6 +7,7 @@
 #include <omp.h>
 #endif
 
+#include "bmd/units.h"
 #include "bmd/geodesy.h"
 #include "defense/footprint_internal.h"
 
@@ -28,7 +29,7 @@ void bmd_footprint_options_init(bmd_footprint_options *opt)
     opt->aim = BMD_FOOTPRINT_AIM_AUTO;
     opt->aim_tolerance_m = 1000.0;
     opt->max_corrections = 3;
-    opt->family_azimuth_step_rad = 2.0 * M_PI / 180.0;
+    opt->family_azimuth_step_rad = 2.0 * BMD_RAD_PER_DEG;
     opt->family_range_step_m = 250e3;
     opt->exact_tolerance_m = 100.0;
     opt->required_speed = 0;

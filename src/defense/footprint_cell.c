@@ -8,6 +8,7 @@
 #endif
 
 #include "bmd/geodesy.h"
+#include "defense/interceptor_internal.h"
 #include "defense/footprint_internal.h"
 
 /* Fly plan from the cell's launch point into the scratch trajectory (reused). */
@@ -196,7 +197,13 @@ static int out_of_reach(const bmd_footprint *fp, const fp_reach_bound *rb, int s
     return b * theta - rb->margin_m > range_max_m;
 }
 
-/* Smallest ladder speed at which site s engages (NAN: none). */
+/* The least rung of site s's speed ladder whose notional interceptor engages th (NAN: none).
+ * The rungs are tried upward and the first that engages is the answer, as in
+ * bmd_engage_required_speed's scan: feasibility need not be monotone in speed (a faster
+ * interceptor can arrive before the threat enters the fire-control radar's coverage or rises
+ * above the minimum altitude), so no bisection. A rung whose table cannot reach the threat's
+ * ground track is skipped without an engagement; a threat that is never detected ends the
+ * search (no speed helps). */
 static int ladder_search(const bmd_footprint *fp, int s, const bmd_threat *th,
                          const fp_reach_bound *rb, double *speed, long *engagements,
                          bmd_error *err)
@@ -207,35 +214,21 @@ static int ladder_search(const bmd_footprint *fp, int s, const bmd_threat *th,
     bmd_engagement e;
     int st;
     *speed = NAN;
-    if (out_of_reach(fp, rb, s, lad[n - 1].range_max_m))
-        return BMD_SUCCESS;
-#define FP_TRY(k)                                                                                \
-    do {                                                                                         \
-        site.flyout = &lad[k];                                                                   \
-        (*engagements)++;                                                                        \
-        if ((st = bmd_engage(&fp->earth, th, &site, &fp->sites[s].timeline, &fp->opt.engage, &e, \
-                             err)))                                                              \
-            return st;                                                                           \
-    } while (0)
-    FP_TRY(n - 1);
-    if (!e.engageable)
-        return BMD_SUCCESS;
-    FP_TRY(0);
-    if (e.engageable) {
-        *speed = fp->ladder_speed[0];
-        return BMD_SUCCESS;
+    for (int k = 0; k < n; k++) {
+        if (out_of_reach(fp, rb, s, lad[k].range_max_m))
+            continue;
+        site.flyout = &lad[k];
+        (*engagements)++;
+        if ((st = bmd_engage(&fp->earth, th, &site, &fp->sites[s].timeline, &fp->opt.engage, &e,
+                             err)))
+            return st;
+        if (e.engageable) {
+            *speed = fp->ladder_speed[k];
+            return BMD_SUCCESS;
+        }
+        if (e.reason == BMD_ENGAGE_NOT_SEEN)
+            return BMD_SUCCESS;
     }
-    int lo = 0, hi = n - 1;
-    while (hi - lo > 1) {
-        const int mid = (lo + hi) / 2;
-        FP_TRY(mid);
-        if (e.engageable)
-            hi = mid;
-        else
-            lo = mid;
-    }
-#undef FP_TRY
-    *speed = fp->ladder_speed[hi];
     return BMD_SUCCESS;
 }
 
@@ -296,20 +289,6 @@ int bmd_fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_ce
     return BMD_SUCCESS;
 }
 
-/* The notional interceptor of the required-speed search (as bmd_engage_required_speed): the
- * site's, with the model replaced and a staged rocket's burn and coast times summed. */
-static void notional_copy(const bmd_interceptor *in, bmd_interceptor *ic)
-{
-    *ic = *in;
-    if (in->model == BMD_INTERCEPTOR_STAGED) {
-        double burn = 0;
-        for (int i = 0; i < in->rocket.n_stages; i++)
-            burn += in->rocket.stages[i].burn_time_s + in->rocket.stages[i].coast_before_s;
-        ic->burn_time_s = burn;
-    }
-    ic->model = BMD_INTERCEPTOR_NOTIONAL;
-}
-
 int bmd_fp_ladder_build(bmd_footprint *fp, bmd_error *err)
 {
     const bmd_footprint_options *o = &fp->opt;
@@ -327,7 +306,7 @@ int bmd_fp_ladder_build(bmd_footprint *fp, bmd_error *err)
     bmd_flyout_options fos[BMD_FOOTPRINT_MAX_SITES];
     for (int s = 0; s < ns; s++) {
         const bmd_defense_site *site = &fp->sites[s].site;
-        notional_copy(&site->flyout->ic, &ics[s]);
+        bmd_ic_notional_copy(&site->flyout->ic, &ics[s]);
         bmd_required_speed_options ro;
         bmd_required_speed_options_init(&ro);
         fos[s] = ro.flyout;

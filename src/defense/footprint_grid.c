@@ -1,13 +1,14 @@
 /* Footprint grids (bmd/footprint.h): regular latitude/longitude boxes and exact cell areas. */
 #include <math.h>
 
+#include "bmd/units.h"
 #include "bmd/footprint.h"
 
 int bmd_footprint_box_make(const bmd_earth *earth, double south_rad, double north_rad,
                            double west_rad, double east_rad, double step_rad, double step_m,
                            long max_cells, bmd_footprint_box *box, bmd_error *err)
 {
-    const double deg = 180.0 / M_PI;
+    const double deg = BMD_DEG_PER_RAD;
     if (!earth || !box)
         return bmd_error_set(err, BMD_EINVAL, "grid: the Earth model and the output must be given");
     if (!isfinite(south_rad) || !isfinite(north_rad) || !isfinite(west_rad) || !isfinite(east_rad))

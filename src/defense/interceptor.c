@@ -6,12 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bmd/units.h"
 #include "bmd/geodesy.h"
 #include "bmd/gravity.h"
 #include "bmd/ode.h"
 #include "defense/interceptor_internal.h"
 
-#define IC_HALF_PI 1.57079632679489661923
 
 void bmd_interceptor_init(bmd_interceptor *ic)
 {
@@ -19,7 +19,7 @@ void bmd_interceptor_init(bmd_interceptor *ic)
     ic->model = BMD_INTERCEPTOR_NOTIONAL;
     ic->vertical_rise_s = 5.0;
     ic->min_elevation_rad = 0.0;
-    ic->max_elevation_rad = IC_HALF_PI;
+    ic->max_elevation_rad = (0.5 * BMD_PI);
     ic->min_altitude_m = 0.0;
     ic->max_altitude_m = 2.0e6;
     ic->max_flyout_time_s = 600.0;
@@ -68,9 +68,9 @@ int bmd_interceptor_validate(const bmd_interceptor *ic, bmd_error *err)
         return bmd_error_set(err, BMD_EINVAL, "interceptor model %d is invalid: 0 (notional) or "
                              "1 (staged)", (int)ic->model);
     }
-    if ((st = check_range(ic->min_elevation_rad, 0.0, IC_HALF_PI, "min_elevation_rad",
+    if ((st = check_range(ic->min_elevation_rad, 0.0, (0.5 * BMD_PI), "min_elevation_rad",
                           "between 0 and pi/2", err)) ||
-        (st = check_range(ic->max_elevation_rad, 0.0, IC_HALF_PI, "max_elevation_rad",
+        (st = check_range(ic->max_elevation_rad, 0.0, (0.5 * BMD_PI), "max_elevation_rad",
                           "between 0 and pi/2", err)))
         return st;
     if (!(ic->max_elevation_rad > ic->min_elevation_rad))
@@ -91,11 +91,23 @@ int bmd_interceptor_validate(const bmd_interceptor *ic, bmd_error *err)
     return BMD_SUCCESS;
 }
 
+void bmd_ic_notional_copy(const bmd_interceptor *in, bmd_interceptor *ic)
+{
+    *ic = *in;
+    if (in->model == BMD_INTERCEPTOR_STAGED) {
+        double burn = 0;
+        for (int i = 0; i < in->rocket.n_stages; i++)
+            burn += in->rocket.stages[i].burn_time_s + in->rocket.stages[i].coast_before_s;
+        ic->burn_time_s = burn;
+    }
+    ic->model = BMD_INTERCEPTOR_NOTIONAL;
+}
+
 int bmd_ic_check_site(const bmd_interceptor_site *site, bmd_error *err)
 {
     if (!site)
         return bmd_error_set(err, BMD_EINVAL, "interceptor site must not be NULL");
-    if (!isfinite(site->lat_rad) || fabs(site->lat_rad) > IC_HALF_PI)
+    if (!isfinite(site->lat_rad) || fabs(site->lat_rad) > (0.5 * BMD_PI))
         return bmd_error_set(err, BMD_EINVAL, "site latitude %g rad is invalid: it must be within "
                              "[-pi/2, pi/2]", site->lat_rad);
     if (!isfinite(site->lon_rad) || !isfinite(site->azimuth_rad))
@@ -132,7 +144,7 @@ void bmd_ic_fill_state(const bmd_earth *earth, const bmd_interceptor_site *site,
     bmd_earth_velocity_to_local(earth, s->r_ecef_m, s->v_ecef_m_s, &s->speed_m_s, &s->gamma_rad,
                                 &heading);
     if (!(s->speed_m_s > 0.0))
-        s->gamma_rad = IC_HALF_PI; /* at rest on the pad: call it vertical */
+        s->gamma_rad = (0.5 * BMD_PI); /* at rest on the pad: call it vertical */
 }
 
 /* ---- the notional model ---- */

@@ -24,6 +24,11 @@ double bmd_ic_along_range(const bmd_earth *earth, const bmd_interceptor_site *si
 /* Fill ground range, altitude, speed and flight-path angle of a state from its r and v. */
 void bmd_ic_fill_state(const bmd_earth *earth, const bmd_interceptor_site *site, bmd_kv_state *s);
 
+/* The notional interceptor of the required-speed searches (bmd_engage_required_speed and the
+ * footprint's speed ladders): a copy of in with the notional model, a staged rocket's burn and
+ * coast times summed into burn_time_s. */
+void bmd_ic_notional_copy(const bmd_interceptor *in, bmd_interceptor *ic);
+
 /* Check a site: finite, |lat| <= pi/2, finite azimuth and height. */
 int bmd_ic_check_site(const bmd_interceptor_site *site, bmd_error *err);
 

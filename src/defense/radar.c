@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bmd/num.h"
+#include "bmd/units.h"
 #include "bmd/geodesy.h"
 #include "bmd/sensor.h"
 
@@ -46,7 +48,7 @@ static int check_positive(double v, const char *field, const char *unit, bmd_err
 
 int bmd_radar_validate(const bmd_radar *r, bmd_error *err)
 {
-    const double deg = 180.0 / M_PI;
+    const double deg = BMD_DEG_PER_RAD;
     int st;
     if (!r)
         return bmd_error_set(err, BMD_EINVAL, "radar must not be NULL");
@@ -257,7 +259,7 @@ static int check_horizon_inputs(double radius_m, double h_r, double h_t, double 
                              "finite and above -R/2", h_r, h_t);
     if (!isfinite(e) || !(fabs(e) < M_PI / 2))
         return bmd_error_set(err, BMD_EINVAL, "elevation %g deg must be in (-90, 90) deg",
-                             e * 180 / M_PI);
+                             e * BMD_DEG_PER_RAD);
     return BMD_SUCCESS;
 }
 
@@ -280,14 +282,14 @@ int bmd_radar_horizon_sphere(double radius_m, double k, double radar_height_m,
     double disc = b * b - a * a * ce * ce;
     if (disc < 0)
         return bmd_error_set(err, BMD_EDOM, "a ray at elevation %g deg from height %g m never "
-                             "reaches height %g m", elevation_rad * 180 / M_PI, radar_height_m,
+                             "reaches height %g m", elevation_rad * BMD_DEG_PER_RAD, radar_height_m,
                              target_height_m);
     double root = sqrt(disc), s = -a * se - root; /* the near crossing first */
     if (!(s >= 0))
         s = -a * se + root;
     if (!(s >= 0))
         return bmd_error_set(err, BMD_EDOM, "a ray at elevation %g deg from height %g m never "
-                             "reaches height %g m", elevation_rad * 180 / M_PI, radar_height_m,
+                             "reaches height %g m", elevation_rad * BMD_DEG_PER_RAD, radar_height_m,
                              target_height_m);
     double theta = atan2(s * ce, a + s * se);
     if (slant_range_m)
@@ -304,6 +306,22 @@ static double ray_height(const bmd_earth *earth, const double p0[3], const doubl
     return bmd_earth_altitude_m(earth, p);
 }
 
+typedef struct ray_ctx {
+    const bmd_earth *earth;
+    const double *p0, *d;
+    double target_height_m;
+    int start_above;
+} ray_ctx;
+
+/* Side A: the ray at s_m is on the side of the target height where it started; B: past it. */
+static int ray_side(void *ctx, double s_m, int *side)
+{
+    const ray_ctx *r = ctx;
+    const double f = ray_height(r->earth, r->p0, r->d, s_m) - r->target_height_m;
+    *side = (f > 0) == r->start_above ? BMD_NUM_SIDE_A : BMD_NUM_SIDE_B;
+    return BMD_SUCCESS;
+}
+
 int bmd_radar_horizon(const bmd_earth *earth, double lat_rad, double lon_rad,
                       double radar_height_m, double azimuth_rad, double elevation_rad,
                       double target_height_m, double *slant_range_m, double *ground_range_m,
@@ -318,7 +336,7 @@ int bmd_radar_horizon(const bmd_earth *earth, double lat_rad, double lon_rad,
     if (!isfinite(lat_rad) || fabs(lat_rad) > M_PI / 2 || !isfinite(lon_rad) ||
         !isfinite(azimuth_rad))
         return bmd_error_set(err, BMD_EINVAL, "radar site latitude %g deg must be in [-90, 90] "
-                             "and longitude and azimuth finite", lat_rad * 180 / M_PI);
+                             "and longitude and azimuth finite", lat_rad * BMD_DEG_PER_RAD);
     double p0[3], east[3], north[3], up[3], d[3];
     bmd_earth_geodetic_to_ecef(earth, lat_rad, lon_rad, radar_height_m, p0);
     bmd_earth_enu_basis(lat_rad, lon_rad, east, north, up);
@@ -348,16 +366,10 @@ int bmd_radar_horizon(const bmd_earth *earth, double lat_rad, double lon_rad,
     }
     if (s_hi < 0)
         return bmd_error_set(err, BMD_EDOM, "a ray at elevation %g deg from height %g m does "
-                             "not reach height %g m within 40,000 km", elevation_rad * 180 / M_PI,
+                             "not reach height %g m within 40,000 km", elevation_rad * BMD_DEG_PER_RAD,
                              radar_height_m, target_height_m);
-    while (s_hi - s_lo > 1e-3) {
-        double mid = 0.5 * (s_lo + s_hi);
-        double f = ray_height(earth, p0, d, mid) - target_height_m;
-        if ((f > 0) == (f0 > 0))
-            s_lo = mid;
-        else
-            s_hi = mid;
-    }
+    ray_ctx rc = {earth, p0, d, target_height_m, f0 > 0};
+    bmd_num_bisect_side(ray_side, &rc, &s_lo, &s_hi, 200, 1e-3, NULL);
     double s = 0.5 * (s_lo + s_hi);
     if (slant_range_m)
         *slant_range_m = s;

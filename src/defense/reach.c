@@ -22,22 +22,12 @@ typedef struct reach_ctx {
     int max, n;
 } reach_ctx;
 
-/* Cubic Hermite interpolation of position (and velocity) between states a and b at t. */
+/* Position (and velocity, when v is not NULL) between states a and b at t: cubic Hermite. */
 static void hermite(const bmd_kv_state *a, const bmd_kv_state *b, double t, double r[3],
                     double v[3])
 {
-    const double dt = b->t_s - a->t_s, s = (t - a->t_s) / dt;
-    const double s2 = s * s, s3 = s2 * s;
-    const double h00 = 2 * s3 - 3 * s2 + 1, h10 = s3 - 2 * s2 + s, h01 = -2 * s3 + 3 * s2,
-                 h11 = s3 - s2;
-    const double d00 = 6 * s2 - 6 * s, d10 = 3 * s2 - 4 * s + 1, d01 = -d00, d11 = 3 * s2 - 2 * s;
-    for (int k = 0; k < 3; k++) {
-        r[k] = h00 * a->r_ecef_m[k] + h10 * dt * a->v_ecef_m_s[k] + h01 * b->r_ecef_m[k] +
-               h11 * dt * b->v_ecef_m_s[k];
-        if (v)
-            v[k] = (d00 * a->r_ecef_m[k] + d01 * b->r_ecef_m[k]) / dt +
-                   d10 * a->v_ecef_m_s[k] + d11 * b->v_ecef_m_s[k];
-    }
+    bmd_num_hermite3(a->t_s, a->r_ecef_m, a->v_ecef_m_s, b->t_s, b->r_ecef_m, b->v_ecef_m_s, t, r,
+                     v);
 }
 
 /* The coordinate being matched: along-track range, or altitude for a vertical target. */

@@ -1,6 +1,9 @@
 /* Interpolation of a trajectory between samples and the interval search shared by the radar and
  * infrared sensors (see bmd_sensor_scan.h). The flight module's bmd_trajectory_state_at does the same
  * interpolation; it is done here on a known segment so that the bisection needs no search. */
+#include <stddef.h>
+
+#include "bmd/num.h"
 #include "defense/sensor_scan.h"
 
 #include <math.h>
@@ -44,17 +47,13 @@ void bmd_sensor_position_in_segment(const bmd_trajectory *traj, int i, double t_
     int hermite = 1;
     for (int k = 0; k < 3; k++)
         hermite &= isfinite(a->v_ecef_m_s[k]) && isfinite(b->v_ecef_m_s[k]);
-    /* Cubic Hermite basis (e.g. Burden & Faires, Numerical Analysis, sec. 3.4). */
-    double u2 = u * u, u3 = u2 * u;
-    double h00 = 2 * u3 - 3 * u2 + 1, h10 = u3 - 2 * u2 + u;
-    double h01 = -2 * u3 + 3 * u2, h11 = u3 - u2;
-    for (int k = 0; k < 3; k++) {
-        if (hermite)
-            r[k] = h00 * a->r_ecef_m[k] + h10 * h * a->v_ecef_m_s[k] + h01 * b->r_ecef_m[k] +
-                   h11 * h * b->v_ecef_m_s[k];
-        else
-            r[k] = (1 - u) * a->r_ecef_m[k] + u * b->r_ecef_m[k];
+    if (hermite) { /* clamped to the segment: t_s = a->t_s + u h */
+        bmd_num_hermite3(a->t_s, a->r_ecef_m, a->v_ecef_m_s, b->t_s, b->r_ecef_m, b->v_ecef_m_s,
+                         a->t_s + u * h, r, NULL);
+        return;
     }
+    for (int k = 0; k < 3; k++)
+        r[k] = (1 - u) * a->r_ecef_m[k] + u * b->r_ecef_m[k];
 }
 
 void bmd_sensor_sink_add(interval_sink *sink, double start_s, double end_s)
@@ -85,18 +84,30 @@ static int seen_at(const bmd_trajectory *traj, int i, double t, sensor_predicate
     return pred(r, ctx) ? 1 : 0;
 }
 
+typedef struct seen_ctx {
+    const bmd_trajectory *traj;
+    int i;
+    sensor_predicate pred;
+    void *ctx;
+    int v_lo;
+} seen_ctx;
+
+/* Side A: the predicate has the value it has at the low end; side B: the other. */
+static int seen_side(void *ctx, double t_s, int *side)
+{
+    const seen_ctx *c = ctx;
+    *side = seen_at(c->traj, c->i, t_s, c->pred, c->ctx) == c->v_lo ? BMD_NUM_SIDE_A
+                                                                     : BMD_NUM_SIDE_B;
+    return BMD_SUCCESS;
+}
+
 /* Bisect in segment i between t_lo (predicate = v_lo) and t_hi (the other value) to the time
- * tolerance; returns the bracket ends. */
+ * tolerance (bmd_num_bisect_side); returns the bracket ends. */
 static void bisect(const bmd_trajectory *traj, int i, double t_lo, double t_hi, int v_lo,
                    sensor_predicate pred, void *ctx, double *lo, double *hi)
 {
-    while (t_hi - t_lo > BMD_SENSOR_TIME_TOL_S) {
-        double mid = 0.5 * (t_lo + t_hi);
-        if (seen_at(traj, i, mid, pred, ctx) == v_lo)
-            t_lo = mid;
-        else
-            t_hi = mid;
-    }
+    seen_ctx c = {traj, i, pred, ctx, v_lo};
+    bmd_num_bisect_side(seen_side, &c, &t_lo, &t_hi, 200, BMD_SENSOR_TIME_TOL_S, NULL);
     *lo = t_lo;
     *hi = t_hi;
 }

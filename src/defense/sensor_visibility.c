@@ -53,14 +53,8 @@ int bmd_radar_visibility(const bmd_radar *radar, const bmd_earth *earth,
                          const bmd_trajectory *traj, bmd_object_class cls, bmd_interval *out,
                          int max, int *n, bmd_error *err)
 {
-    int st;
-    if ((st = check_output(out, max, n, err)))
-        return st;
-    *n = 0;
-    if (!earth)
-        return bmd_error_set(err, BMD_EINVAL, "radar visibility: earth must be given");
-    if ((st = bmd_radar_validate(radar, err)) || (st = bmd_sensor_check_trajectory(traj, err)))
-        return st;
+    if (!radar) /* the rest is checked by bmd_radar_visibility_rcs */
+        return bmd_radar_validate(radar, err);
     if ((int)cls < 0 || cls >= BMD_OBJECT_COUNT)
         return bmd_error_set(err, BMD_EINVAL, "object class %d is not known (0..%d)", (int)cls,
                              BMD_OBJECT_COUNT - 1);

@@ -5,20 +5,19 @@
  * form of the central angle, which is well conditioned for all distances, and the direct problem
  * by rotating the unit position vector (e.g. Vallado 2013, sec. 11.4; Snyder, "Map Projections -
  * A Working Manual", USGS PP 1395 (1987), eqs. 5-3a, 5-4b). */
+#include "bmd/units.h"
 #include "bmd/geodesy.h"
 
 #include <math.h>
 
-#define GEO_PI 3.14159265358979323846
-#define GEO_TWO_PI 6.28318530717958647692
 
 /* Azimuth (rad) into [0, 2 pi). */
 static double wrap_azimuth(double az)
 {
-    az = fmod(az, GEO_TWO_PI);
+    az = fmod(az, BMD_TWO_PI);
     if (az < 0.0)
-        az += GEO_TWO_PI;
-    if (az >= GEO_TWO_PI)
+        az += BMD_TWO_PI;
+    if (az >= BMD_TWO_PI)
         az = 0.0;
     return az;
 }
@@ -26,9 +25,9 @@ static double wrap_azimuth(double az)
 /* Longitude (rad) into (-pi, pi]. */
 static double wrap_longitude(double lon)
 {
-    lon = remainder(lon, GEO_TWO_PI); /* [-pi, pi] */
-    if (lon <= -GEO_PI)
-        lon += GEO_TWO_PI;
+    lon = remainder(lon, BMD_TWO_PI); /* [-pi, pi] */
+    if (lon <= -BMD_PI)
+        lon += BMD_TWO_PI;
     return lon;
 }
 

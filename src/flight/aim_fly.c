@@ -64,16 +64,22 @@ static int check_options(const bmd_aim_fly_options *o, bmd_error *err)
     return BMD_SUCCESS;
 }
 
+/* The options to use: opt, or the defaults when it is NULL, checked. */
+static int resolve_options(const bmd_aim_fly_options *opt, bmd_aim_fly_options *o, bmd_error *err)
+{
+    if (opt)
+        *o = *opt;
+    else
+        bmd_aim_fly_options_init(o);
+    return check_options(o, err);
+}
+
 int bmd_aim_fly_base(const bmd_earth *earth, const bmd_missile *missile, const bmd_site *launch,
                      double azimuth_rad, const bmd_aim_fly_options *opt, bmd_aim_result *res,
                      bmd_error *err)
 {
     bmd_aim_fly_options o;
-    if (opt)
-        o = *opt;
-    else
-        bmd_aim_fly_options_init(&o);
-    int st = check_options(&o, err);
+    int st = resolve_options(opt, &o, err);
     if (st)
         return st;
     if (!earth || !missile || !launch || !res)
@@ -101,11 +107,7 @@ int bmd_aim_fly_to(const bmd_earth *earth, const bmd_missile *missile, const bmd
     if (!earth || !missile || !launch)
         return bmd_error_set(err, BMD_EINVAL, "fly: earth, missile and launch point required");
     bmd_aim_fly_options o;
-    if (opt)
-        o = *opt;
-    else
-        bmd_aim_fly_options_init(&o);
-    int st = check_options(&o, err);
+    int st = resolve_options(opt, &o, err);
     if (st)
         return st;
     if (!(fabs(launch->lat_rad) <= 0.5 * M_PI) || !isfinite(launch->lon_rad) ||

@@ -6,6 +6,14 @@
 
 #include "bmd/trajectory.h"
 
+/* The symmetric Kepler arc through burnout radius r_m and apogee radius ra_m with range angle
+ * psi_rad (BMW ch. 6; docs/physics.md "Loft inference"): from r_a = p/(1-e) and
+ * r = p/(1 - e cos(Psi/2)), e = (r_a - r)/(r_a - r cos(Psi/2)), p = r_a (1 - e). Fills the
+ * eccentricity, semi-latus rectum (m), burnout speed (m/s) and flight-path angle (rad; from the
+ * radial speed (mu/h) e sin(Psi/2), accurate near vertical). Inputs are checked by the callers. */
+void bmd_flight_apogee_arc(double r_m, double ra_m, double psi_rad, double mu, double *e,
+                           double *p_m, double *v_m_s, double *gamma_rad);
+
 /* Standard sea-level pressure (Pa), the p0 of the thrust law (U.S. Standard Atmosphere 1976). */
 #define BMD_FLIGHT_P0_PA 101325.0
 /* Altitude of the reentry event (m). */

@@ -6,8 +6,8 @@
 #include <math.h>
 #include <stddef.h>
 #include "bmd/units.h"
+#include "flight/flight_internal.h"
 
-#define KEPLER_PI 3.14159265358979323846
 
 /* 1 if x is a finite number greater than zero (NaN and infinities fail). */
 static int positive_finite(double x) { return isfinite(x) && x > 0.0; }
@@ -76,7 +76,7 @@ int bmd_kepler_arc_from_burnout(double r_m, double v_m_s, double gamma_rad, doub
     int status = check_r_v_mu(r_m, v_m_s, mu, err);
     if (status)
         return status;
-    if (!(gamma_rad > 0.0 && gamma_rad < 0.5 * KEPLER_PI))
+    if (!(gamma_rad > 0.0 && gamma_rad < 0.5 * BMD_PI))
         return bmd_error_set(err, BMD_EINVAL,
                              "burnout flight-path angle %g rad (%g deg) is invalid: it must lie "
                              "in (0, pi/2), strictly above the horizontal and below vertical",
@@ -101,7 +101,7 @@ int bmd_kepler_angles_for_range(double r_m, double v_m_s, double psi_rad, double
     int status = check_r_v_mu(r_m, v_m_s, mu, err);
     if (status)
         return status;
-    if (!(psi_rad > 0.0 && psi_rad < 2.0 * KEPLER_PI))
+    if (!(psi_rad > 0.0 && psi_rad < 2.0 * BMD_PI))
         return bmd_error_set(err, BMD_EINVAL,
                              "range angle %g rad is invalid: it must lie in (0, 2 pi)", psi_rad);
     if (!gamma_low_rad || !gamma_high_rad)
@@ -114,7 +114,7 @@ int bmd_kepler_angles_for_range(double r_m, double v_m_s, double psi_rad, double
     const double s = (2.0 - q) / q * sin(half);
     /* The maximum is at most pi; 1e-12 of slack lets the maximum itself (from
      * bmd_kepler_max_range, rounded) through as the double root. */
-    if (q <= 1.0 && (s > 1.0 + 1e-12 || half >= 0.5 * KEPLER_PI)) {
+    if (q <= 1.0 && (s > 1.0 + 1e-12 || half >= 0.5 * BMD_PI)) {
         const double pmax = max_range_angle(q);
         return bmd_error_set(err, BMD_EDOM,
                              "range angle %g rad (%g deg) is beyond the maximum range angle %g rad "
@@ -127,9 +127,9 @@ int bmd_kepler_angles_for_range(double r_m, double v_m_s, double psi_rad, double
      * 0 < gamma < pi/2. For Q < 1 both do; for Q >= 1 only the high one (the low root is
      * negative: with Q >= 1 each range angle is reached by one flight-path angle only). */
     const double x = asin(fmin(s, 1.0));
-    const double g_high = 0.5 * (KEPLER_PI - x - half);
+    const double g_high = 0.5 * (BMD_PI - x - half);
     const double g_low = 0.5 * (x - half);
-    if (!(g_high > 0.0 && g_high < 0.5 * KEPLER_PI))
+    if (!(g_high > 0.0 && g_high < 0.5 * BMD_PI))
         return bmd_error_set(err, BMD_EDOM,
                              "range angle %g rad (%g deg) cannot be reached at burnout speed "
                              "%g m/s (Q = %g): no flight-path angle in (0, pi/2) gives it",
@@ -156,7 +156,7 @@ int bmd_kepler_max_range(double r_m, double v_m_s, double mu, double *psi_max_ra
                              "below the full circumference", v_m_s, sqrt(mu / r_m), r_m, q);
     const double psi = max_range_angle(q);
     *psi_max_rad = psi;
-    *gamma_opt_rad = 0.25 * (KEPLER_PI - psi);
+    *gamma_opt_rad = 0.25 * (BMD_PI - psi);
     return BMD_SUCCESS;
 }
 
@@ -167,7 +167,7 @@ int bmd_kepler_min_energy(double r_m, double psi_rad, double mu, double *v_m_s,
     if (!positive_finite(r_m))
         return bmd_error_set(err, BMD_EINVAL,
                              "burnout radius %g m is invalid: it must be finite and > 0", r_m);
-    if (!(psi_rad > 0.0 && psi_rad <= KEPLER_PI))
+    if (!(psi_rad > 0.0 && psi_rad <= BMD_PI))
         return bmd_error_set(err, BMD_EINVAL,
                              "range angle %g rad is invalid: it must lie in (0, pi] (at most half "
                              "the circumference)", psi_rad);
@@ -180,7 +180,7 @@ int bmd_kepler_min_energy(double r_m, double psi_rad, double mu, double *v_m_s,
     const double s = sin(0.5 * psi_rad);
     const double q = 2.0 * s / (1.0 + s);
     *v_m_s = sqrt(q * mu / r_m);
-    *gamma_rad = 0.25 * (KEPLER_PI - psi_rad);
+    *gamma_rad = 0.25 * (BMD_PI - psi_rad);
     return BMD_SUCCESS;
 }
 
@@ -200,7 +200,7 @@ int bmd_kepler_rotating_range(double lat_rad, double azimuth_rad, double r_m, do
                               bmd_kepler_rotating *out, bmd_error *err)
 {
     bmd_kepler_arc arc0, arc;
-    if (!(fabs(lat_rad) <= 0.5 * KEPLER_PI))
+    if (!(fabs(lat_rad) <= 0.5 * BMD_PI))
         return bmd_error_set(err, BMD_EINVAL,
                              "burnout latitude %g rad is invalid: it must lie in [-pi/2, pi/2]",
                              lat_rad);
@@ -252,9 +252,9 @@ int bmd_kepler_rotating_range(double lat_rad, double azimuth_rad, double r_m, do
     const double t = arc.flight_time_s;
     const double lat2 = atan2(ri[2], hypot(ri[0], ri[1]));
     double lon2 = atan2(ri[1], ri[0]) - omega_rad_s * t;
-    lon2 = remainder(lon2, 2.0 * KEPLER_PI);
-    if (lon2 <= -KEPLER_PI)
-        lon2 += 2.0 * KEPLER_PI;
+    lon2 = remainder(lon2, 2.0 * BMD_PI);
+    if (lon2 <= -BMD_PI)
+        lon2 += 2.0 * BMD_PI;
     /* Great-circle central angle burnout -> reentry on the Earth, in [0, pi]. */
     const double p1[3] = {cl, 0.0, sl};
     const double p2[3] = {cos(lat2) * cos(lon2), cos(lat2) * sin(lon2), sin(lat2)};
@@ -271,9 +271,22 @@ int bmd_kepler_rotating_range(double lat_rad, double azimuth_rad, double r_m, do
     return BMD_SUCCESS;
 }
 
+void bmd_flight_apogee_arc(double r_m, double ra_m, double psi_rad, double mu, double *e,
+                           double *p_m, double *v_m_s, double *gamma_rad)
+{
+    const double half = 0.5 * psi_rad;
+    const double ecc = (ra_m - r_m) / (ra_m - r_m * cos(half));
+    const double p = ra_m * (1.0 - ecc);
+    const double h = sqrt(mu * p);
+    const double energy = -mu * (1.0 - ecc * ecc) / (2.0 * p);
+    *e = ecc;
+    *p_m = p;
+    *v_m_s = sqrt(2.0 * (energy + mu / r_m));
+    *gamma_rad = atan2(mu / h * ecc * sin(half), h / r_m);
+}
+
 /* Loft inference: the symmetric arc through burnout radius r and apogee radius r_a with range
- * angle Psi; from r_a = p/(1-e) and r = p/(1 - e cos(Psi/2)):
- * e = (r_a - r)/(r_a - r cos(Psi/2)), p = r_a (1 - e), h = sqrt(mu p). */
+ * angle Psi (bmd_flight_apogee_arc), then its flight time and the maximum range at its speed. */
 int bmd_kepler_loft_infer(double r_m, double apogee_radius_m, double psi_rad, double mu,
                           bmd_kepler_loft *out, bmd_error *err)
 {
@@ -284,7 +297,7 @@ int bmd_kepler_loft_infer(double r_m, double apogee_radius_m, double psi_rad, do
         return bmd_error_set(err, BMD_EINVAL,
                              "apogee radius %g m is invalid: it must be finite and above the "
                              "burnout radius %g m", apogee_radius_m, r_m);
-    if (!(psi_rad > 0.0 && psi_rad < KEPLER_PI))
+    if (!(psi_rad > 0.0 && psi_rad < BMD_PI))
         return bmd_error_set(err, BMD_EINVAL,
                              "range angle %g rad is invalid: it must lie in (0, pi)", psi_rad);
     if (!positive_finite(mu))
@@ -294,16 +307,8 @@ int bmd_kepler_loft_infer(double r_m, double apogee_radius_m, double psi_rad, do
     if (!out)
         return bmd_error_set(err, BMD_EINVAL, "output pointer is NULL");
 
-    const double half = 0.5 * psi_rad;
-    const double e = (apogee_radius_m - r_m) / (apogee_radius_m - r_m * cos(half));
-    const double p = apogee_radius_m * (1.0 - e);
-    const double h = sqrt(mu * p);
-    const double energy = -mu * (1.0 - e * e) / (2.0 * p);
-    const double v = sqrt(2.0 * (energy + mu / r_m));
-    /* cos gamma = h/(r v); the angle itself from the radial speed (mu/h) e sin(nu), nu = pi - Psi/2,
-     * which stays accurate near vertical. */
-    const double v_hor = h / r_m, v_rad = mu / h * e * sin(half);
-    const double gamma = atan2(v_rad, v_hor);
+    double e, p, v, gamma;
+    bmd_flight_apogee_arc(r_m, apogee_radius_m, psi_rad, mu, &e, &p, &v, &gamma);
     const double q = v * v * r_m / mu;
     if (!(q < 1.0))
         return bmd_error_set(err, BMD_EDOM,
@@ -312,7 +317,7 @@ int bmd_kepler_loft_infer(double r_m, double apogee_radius_m, double psi_rad, do
     bmd_kepler_arc arc, arc_max;
     arc_core(r_m, v, sin(gamma), cos(gamma), mu, &arc);
     const double psi_max = max_range_angle(q);
-    const double g_max = 0.25 * (KEPLER_PI - psi_max);
+    const double g_max = 0.25 * (BMD_PI - psi_max);
     arc_core(r_m, v, sin(g_max), cos(g_max), mu, &arc_max);
 
     out->burnout_speed_m_s = v;

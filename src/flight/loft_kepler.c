@@ -5,6 +5,7 @@
 
 #include "bmd/kepler.h"
 #include "bmd/loft.h"
+#include "flight/flight_internal.h"
 
 int bmd_loft_kepler_estimate(double r_m, double apogee_radius_m, double psi_rad, double mu,
                              bmd_loft_kepler *out, bmd_error *err)
@@ -30,14 +31,10 @@ int bmd_loft_kepler_estimate(double r_m, double apogee_radius_m, double psi_rad,
         return rc;
     /* Orbital: the same arc (BMW ch. 6; docs/physics.md "Loft inference"), without the maximum
      * range, which does not exist. r_a = p/(1-e), r = p/(1 - e cos(Psi/2)). */
-    const double half = 0.5 * psi_rad;
-    const double e = (apogee_radius_m - r_m) / (apogee_radius_m - r_m * cos(half));
-    const double p = apogee_radius_m * (1.0 - e);
-    const double h = sqrt(mu * p);
-    const double energy = -mu * (1.0 - e * e) / (2.0 * p);
-    const double v = sqrt(2.0 * (energy + mu / r_m));
+    double e, p, v, gamma;
+    bmd_flight_apogee_arc(r_m, apogee_radius_m, psi_rad, mu, &e, &p, &v, &gamma);
     out->burnout_speed_m_s = v;
-    out->burnout_gamma_rad = atan2(mu / h * e * sin(half), h / r_m);
+    out->burnout_gamma_rad = gamma;
     out->circular_speed_m_s = sqrt(mu / r_m);
     out->q = v * v * r_m / mu;
     out->any_point = 1;

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bmd/units.h"
 #include "bmd/loft.h"
 #include "flight/loft_internal.h"
 
@@ -124,7 +125,7 @@ int bmd_loft_check_inputs(const bmd_earth *earth, const bmd_loft_setup *setup,
                              obs->flight_time_s / 60.0);
     if (!(fabs(setup->site.lat_rad) <= 0.5 * M_PI) || !isfinite(setup->site.lon_rad))
         return bmd_error_set(err, BMD_EINVAL, "launch point (%g, %g) deg is not on the Earth",
-                             setup->site.lat_rad * 180.0 / M_PI, setup->site.lon_rad * 180.0 / M_PI);
+                             setup->site.lat_rad * BMD_DEG_PER_RAD, setup->site.lon_rad * BMD_DEG_PER_RAD);
     if (!positive(setup->vertical_rise_s))
         return bmd_error_set(err, BMD_EINVAL, "vertical rise %g s must be positive",
                              setup->vertical_rise_s);

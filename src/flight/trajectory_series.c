@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bmd/num.h"
 #include "flight/flight_internal.h"
 #include "bmd/units.h"
 
@@ -109,16 +110,7 @@ int bmd_trajectory_state_at(const bmd_trajectory *traj, double t_s, double r_ece
         return BMD_SUCCESS;
     }
     const bmd_sample *a = &s[lo], *b = &s[j];
-    double h = b->t_s - a->t_s, x = (t_s - a->t_s) / h;
-    double x2 = x * x, x3 = x2 * x;
-    double h00 = 2 * x3 - 3 * x2 + 1, h10 = x3 - 2 * x2 + x, h01 = -2 * x3 + 3 * x2, h11 = x3 - x2;
-    double d00 = (6 * x2 - 6 * x) / h, d10 = 3 * x2 - 4 * x + 1, d01 = (-6 * x2 + 6 * x) / h,
-           d11 = 3 * x2 - 2 * x;
-    for (int i = 0; i < 3; i++) {
-        r_ecef_m[i] = h00 * a->r_ecef_m[i] + h10 * h * a->v_ecef_m_s[i] + h01 * b->r_ecef_m[i] +
-                      h11 * h * b->v_ecef_m_s[i];
-        v_ecef_m_s[i] = d00 * a->r_ecef_m[i] + d10 * a->v_ecef_m_s[i] + d01 * b->r_ecef_m[i] +
-                        d11 * b->v_ecef_m_s[i];
-    }
+    bmd_num_hermite3(a->t_s, a->r_ecef_m, a->v_ecef_m_s, b->t_s, b->r_ecef_m, b->v_ecef_m_s, t_s,
+                     r_ecef_m, v_ecef_m_s);
     return BMD_SUCCESS;
 }
