@@ -8,7 +8,9 @@
 //                 time (lon, lat, height), as Cesium interpolates it
 //   ellipsoids    per ellipsoid: name, radius (m), minimumClock/maximumClock (rad)
 // and write a screenshot at the given fraction of the clock's interval.
-// Usage: node czml_view.js NODE_MODULES FILE.czml SHOT.png CHROMIUM [FRACTION]
+// Usage: node czml_view.js NODE_MODULES FILE.czml|FILE.kml SHOT.png CHROMIUM [FRACTION]
+// A FILE.kml is loaded with Cesium's KmlDataSource instead (gx:Track -> sampled positions; its
+// clock from the tracks' times); packets is then the number of gx:Track elements.
 // The globe uses Cesium's bundled Natural Earth II imagery (Assets/Textures/NaturalEarthII): no
 // network, no Ion token.
 "use strict";
@@ -25,10 +27,12 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
 <body><div id="v"></div></body></html>`;
 
 (async () => {
-    const czml = JSON.parse(fs.readFileSync(czmlPath, "utf8"));
+    const isKml = czmlPath.endsWith(".kml");
+    const text = fs.readFileSync(czmlPath, "utf8");
+    const czml = isKml ? text.match(/<gx:Track>/g) || [] : JSON.parse(text);
     const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "bmd-czml-"));
     fs.writeFileSync(path.join(dir, "index.html"), PAGE);
-    fs.copyFileSync(czmlPath, path.join(dir, "scene.czml"));
+    fs.copyFileSync(czmlPath, path.join(dir, isKml ? "scene.kml" : "scene.czml"));
     const {server, base} = await serve({"/cesium/": path.join(nodeModules, "cesium/Build/Cesium") + "/",
                                         "/": dir + "/"});
     const browser = await puppeteer.launch({executablePath: chromium, headless: true,
@@ -46,7 +50,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
             else { out.offsite.push(r.url()); r.abort(); }
         });
         await page.goto(base + "/index.html", {waitUntil: "load"});
-        const seen = await page.evaluate(async (frac) => {
+        const seen = await page.evaluate(async (frac, isKml) => {
             Cesium.Ion.defaultAccessToken = "";
             const viewer = new Cesium.Viewer("v", {
                 baseLayer: Cesium.ImageryLayer.fromProviderAsync(Cesium.TileMapServiceImageryProvider.fromUrl(
@@ -55,9 +59,11 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
                 navigationHelpButton: false, fullscreenButton: false, infoBox: true,
                 selectionIndicator: false, animation: true, timeline: true,
             });
-            const ds = await Cesium.CzmlDataSource.load("/scene.czml");
+            const ds = isKml ? await Cesium.KmlDataSource.load("/scene.kml", {
+                camera: viewer.scene.camera, canvas: viewer.scene.canvas, clampToGround: false})
+                : await Cesium.CzmlDataSource.load("/scene.czml");
             await viewer.dataSources.add(ds);
-            const clock = ds.clock;
+            const clock = ds.clock || viewer.clock;
             const span = Cesium.JulianDate.secondsDifference(clock.stopTime, clock.startTime);
             const t = Cesium.JulianDate.addSeconds(clock.startTime, span * frac, new Cesium.JulianDate());
             viewer.clock.startTime = clock.startTime.clone();
@@ -90,7 +96,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
             }
             res.tilesLoaded = viewer.scene.globe.tilesLoaded;
             return res;
-        }, Number(fraction || 0.5));
+        }, Number(fraction || 0.5), isKml);
         Object.assign(out, seen);
         await page.screenshot({path: shotPath});
     } finally {
