@@ -4,8 +4,10 @@
 # console error and no request off our local server, has one entity per non-document packet,
 # interpolates each track to its first sample (the launch point for the threat, the defence site
 # for the interceptor flyouts, within 1 m), reads the coverage ellipsoid with its sector, and draws
-# a screenshot that is not blank (build/.../browser/czml.png). With BMD_DOC_IMAGES=DIR the
-# screenshot is also copied to DIR/cesium.png (the README's image: docs/img). Installs the npm
+# a screenshot that is not blank (build/.../browser/czml.png); then the KML of the same run through
+# Cesium's KmlDataSource (gx:Track read as time-sampled positions; build/.../browser/kml.png).
+# With BMD_DOC_IMAGES=DIR both screenshots are also copied there as cesium.png and kml.png (the
+# README's images: docs/img). Installs the npm
 # packages into the build tree on first use (tests/browser/web_modules.sh); skips (77) only when
 # node/npm or the registry are unreachable. Usage: cli_czml_cesium.sh PATH/TO/bmdsim
 set -u
@@ -45,6 +47,32 @@ PY
 # not blank: a picture of the globe has many colours and spread (a blank or black canvas has ~1)
 stats=$(python3 "$here/png_stats.py" "$shots/czml.png")
 holds screenshot_is_not_blank "a > 200 && b > 30" "$(json_field "$stats" colours)" "$(json_field "$stats" stddev)"
-if [ -n "${BMD_DOC_IMAGES:-}" ]; then cp "$shots/czml.png" "$BMD_DOC_IMAGES/cesium.png" && ok || bad "copy to $BMD_DOC_IMAGES"; fi
+
+# The KML of the same engagement read by a second KML consumer (Cesium's KmlDataSource, which
+# turns each gx:Track into positions sampled in time): three time-stamped tracks starting where
+# they should, no error other than the refused Google icon requests of the site style (offline).
+"$bin" engage --missile shahab-3-class --from 35.5,51 --to 37.5,41.5 --site 37.5,41.5 \
+    --interceptor thaad --radar an-tpy-2-fbm --radar-at 38.3,37.8 --no-required-speed \
+    --kml "$tmp/e.kml" >/dev/null && ok || bad "engage --kml"
+out=$(cd "$here/browser" && timeout 600 node czml_view.js "$web_dir/node_modules" "$tmp/e.kml" \
+      "$shots/kml.png" "$chromium" 0.62); rc=$?
+[ $rc -eq 0 ] && ok || bad "czml_view.js (KML) exit $rc"
+python3 - "$out" <<'PY' && ok || bad "Cesium view of the KML: $out"
+import json, sys
+v = json.loads(sys.argv[1])
+errors = [e for e in v["errors"] if not (v["icons"] and "net::ERR_FAILED" in e)]
+assert errors == [] and v["offsite"] == [], (errors, v["offsite"])
+t = {x["name"]: x for x in v["tracks"]}
+want = {"shahab-3-class in time": (51, 35.5), "thaad to the earliest intercept in time": (41.5, 37.5),
+        "thaad to the latest intercept in time": (41.5, 37.5)}
+assert set(want) <= set(t) and v["packets"] == 3, (sorted(t), v["packets"])
+for name, (lon, lat) in want.items():
+    assert abs(t[name]["lon"] - lon) < 1e-5 and abs(t[name]["lat"] - lat) < 1e-5, t[name]
+PY
+stats=$(python3 "$here/png_stats.py" "$shots/kml.png")
+holds kml_screenshot_is_not_blank "a > 200 && b > 30" "$(json_field "$stats" colours)" "$(json_field "$stats" stddev)"
+if [ -n "${BMD_DOC_IMAGES:-}" ]; then
+    cp "$shots/czml.png" "$BMD_DOC_IMAGES/cesium.png" && cp "$shots/kml.png" "$BMD_DOC_IMAGES/kml.png" && ok || bad "copy to $BMD_DOC_IMAGES"
+fi
 echo "cli_czml_cesium: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -4,6 +4,7 @@
 //   packets       number of packets in the file
 //   errors        console errors and page errors
 //   offsite       requests to anything but our 127.0.0.1 server (must be none: offline)
+//   icons         requests for Google Earth's placemark icons (the KML's site style), aborted
 //   tracks        per sampled-position entity: its name and its position at its first sample
 //                 time (lon, lat, height), as Cesium interpolates it
 //   ellipsoids    per ellipsoid: name, radius (m), minimumClock/maximumClock (rad)
@@ -38,7 +39,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
     const browser = await puppeteer.launch({executablePath: chromium, headless: true,
         args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
                "--ignore-gpu-blocklist", "--window-size=1200,800"]});
-    const out = {packets: czml.length, errors: [], offsite: []};
+    const out = {packets: czml.length, errors: [], offsite: [], icons: []};
     try {
         const page = await browser.newPage();
         await page.setViewport({width: 1200, height: 800});
@@ -47,6 +48,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
         await page.setRequestInterception(true);
         page.on("request", (r) => {
             if (r.url().startsWith(base) || r.url().startsWith("data:") || r.url().startsWith("blob:")) r.continue();
+            else if (/^https?:\/\/maps\.google\.com\/mapfiles\//.test(r.url())) { out.icons.push(r.url()); r.abort(); }
             else { out.offsite.push(r.url()); r.abort(); }
         });
         await page.goto(base + "/index.html", {waitUntil: "load"});
