@@ -4,7 +4,8 @@
 //   packets       number of packets in the file
 //   errors        console errors and page errors
 //   offsite       requests to anything but our 127.0.0.1 server (must be none: offline)
-//   icons         requests for Google Earth's placemark icons (the KML's site style), aborted
+//   icons         requests for Google Earth's placemark icons (the KML's site style), answered
+//                 locally with a 1x1 PNG (offline)
 //   tracks        per sampled-position entity: its name and its position at its first sample
 //                 time (lon, lat, height), as Cesium interpolates it
 //   ellipsoids    per ellipsoid: name, radius (m), minimumClock/maximumClock (rad)
@@ -48,7 +49,12 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
         await page.setRequestInterception(true);
         page.on("request", (r) => {
             if (r.url().startsWith(base) || r.url().startsWith("data:") || r.url().startsWith("blob:")) r.continue();
-            else if (/^https?:\/\/maps\.google\.com\/mapfiles\//.test(r.url())) { out.icons.push(r.url()); r.abort(); }
+            else if (/^https?:\/\/maps\.google\.com\/mapfiles\//.test(r.url())) {
+                // the KML's site icon (Google's): answered locally with a 1x1 white PNG
+                out.icons.push(r.url());
+                r.respond({status: 200, contentType: "image/png", body: Buffer.from(
+                    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==", "base64")});
+            }
             else { out.offsite.push(r.url()); r.abort(); }
         });
         await page.goto(base + "/index.html", {waitUntil: "load"});
@@ -88,7 +94,22 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
                         maximumClock: e.ellipsoid.maximumClock ? e.ellipsoid.maximumClock.getValue(t) : null});
                 }
             }
-            await viewer.zoomTo(ds, new Cesium.HeadingPitchRange(0, Cesium.Math.toRadians(-50), 0));
+            // the view: the tracks' extent seen from the south at 50 deg (zoomTo waits for every
+            // billboard, and the KML's Google icons are refused offline, so the camera is set)
+            let w = 180, e = -180, s = 90, n = -90;
+            for (const x of ds.entities.values) {
+                if (!(x.position instanceof Cesium.SampledPositionProperty)) continue;
+                const c = Cesium.Cartographic.fromCartesian(x.position.getValue(x.availability.start));
+                const d = Cesium.Cartographic.fromCartesian(x.position.getValue(x.availability.stop));
+                for (const q of [c, d]) {
+                    w = Math.min(w, Cesium.Math.toDegrees(q.longitude)); e = Math.max(e, Cesium.Math.toDegrees(q.longitude));
+                    s = Math.min(s, Cesium.Math.toDegrees(q.latitude)); n = Math.max(n, Cesium.Math.toDegrees(q.latitude));
+                }
+            }
+            const size = Math.max(e - w, n - s, 2);
+            viewer.camera.setView({
+                destination: Cesium.Cartesian3.fromDegrees((w + e) / 2, (s + n) / 2 - 1.6 * size, 1.6e5 * size),
+                orientation: {heading: 0, pitch: Cesium.Math.toRadians(-35), roll: 0}});
             // wait until the imagery tiles are loaded and a few frames are drawn
             for (let i = 0; i < 100 && !viewer.scene.globe.tilesLoaded; i++)
                 await new Promise((ok) => setTimeout(ok, 100));
