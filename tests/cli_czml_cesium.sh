@@ -71,7 +71,7 @@ for name, (lon, lat) in want.items():
 PY
 stats=$(python3 "$here/png_stats.py" "$shots/kml.png")
 holds kml_screenshot_is_not_blank "a > 200 && b > 30" "$(json_field "$stats" colours)" "$(json_field "$stats" stddev)"
-if [ -n "${BMD_DOC_IMAGES:-}" ]; then
+if [ -n "${BMD_DOC_IMAGES:-}" ] && [ "$fail" -eq 0 ]; then
     cp "$shots/czml.png" "$BMD_DOC_IMAGES/cesium.png" && cp "$shots/kml.png" "$BMD_DOC_IMAGES/kml.png" && ok || bad "copy to $BMD_DOC_IMAGES"
 fi
 echo "cli_czml_cesium: $pass passed, $fail failed"

@@ -52,7 +52,8 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
             else if (/^https?:\/\/maps\.google\.com\/mapfiles\//.test(r.url())) {
                 // the KML's site icon (Google's): answered locally with a 1x1 white PNG
                 out.icons.push(r.url());
-                r.respond({status: 200, contentType: "image/png", body: Buffer.from(
+                r.respond({status: 200, contentType: "image/png",
+                    headers: {"Access-Control-Allow-Origin": "*"}, body: Buffer.from(
                     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==", "base64")});
             }
             else { out.offsite.push(r.url()); r.abort(); }
