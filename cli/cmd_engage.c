@@ -40,16 +40,18 @@ static const cli_option options[] = {
     {"no-required-speed", NULL, "skip the required-speed search (about 1 s)"},
     {"json", NULL, "print one JSON object (scenario form: an array) instead of a table"},
     {"geojson", "FILE", "write sites, radar coverage, threat tracks and intercept points (GeoJSON)"},
-    {"kml", "FILE", "the same as KML 2.2 for Google Earth"},
+    {"kml", "FILE", "the same as KML 2.2 for Google Earth (tracks also time-stamped for the time slider)"},
+    {"czml", "FILE", "the same as CZML for CesiumJS (tracks sampled in time, coverage volumes)"},
+    {"epoch", "TIME", "launch time of the threat in --kml and --czml, ISO 8601 UTC (default 2026-01-01T00:00:00Z, an assumption)"},
     {"catalog", "DIR", "scenario form: catalogue root (default $BMD_DATA_DIR/catalog)"},
     {"threads", "N", "scenario form: OpenMP threads (default: all cores)"},
 };
 
 static const char usage[] =
-    "SCENARIO.yaml [--json] [--geojson FILE] [--kml FILE] [--no-required-speed]\n"
+    "SCENARIO.yaml [--json] [--geojson FILE] [--kml FILE] [--czml FILE] [--epoch TIME] [--no-required-speed]\n"
     "       bmdsim engage --missile NAME --from LAT,LON --to LAT,LON --site LAT,LON --interceptor NAME [--radar NAME] "
     "[--radar-at LAT,LON] [--launch-delay S] [--track-delay S] [--assess S] [--json]\n"
-    "       [--geojson FILE] [--kml FILE]";
+    "       [--geojson FILE] [--kml FILE] [--czml FILE] [--epoch TIME]";
 
 /* Everything the command holds while it runs (the record's texts point into it). */
 typedef struct engage_run {
@@ -216,8 +218,10 @@ static void detector_text(engage_run *r)
 static int write_exports(const cli_args *a, const engage_run *r)
 {
     cli_engage_export x = {&r->earth, &r->threat, r->ic.interceptor.name, &r->site,
-                           r->has_radar ? &r->radar : NULL, &r->e, &r->rules};
-    return cli_engage_exports(a->command, &x, cli_text(a, "geojson"), cli_text(a, "kml"));
+                           r->has_radar ? &r->radar : NULL, &r->e, &r->rules,
+                           &r->ic.interceptor};
+    return cli_engage_exports(a, &x, cli_text(a, "geojson"), cli_text(a, "kml"),
+                              cli_text(a, "czml"));
 }
 
 /* The result record. */

@@ -223,6 +223,8 @@ int cli_engage_scenario(const cli_args *a, const char *path)
     if ((st = cli_outputs_open(&out, a->command, 1)) == CLI_OK &&
         (st = cli_outputs_add(&out, cli_text(a, "geojson"), 0, &gj)) == CLI_OK &&
         (st = cli_outputs_add(&out, cli_text(a, "kml"), 0, &kml)) == CLI_OK &&
+        (st = cli_outputs_add(&out, cli_text(a, "czml"), 0, &out.czml)) == CLI_OK &&
+        (st = cli_outputs_epoch(&out, a)) == CLI_OK &&
         (st = cli_scenario_open(a, path, scn)) == CLI_OK &&
         (st = cli_scenario_analyse(a, scn, 0, &an)) == CLI_OK &&
         (st = cli_scenario_exports(a->command, &an, NULL, &out, gj, kml)) == CLI_OK &&

@@ -18,6 +18,8 @@ static const cli_option options[] = {
     {"output", "FILE", "the HTML file to write (also -o FILE); its directory is created"},
     {"geojson", "FILE", "GeoJSON of the scenario (default: FILE.html -> FILE.geojson)"},
     {"kml", "FILE", "KML of the scenario (default: FILE.html -> FILE.kml)"},
+    {"czml", "FILE", "CZML of the scenario for CesiumJS (default: FILE.html -> FILE.czml)"},
+    {"epoch", "TIME", "launch time in the KML and CZML, ISO 8601 UTC (default 2026-01-01T00:00:00Z, an assumption)"},
     {"no-remote", NULL, "skip the engage-on-remote analysis (own radar required only)"},
     {"no-required-speed", NULL, "skip the required-speed searches (faster)"},
     {"no-footprints", NULL, "skip the footprint maps (faster)"},
@@ -29,7 +31,7 @@ static const cli_option options[] = {
     {"data-dir", "DIR", "map data directory (default $BMD_DATA_DIR, else the built-in path)"},
 };
 
-static const char usage[] = "SCENARIO.yaml -o FILE.html [--geojson FILE] [--kml FILE] "
+static const char usage[] = "SCENARIO.yaml -o FILE.html [--geojson FILE] [--kml FILE] [--czml FILE] [--epoch TIME] "
                             "[--no-remote] [--no-footprints] [--footprint-cells N] [--threads N]";
 
 /* The command line as one shell-quoted string (for the report's colophon). */
@@ -189,8 +191,9 @@ int cli_cmd_report(int argc, char **argv)
         free(rest);
         return cli_require(&a, "output", "(the HTML file to write: -o out/report.html)");
     }
-    /* every output is checked before any work; all three are written, or none */
+    /* every output is checked before any work; all four (HTML, GeoJSON, KML, CZML) are written, or none */
     char *geo = beside(out, "geojson"), *kml = beside(out, "kml"), cmdline[4096];
+    char *czml = beside(out, "czml");
     command_line(argc, argv, cmdline, sizeof cmdline);
     bmd_scenario *scn = calloc(1, sizeof *scn);
     bmd_analysis an = {0}, remote = {0}, alt = {0};
@@ -199,7 +202,7 @@ int cli_cmd_report(int argc, char **argv)
     cli_outputs set;
     int i_html = -1, i_geo = -1, i_kml = -1;
     char lines[3][BMD_REPORT_SUMMARY_MAX];
-    if (!scn || !fps || !geo || !kml) {
+    if (!scn || !fps || !geo || !kml || !czml) {
         cli_complain(a.command, "out of memory");
         st = CLI_FAILED;
     } else if ((st = cli_outputs_open(&set, a.command, 1)) == CLI_OK) {
@@ -208,6 +211,9 @@ int cli_cmd_report(int argc, char **argv)
         if ((st = cli_outputs_add(&set, out, BMD_OUTPUT_CREATE_DIR, &i_html)) == CLI_OK &&
             (st = cli_outputs_add(&set, gj_path, BMD_OUTPUT_CREATE_DIR, &i_geo)) == CLI_OK &&
             (st = cli_outputs_add(&set, kml_path, BMD_OUTPUT_CREATE_DIR, &i_kml)) == CLI_OK &&
+            (st = cli_outputs_add(&set, cli_text(&a, "czml") ? cli_text(&a, "czml") : czml,
+                                  BMD_OUTPUT_CREATE_DIR, &set.czml)) == CLI_OK &&
+            (st = cli_outputs_epoch(&set, &a)) == CLI_OK &&
             (st = load_world(&a, &world)) == CLI_OK &&
             (st = cli_scenario_open(&a, pos[0], scn)) == CLI_OK &&
             (st = cli_scenario_analyse(&a, scn, 0, &an)) == CLI_OK && !cli_has(&a, "no-remote")) {
@@ -244,6 +250,7 @@ int cli_cmd_report(int argc, char **argv)
     free(scn);
     free(geo);
     free(kml);
+    free(czml);
     free(rest);
     return st;
 }

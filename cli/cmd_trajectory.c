@@ -31,7 +31,9 @@ static const cli_option options[] = {
     {"no-rotation", NULL, "a non-rotating Earth", 0},
     {"csv", "FILE", "write the time series to FILE (CSV, units in the column names)", 0},
     {"geojson", "FILE", "write launch, target and the 3-D track to FILE (GeoJSON, RFC 7946)", 0},
-    {"kml", "FILE", "write launch, target and the 3-D track to FILE (KML 2.2, Google Earth)", 0},
+    {"kml", "FILE", "write launch, target and the 3-D track to FILE (KML 2.2, Google Earth; the track also time-stamped for the time slider)", 0},
+    {"czml", "FILE", "write launch, target and the track sampled in time to FILE (CZML, CesiumJS)", 0},
+    {"epoch", "TIME", "launch time in --kml and --czml, ISO 8601 UTC (default 2026-01-01T00:00:00Z, an assumption)", 0},
     {"interval", "S", "time step of the CSV series, s (default 1; at least 0.01)", 0},
     {"set", "FIELD=VALUE[,...]", "override catalogue parameters, SI units", 0},
     {"dir", "DIR", "catalogue directory (default $BMD_DATA_DIR/catalog/missiles)", 0},
@@ -42,7 +44,7 @@ static const char usage[] =
     "--missile NAME|FILE --from LAT,LON (--to LAT,LON [--shape min-energy|lofted|depressed|cutoff] | "
     "--azimuth DEG [--max-range | --apogee KM | --burnout-angle DEG | --kick DEG]) "
     "[--payload KG] [--steering auto|gravity-turn|pitch-program] [--earth wgs84|sphere] "
-    "[--no-rotation] [--json] [--csv FILE] [--geojson FILE] [--kml FILE]";
+    "[--no-rotation] [--json] [--csv FILE] [--geojson FILE] [--kml FILE] [--czml FILE] [--epoch TIME]";
 
 /* What the command computed. */
 typedef struct traj_run {
@@ -187,9 +189,10 @@ static int check_combination(const cli_args *a)
 
 /* Print the summary (and write the CSV). */
 /* Fly the chosen plan once more, recording the time series every dt_s, and write it as CSV,
- * GeoJSON and/or KML (each NULL path skipped). Every file is written atomically. */
+ * GeoJSON, KML and/or CZML (each NULL path skipped). Every file is written atomically. */
 static int write_series(const cli_args *a, const bmd_catalog_missile *e, const traj_run *r,
-                        double dt_s, const char *csv, const char *geojson, const char *kml)
+                        double dt_s, const char *csv, const char *geojson, const char *kml,
+                        const char *czml)
 {
     bmd_flight_options opt;
     bmd_flight_options_init(&opt);
@@ -209,9 +212,11 @@ static int write_series(const cli_args *a, const bmd_catalog_missile *e, const t
     if ((st = cli_outputs_open(&out, a->command, 1)) == CLI_OK &&
         (st = cli_outputs_add(&out, csv, 0, &i_csv)) == CLI_OK &&
         (st = cli_outputs_add(&out, geojson, 0, &i_gj)) == CLI_OK &&
-        (st = cli_outputs_add(&out, kml, 0, &i_kml)) == CLI_OK)
+        (st = cli_outputs_add(&out, kml, 0, &i_kml)) == CLI_OK &&
+        (st = cli_outputs_add(&out, czml, 0, &out.czml)) == CLI_OK &&
+        (st = cli_outputs_epoch(&out, a)) == CLI_OK)
         st = cli_outputs_write(&out, i_csv, cli_csv_write, &tr);
-    if (!st && (geojson || kml)) {
+    if (!st && (geojson || kml || czml)) {
         bmd_scene sc;
         bmd_scene_init(&sc, &r->earth);
         int lib = bmd_scene_set_title(&sc, e->full_name[0] ? e->full_name : e->missile.name, &err);
@@ -268,13 +273,13 @@ static int report(const cli_args *a, const bmd_catalog_missile *e, traj_run *r)
     cli_record_plan(&rec, &r->res.plan);
     cli_record_number(&rec, "evaluations", "trajectories flown", r->evaluations, "", 0);
     const char *csv = cli_text(a, "csv"), *geojson = cli_text(a, "geojson");
-    const char *kml = cli_text(a, "kml");
-    if (csv || geojson || kml) {
+    const char *kml = cli_text(a, "kml"), *czml = cli_text(a, "czml");
+    if (csv || geojson || kml || czml) {
         double dt;
         if (cli_number(a, "interval", 1.0, CLI_MIN_INTERVAL_S, 0, 3600.0, 0, "s", &dt) ||
             cli_series_rows_check(a, r->res.summary.flight_time_s, dt))
             return CLI_USAGE;
-        int st = write_series(a, e, r, dt, csv, geojson, kml);
+        int st = write_series(a, e, r, dt, csv, geojson, kml, czml);
         if (st)
             return st;
     }

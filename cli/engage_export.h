@@ -17,13 +17,17 @@ typedef struct cli_engage_export {
     const bmd_catalog_radar *radar;
     const bmd_engagement *engagement;
     const bmd_engagement_rules *rules; /* the rules of the verdict (site and intercept points) */
+    const bmd_interceptor *ic;         /* the interceptor flown to the intercept points (KML, CZML
+                                          time tracks); NULL: no flyout tracks */
 } cli_engage_export;
 
-/* Write the scene to geojson and kml (either may be NULL): the threat's trajectory, its launch
+/* Write the scene to geojson, kml and czml (any may be NULL): the threat's trajectory, its launch
  * point and target, the defence site (and the radar when it stands elsewhere), the radar's
- * coverage for the reentry vehicle, and the earliest and latest intercept points when engageable.
- * One line on stderr and the exit status on failure. */
-int cli_engage_exports(const char *command, const cli_engage_export *x, const char *geojson,
-                       const char *kml);
+ * coverage for the reentry vehicle, and the earliest and latest intercept points when engageable,
+ * each with the interceptor's flyout to it (x->ic flown directly: bmd_interceptor_reach for the
+ * launch elevation, then bmd_interceptor_fly; launched so as to arrive at the intercept time).
+ * a gives --epoch. One line on stderr and the exit status on failure. */
+int cli_engage_exports(const cli_args *a, const cli_engage_export *x, const char *geojson,
+                       const char *kml, const char *czml);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bmd/czml.h"
 #include "bmd/geojson.h"
 #include "bmd/kml.h"
 #include "bmd/scene.h"
@@ -35,6 +36,8 @@ int cli_outputs_open(cli_outputs *o, const char *command, int handlers)
 {
     memset(o, 0, sizeof *o);
     o->command = command;
+    o->czml = -1;
+    o->epoch_unix_s = BMD_EPOCH_DEFAULT_UNIX_S;
     bmd_error err = {0};
     if (bmd_output_set_new(&o->set, &err))
         return cli_library_failure(command, err.status, &err);
@@ -94,10 +97,32 @@ int cli_outputs_write_scene(cli_outputs *o, const bmd_scene *scene, int geojson,
         st = cli_outputs_write_string(o, geojson, text);
     free(text);
     text = NULL;
-    if (!st && !lib && kml >= 0 && !(lib = bmd_kml_string(scene, NULL, &text, &err)))
+    bmd_kml_options ko;
+    bmd_kml_options_init(&ko);
+    ko.time_tracks = 1;
+    ko.epoch_unix_s = o->epoch_unix_s;
+    if (!st && !lib && kml >= 0 && !(lib = bmd_kml_string(scene, &ko, &text, &err)))
         st = cli_outputs_write_string(o, kml, text);
     free(text);
+    text = NULL;
+    bmd_czml_options co;
+    bmd_czml_options_init(&co);
+    co.epoch_unix_s = o->epoch_unix_s;
+    if (!st && !lib && o->czml >= 0 && !(lib = bmd_czml_string(scene, &co, &text, &err)))
+        st = cli_outputs_write_string(o, o->czml, text);
+    free(text);
     return lib ? cli_library_failure(o->command, lib, &err) : st;
+}
+
+int cli_outputs_epoch(cli_outputs *o, const cli_args *a)
+{
+    const char *text = cli_text(a, "epoch");
+    bmd_error err = {0};
+    if (text && bmd_time_parse_iso8601(text, &o->epoch_unix_s, &err)) {
+        cli_complain(a->command, "--epoch: %s", err.message);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
 }
 
 int cli_outputs_commit(cli_outputs *o)

@@ -16,6 +16,9 @@ typedef struct cli_outputs {
     const char *command;
     bmd_output_set *set;
     int handlers;  /* 1: this set's signal handlers are installed */
+    int czml;      /* index of the CZML file cli_outputs_write_scene also writes (-1: none) */
+    double epoch_unix_s; /* absolute time of launch in the time-stamped exports (KML gx:Track,
+                            CZML); cli_outputs_open sets BMD_EPOCH_DEFAULT_UNIX_S */
 } cli_outputs;
 
 /* Open an empty set for command. handlers: 1 to install the signal handlers above (0 for a
@@ -34,10 +37,16 @@ int cli_outputs_add(cli_outputs *o, const char *path, int flags, int *index);
 int cli_outputs_write(cli_outputs *o, int index, bmd_write_fn write, void *context);
 int cli_outputs_write_string(cli_outputs *o, int index, const char *text);
 
-/* Write scene as GeoJSON to file geojson and as KML (default options) to file kml (either -1 to
- * skip). Returns CLI_OK, or the exit status after one line on stderr. */
+/* Write scene as GeoJSON to file geojson and as KML (default options plus the time-stamped
+ * gx:Track folder at o->epoch_unix_s) to file kml (either -1 to skip), and as CZML to file o->czml
+ * when that is not -1. Returns CLI_OK, or the exit status after one line on stderr. */
 struct bmd_scene;
 int cli_outputs_write_scene(cli_outputs *o, const struct bmd_scene *scene, int geojson, int kml);
+
+/* --epoch TIME of the command (ISO 8601, bmd_time_parse_iso8601) into o->epoch_unix_s when given.
+ * Returns CLI_OK, or CLI_USAGE after one line on stderr. */
+struct cli_args;
+int cli_outputs_epoch(cli_outputs *o, const struct cli_args *a);
 
 /* Replace every target by its temporary (signals blocked meanwhile). Returns CLI_OK, or the exit
  * status after one line on stderr. */

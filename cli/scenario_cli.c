@@ -71,7 +71,7 @@ int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_
 int cli_scenario_exports(const char *command, const bmd_analysis *an,
                          const bmd_analysis_footprints *fps, cli_outputs *o, int geojson, int kml)
 {
-    if (geojson < 0 && kml < 0)
+    if (geojson < 0 && kml < 0 && o->czml < 0)
         return CLI_OK;
     bmd_scene sc;
     bmd_scene_init(&sc, &an->scn->earth);

@@ -3,6 +3,8 @@
 # line and returns 2. Two lists, one package a line:
 #   build: what building the library and bmdsim and running the demo need (./demo.sh);
 #   test:  what only the test suite and the benchmarks add (./test.sh installs both lists).
+# nodejs and npm (test): the browser tests install web/package-lock.json's packages (cesium,
+# leaflet, puppeteer-core) with `npm ci` into the build tree (tests/browser/web_modules.sh).
 # chromium (headless) takes the screenshot of the report in tests/cli_report.sh; installing it
 # (about 70 packages, ~100 MB download) took about two minutes on the 2-core test machine.
 BMD_BUILD_PACKAGES="
@@ -36,6 +38,8 @@ python3-matplotlib
 python3-nbclient
 python3-nbformat
 python3-ipykernel
+nodejs
+npm
 "
 
 # The packages of the named lists (build, test) that are not installed.
@@ -49,6 +53,9 @@ bmd_missing_packages() {
         esac
     done
     for p in $packages; do
+        # node and npm from elsewhere (e.g. NodeSource's nodejs, which bundles npm and conflicts
+        # with Debian's npm package) serve the browser tests just as well
+        case $p in nodejs|npm) command -v "${p%js}" >/dev/null 2>&1 && continue ;; esac
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
     done
     printf '%s' "${missing# }"

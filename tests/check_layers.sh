@@ -20,7 +20,7 @@ layer_of_header() {
     engagement|exchange|footprint|interceptor|sensor) echo defense ;;
     catalog|footprint_input|interceptor_catalog|radar_catalog|scenario) echo data ;;
     analysis|footprint_summary|scene) echo analysis ;;
-    footprint_io|geojson|kml) echo export ;;
+    footprint_io|geojson|kml|czml) echo export ;;
     map|plot|raster) echo render ;;
     report) echo report ;;
     bmd) echo report ;;  # the umbrella header includes everything

@@ -18,14 +18,14 @@ trap 'rm -rf "$tmp"' EXIT
 
 out=$("$bin" report "$here/../scenarios/russia-us-icbm.yaml" -o "$tmp/out/report.html" --no-required-speed); rc=$?
 [ $rc -eq 0 ] && ok || bad "report exit $rc"
-for f in report.html report.geojson report.kml; do
+for f in report.html report.geojson report.kml report.czml; do
     [ -s "$tmp/out/$f" ] && ok || bad "$f not written"
 done
 # The path and three summary lines.
 [ "$(printf '%s\n' "$out" | wc -l)" -eq 4 ] && ok || bad "expected 4 lines of output: $out"
 case "$out" in "wrote $tmp/out/report.html"*) ok ;; *) bad "first line: $out" ;; esac
-# No temporary files left beside the outputs (atomic writes).
-[ "$(ls -A "$tmp/out" | wc -l)" -eq 3 ] && ok || bad "stray files: $(ls -A "$tmp/out")"
+# No temporary files left beside the outputs (atomic writes): HTML, GeoJSON, KML, CZML.
+[ "$(ls -A "$tmp/out" | wc -l)" -eq 4 ] && ok || bad "stray files: $(ls -A "$tmp/out")"
 
 python3 - "$tmp/out/report.geojson" "$tmp/out/report.kml" <<'EOF' && ok || bad "GeoJSON / KML structure"
 import json, sys

@@ -50,6 +50,7 @@
 #include "bmd/footprint_io.h"
 #include "bmd/geojson.h"
 #include "bmd/kml.h"
+#include "bmd/czml.h"
 
 /* render */
 #include "bmd/map.h"

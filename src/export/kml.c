@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "bmd/atomic_file.h"
+#include "bmd/czml.h"
+#include "export/time_track_internal.h"
 #include "export/palette.h"
 #include "core/strbuf.h"
 #include "bmd/units.h"
@@ -40,6 +42,8 @@ void bmd_kml_options_init(bmd_kml_options *opt)
 {
     opt->extrude_tracks = 0;
     opt->line_width_px = 3;
+    opt->time_tracks = 0;
+    opt->epoch_unix_s = BMD_EPOCH_DEFAULT_UNIX_S;
 }
 
 /* KML colour aabbggrr from RGB and opacity. */
@@ -293,14 +297,19 @@ int bmd_kml_string(const bmd_scene *scene, const bmd_kml_options *opt, char **km
                              opt->line_width_px);
     bmd_strbuf sb = {0};
     bmd_sb_puts(&sb, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                 "<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>");
+                 "<kml xmlns=\"http://www.opengis.net/kml/2.2\"");
+    if (opt->time_tracks)
+        bmd_sb_puts(&sb, " xmlns:gx=\"http://www.google.com/kml/ext/2.2\"");
+    bmd_sb_puts(&sb, ">\n<Document>");
     name_element(&sb, scene->title ? scene->title : "bmdsim");
     bmd_sb_puts(&sb, "<open>1</open><description>Made with bmdsim</description>\n");
     write_styles(&sb, opt);
     write_legend(&sb);
     write_sites(&sb, scene);
     write_tracks(&sb, scene, opt);
-    int st = write_coverages(&sb, scene, err);
+    int st = opt->time_tracks ? bmd_export_kml_time_tracks(&sb, scene, opt->epoch_unix_s, err) : 0;
+    if (!st)
+        st = write_coverages(&sb, scene, err);
     if (st) {
         bmd_sb_free(&sb);
         return st;
