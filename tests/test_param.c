@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "bmd/interceptor_catalog.h"
 #include "bmd/param.h"
 #include "test_support.h"
 
@@ -39,6 +40,24 @@ static const char case_yaml[] =
     "threats:\n"
     "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], "
     "notional: true, note: t}\n";
+
+/* Write text to a temporary file and open it as a scenario; returns the status (err filled). */
+static int open_text(const char *text, bmd_scenario *scn, bmd_error *err)
+{
+    char path[] = "/tmp/bmd_test_param_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    char cat[1024];
+    snprintf(cat, sizeof cat, "%s/catalog", data_dir());
+    bmd_scenario_init(scn);
+    int st = bmd_scenario_open(path, cat, scn, err);
+    remove(path);
+    return st;
+}
 
 static void open_case(bmd_scenario *scn)
 {
@@ -422,6 +441,99 @@ static void vary_replaces_the_catalogue_ranges_of_the_same_field(void **state)
     bmd_scenario_free(&scn);
 }
 
+
+static void the_uncertain_block_adds_and_replaces_parameters(void **state)
+{
+    (void)state;
+    char text[4096];
+    snprintf(text, sizeof text, "%suncertain:\n"
+             "  rules.total_delay_s: {dist: \"30:120\", notional: true, note: \"study range\"}\n"
+             "  rules.launch_on: {dist: [ir-track, burnout, radar-track], notional: true, note: n}\n"
+             "  interceptor.burnout_speed_m_s: {dist: \"normal(4500, 400, 4000, 5500)\", "
+             "notional: true, note: n}\n", case_yaml);
+    bmd_scenario scn;
+    bmd_error err = {0};
+    if (open_text(text, &scn, &err))
+        fail_msg("%s", err.message);
+    assert_int_equal(scn.n_uncertain, 3);
+    bmd_param_set set = {0};
+    assert_int_equal(bmd_param_set_from_scenario(&scn, &set, &err), BMD_SUCCESS);
+    int i = bmd_param_set_find(&set, "rules.total_delay_s");
+    assert_true(i >= 0);
+    assert_close(set.items[i].dist.nominal, 40.0, 0.0); /* the scenario's 20 + 10 + 10 s */
+    assert_string_equal(set.items[i].origin, "scenario uncertain:");
+    i = bmd_param_set_find(&set, "rules.launch_on");
+    assert_true(i >= 0);
+    assert_int_equal(set.items[i].dist.n_values, 3);
+    /* interceptor.burnout_speed_m_s (no NAME) replaces both catalogue burnout ranges */
+    assert_int_equal(bmd_param_set_find(&set, "interceptor[sm-3-block-iia].burnout_speed_m_s"), -1);
+    assert_int_equal(bmd_param_set_find(&set, "interceptor[sm-3-block-ia].burnout_speed_m_s"), -1);
+    assert_true(bmd_param_set_find(&set, "interceptor[sm-3-block-iia].burn_time_s") >= 0);
+    bmd_param_set_free(&set);
+    bmd_scenario_free(&scn);
+    /* Bad entries: the file position, the path and what is allowed. */
+    static const char *const bad[][3] = {
+        {"  rules.total_delay_s: {dist: \"120:30\", notional: true, note: n}\n", "uncertain.rules.total_delay_s.dist", "LOW <= HIGH"},
+        {"  rules.delay_s: {dist: \"1:2\", notional: true, note: n}\n", "rules.delay_s", "total_delay_s"},
+        {"  rules.total_delay_s: {dist: \"1:2\"}\n", "uncertain.rules.total_delay_s", "provenance"},
+        {"  radar[nope].max_range_m: {dist: \"1:2\", notional: true, note: n}\n", "nope", NULL},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+        snprintf(text, sizeof text, "%suncertain:\n%s", case_yaml, bad[k][0]);
+        int st = open_text(text, &scn, &err);
+        if (!st) {
+            st = bmd_param_set_from_scenario(&scn, &set, &err);
+            bmd_param_set_free(&set);
+        }
+        bmd_scenario_free(&scn);
+        assert_true(st != BMD_SUCCESS);
+        if (!strstr(err.message, bad[k][1]) || (bad[k][2] && !strstr(err.message, bad[k][2])) ||
+            !strstr(err.message, ":"))
+            fail_msg("message '%s' should name '%s' and '%s'", err.message, bad[k][1],
+                     bad[k][2] ? bad[k][2] : "");
+    }
+}
+
+static void a_catalogue_dist_is_read_checked_and_used(void **state)
+{
+    (void)state;
+    static const char head[] =
+        "kind: interceptor\nname: test-ic\nfull_name: \"t\"\nsources: {s: \"a source\"}\n"
+        "burn_time_s: {value: 60, notional: true, note: n}\n"
+        "min_altitude_m: {value: 100000, notional: true, note: n}\n"
+        "max_altitude_m: {value: 1000000, notional: true, note: n}\n"
+        "max_flyout_time_s: {value: 900, notional: true, note: n}\n";
+    char path[] = "/tmp/bmd_test_param_ic_XXXXXX";
+    static const char *const speed[] = {
+        "burnout_speed_m_s: {value: 4500, low: 4000, high: 5500, dist: \"normal(4500, 300, 4000, 5500)\", source: s}\n",
+        "burnout_speed_m_s: {value: 4500, dist: \"normal(5000, 100, 4800, 5200)\", source: s}\n",
+        "burnout_speed_m_s: {value: 4500, dist: \"normal(5000, -1)\", source: s}\n",
+    };
+    for (int k = 0; k < 3; k++) {
+        int fd = mkstemp(path);
+        assert_true(fd >= 0);
+        FILE *f = fdopen(fd, "w");
+        fputs(head, f);
+        fputs(speed[k], f);
+        fclose(f);
+        bmd_catalog_interceptor e;
+        bmd_error err = {0};
+        int st = bmd_catalog_load_interceptor(path, &e, &err);
+        remove(path);
+        strcpy(path, "/tmp/bmd_test_param_ic_XXXXXX");
+        if (k == 0) {
+            if (st)
+                fail_msg("%s", err.message);
+            const bmd_interceptor_param *q = bmd_catalog_interceptor_param(&e, "burnout_speed_m_s");
+            assert_string_equal(q->prov.dist, "normal(4500, 300, 4000, 5500)");
+        } else {
+            assert_int_equal(st, BMD_EINVAL);
+            assert_non_null(strstr(err.message, "burnout_speed_m_s.dist"));
+            assert_non_null(strstr(err.message, k == 1 ? "must contain the value" : "> 0"));
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -436,6 +548,8 @@ int main(void)
         cmocka_unit_test(bad_paths_and_values_name_the_path_and_what_is_allowed),
         cmocka_unit_test(the_set_of_a_scenario_holds_its_catalogue_ranges_at_their_nominal_values),
         cmocka_unit_test(vary_replaces_the_catalogue_ranges_of_the_same_field),
+        cmocka_unit_test(the_uncertain_block_adds_and_replaces_parameters),
+        cmocka_unit_test(a_catalogue_dist_is_read_checked_and_used),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
