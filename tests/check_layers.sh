@@ -14,7 +14,7 @@ rank_of_layer() {
 layer_of_header() {
     case $1 in
     api|atomic_file|error|units|version) echo core ;;
-    num) echo num ;;
+    num|sampling) echo num ;;
     atmosphere|earth|geodesy|gravity) echo earth ;;
     aim|kepler|loft|missile|ode|trajectory) echo flight ;;
     engagement|exchange|footprint|interceptor|sensor) echo defense ;;

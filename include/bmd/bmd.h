@@ -12,6 +12,7 @@
 
 /* num */
 #include "bmd/num.h"
+#include "bmd/sampling.h"
 
 /* earth */
 #include "bmd/atmosphere.h"
