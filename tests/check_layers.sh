@@ -19,7 +19,7 @@ layer_of_header() {
     aim|kepler|loft|missile|ode|trajectory) echo flight ;;
     engagement|exchange|footprint|interceptor|sensor) echo defense ;;
     catalog|footprint_input|interceptor_catalog|param|radar_catalog|scenario) echo data ;;
-    analysis|footprint_summary|scene) echo analysis ;;
+    analysis|footprint_summary|montecarlo|scene) echo analysis ;;
     footprint_io|geojson|kml) echo export ;;
     map|plot|raster) echo render ;;
     report) echo report ;;

@@ -46,6 +46,7 @@
 /* analysis */
 #include "bmd/analysis.h"
 #include "bmd/footprint_summary.h"
+#include "bmd/montecarlo.h"
 #include "bmd/scene.h"
 
 /* export */
