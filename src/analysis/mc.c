@@ -261,7 +261,8 @@ int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_o
         st = bmd_param_set_add(&out->params, &set->items[k], err);
     for (int k = 0; k < d; k++) {
         int part = bmd_param_kind(set->items[k].path);
-        out->reflown |= part == BMD_PARAM_MISSILE;
+        /* a warhead's cross-section changes what radars see, not the flight */
+        out->reflown |= part == BMD_PARAM_MISSILE && !strstr(set->items[k].path, ".signature.");
         out->rebuilt |= part == BMD_PARAM_INTERCEPTOR;
     }
     int np = out->n_pairs > 0 ? out->n_pairs : 1;
