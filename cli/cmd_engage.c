@@ -15,6 +15,7 @@
 #include "bmd/interceptor_catalog.h"
 #include "bmd/radar_catalog.h"
 #include "engage_export.h"
+#include "mc_cli.h"
 #include "rules_cli.h"
 #include "threat.h"
 
@@ -45,6 +46,7 @@ static const cli_option options[] = {
     {"epoch", "TIME", "launch time of the threat in --kml and --czml, ISO 8601 UTC (default 2026-01-01T00:00:00Z, an assumption)"},
     {"catalog", "DIR", "scenario form: catalogue root (default $BMD_DATA_DIR/catalog)"},
     {"threads", "N", "scenario form: OpenMP threads (default: all cores)"},
+    CLI_MC_OPTIONS,
 };
 
 static const char usage[] =
@@ -299,7 +301,8 @@ int cli_cmd_engage(int argc, char **argv)
         return st < 0 ? CLI_OK : st;
     if (n_pos > 0)
         return cli_engage_scenario(&a, positional[0]);
-    static const char *const scenario_only[] = {"catalog", "threads"};
+    static const char *const scenario_only[] = {"catalog", "threads", "samples", "seed",
+                                                "sampler", "vary", "mc-csv"};
     for (size_t i = 0; i < sizeof scenario_only / sizeof *scenario_only; i++)
         if (cli_has(&a, scenario_only[i])) {
             cli_complain(a.command, "--%s belongs to the scenario form (bmdsim engage "

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bmd/geodesy.h"
+#include "mc_cli.h"
 #include "rules_cli.h"
 #include "scenario_cli.h"
 #include "threat.h"
@@ -213,6 +214,8 @@ int cli_engage_scenario(const cli_args *a, const char *path)
     int st = check_options(a, path);
     if (st)
         return st;
+    if (cli_mc_wanted(a))
+        return cli_mc_engage_path(a, path);
     bmd_scenario *scn = calloc(1, sizeof *scn);
     bmd_analysis an = {0};
     if (!scn)

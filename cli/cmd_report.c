@@ -104,8 +104,10 @@ static int footprints(const cli_args *a, const bmd_analysis *an, int remote,
     return st ? cli_library_failure(a->command, st, &err) : CLI_OK;
 }
 
-/* The analysis under launch-on radar-track, engaging on remote, without required speeds. */
-static int radar_track_analysis(const cli_args *a, const bmd_scenario *scn, bmd_analysis *alt)
+/* The analysis under launch-on radar-track, engaging on remote, without required speeds (sharing
+ * the flights and flyout tables of the analysis shared). */
+static int radar_track_analysis(const cli_args *a, const bmd_scenario *scn,
+                                const bmd_analysis *shared, bmd_analysis *alt)
 {
     bmd_analysis_options opt;
     bmd_analysis_options_init(&opt);
@@ -119,6 +121,8 @@ static int radar_track_analysis(const cli_args *a, const bmd_scenario *scn, bmd_
     opt.rules_from_scenario = 0;
     opt.engage.launch_on = BMD_LAUNCH_ON_RADAR_TRACK;
     opt.engage.require_fcr_coverage = 0;
+    opt.flights_from = shared; /* the same threats and tables: not flown or built again */
+    opt.flyouts_from = shared;
     bmd_error err = {0};
     if ((st = bmd_analysis_run(scn, &opt, alt, &err)))
         return cli_library_failure(a->command, st, &err);
@@ -221,7 +225,7 @@ int cli_cmd_report(int argc, char **argv)
             st = cli_scenario_analyse(&a, scn, 1, &remote);
             /* and launching only after burnout on a radar track (engage on remote) */
             if (!st)
-                st = radar_track_analysis(&a, scn, &alt);
+                st = radar_track_analysis(&a, scn, &an, &alt);
         }
         if (!st)
             st = footprints(&a, &an, !cli_has(&a, "no-remote"), fps);

@@ -14,13 +14,13 @@ rank_of_layer() {
 layer_of_header() {
     case $1 in
     api|atomic_file|error|units|version) echo core ;;
-    num) echo num ;;
+    num|sampling) echo num ;;
     atmosphere|earth|geodesy|gravity) echo earth ;;
     aim|kepler|loft|missile|ode|trajectory) echo flight ;;
     engagement|exchange|footprint|interceptor|sensor) echo defense ;;
-    catalog|footprint_input|interceptor_catalog|radar_catalog|scenario) echo data ;;
-    analysis|footprint_summary|scene) echo analysis ;;
-    footprint_io|geojson|kml|czml) echo export ;;
+    catalog|footprint_input|interceptor_catalog|param|radar_catalog|scenario) echo data ;;
+    analysis|footprint_summary|montecarlo|scene) echo analysis ;;
+    czml|footprint_io|geojson|kml) echo export ;;
     map|plot|raster) echo render ;;
     report) echo report ;;
     bmd) echo report ;;  # the umbrella header includes everything

@@ -104,6 +104,12 @@ typedef struct bmd_analysis_options {
                                              the rest as given (defaults) */
     bmd_analysis_flight_options flight;   /* zeros: defaults */
     int threads;                          /* OpenMP threads; 0: the OpenMP default */
+    /* Reuse instead of recompute (borrowed; must outlive this analysis and have been run on a
+     * scenario with the same threats and sites, e.g. a bmd_param_scenario_copy whose missiles,
+     * resp. interceptors, are unchanged): NULL computes as usual. Monte Carlo samples and the
+     * report's launch-on variants share the nominal flights and tables this way. */
+    const struct bmd_analysis *flights_from;   /* step 1: the threat flights */
+    const struct bmd_analysis *flyouts_from;   /* step 2: the flyout tables */
 } bmd_analysis_options;
 
 BMD_API void bmd_analysis_options_init(bmd_analysis_options *opt);
@@ -154,6 +160,8 @@ typedef struct bmd_analysis {
     bmd_analysis_flyout *flyouts;      /* [n_flyouts] */
     int *site_flyout;                  /* [n_sites]: index into flyouts, -1 for count 0 */
     bmd_analysis_pair *pairs;          /* [n_threats * n_sites], threat-major */
+    int borrowed_flights;              /* flights are opt.flights_from's (not freed here) */
+    int borrowed_flyouts;              /* tables are opt.flyouts_from's (not freed here) */
 } bmd_analysis;
 
 /* Run the analysis of a resolved scenario. opt may be NULL (defaults). On error the analysis is

@@ -12,6 +12,7 @@
 
 /* num */
 #include "bmd/num.h"
+#include "bmd/sampling.h"
 
 /* earth */
 #include "bmd/atmosphere.h"
@@ -38,12 +39,14 @@
 #include "bmd/catalog.h"
 #include "bmd/footprint_input.h"
 #include "bmd/interceptor_catalog.h"
+#include "bmd/param.h"
 #include "bmd/radar_catalog.h"
 #include "bmd/scenario.h"
 
 /* analysis */
 #include "bmd/analysis.h"
 #include "bmd/footprint_summary.h"
+#include "bmd/montecarlo.h"
 #include "bmd/scene.h"
 
 /* export */

@@ -160,6 +160,19 @@ typedef struct bmd_scenario_area {
     bmd_catalog_missile *entry;   /* filled by bmd_scenario_resolve (owned) */
 } bmd_scenario_area;
 
+#define BMD_SCENARIO_MAX_UNCERTAIN 32
+
+/* One entry of `uncertain:` (docs/scenarios.md, "Uncertain parameters"): a parameter path of
+ * bmd/param.h and its distribution as written (bmd_dist_parse), with its provenance (source key,
+ * or notional with a note). Checked at load (path syntax and field, distribution); the names in
+ * [NAME] are checked against the resolved scenario by bmd_param_set_from_scenario. */
+typedef struct bmd_scenario_uncertain {
+    char path[128];
+    char dist[96];
+    bmd_param_provenance prov;
+    bmd_scenario_pos at;          /* of the key */
+} bmd_scenario_uncertain;
+
 /* A whole scenario. Zero it (or bmd_scenario_init) before loading. */
 typedef struct bmd_scenario {
     char path[BMD_CATALOG_TEXT_MAX];
@@ -185,6 +198,8 @@ typedef struct bmd_scenario {
     bmd_scenario_area *targets;
     bmd_scenario_area *grids;
     int resolved;                 /* bmd_scenario_resolve succeeded */
+    int n_uncertain;              /* `uncertain:` (bmd/param.h) */
+    bmd_scenario_uncertain uncertain[BMD_SCENARIO_MAX_UNCERTAIN];
 } bmd_scenario;
 
 /* Zero a scenario (nothing allocated). */

@@ -85,6 +85,16 @@ static int fly_threats(bmd_analysis *an, int *status, bmd_error *errs, bmd_error
 {
     const bmd_scenario *scn = an->scn;
     int n = an->n_threats;
+    const bmd_analysis *from = an->opt.flights_from;
+    if (from) { /* shared: the same flights, borrowed */
+        if (from->n_threats != n || !from->threats)
+            return bmd_error_set(err, BMD_EINVAL, "flights_from: that analysis has %d threats, "
+                                 "this scenario %d", from->n_threats, n);
+        for (int i = 0; i < n; i++)
+            an->threats[i] = from->threats[i];
+        an->borrowed_flights = 1;
+        return BMD_SUCCESS;
+    }
 #pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count(&an->opt, n))
     for (int i = 0; i < n; i++) {
         const bmd_scenario_threat *t = &scn->threats[i];
@@ -118,6 +128,17 @@ static int build_flyouts(bmd_analysis *an, int *status, bmd_error *errs, bmd_err
         }
     }
     int n = an->n_flyouts;
+    const bmd_analysis *from = an->opt.flyouts_from;
+    if (from) { /* shared: the same tables, borrowed (same sites, so the same grouping) */
+        if (from->n_sites != an->n_sites || from->n_flyouts != n || !from->flyouts)
+            return bmd_error_set(err, BMD_EINVAL, "flyouts_from: that analysis has %d sites and "
+                                 "%d tables, this one %d and %d", from->n_sites, from->n_flyouts,
+                                 an->n_sites, n);
+        for (int k = 0; k < n; k++)
+            an->flyouts[k] = from->flyouts[k];
+        an->borrowed_flyouts = 1;
+        return BMD_SUCCESS;
+    }
     const bmd_scenario_point *launch = &scn->threats[first_threat < 0 ? 0 : first_threat].from;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count(&an->opt, n))
     for (int k = 0; k < n; k++) {
@@ -318,9 +339,9 @@ void bmd_analysis_free(bmd_analysis *an)
 {
     if (!an)
         return;
-    for (int i = 0; an->threats && i < an->n_threats; i++)
+    for (int i = 0; an->threats && !an->borrowed_flights && i < an->n_threats; i++)
         bmd_analysis_flight_free(&an->threats[i].flight);
-    for (int k = 0; an->flyouts && k < an->n_flyouts; k++)
+    for (int k = 0; an->flyouts && !an->borrowed_flyouts && k < an->n_flyouts; k++)
         bmd_flyout_free(&an->flyouts[k].table);
     free(an->threats);
     free(an->flyouts);

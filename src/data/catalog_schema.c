@@ -1,6 +1,7 @@
 /* The missile schema: stages and payload, each numeric parameter written as
  * {value: NUMBER, source: KEY} or {value: NUMBER, notional: true, note: "..."}; tables as
  * {mach: [...], cd: [...], source: KEY}. See docs/catalog.md. */
+#include "bmd/param.h"
 #include "data/catalog_schema.h"
 
 #include <math.h>
@@ -158,6 +159,20 @@ int bmd_cat_read_provenance(const yw_ctx *c, const yaml_node_t *map, const char 
         if ((st = bmd_yw_string(c, note, sub, p->note, sizeof p->note)))
             return st;
     }
+    const yaml_node_t *dist = bmd_yw_get(c, map, "dist");
+    if (dist && isfinite(p->value)) { /* a distribution over a catalogue value (bmd/param.h);
+                                         the scenario's `uncertain:` reads its own */
+        snprintf(sub, sizeof sub, "%s.dist", field);
+        if ((st = bmd_yw_string(c, dist, sub, p->dist, sizeof p->dist)))
+            return st;
+        bmd_dist d;
+        bmd_error inner;
+        if ((st = bmd_dist_parse(p->dist, &d, &inner)))
+            return bmd_yw_fail(c, dist, st, "field '%s': %s", sub, inner.message);
+        if (isfinite(p->value) && !(d.low <= p->value && p->value <= d.high))
+            return bmd_yw_fail(c, dist, BMD_EINVAL, "field '%s': the distribution's support [%g, "
+                           "%g] must contain the value %g", sub, d.low, d.high, p->value);
+    }
     if (!p->source[0] && !p->notional)
         return bmd_yw_fail(c, map, BMD_EINVAL,
                        "field '%s' has neither 'source: KEY' nor 'notional: true' (every parameter "
@@ -210,8 +225,9 @@ int bmd_cat_read_param(const yw_ctx *c, const yaml_node_t *node, const char *fie
     int st;
     if ((st = bmd_yw_expect_mapping(c, node, field)))
         return st;
-    static const char *const keys[] = {"value", "low", "high", "source", "notional", "note"};
-    if ((st = bmd_yw_check_keys(c, node, field, keys, 6)))
+    static const char *const keys[] = {"value", "low", "high", "source", "notional", "note",
+                                       "dist"};
+    if ((st = bmd_yw_check_keys(c, node, field, keys, 7)))
         return st;
     const yaml_node_t *vnode = bmd_yw_get(c, node, "value");
     if (!vnode)

@@ -61,9 +61,10 @@ static int read_param(const yw_ctx *c, const yaml_node_t *node, const ic_field *
         return bmd_yw_fail(c, node, BMD_EINVAL, "field '%s': bare value '%s' has no provenance; write "
                        "{value: %s, source: KEY} or {value: %s, notional: true, note: \"...\"}",
                        field, bmd_yw_text(node), bmd_yw_text(node), bmd_yw_text(node));
-    static const char *const keys[] = {"value", "low", "high", "source", "notional", "note"};
+    static const char *const keys[] = {"value", "low", "high", "source", "notional", "note",
+                                       "dist"};
     int st;
-    if ((st = bmd_yw_expect_mapping(c, node, field)) || (st = bmd_yw_check_keys(c, node, field, keys, 6)))
+    if ((st = bmd_yw_expect_mapping(c, node, field)) || (st = bmd_yw_check_keys(c, node, field, keys, 7)))
         return st;
     const yaml_node_t *vnode = bmd_yw_get(c, node, "value");
     if (!vnode)

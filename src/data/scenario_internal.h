@@ -74,6 +74,8 @@ double bmd_scn_box_cells(const bmd_scenario_box *b);
 int bmd_scn_read_sensors(const scn_ctx *c, const yaml_node_t *seq);
 int bmd_scn_read_sites(const scn_ctx *c, const yaml_node_t *seq);
 int bmd_scn_read_threats(const scn_ctx *c, const yaml_node_t *seq);
+/* `uncertain:` (src/data/param_uncertain.c). */
+int bmd_scn_read_uncertain(const scn_ctx *c, const yaml_node_t *map);
 /* kind: 0 launch areas, 1 targets, 2 grids. */
 int bmd_scn_read_areas(const scn_ctx *c, const yaml_node_t *seq, int kind);
 

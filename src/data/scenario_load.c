@@ -11,7 +11,7 @@
 #include "data/scenario_internal.h"
 
 static const char *const top_keys[] = {"kind", "title", "question", "notes", "earth", "timeline", "engagement",
-                                       "sources", "sensors", "sites", "threats", "launch_areas",
+                                       "sources", "sensors", "sites", "threats", "launch_areas", "uncertain",
                                        "targets", "grids"};
 
 void bmd_scenario_init(bmd_scenario *scn)
@@ -194,6 +194,8 @@ static int read_scenario(const scn_ctx *c)
     if ((v = bmd_yw_get(&c->yw, root, "grids")) && (st = bmd_scn_read_areas(c, v, 2)))
         return st;
     if ((v = bmd_yw_get(&c->yw, root, "threats")) && (st = bmd_scn_read_threats(c, v)))
+        return st;
+    if ((v = bmd_yw_get(&c->yw, root, "uncertain")) && (st = bmd_scn_read_uncertain(c, v)))
         return st;
     if (scn->n_threats == 0 && scn->n_launch_areas == 0)
         return bmd_yw_fail(&c->yw, root, BMD_EINVAL, "the scenario has no 'threats' and no "
