@@ -20,6 +20,7 @@ layer_of_header() {
     engagement|exchange|footprint|interceptor|sensor) echo defense ;;
     catalog|footprint_input|interceptor_catalog|radar_catalog|scenario) echo data ;;
     analysis|footprint_summary|scene) echo analysis ;;
+    sensitivity) echo analysis ;;
     footprint_io|geojson|kml) echo export ;;
     map|plot|raster) echo render ;;
     report) echo report ;;

@@ -45,6 +45,7 @@
 #include "bmd/analysis.h"
 #include "bmd/footprint_summary.h"
 #include "bmd/scene.h"
+#include "bmd/sensitivity.h"
 
 /* export */
 #include "bmd/footprint_io.h"
