@@ -22,6 +22,7 @@
 
 #include "bmd/analysis.h"
 #include "bmd/error.h"
+#include "bmd/param.h"
 #include "bmd/scenario.h"
 
 #ifdef __cplusplus
@@ -133,6 +134,80 @@ BMD_API int bmd_sens_evaluate(const bmd_analysis *an, int ti, int si, int launch
  * Not applicable (status, note) is a normal answer. Errors: those of bmd_sens_evaluate. */
 BMD_API int bmd_sens_threshold(const bmd_analysis *an, int ti, int si, bmd_threshold_kind kind,
                                const bmd_sens_options *opt, bmd_threshold *out, bmd_error *err);
+
+/* ---------------------------------------------------------------------------------------------
+ * One-at-a-time sensitivity (tornado) and the robustness label of a pair. */
+
+/* The output a tornado ranks by. */
+typedef enum bmd_sens_metric {
+    BMD_SENS_METRIC_SHOTS = 0,     /* shot opportunities */
+    BMD_SENS_METRIC_MARGIN = 1,    /* available minus required interceptor speed (m/s; slow:
+                                      one required-speed search per evaluation) */
+    BMD_SENS_METRIC_ALTITUDE = 2   /* altitude of the earliest intercept (m) */
+} bmd_sens_metric;
+
+/* "shots", "margin_m_s", "earliest_altitude_m"; and the inverse (BMD_EINVAL listing them). */
+BMD_API const char *bmd_sens_metric_name(bmd_sens_metric m);
+BMD_API int bmd_sens_metric_parse(const char *name, bmd_sens_metric *m, bmd_error *err);
+
+/* The metric of an outcome (NAN when it has none: no intercept, margin not computed). */
+BMD_API double bmd_sens_metric_value(const bmd_sens_outcome *o, bmd_sens_metric m);
+
+/* One row of a tornado: one parameter at the low and the high end of its band, everything else
+ * nominal. */
+typedef struct bmd_tornado_row {
+    char path[BMD_PARAM_PATH_MAX];
+    char unit[16];
+    double low, nominal, high;         /* the parameter's values (catalogue units) */
+    bmd_sens_outcome at_low, at_high;
+    double metric_low, metric_high;    /* NAN when none */
+    double swing;                      /* |metric_high - metric_low|; INFINITY when the verdict
+                                          flips at an end or only one end has a metric */
+    int flips_low, flips_high;         /* the verdict at that end differs from the nominal */
+} bmd_tornado_row;
+
+typedef enum bmd_robust_label {
+    BMD_ROBUST = 0,                 /* holds over the whole band of every uncertain parameter */
+    BMD_FRAGILE = 1,                /* flips inside a band (named in reason) */
+    BMD_ASSUMPTION_DEPENDENT = 2    /* flips with the launch-on rule */
+} bmd_robust_label;
+
+/* "robust", "fragile", "assumption-dependent". */
+BMD_API const char *bmd_robust_label_name(bmd_robust_label l);
+
+/* Everything known about how robust one pair's verdict is. Owns rows (bmd_robustness_free). */
+typedef struct bmd_robustness {
+    int threat, site;
+    bmd_sens_outcome nominal;
+    bmd_launch_on launch_on;                        /* the scenario's */
+    bmd_sens_verdict by_launch_on[BMD_LAUNCH_ON_COUNT];
+    bmd_sens_metric metric;
+    int n_rows;
+    bmd_tornado_row *rows;                          /* sorted: flips first, then by swing */
+    int n_params_unused;                            /* parameters that do not touch the pair */
+    int corner_evaluated;                           /* the adverse corner (below) */
+    bmd_sens_outcome corner;
+    int has_thresholds;
+    bmd_threshold thresholds[BMD_THRESHOLD_COUNT];
+    bmd_robust_label label;
+    char reason[768];                               /* why the label, naming the parameters */
+} bmd_robustness;
+
+/* The tornado of pair (ti, si): every parameter of set (bmd/param.h; its dist's low and high)
+ * applied alone to a copy of the scenario and the pair evaluated; parameters that do not change
+ * any input of the pair are counted in n_params_unused and left out. Then the adverse corner:
+ * every parameter at the end that moves the metric toward a change of verdict, all at once. The
+ * verdict under every launch-on rule. With thresholds nonzero, every bmd_sens_threshold too, with
+ * its band from set (the path, or the path without [NAME]). Then the label (docs/robustness.md):
+ * assumption-dependent when a launch-on rule changes the verdict; else fragile when a band end,
+ * the adverse corner or a threshold inside a band changes it; else robust. opt may be NULL.
+ * Errors: those of bmd_param_apply (naming the path), bmd_sens_evaluate, bmd_sens_threshold;
+ * BMD_ENOMEM. On error out is freed. */
+BMD_API int bmd_sens_robustness(const bmd_analysis *an, int ti, int si, const bmd_param_set *set,
+                                bmd_sens_metric metric, int thresholds,
+                                const bmd_sens_options *opt, bmd_robustness *out, bmd_error *err);
+
+BMD_API void bmd_robustness_free(bmd_robustness *r);
 
 #ifdef __cplusplus
 }

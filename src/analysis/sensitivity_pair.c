@@ -76,6 +76,11 @@ int bmd_analysis_sens_model_init(bmd_analysis_sens_model *m, const bmd_analysis 
     if (an->opt.rules_from_scenario) {
         m->eopt.launch_on = scn->launch_on;
         m->eopt.require_fcr_coverage = scn->require_fcr_coverage;
+    } else if (scn != an->scn) { /* a changed copy: its rules when they were changed */
+        if (scn->launch_on != an->scn->launch_on)
+            m->eopt.launch_on = scn->launch_on;
+        if (scn->require_fcr_coverage != an->scn->require_fcr_coverage)
+            m->eopt.require_fcr_coverage = scn->require_fcr_coverage;
     }
     /* A changed copy of the scenario: re-fly and rebuild only what differs. */
     const bmd_scenario *s0 = an->scn;
