@@ -184,7 +184,7 @@ static void print_pair(const run *R, const bmd_robustness *r, int top)
                "band", "status");
         for (int k = 0; k < BMD_THRESHOLD_COUNT; k++) {
             const bmd_threshold *t = &r->thresholds[k];
-            char band[48] = "-";
+            char band[96] = "-";
             if (t->has_band)
                 snprintf(band, sizeof band, "%s..%s%s", num(b[2], 32, t->band_low),
                          num(b[3], 32, t->band_high), t->inside_band ? " INSIDE" : "");
@@ -200,7 +200,7 @@ static void print_pair(const run *R, const bmd_robustness *r, int top)
         printf("  %-52s %-21s %10s %10s\n", "parameter", "band", "at low", "at high");
         for (int i = 0; i < r->n_rows && i < top; i++) {
             const bmd_tornado_row *w = &r->rows[i];
-            char band[48];
+            char band[96];
             snprintf(band, sizeof band, "%s..%s %s", num(b[0], 32, w->low),
                      num(b[1], 32, w->high), w->unit);
             printf("  %-52s %-21s %10s %10s%s%s\n", w->path, band,

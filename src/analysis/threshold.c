@@ -250,12 +250,17 @@ static int speed_threshold(const bmd_analysis *an, int ti, int si, bmd_threshold
     return BMD_SUCCESS;
 }
 
-/* The radar that decides: the detecting radar, else the site's fire-control radar. */
+/* The radar that decides: the site's fire-control radar when its coverage is why the pair is
+ * not engageable; else the detecting radar; else the site's fire-control radar. */
 static bmd_radar *deciding_radar(bmd_analysis_sens_model *m, const bmd_analysis_pair *p,
                                  const char **name)
 {
     const bmd_scenario *scn = m->scn;
     const bmd_engagement *e = &p->engagement;
+    if (m->has_fcr && e->reason == BMD_ENGAGE_NO_FCR_COVERAGE) {
+        *name = scn->sites[m->si].radar.entry.name;
+        return &m->fcr;
+    }
     if (e->detector == BMD_DETECTOR_RADAR && e->detector_index >= 0 &&
         e->detector_index < m->n_radars) {
         *name = scn->sensors[m->radar_map[e->detector_index]].radar.entry.name;

@@ -12,10 +12,11 @@
 #include "render/svg.h"
 
 #define TP_ROW_PX 26.0
-#define TP_LABEL_PX 330.0
 #define TP_TOP_PX 58.0
 #define TP_BOTTOM_PX 64.0
-#define TP_RIGHT_PX 120.0
+#define TP_RIGHT_PX 150.0
+#define TP_CHAR_PX 6.2   /* average width of an 11 px character */
+#define TP_FOOT_LINES 6
 
 void bmd_tornado_plot_init(bmd_tornado_plot *plot)
 {
@@ -55,7 +56,12 @@ int bmd_plot_tornado_svg(const bmd_tornado_plot *p, char **out, bmd_error *err)
 {
     if (!p || !out || !p->bars || p->n_bars < 1)
         return bmd_error_set(err, BMD_EINVAL, "tornado plot: at least one bar is needed");
-    const int width = p->width_px ? p->width_px : 860;
+    size_t longest = 0;
+    for (int i = 0; i < p->n_bars; i++)
+        if (p->bars[i].label && strlen(p->bars[i].label) > longest)
+            longest = strlen(p->bars[i].label);
+    const double label_px = fmax(160.0, TP_CHAR_PX * (double)longest + 16.0);
+    const int width = p->width_px ? p->width_px : (int)(label_px + 480 + TP_RIGHT_PX);
     if (width < 300 || width > 4000)
         return bmd_error_set(err, BMD_EINVAL, "tornado plot: width %d px must be in [300, 4000]",
                              width);
@@ -63,8 +69,32 @@ int bmd_plot_tornado_svg(const bmd_tornado_plot *p, char **out, bmd_error *err)
     if (!axis_range(p, &lo, &hi))
         return bmd_error_set(err, BMD_EINVAL, "tornado plot: no finite value to draw (nominal "
                              "and every bar end are undefined)");
-    const double height = TP_TOP_PX + p->n_bars * TP_ROW_PX + TP_BOTTOM_PX;
-    const double x0 = TP_LABEL_PX, x1 = width - TP_RIGHT_PX;
+    /* the footnote wrapped at "; " into lines that fit */
+    char foot[TP_FOOT_LINES][400];
+    int n_foot = 0;
+    const size_t per_line = (size_t)((width - 24) / 5.6);
+    for (const char *f = p->footnote; f && *f && n_foot < TP_FOOT_LINES; n_foot++) {
+        size_t take = strlen(f);
+        if (take > per_line) {
+            take = per_line;
+            for (size_t k = per_line; k > per_line / 3; k--)
+                if (f[k] == ';' || f[k] == ',' || f[k] == ' ') {
+                    take = k + 1;
+                    break;
+                }
+        }
+        if (take >= sizeof foot[0])
+            take = sizeof foot[0] - 1;
+        memcpy(foot[n_foot], f, take);
+        foot[n_foot][take] = '\0';
+        f += take;
+        while (*f == ' ')
+            f++;
+    }
+    const double height = TP_TOP_PX + p->n_bars * TP_ROW_PX + TP_BOTTOM_PX + 14.0 * n_foot;
+    const double x0_fit = width - TP_RIGHT_PX - 480 > label_px ? width - TP_RIGHT_PX - 480 : label_px;
+    const double x1 = width - TP_RIGHT_PX;
+    const double x0 = x0_fit < x1 - 100 ? x0_fit : x1 - 100; /* narrow: labels may overlap */
     const double y0 = TP_TOP_PX, y1 = TP_TOP_PX + p->n_bars * TP_ROW_PX;
 #define XP(v) (x0 + ((v) - lo) / (hi - lo) * (x1 - x0))
     svg s;
@@ -115,8 +145,8 @@ int bmd_plot_tornado_svg(const bmd_tornado_plot *p, char **out, bmd_error *err)
         snprintf(buf, sizeof buf, "nominal %g", p->nominal);
         bmd_svg_text(&s, XP(p->nominal), y0 - 7, "middle", 10, NULL, buf);
     }
-    if (p->footnote)
-        bmd_svg_text(&s, 12, height - 10, "start", 10, "fill=\"#555555\"", p->footnote);
+    for (int i = 0; i < n_foot; i++)
+        bmd_svg_text(&s, 12, y1 + 54 + 14.0 * i, "start", 10, "fill=\"#555555\"", foot[i]);
 #undef XP
     return bmd_svg_finish(&s, out, err);
 }
@@ -133,10 +163,10 @@ int bmd_plot_tornado_write(const bmd_tornado_plot *plot, const char *path, bmd_e
 }
 
 int bmd_plot_robustness_tornado_svg(const bmd_robustness *r, const bmd_scenario *scn,
-                                    int max_bars, const char *footnote, char **svg,
+                                    int max_bars, const char *footnote, char **out,
                                     bmd_error *err)
 {
-    if (!r || !scn || !svg || r->n_rows < 1)
+    if (!r || !scn || !out || r->n_rows < 1)
         return bmd_error_set(err, BMD_EINVAL, "tornado plot: the pair has no tornado rows (no "
                              "uncertain parameter touches it)");
     int n = r->n_rows;
@@ -173,5 +203,5 @@ int bmd_plot_robustness_tornado_svg(const bmd_robustness *r, const bmd_scenario 
     p.bars = bars;
     p.n_bars = n;
     p.footnote = footnote;
-    return bmd_plot_tornado_svg(&p, svg, err);
+    return bmd_plot_tornado_svg(&p, out, err);
 }
