@@ -285,7 +285,8 @@ int bmd_sens_threshold(const bmd_analysis *an, int ti, int si, bmd_threshold_kin
         return bmd_error_set(err, BMD_EINVAL, "threshold: the output must be given");
     memset(out, 0, sizeof *out);
     out->kind = kind;
-    out->value = out->bracket_lo = out->bracket_hi = NAN;
+    out->value = out->bracket_lo = out->bracket_hi = out->nominal = NAN;
+    out->lo = out->hi = NAN;
     out->band_low = out->band_high = NAN;
     if ((int)kind < 0 || kind >= BMD_THRESHOLD_COUNT)
         return bmd_error_set(err, BMD_EINVAL, "threshold: kind %d must be 0..%d", (int)kind,
