@@ -16,6 +16,8 @@
 #include <cmocka.h>
 
 #include "bmd/analysis.h"
+#include "bmd/param.h"
+#include "bmd/plot.h"
 #include "bmd/sensitivity.h"
 
 static const char *data_dir(void)
@@ -262,6 +264,69 @@ static void bad_indices_and_kinds_are_refused(void **state)
     assert_int_equal(bmd_sens_evaluate(NULL, 0, 0, -1, NULL, &o, &err), BMD_EINVAL);
 }
 
+static void a_delay_band_holding_the_threshold_flips_at_its_high_end_and_is_named(void **state)
+{
+    fixture *f = *state;
+    bmd_param_set set = {0};
+    bmd_error err = {0};
+    if (bmd_param_set_vary_in(&set, &f->scn, "rules.total_delay_s=20:400", &err))
+        fail_msg("%s", err.message);
+    bmd_robustness r;
+    if (bmd_sens_robustness(&f->an, 0, 0, &set, BMD_SENS_METRIC_SHOTS, 0, NULL, &r, &err))
+        fail_msg("%s", err.message);
+    /* The threshold is about 334 s (test above): the band's high end (400 s) is not engageable,
+     * the low end (20 s) is. */
+    if (r.n_rows != 1 || strcmp(r.rows[0].path, "rules.total_delay_s") != 0)
+        fail_msg("expected one tornado row rules.total_delay_s, got %d rows (%s)", r.n_rows,
+                 r.n_rows ? r.rows[0].path : "-");
+    if (r.rows[0].flips_low || !r.rows[0].flips_high ||
+        r.rows[0].at_high.verdict != BMD_SENS_NOT_ENGAGEABLE)
+        fail_msg("expected a flip at the high end only, got low %d high %d (%s)",
+                 r.rows[0].flips_low, r.rows[0].flips_high,
+                 bmd_sens_verdict_name(r.rows[0].at_high.verdict));
+    assert_true(isinf(r.rows[0].swing));
+    /* no radar: radar-track never engages, so the label is assumption-dependent (it takes
+     * precedence, docs/robustness.md), and the reason still names the delay */
+    assert_int_equal(r.by_launch_on[BMD_LAUNCH_ON_IR_TRACK], BMD_SENS_ENGAGEABLE);
+    assert_int_equal(r.by_launch_on[BMD_LAUNCH_ON_RADAR_TRACK], BMD_SENS_NOT_ENGAGEABLE);
+    if (r.label != BMD_ASSUMPTION_DEPENDENT || !strstr(r.reason, "rules.total_delay_s = 400"))
+        fail_msg("expected assumption-dependent naming the delay, got %s: %s",
+                 bmd_robust_label_name(r.label), r.reason);
+    assert_int_equal(r.corner.verdict, BMD_SENS_NOT_ENGAGEABLE);
+    /* the chart names the parameter and the assumptions */
+    char *svg = NULL;
+    if (bmd_plot_robustness_tornado_svg(&r, &f->scn, 0, "launch on ir-track", &svg, &err))
+        fail_msg("%s", err.message);
+    assert_non_null(strstr(svg, "<svg"));
+    assert_non_null(strstr(svg, "rules.total_delay_s"));
+    assert_non_null(strstr(svg, "high: not engageable"));
+    assert_non_null(strstr(svg, "launch on ir-track"));
+    free(svg);
+    bmd_robustness_free(&r);
+    bmd_param_set_free(&set);
+}
+
+static void a_tornado_plot_without_bars_or_with_a_bad_width_is_refused(void **state)
+{
+    (void)state;
+    bmd_tornado_plot p;
+    bmd_tornado_plot_init(&p);
+    char *svg = NULL;
+    bmd_error err = {0};
+    assert_int_equal(bmd_plot_tornado_svg(&p, &svg, &err), BMD_EINVAL);
+    bmd_tornado_bar bar = {"x", NAN, NAN, NULL, NULL};
+    p.bars = &bar;
+    p.n_bars = 1;
+    assert_int_equal(bmd_plot_tornado_svg(&p, &svg, &err), BMD_EINVAL); /* nothing finite */
+    assert_non_null(strstr(err.message, "no finite value"));
+    bar.at_low = 1;
+    p.width_px = 100;
+    assert_int_equal(bmd_plot_tornado_svg(&p, &svg, &err), BMD_EINVAL);
+    p.width_px = 0;
+    assert_int_equal(bmd_plot_tornado_svg(&p, &svg, &err), BMD_SUCCESS);
+    free(svg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +337,8 @@ int main(void)
         cmocka_unit_test(a_detection_range_without_a_radar_is_not_applicable),
         cmocka_unit_test(a_delay_interval_below_the_threshold_does_not_flip),
         cmocka_unit_test(bad_indices_and_kinds_are_refused),
+        cmocka_unit_test(a_delay_band_holding_the_threshold_flips_at_its_high_end_and_is_named),
+        cmocka_unit_test(a_tornado_plot_without_bars_or_with_a_bad_width_is_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
