@@ -19,8 +19,9 @@
 
 /* How near a pair is to a change of verdict (smaller: nearer), from the nominal analysis only:
  * a verdict that changes with the launch-on rule first; then engageable pairs by their time slack
- * (last feasible launch minus earliest launch, s); then pairs too late or seen too late; pairs out
- * of reach, never seen or whose threat does not reach its target are not candidates (INFINITY). */
+ * (last feasible launch minus earliest launch, s); then pairs too late or seen too late; then
+ * pairs outside fire-control radar coverage or below the floor; then the rest (out of reach, never
+ * seen); pairs whose threat does not reach its target are not candidates (INFINITY). */
 static double nearness(const bmd_analysis_pair *p, const bmd_sens_verdict by_rule[3],
                        bmd_sens_verdict nominal)
 {
@@ -34,7 +35,9 @@ static double nearness(const bmd_analysis_pair *p, const bmd_sens_verdict by_rul
         return fmax(e->launch_last_s - e->launch_earliest_s, 0);
     if (e->reason == BMD_ENGAGE_TOO_LATE || e->reason == BMD_ENGAGE_NOT_SEEN_IN_TIME)
         return 1e6;
-    return INFINITY;
+    if (e->reason == BMD_ENGAGE_NO_FCR_COVERAGE || e->reason == BMD_ENGAGE_BELOW_FLOOR)
+        return 2e6;
+    return 3e6; /* out of reach, never seen */
 }
 
 /* The hook of h12-uq (src/report/report_uncertainty.c): the coverage-probability maps and the
@@ -222,7 +225,8 @@ int bmd_rp_robustness(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
         bmd_rp_textf(sb, "Thresholds and tornado charts are computed for the %d pair%s nearest a "
                      "change of verdict (of %d candidates: first those whose verdict changes "
                      "with the launch-on rule, then engageable pairs by their launch-time slack, "
-                     "then pairs that are too late; pairs out of reach or never seen are not "
+                     "then pairs too late, outside fire-control radar coverage or below the floor, "
+                     "then the rest; pairs whose threat does not reach its target are not "
                      "candidates), to keep the report fast. Every pair: bmdsim robust %s.",
                      n_pick, n_pick == 1 ? "" : "s", n_candidates, scn->path);
         bmd_sb_puts(sb, "</p>\n");
