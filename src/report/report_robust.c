@@ -102,7 +102,7 @@ static int pair_detail(const bmd_report *r, const bmd_robustness *x, const char 
     int st = bmd_plot_robustness_tornado_svg(x, scn, 12, assumptions, &svg, err);
     if (st)
         return st;
-    bmd_sb_puts(sb, "<figure>\n");
+    bmd_sb_puts(sb, "<figure class=\"robust\">\n");
     bmd_rp_svg(sb, svg, fig);
     free(svg);
     bmd_sb_puts(sb, "<figcaption>");
