@@ -143,6 +143,7 @@ int cli_cmd_range(int argc, char **argv);
 int cli_cmd_scenario(int argc, char **argv); /* also 'check' */
 int cli_cmd_map(int argc, char **argv);
 int cli_cmd_report(int argc, char **argv);
+int cli_cmd_robust(int argc, char **argv);
 
 /* bmdsim engage SCENARIO.yaml (cmd_engage_scenario.c), with the parsed options of engage. */
 int cli_engage_scenario(const cli_args *a, const char *path);

@@ -21,6 +21,7 @@ layer_of_header() {
     catalog|footprint_input|interceptor_catalog|param|radar_catalog|scenario) echo data ;;
     analysis|footprint_summary|montecarlo|scene) echo analysis ;;
     czml|footprint_io|geojson|kml) echo export ;;
+    sensitivity) echo analysis ;;
     map|plot|raster) echo render ;;
     report) echo report ;;
     bmd) echo report ;;  # the umbrella header includes everything

@@ -137,7 +137,11 @@ static void the_report_parses_as_html_and_as_xml_with_its_sections(void **state)
     assert_int_equal(count_nodes(doc, "//h2[.='Parameters and their sources']"), 1);
     assert_int_equal(count_nodes(doc, "//pre[contains(., 'bmdsim report scenarios/')]"), 1);
     /* Two maps, an altitude plot and a timeline for the one threat. */
-    assert_int_equal(count_nodes(doc, "//*[local-name()='svg']"), 4);
+    assert_int_equal(count_nodes(doc, "//*[local-name()='svg'][not(ancestor::figure[@class="
+                                      "'robust'])]"), 4);
+    /* The robustness section (report_robust.c): its heading and the launch-on table. */
+    assert_int_equal(count_nodes(doc, "//h2[@id='robustness']"), 1);
+    assert_int_equal(count_nodes(doc, "//th[.='launch on radar-track']"), 1);
     assert_int_equal(count_nodes(doc, "//figure[@id='map']/*[local-name()='svg']"), 1);
     /* Nothing fetched from the network: no src, no link, no @import, no url(http...). */
     assert_int_equal(count_nodes(doc, "//*[@src] | //link | //script"), 0);

@@ -48,6 +48,7 @@
 #include "bmd/footprint_summary.h"
 #include "bmd/montecarlo.h"
 #include "bmd/scene.h"
+#include "bmd/sensitivity.h"
 
 /* export */
 #include "bmd/footprint_io.h"

@@ -9,6 +9,7 @@
 
 #include "bmd/earth.h"
 #include "bmd/error.h"
+#include "bmd/scenario.h"
 #include "bmd/scene.h"
 #include "bmd/trajectory.h"
 
@@ -84,6 +85,46 @@ BMD_API void bmd_timeline_plot_init(bmd_timeline_plot *plot);
  * shot times; BMD_ENOMEM. */
 BMD_API int bmd_plot_timeline_svg(const bmd_timeline_plot *plot, char **svg, bmd_error *err);
 BMD_API int bmd_plot_timeline_write(const bmd_timeline_plot *plot, const char *path, bmd_error *err);
+
+/* ---------------------------------------------------------------------------------------------
+ * Tornado chart (one-at-a-time sensitivity, bmd/sensitivity.h): one horizontal bar per parameter
+ * from the nominal value of the metric to its value with the parameter at the low end (blue) and
+ * at the high end (orange) of its band, largest swing on top. */
+
+typedef struct bmd_tornado_bar {
+    const char *label;            /* the parameter (path and band) */
+    double at_low, at_high;       /* the metric; NAN: none at that end (drawn to the axis end and
+                                     marked with flip_low / flip_high text) */
+    const char *flip_low;         /* NULL, or the verdict at that end when it differs, e.g.
+                                     "not engageable" (drawn at the bar's end) */
+    const char *flip_high;
+} bmd_tornado_bar;
+
+typedef struct bmd_tornado_plot {
+    const char *title;
+    const char *metric_label;     /* x axis, with its unit */
+    double nominal;               /* the metric with every parameter nominal (NAN: none) */
+    const bmd_tornado_bar *bars;
+    int n_bars;                   /* >= 1 */
+    const char *footnote;         /* assumptions (launch-on rule, delays, RCS); may be NULL */
+    int width_px;                 /* 0: 860; the height follows from the bars */
+} bmd_tornado_plot;
+
+BMD_API void bmd_tornado_plot_init(bmd_tornado_plot *plot);
+
+/* The SVG text (caller frees). Errors: BMD_EINVAL for no bars, a width outside [300, 4000] px or
+ * no finite value at all; BMD_ENOMEM. */
+BMD_API int bmd_plot_tornado_svg(const bmd_tornado_plot *plot, char **svg, bmd_error *err);
+BMD_API int bmd_plot_tornado_write(const bmd_tornado_plot *plot, const char *path, bmd_error *err);
+
+/* The tornado of a pair's robustness (bmd/sensitivity.h) as SVG: its first max_bars rows (0:
+ * all, at most 40), labelled "PATH LOW..HIGH UNIT", titled "THREAT x SITE: VERDICT (LABEL)" from
+ * scn, with footnote (the assumptions; may be NULL). Errors: BMD_EINVAL when it has no rows;
+ * those of bmd_plot_tornado_svg. */
+struct bmd_robustness;
+BMD_API int bmd_plot_robustness_tornado_svg(const struct bmd_robustness *r,
+                                            const bmd_scenario *scn, int max_bars,
+                                            const char *footnote, char **svg, bmd_error *err);
 
 #ifdef __cplusplus
 }

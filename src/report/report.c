@@ -351,6 +351,8 @@ int bmd_report_html(const bmd_report *r, char **html, bmd_error *err)
     }
     if (!st)
         st = bmd_rp_footprints(&rr, &sb, err);
+    if (!st)
+        st = bmd_rp_robustness(&rr, &sb, err);
     if (st) {
         bmd_sb_free(&sb);
         return st;
