@@ -25,7 +25,16 @@ static const command commands[] = {
     {"report", cli_cmd_report, "a scenario's analysis as one HTML page, with GeoJSON and KML"},
     {"footprint", cli_cmd_footprint, "defended-area, launch-area and exposure maps of a scenario"},
     {"map", cli_cmd_map, "draw a map (SVG) of a region with sites: land, borders, scale"},
+    {"sweep", cli_cmd_sweep, "vary one or two parameters over a grid: CSV, JSON, line or contour plot"},
 };
+
+int (*cli_command_find(const char *name))(int argc, char **argv)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return commands[i].run;
+    return NULL;
+}
 
 static void print_usage(FILE *out)
 {
