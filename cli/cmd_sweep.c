@@ -91,15 +91,19 @@ static int read_keys(sweep_data *d, const cJSON *row, const cli_args *a)
             return CLI_USAGE;
         }
     }
+    for (int w = 0; w < n_wanted; w++) { /* in the order asked, each once */
+        int seen = 0;
+        for (int m = 0; m < d->n_metrics && !seen; m++)
+            seen = !strcmp(d->metric[m], wanted[w]);
+        if (!seen)
+            d->metric[d->n_metrics++] = strdup(wanted[w]);
+    }
     const cJSON *it;
     cJSON_ArrayForEach(it, row)
     {
         int numeric = cJSON_IsNumber(it) || cJSON_IsBool(it) || cJSON_IsNull(it);
         if (numeric) {
-            int keep = n_wanted == 0;
-            for (int w = 0; w < n_wanted && !keep; w++)
-                keep = !strcmp(wanted[w], it->string);
-            if (keep && d->n_metrics < SWEEP_MAX_METRICS)
+            if (n_wanted == 0 && d->n_metrics < SWEEP_MAX_METRICS)
                 d->metric[d->n_metrics++] = strdup(it->string);
         } else if (d->n_texts < SWEEP_MAX_TEXTS) {
             d->text[d->n_texts++] = strdup(it->string);

@@ -183,6 +183,9 @@ static void catalogue_nominal(const sweep_command *cmd, sweep_axis *ax, double *
     const char *given = given_flag(cmd, !strcmp(kind, "radar") ? "radar"
                                         : !strcmp(kind, "interceptor") ? "interceptor"
                                                                          : "missile");
+    if (!given && !strcmp(kind, "missile") && cmd->argc > 0 && strncmp(cmd->argv[0], "--", 2) &&
+        (!strcmp(cmd->name, "range") || !strcmp(cmd->name, "trajectory")))
+        given = cmd->argv[0]; /* range NAME */
     if (!given && !name[0])
         return;
     bmd_error err;
