@@ -38,6 +38,7 @@
 #include "bmd/catalog.h"
 #include "bmd/footprint_input.h"
 #include "bmd/interceptor_catalog.h"
+#include "bmd/param.h"
 #include "bmd/radar_catalog.h"
 #include "bmd/scenario.h"
 

@@ -36,6 +36,8 @@ typedef struct bmd_param_provenance {
     int line;                /* where it was defined (1-based; 0 for an override) */
     int has_range;           /* sources disagree: the file gives low <= value <= high */
     double low, high;        /* that range, SI (meaningful only when has_range) */
+    char dist[64];           /* `dist:` as written (bmd_dist_parse of bmd/param.h), "" when none:
+                                then low/high alone mean uniform over the band */
 } bmd_param_provenance;
 
 /* The radar cross-sections of a missile's objects (block `signature:` of a missile file, each
