@@ -393,6 +393,12 @@ static int sweep_main(const cli_args *a, sweep_command *cmd, sweep_data *d)
         return cli_require(a, "x", "(NAME=LO:HI:N; see 'bmdsim sweep --help')");
     const char *row = cli_text(a, "row"), *pair = cli_text(a, "pair");
     char select[512];
+    if ((row && d->row) || (pair && d->pair)) {
+        cli_complain("sweep", "--%s given twice", row && d->row ? "row" : "pair");
+        return CLI_USAGE;
+    }
+    row = row ? row : d->row;
+    pair = pair ? pair : d->pair;
     if (row && pair) {
         cli_complain("sweep", "--row and --pair cannot both be given");
         return CLI_USAGE;
@@ -414,6 +420,8 @@ static int sweep_main(const cli_args *a, sweep_command *cmd, sweep_data *d)
     for (int i = 0; i < cmd->argc && len < sizeof d->command_line; i++)
         len += (size_t)snprintf(d->command_line + len, sizeof d->command_line - len, " %s",
                                 cmd->argv[i]);
+    if (row && len < sizeof d->command_line) /* the row read: part of what was swept */
+        snprintf(d->command_line + len, sizeof d->command_line - len, " (row %s)", row);
     int st = sweep_axis_parse("x", cli_text(a, "x"), cmd, !cli_has(a, "y"), &d->axes[0]);
     d->n_axes = 1;
     if (!st && cli_has(a, "y")) {
@@ -474,11 +482,42 @@ int cli_cmd_sweep(int argc, char **argv)
                      "--speed=3:7:9 -- kepler --angle 30)");
         return CLI_USAGE;
     }
+    /* --pair and --row belong to the sweep wherever they are written (no command has them):
+     * "bmdsim sweep --x ... -- engage S.yaml --pair T:S" */
+    char **rest = calloc((size_t)cmd.argc + 1, sizeof *rest);
     sweep_data *d = calloc(1, sizeof *d);
-    if (!d)
+    if (!d || !rest) {
+        free(d);
+        free(rest);
         return CLI_FAILED;
+    }
+    int n_rest = 0;
+    for (int i = 0; i < cmd.argc; i++) {
+        const char *t = cmd.argv[i];
+        int pair = !strncmp(t, "--pair", 6), row = !strncmp(t, "--row", 5);
+        size_t len = pair ? 6 : 5;
+        if ((pair || row) && (t[len] == '=' || t[len] == '\0')) {
+            const char *v = t[len] == '=' ? t + len + 1 : i + 1 < cmd.argc ? cmd.argv[++i] : NULL;
+            if (!v || (pair ? d->pair : d->row)) {
+                cli_complain("sweep", "--%s %s", pair ? "pair" : "row",
+                             v ? "given twice" : "needs a value");
+                free(d);
+                free(rest);
+                return CLI_USAGE;
+            }
+            if (pair)
+                d->pair = v;
+            else
+                d->row = v;
+            continue;
+        }
+        rest[n_rest++] = cmd.argv[i];
+    }
+    cmd.argv = rest;
+    cmd.argc = n_rest;
     st = sweep_main(&a, &cmd, d);
     data_free(d);
     free(d);
+    free(rest);
     return st;
 }

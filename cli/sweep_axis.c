@@ -262,6 +262,20 @@ static int rule_flag(const char *rule, const char **flag, double *fallback)
     return 0;
 }
 
+/* The value of a parameter path in the target's scenario (and the low:high it gives). */
+static int scenario_nominal(const char *option, const sweep_command *cmd, sweep_axis *ax,
+                            double *lo, double *hi)
+{
+    char msg[BMD_ERROR_MESSAGE_SIZE];
+    if (cli_inject_scenario_nominal(scenario_of(cmd), given_flag(cmd, "catalog"), ax->path,
+                                    &ax->nominal, lo, hi, msg, sizeof msg)) {
+        cli_complain("sweep", "--%s %s: %s", option, ax->spec, msg);
+        return CLI_USAGE;
+    }
+    snprintf(ax->nominal_from, sizeof ax->nominal_from, "scenario %s", scenario_of(cmd));
+    return CLI_OK;
+}
+
 /* Resolve ax->name into the target and its nominal value. */
 static int resolve(const char *option, const sweep_command *cmd, sweep_axis *ax, double *lo,
                    double *hi)
@@ -332,7 +346,7 @@ static int resolve(const char *option, const sweep_command *cmd, sweep_axis *ax,
         snprintf(ax->path, sizeof ax->path, "%s", nm);
         if (scenario) { /* the scenario's rules through bmd/param.h */
             ax->target = SWEEP_PARAM;
-            return CLI_OK;
+            return scenario_nominal(option, cmd, ax, lo, hi) ? CLI_USAGE : CLI_OK;
         }
         if (strcmp(cmd->name, "engage") != 0) {
             cli_complain("sweep", "--%s %s: rules.* applies to engage (flag form) or a scenario",
@@ -390,6 +404,8 @@ static int resolve(const char *option, const sweep_command *cmd, sweep_axis *ax,
             snprintf(ax->path, sizeof ax->path, "%s", nm);
         if (!scenario)
             catalogue_nominal(cmd, ax, lo, hi);
+        else if (scenario_nominal(option, cmd, ax, lo, hi))
+            return CLI_USAGE;
         if (!strcmp(cmd->name, "range") && strstr(ax->path, "payload.rv_mass_kg"))
             ax->also_payload_grid = 1;
         return CLI_OK;

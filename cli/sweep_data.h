@@ -23,6 +23,7 @@ typedef struct sweep_data {
     char **message;                    /* n_points, the command's complaint (owned) or NULL */
     double *value;                     /* n_points * n_metrics */
     int plot_metric;                   /* index of the metric drawn */
+    const char *row, *pair;            /* --row / --pair written among the command's arguments */
 } sweep_data;
 
 /* The value of axis k at point p. */

@@ -5,9 +5,11 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "bmd/version.h"
 #include "cli.h"
 #if defined(__has_include)
 #if __has_include("bmd/param.h")
@@ -121,4 +123,46 @@ int cli_inject_scenario(const char *command, bmd_scenario *scn)
 #endif
     }
     return CLI_OK;
+}
+
+int cli_inject_scenario_nominal(const char *yaml, const char *catalog, const char *path,
+                                double *value, double *lo, double *hi, char *msg, size_t n)
+{
+    *value = *lo = *hi = NAN;
+#ifdef HAVE_PARAM_H
+    bmd_scenario *scn = calloc(1, sizeof *scn);
+    if (!scn) {
+        snprintf(msg, n, "out of memory");
+        return BMD_ENOMEM;
+    }
+    char root[BMD_CATALOG_TEXT_MAX];
+    if (catalog)
+        snprintf(root, sizeof root, "%s", catalog);
+    else
+        snprintf(root, sizeof root, "%s/catalog", bmd_data_dir());
+    bmd_error err = {0};
+    bmd_scenario_init(scn);
+    int st = bmd_scenario_open(yaml, root, scn, &err);
+    if (!st)
+        st = bmd_param_get(scn, path, value, &err);
+    if (!st) { /* the scenario's or catalogue's low:high for this path, when it gives one */
+        bmd_param_set set = {0};
+        bmd_error ignored;
+        if (!bmd_param_set_from_scenario(scn, &set, &ignored)) {
+            int i = bmd_param_set_find(&set, path);
+            if (i >= 0 && set.items[i].dist.kind != BMD_DIST_FIXED)
+                *lo = set.items[i].dist.low, *hi = set.items[i].dist.high;
+        }
+        bmd_param_set_free(&set);
+    }
+    if (st)
+        snprintf(msg, n, "%s", err.message[0] ? err.message : bmd_status_name(st));
+    bmd_scenario_free(scn);
+    free(scn);
+    return st;
+#else
+    (void)yaml, (void)catalog, (void)path;
+    snprintf(msg, n, "parameters of a scenario need bmd/param.h (issue 12)");
+    return BMD_EINVAL;
+#endif
 }

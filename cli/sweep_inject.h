@@ -13,6 +13,8 @@
 #include "bmd/radar_catalog.h"
 #include "bmd/scenario.h"
 
+#include <stddef.h>
+
 #define CLI_INJECT_MAX 4
 
 /* Activate n (at most CLI_INJECT_MAX) assignments path[i] = value[i] (the strings must outlive
@@ -28,6 +30,12 @@ int cli_inject_radar(const char *command, bmd_catalog_radar *entry);
 
 /* Apply the active assignments to an opened scenario (bmd_param_apply); CLI_USAGE as above. */
 int cli_inject_scenario(const char *command, bmd_scenario *scn);
+
+/* The value of path in scenario file yaml (catalogue root catalog, NULL: the data directory's),
+ * and the low:high the scenario or catalogue gives it (NAN when none). Returns a library status
+ * with one line in msg (n bytes) for an unknown path, field or file. */
+int cli_inject_scenario_nominal(const char *yaml, const char *catalog, const char *path,
+                                double *value, double *lo, double *hi, char *msg, size_t n);
 
 /* Split a catalogue path "KIND.FIELD" or "KIND[NAME].FIELD" (KIND missile, interceptor or radar):
  * kind and name (empty when absent) and a pointer to FIELD; 0 when path is not of that form. */
