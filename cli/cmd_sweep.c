@@ -385,6 +385,13 @@ static int sweep_main(const cli_args *a, sweep_command *cmd, sweep_data *d)
                          "trajectory, range, exchange, sensor, engage or footprint)", cmd->name);
             return CLI_USAGE;
         }
+#ifdef BMD_MPI
+    if (!strcmp(cmd->name, "footprint")) { /* it starts and ends MPI once per process */
+        cli_complain("sweep", "footprint cannot be swept in-process by an MPI build of bmdsim "
+                     "(MPI starts once per process); use a build without -DBMD_MPI=ON");
+        return CLI_USAGE;
+    }
+#endif
     if (!(cmd->run = cli_command_find(cmd->name))) {
         cli_complain("sweep", "unknown command '%s' after '--' (see 'bmdsim --help')", cmd->name);
         return CLI_USAGE;
@@ -415,6 +422,7 @@ static int sweep_main(const cli_args *a, sweep_command *cmd, sweep_data *d)
         row = select;
     }
     d->cmd = cmd;
+    cmd->payload_kg = sweep_range_payload(cmd);
     size_t len = (size_t)snprintf(d->command_line, sizeof d->command_line, "bmdsim %s",
                                   cmd->name);
     for (int i = 0; i < cmd->argc && len < sizeof d->command_line; i++)

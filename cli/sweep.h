@@ -46,7 +46,12 @@ typedef struct sweep_command {
     int (*run)(int argc, char **argv);
     int argc;                /* arguments after the name */
     char **argv;
+    double payload_kg;       /* range: the catalogue RV mass the rows are pinned to (NAN: not) */
 } sweep_command;
+
+/* range without a payload axis or --payload-min/max: the catalogue RV mass of its missile (one
+ * row at the catalogue payload instead of its default five), else NAN. */
+double sweep_range_payload(const sweep_command *cmd);
 
 /* Parse axis spec (option --x or --y of a sweep over cmd; one_axis: the only axis, default 11
  * values, else 9) into ax, resolving its nominal value. One line on stderr and CLI_USAGE for a bad

@@ -415,6 +415,23 @@ static int resolve(const char *option, const sweep_command *cmd, sweep_axis *ax,
     return CLI_USAGE;
 }
 
+double sweep_range_payload(const sweep_command *cmd)
+{
+    if (strcmp(cmd->name, "range") != 0 || given_flag(cmd, "payload-min") ||
+        given_flag(cmd, "payload-max"))
+        return NAN;
+    const char *set = given_flag(cmd, "set");
+    if (set && strstr(set, "payload.rv_mass_kg")) /* the --set value */
+        return NAN;
+    sweep_axis ax;
+    memset(&ax, 0, sizeof ax);
+    ax.nominal = NAN;
+    snprintf(ax.path, sizeof ax.path, "missile.payload.rv_mass_kg");
+    double lo, hi;
+    catalogue_nominal(cmd, &ax, &lo, &hi);
+    return ax.nominal;
+}
+
 int sweep_axis_parse(const char *option, const char *spec, const sweep_command *cmd, int one_axis,
                      sweep_axis *ax)
 {
@@ -567,6 +584,13 @@ int sweep_build_argv(const sweep_command *cmd, const sweep_axis *axes, int n_axe
             }
             break;
         }
+    }
+    int pinned = 0;
+    for (int k = 0; k < n_axes; k++)
+        pinned |= axes[k].also_payload_grid;
+    if (!pinned && isfinite(cmd->payload_kg)) {
+        PUSH("--payload-min=%.10g", cmd->payload_kg);
+        PUSH("--payload-max=%.10g", cmd->payload_kg);
     }
     PUSH("--json");
 #undef PUSH

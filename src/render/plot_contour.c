@@ -212,21 +212,22 @@ static int draw_isolines(svg *s, const bmd_contour_plot *p, const double *lv, in
         if (n == 0)
             continue;
         bmd_svg_path_open(s);
+        /* the label goes on the segment nearest a height staggered by level (golden-ratio
+         * steps), away from the frame, so that labels of neighbouring levels do not overlap */
+        double frac = 0.15 + 0.7 * fmod(0.5 + 0.618034 * k, 1.0);
+        double target = ay->p1 + frac * (ay->p0 - ay->p1);
         int best = 0;
-        double best_len = -1;
+        double best_cost = INFINITY;
         for (int i = 0; i < n; i++) {
             double x0 = bmd_render_axis_px(ax, seg[i].x0), y0 = bmd_render_axis_px(ay, seg[i].y0);
             double x1 = bmd_render_axis_px(ax, seg[i].x1), y1 = bmd_render_axis_px(ay, seg[i].y1);
             bmd_svg_path_move(s, x0, y0);
             bmd_svg_path_line(s, x1, y1);
-            double len = hypot(x1 - x0, y1 - y0);
-            /* prefer segments away from the frame so the label stays inside */
             double mx = 0.5 * (x0 + x1), my = 0.5 * (y0 + y1);
             double margin = fmin(fmin(mx - ax->p0, ax->p1 - mx), fmin(my - ay->p1, ay->p0 - my));
-            if (margin > 14)
-                len += 1000;
-            if (len > best_len)
-                best_len = len, best = i;
+            double cost = fabs(my - target) + (margin > 24 ? 0 : 1e4);
+            if (cost < best_cost)
+                best_cost = cost, best = i;
         }
         bmd_svg_path_end(s, "fill=\"none\" stroke=\"#111\" stroke-width=\"1\"");
         char text[48];
@@ -269,6 +270,14 @@ static void legend(svg *s, const bmd_contour_plot *p, const double *lv, int nl, 
     double y = y0 + 10 + 17.0 * (nl + 1) + 8;
     bmd_svg_line(s, x0, y + 6, x0 + 16, y + 6, "stroke=\"#111\" stroke-width=\"1\"");
     bmd_svg_text(s, x0 + 22, y + 10, "start", 11, "fill=\"#222\"", "isoline (labelled)");
+    int blank = 0;
+    for (int i = 0; i < p->nx * p->ny && !blank; i++)
+        blank = !isfinite(p->z[i]);
+    if (blank) {
+        y += 18;
+        bmd_svg_rect(s, x0, y, 16, 13, "fill=\"#eeeeee\" stroke=\"#555\"");
+        bmd_svg_text(s, x0 + 22, y + 11, "start", 11, "fill=\"#222\"", "no value");
+    }
     if (isfinite(p->x_nominal) || isfinite(p->y_nominal)) {
         y += 18;
         bmd_svg_circle(s, x0 + 8, y + 6, 5, "fill=\"#ffffff\" stroke=\"#d62728\" stroke-width=\"2\"");
@@ -322,7 +331,8 @@ int bmd_plot_contour_svg(const bmd_contour_plot *p, char **out, bmd_error *err)
     svg s;
     bmd_svg_begin(&s, w, h, title);
     bmd_svg_rect(&s, 0, 0, w, h, "fill=\"#ffffff\"");
-    bmd_svg_text(&s, left, 24, "start", 15, "font-weight=\"bold\" fill=\"#222\"", title);
+    bmd_svg_text(&s, left, 24, "start", strlen(title) > 64 ? 12 : 15,
+                 "font-weight=\"bold\" fill=\"#222\"", title);
     bmd_svg_rect(&s, ax.p0, ay.p1, ax.p1 - ax.p0, ay.p0 - ay.p1, "fill=\"#eeeeee\"");
     draw_bands(&s, p, lv, nl, &ax, &ay);
     if ((st = draw_isolines(&s, p, lv, nl, &ax, &ay, step, err))) {

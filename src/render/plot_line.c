@@ -252,7 +252,8 @@ int bmd_plot_line_svg(const bmd_line_plot *p, char **out, bmd_error *err)
     svg s;
     bmd_svg_begin(&s, w, h, title);
     bmd_svg_rect(&s, 0, 0, w, h, "fill=\"#ffffff\"");
-    bmd_svg_text(&s, left, 24, "start", 15, "font-weight=\"bold\" fill=\"#222\"", title);
+    bmd_svg_text(&s, left, 24, "start", strlen(title) > 72 ? 12 : 15,
+                 "font-weight=\"bold\" fill=\"#222\"", title);
     bmd_render_axes_draw(&s, &x, &y, p->x_label,
                          p->y_label ? p->y_label : p->series[0].label, 1);
     bmd_svg_clip_rect(&s, "sweep-area", x.p0, y.p1, x.p1 - x.p0, y.p0 - y.p1);
