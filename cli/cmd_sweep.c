@@ -208,7 +208,7 @@ static int nominal_run(sweep_data *d, const cli_args *a, const char *select)
                    known ? "the nominal point" : "the middle of the axes", at);
             for (int m = 0; m < d->n_metrics; m++)
                 printf("  %-36s %-6s %.10g\n", d->metric[m], sweep_unit_of(d->metric[m]),
-                       d->nominal_metric[m]);
+                       number_of(cJSON_GetObjectItemCaseSensitive(row, d->metric[m])));
             printf("Texts (fixed assumptions when they do not change over the grid):\n");
             for (int t = 0; t < d->n_texts; t++)
                 printf("  %-36s %s\n", d->text[t], d->nominal_text[t] ? d->nominal_text[t] : "");

@@ -92,6 +92,11 @@ check_text scenario_sweep_exits_0 "$?" 0
 check scenario_total_delay_scales_the_track_delay \
     "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["points"][0]["values"]["track_delay_s"])' "$tmp/s.json")" 60 1e-3 "30/70 of 140 s"
 
+# --list-metrics: the numbers (with units from their keys) and the texts, at the axis' middle
+lm=$("$bin" sweep --x --speed=3:7:5 --list-metrics -- kepler --angle 30)
+contains list_metrics_names_a_number_with_its_unit "$lm" "range_km"
+case "$lm" in *"burnout_speed_km_s"*"km/s"*"5"*) ok ;; *) bad "list-metrics lacks burnout_speed_km_s km/s 5: $lm" ;; esac
+
 # 6. Bad input: one line naming the field, the value and the allowed form; exit 2; nothing written.
 expect_usage_error high_below_low_is_refused "not above the low end" sweep --x --speed=7:3:5 -- kepler --angle 30
 expect_usage_error one_value_is_refused "whole number from 2" sweep --x --speed=3:7:1 -- kepler --angle 30
