@@ -148,5 +148,10 @@ int cli_cmd_robust(int argc, char **argv);
 /* bmdsim engage SCENARIO.yaml (cmd_engage_scenario.c), with the parsed options of engage. */
 int cli_engage_scenario(const cli_args *a, const char *path);
 int cli_cmd_footprint(int argc, char **argv);
+int cli_cmd_sweep(int argc, char **argv);
+
+/* The run function of the command called name (main.c's table), or NULL (bmdsim sweep runs
+ * commands in-process). */
+int (*cli_command_find(const char *name))(int argc, char **argv);
 
 #endif

@@ -17,6 +17,7 @@
 #include "engage_export.h"
 #include "mc_cli.h"
 #include "rules_cli.h"
+#include "sweep_inject.h"
 #include "threat.h"
 
 static const cli_option options[] = {
@@ -129,6 +130,8 @@ static int read_defense(const cli_args *a, engage_run *r)
     cli_catalog_dir("interceptors", dir, sizeof dir);
     if ((st = bmd_catalog_find_interceptor(dir, cli_text(a, "interceptor"), &r->ic, &err)))
         return failure(a->command, st, &err);
+    if ((st = cli_inject_interceptor(a->command, &r->ic))) /* bmdsim sweep */
+        return st;
     if (cli_has(a, "radar-at") && !cli_has(a, "radar")) {
         cli_complain(a->command, "--radar-at needs --radar NAME");
         return CLI_USAGE;
@@ -138,6 +141,8 @@ static int read_defense(const cli_args *a, engage_run *r)
     cli_catalog_dir("radars", dir, sizeof dir);
     if ((st = bmd_catalog_find_radar(dir, cli_text(a, "radar"), &r->radar, &err)))
         return failure(a->command, st, &err);
+    if ((st = cli_inject_radar(a->command, &r->radar))) /* bmdsim sweep */
+        return st;
     bmd_radar *rd = &r->radar.radar;
     rd->lat_rad = r->site.lat_rad;
     rd->lon_rad = r->site.lon_rad;

@@ -26,7 +26,17 @@ static const command commands[] = {
     {"footprint", cli_cmd_footprint, "defended-area, launch-area and exposure maps of a scenario"},
     {"map", cli_cmd_map, "draw a map (SVG) of a region with sites: land, borders, scale"},
     {"robust", cli_cmd_robust, "how robust is each verdict: thresholds, tornado, labels"},
+
+    {"sweep", cli_cmd_sweep, "vary one or two parameters over a grid: CSV, JSON, line or contour plot"},
 };
+
+int (*cli_command_find(const char *name))(int argc, char **argv)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return commands[i].run;
+    return NULL;
+}
 
 static void print_usage(FILE *out)
 {

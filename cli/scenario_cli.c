@@ -8,6 +8,7 @@
 #include "common.h"
 #include "rules_cli.h"
 #include "scenario_cli.h"
+#include "sweep_inject.h"
 #include "bmd/version.h"
 
 
@@ -32,7 +33,7 @@ int cli_scenario_open(const cli_args *a, const char *path, bmd_scenario *scn)
     bmd_scenario_init(scn);
     int st = bmd_scenario_open(path, root, scn, &err);
     if (!st)
-        return CLI_OK;
+        return cli_inject_scenario(a->command, scn); /* bmdsim sweep: CLI_OK without one */
     cli_complain(a->command, "%s", err.message[0] ? err.message : bmd_status_name(st));
     return cli_exit_status(st);
 }

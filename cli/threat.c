@@ -7,6 +7,7 @@
 #include "bmd/analysis.h"
 #include "bmd/catalog.h"
 #include "common.h"
+#include "sweep_inject.h"
 #include "threat.h"
 #include "bmd/version.h"
 
@@ -43,6 +44,10 @@ int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)
         cli_complain(a->command, "%s", err.message);
         free(m);
         return cli_exit_status(st);
+    }
+    if ((st = cli_inject_missile(a->command, m))) { /* bmdsim sweep */
+        free(m);
+        return st;
     }
     snprintf(t->missile, sizeof t->missile, "%s", m->missile.name);
     t->warhead_rcs_m2 = m->signature.warhead_rcs_m2;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "sweep_inject.h"
 #include "threat.h"
 
 void cli_catalogue_dir(const cli_args *a, char *buf, size_t n)
@@ -56,6 +57,8 @@ int cli_load_missile(const cli_args *a, const char *text, bmd_catalog_missile *e
         return cli_library_failure(a->command, st, &err);
     const char *set = cli_text(a, "set");
     if (set && (st = cli_apply_overrides(a->command, set, entry)))
+        return st;
+    if ((st = cli_inject_missile(a->command, entry))) /* bmdsim sweep */
         return st;
     if ((st = bmd_missile_validate(&entry->missile, &err))) {
         cli_complain(a->command, "missile '%s': %s", entry->missile.name, err.message);

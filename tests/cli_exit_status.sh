@@ -114,7 +114,7 @@ status no_command_exits_2 2
 status unknown_command_exits_2 2 frobnicate
 
 # Every --help (and bmdsim --help) ends with the table.
-for c in kepler loft trajectory range catalog exchange sensor engage scenario check report footprint map; do
+for c in kepler loft trajectory range catalog exchange sensor engage scenario check report footprint map sweep; do
     h=$("$bin" $c --help); rc=$?
     if [ $rc -eq 0 ] && case "$h" in *"exit status: 0 success"*"3 no solution"*"130 interrupted"*) true ;; *) false ;; esac
     then ok; else bad "$c --help (exit $rc) lacks the exit-status table"; fi

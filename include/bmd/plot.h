@@ -126,6 +126,79 @@ BMD_API int bmd_plot_robustness_tornado_svg(const struct bmd_robustness *r,
                                             const bmd_scenario *scn, int max_bars,
                                             const char *footnote, char **svg, bmd_error *err);
 
+
+/* ---- Sweeps (issue 12, item 4): a line plot of one swept axis, a filled contour plot of two
+ * (src/render/plot_line.c, plot_contour.c). Values are in the units of their labels (the caller
+ * converts); both mark the catalogue (nominal) value and carry a note naming the assumptions. */
+
+/* One curve of a line plot: y[i] at x[i] of the plot (NaN: no value there, the line breaks). */
+typedef struct bmd_line_series {
+    const char *label;
+    const double *y;
+} bmd_line_series;
+
+typedef struct bmd_line_plot {
+    const char *title;
+    const char *x_label;             /* with its unit, e.g. "payload mass (kg)" */
+    const char *y_label;             /* NULL: the first series' label */
+    const double *x;                 /* n increasing, finite values */
+    int n;                           /* >= 2 */
+    const bmd_line_series *series;
+    int n_series;                    /* 1 to 8 */
+    double x_nominal;                /* the catalogue value: a dashed vertical line (NaN: none) */
+    double y_nominal;                /* the first series there: a point (NaN: none) */
+    const char *nominal_label;       /* legend text of the mark (NULL: "catalogue value") */
+    const char *note;                /* a line under the plot: the fixed assumptions (or NULL) */
+    int width_px, height_px;         /* 0: 760 x 460 */
+} bmd_line_plot;
+
+/* An empty plot: no nominal mark (NaN), default size. */
+BMD_API void bmd_line_plot_init(bmd_line_plot *plot);
+
+/* The SVG text (caller frees). Errors: BMD_EINVAL for n < 2, x not increasing or not finite, no
+ * series or more than 8, a series without a finite value, a size outside [200, 4000] px;
+ * BMD_ENOMEM. */
+BMD_API int bmd_plot_line_svg(const bmd_line_plot *plot, char **svg, bmd_error *err);
+
+/* One piece of an isoline: from (x0, y0) to (x1, y1), in the units of the grid's axes. */
+typedef struct bmd_contour_segment {
+    double x0, y0, x1, y1;
+} bmd_contour_segment;
+
+/* The isoline z = level of a grid by marching squares: z[j * nx + i] is the value at (x[i],
+ * y[j]), x and y increasing; crossings are interpolated linearly along cell edges, a saddle cell
+ * is resolved by the mean of its corners, a cell with a NaN corner is skipped. *segs (caller
+ * frees; NULL when *n is 0) receives *n segments. Errors: BMD_EINVAL for nx or ny < 2, axes not
+ * increasing, a level that is not finite; BMD_ENOMEM. */
+BMD_API int bmd_contour_segments(const double *x, int nx, const double *y, int ny, const double *z,
+                                 double level, bmd_contour_segment **segs, int *n, bmd_error *err);
+
+typedef struct bmd_contour_plot {
+    const char *title;
+    const char *x_label, *y_label;   /* with units */
+    const char *z_label;             /* the quantity contoured, with its unit (legend heading) */
+    const double *x;                 /* nx increasing values */
+    int nx;                          /* >= 2 */
+    const double *y;                 /* ny increasing values */
+    int ny;                          /* >= 2 */
+    const double *z;                 /* z[j * nx + i] at (x[i], y[j]); NaN: no value (blank) */
+    const double *levels;            /* increasing isoline levels; NULL: about 8 nice ones */
+    int n_levels;                    /* at most 32 */
+    double x_nominal, y_nominal;     /* the catalogue values: dashed lines and a point (NaN: none) */
+    const char *nominal_label;       /* NULL: "catalogue value" */
+    const char *note;                /* a line under the plot: the fixed assumptions (or NULL) */
+    int width_px, height_px;         /* 0: 760 x 560 */
+} bmd_contour_plot;
+
+/* An empty plot: no nominal mark, automatic levels, default size. */
+BMD_API void bmd_contour_plot_init(bmd_contour_plot *plot);
+
+/* The SVG text (caller frees): filled bands between the levels, the isolines labelled with their
+ * level, axes, a legend of the bands and the nominal mark. Errors: BMD_EINVAL for nx or ny < 2,
+ * axes not increasing or not finite, no finite z, levels not increasing or more than 32, a size
+ * outside [200, 4000] px; BMD_ENOMEM. */
+BMD_API int bmd_plot_contour_svg(const bmd_contour_plot *plot, char **svg, bmd_error *err);
+
 #ifdef __cplusplus
 }
 #endif
