@@ -185,6 +185,11 @@ typedef struct bmd_scenario {
     bmd_scenario_area *targets;
     bmd_scenario_area *grids;
     int resolved;                 /* bmd_scenario_resolve succeeded */
+    char date[32];                /* `date:` (optional): when the deployment described was
+                                     operational or planned, as written ("2011-03", "2024-11-13");
+                                     "" when absent */
+    char phase[128];              /* `phase:` (optional): which deployment or plan this is
+                                     ("EPAA phase 1"); "" when absent */
 } bmd_scenario;
 
 /* Zero a scenario (nothing allocated). */
