@@ -147,5 +147,6 @@ int cli_cmd_report(int argc, char **argv);
 /* bmdsim engage SCENARIO.yaml (cmd_engage_scenario.c), with the parsed options of engage. */
 int cli_engage_scenario(const cli_args *a, const char *path);
 int cli_cmd_footprint(int argc, char **argv);
+int cli_cmd_compare(int argc, char **argv); /* cmd_compare.c */
 
 #endif

@@ -25,6 +25,7 @@ static const command commands[] = {
     {"report", cli_cmd_report, "a scenario's analysis as one HTML page, with GeoJSON and KML"},
     {"footprint", cli_cmd_footprint, "defended-area, launch-area and exposure maps of a scenario"},
     {"map", cli_cmd_map, "draw a map (SVG) of a region with sites: land, borders, scale"},
+    {"compare", cli_cmd_compare, "scenarios (phases) side by side: which routes each can engage"},
 };
 
 static void print_usage(FILE *out)
