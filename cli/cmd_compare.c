@@ -26,7 +26,8 @@ static const cli_option options[] = {
     {"required-speed", NULL, "also search the interceptor speed each pair would need (slower)"},
     {"no-fcr-coverage", NULL, "the sites' own radars need not see the intercept (engage on "
                               "remote)"},
-    {"samples", "N", "Monte Carlo samples per cell (needs the Monte Carlo engine; see --help)"},
+    {"samples", "N", "Monte Carlo samples per cell (refused in this build: no Monte Carlo "
+                          "engine yet; probabilities print as not computed)"},
     {"threads", "N", "OpenMP threads (default: all cores)"},
     {"catalog", "DIR", "catalogue root (default $BMD_DATA_DIR/catalog)"},
 };

@@ -68,7 +68,8 @@ int cmp_print_table(const cmp_result *c, FILE *out)
         sites_text(c, p, buf, sizeof buf);
         fprintf(out, "  P%-2d %-10s %s (%s)\n      sites: %s\n", p + 1, s->date[0] ? s->date : "-",
                 s->phase[0] ? s->phase : s->title, c->phases[p].path, buf);
-        fprintf(out, "      rules: %s\n", rules_text(c, p, 0, buf, sizeof buf));
+        fprintf(out, "      rules: %s%s\n", rules_text(c, p, 0, buf, sizeof buf),
+                c->n_settings > 1 ? " (launch-on: per column)" : "");
     }
     fprintf(out, "Columns per phase: ");
     for (int s = 0; s < c->n_settings; s++)
@@ -209,8 +210,16 @@ int cmp_print_json(const cmp_result *c, FILE *out)
         jstr(out, s->phase);
         jkey(out, &g, "date");
         jstr(out, s->date);
-        jkey(out, &g, "rules");
-        jstr(out, rules_text(c, p, 0, buf, sizeof buf));
+        bmd_engagement_rules r;
+        bmd_scenario_rules(s, -1, &r);
+        jkey(out, &g, "track_delay_s");
+        jnum(out, r.timeline.track_delay_s, 1);
+        jkey(out, &g, "decision_delay_s");
+        jnum(out, r.timeline.decision_delay_s, 1);
+        jkey(out, &g, "launch_delay_s");
+        jnum(out, r.timeline.launch_delay_s, 1);
+        jkey(out, &g, "kill_assessment_s");
+        jnum(out, r.timeline.kill_assessment_s, 1);
         jkey(out, &g, "sites");
         fputc('[', out);
         for (int i = 0; i < s->n_sites; i++) {
@@ -379,9 +388,9 @@ static void svg_body(const cmp_result *c, FILE *out)
     int cols = c->n_phases * c->n_settings;
     int width = LEFT + cols * CELL + c->n_phases * 6 + 20;
     int legend_y = TOP + c->n_routes * ROW + 24;
-    int height = legend_y + 40 + (c->n_phases + 3) * 16;
-    if (width < 900)
-        width = 900;
+    int height = legend_y + 40 + (2 * c->n_phases + 4) * 16;
+    if (width < 1000)
+        width = 1000;
     fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                  "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n",
             width, height, width, height);
@@ -439,20 +448,27 @@ static void svg_body(const cmp_result *c, FILE *out)
                  bmd_launch_on_name(c->settings[s]));
         xml(out, buf);
     }
-    snprintf(buf, sizeof buf, ". Site radar must see the intercept: %s. Earth %s. "
-             "Probabilities: %s.", c->fcr_required ? "yes" : "no", earth_name(c),
-             c->probability_note);
+    snprintf(buf, sizeof buf, ". Site radar must see the intercept: %s. Earth %s.",
+             c->fcr_required ? "yes" : "no", earth_name(c));
     xml(out, buf);
     fputs("</text>\n", out);
+    y += 16;
+    fprintf(out, "<text x=\"10\" y=\"%d\">Probabilities: ", y);
+    xml(out, c->probability_note);
+    fputs(".</text>\n", out);
     for (int p = 0; p < c->n_phases; p++) {
         y += 16;
         char rules[320];
-        snprintf(buf, sizeof buf, "P%d %s %s (%s); %s", p + 1, c->phases[p].scn->date,
+        snprintf(buf, sizeof buf, "P%d %s %s (%s)", p + 1, c->phases[p].scn->date,
                  c->phases[p].scn->phase[0] ? c->phases[p].scn->phase : c->phases[p].scn->title,
-                 c->phases[p].path, rules_text(c, p, 0, rules, sizeof rules));
+                 c->phases[p].path);
         fprintf(out, "<text x=\"10\" y=\"%d\" font-size=\"10\">", y);
         xml(out, buf);
         fputs("</text>\n", out);
+        y += 16;
+        fprintf(out, "<text x=\"30\" y=\"%d\" font-size=\"10\">", y);
+        xml(out, rules_text(c, p, 0, rules, sizeof rules));
+        fputs(" (the launch-on setting varies by column)</text>\n", out);
     }
     fputs("</svg>\n", out);
 }
