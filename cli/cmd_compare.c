@@ -13,6 +13,12 @@
 
 #include "compare.h"
 #include "outputs.h"
+#if defined(__has_include)
+#if __has_include("bmd/montecarlo.h")
+#include "bmd/montecarlo.h"
+#define CMP_HAVE_MC 1 /* the Monte Carlo engine (issue 12 item 2) is in this build */
+#endif
+#endif
 #include "rules_cli.h"
 #include "scenario_cli.h"
 
@@ -28,6 +34,7 @@ static const cli_option options[] = {
                               "remote)"},
     {"samples", "N", "Monte Carlo samples per cell (refused in this build: no Monte Carlo "
                           "engine yet; probabilities print as not computed)"},
+    {"seed", "S", "with --samples: the seed (default 1); same seed, same probabilities"},
     {"threads", "N", "OpenMP threads (default: all cores)"},
     {"catalog", "DIR", "catalogue root (default $BMD_DATA_DIR/catalog)"},
 };
@@ -196,6 +203,52 @@ static void fill_cells(cmp_result *c, int s)
         }
 }
 
+#ifdef CMP_HAVE_MC
+/* Setting s by Monte Carlo (bmd/montecarlo.h) over the catalogue bands of the union scenario:
+ * per cell, the fraction of samples in which some site of the phase has a shot opportunity. */
+static int probabilities(const cli_args *a, cmp_result *c, int s, const bmd_analysis_options *opt)
+{
+    bmd_param_set set = {0};
+    bmd_mc_options mo;
+    bmd_mc_result res;
+    bmd_error err = {0};
+    memset(&res, 0, sizeof res);
+    bmd_mc_options_init(&mo);
+    mo.samples = c->samples;
+    mo.seed = (uint64_t)c->seed;
+    mo.threads = opt->threads;
+    mo.analysis = *opt;
+    mo.analysis.flights_from = NULL;
+    mo.analysis.flyouts_from = NULL;
+    mo.analysis.required_speed = 0;
+    int st = bmd_param_set_from_scenario(c->u, &set, &err);
+    if (!st)
+        st = bmd_mc_run(c->u, &set, &mo, &res, &err);
+    if (st) {
+        bmd_param_set_free(&set);
+        return cli_library_failure(a->command, st, &err);
+    }
+    for (int p = 0; p < c->n_phases; p++)
+        for (int r = 0; r < c->n_routes; r++) {
+            long yes = 0;
+            for (long i = 0; i < res.n; i++) {
+                int any = 0;
+                for (int k = 0; k < c->phases[p].n_sites && !any; k++)
+                    any = res.shots[i * res.n_pairs + (long)r * res.n_sites + c->phases[p].site0 + k] >= 1;
+                yes += any;
+            }
+            cmp_at(c, s, p, r)->probability = res.n > 0 ? (double)yes / (double)res.n : NAN;
+        }
+    snprintf(c->probability_note, sizeof c->probability_note,
+             "Monte Carlo, %ld samples (%s, seed %llu) over %d catalogue bands; P = fraction of "
+             "samples in which a site of the phase has a shot opportunity", res.n,
+             bmd_sampler_name(res.sampler), c->seed, set.n);
+    bmd_mc_free(&res);
+    bmd_param_set_free(&set);
+    return CLI_OK;
+}
+#endif
+
 /* Run the analysis once per setting. */
 static int run(const cli_args *a, cmp_result *c)
 {
@@ -219,9 +272,18 @@ static int run(const cli_args *a, cmp_result *c)
         rules.require_fcr_coverage = c->fcr_required;
         bmd_engagement_rules_apply(&rules, NULL, &opt.engage);
         bmd_error err = {0};
+#ifdef CMP_HAVE_MC
+        /* the flights and flyout tables do not depend on the launch-on setting */
+        opt.flights_from = s > 0 ? &c->an[0] : NULL;
+        opt.flyouts_from = s > 0 ? &c->an[0] : NULL;
+#endif
         if ((st = bmd_analysis_run(c->u, &opt, &c->an[s], &err)))
             return cli_library_failure(a->command, st, &err);
         fill_cells(c, s);
+#ifdef CMP_HAVE_MC
+        if (c->samples > 0 && (st = probabilities(a, c, s, &opt)))
+            return st;
+#endif
     }
     return CLI_OK;
 }
@@ -246,6 +308,25 @@ static int read_options(const cli_args *a, cmp_result *c)
         cli_complain(a->command, "--json and --csv both write stdout: give one");
         return CLI_USAGE;
     }
+#ifdef CMP_HAVE_MC
+    if (cli_has(a, "samples")) {
+        double n = 0, seed = 1;
+        int st = cli_number(a, "samples", 0, 1, 0, (double)BMD_MC_MAX_SAMPLES, 0, "samples", &n);
+        if (!st)
+            st = cli_number(a, "seed", 1, 0, 0, 9007199254740992.0, 0, "", &seed);
+        if (st)
+            return st;
+        if (n != floor(n) || seed != floor(seed)) {
+            cli_complain(a->command, "--samples and --seed must be whole numbers");
+            return CLI_USAGE;
+        }
+        c->samples = (long)n;
+        c->seed = (unsigned long long)seed;
+    }
+    snprintf(c->probability_note, sizeof c->probability_note,
+             "not computed (run with --samples N): each verdict is for the catalogue's "
+             "nominal values");
+#else
     if (cli_has(a, "samples")) {
         cli_complain(a->command, "--samples %s: this build has no Monte Carlo engine "
                      "(include/bmd/montecarlo.h); run without --samples (probabilities are "
@@ -255,6 +336,7 @@ static int read_options(const cli_args *a, cmp_result *c)
     snprintf(c->probability_note, sizeof c->probability_note,
              "not computed (no Monte Carlo engine in this build): each verdict is for the "
              "catalogue's nominal values");
+#endif
     c->required_speed = cli_has(a, "required-speed");
     c->fcr_required = !cli_has(a, "no-fcr-coverage");
     return CLI_OK;

@@ -48,6 +48,7 @@ typedef struct cmp_result {
     int required_speed;            /* required speeds were computed */
     int fcr_required;
     long samples;                  /* 0: no Monte Carlo */
+    unsigned long long seed;       /* of the Monte Carlo samples */
     char probability_note[160];
 } cmp_result;
 

@@ -119,6 +119,19 @@ int cmp_print_table(const cmp_result *c, FILE *out)
             fputc('\n', out);
         }
     }
+    if (c->samples > 0) {
+        fprintf(out, "\nProbability that the phase can engage the route (%s):\n",
+                c->probability_note);
+        for (int r = 0; r < c->n_routes; r++) {
+            fprintf(out, "%-26s %-22s", c->u->threats[r].name, c->routes[r].group);
+            for (int p = 0; p < c->n_phases; p++) {
+                fputc(' ', out);
+                for (int s = 0; s < c->n_settings; s++)
+                    fprintf(out, "%s%.2f", s ? "/" : "", cmp_at(c, s, p, r)->probability);
+            }
+            fputc('\n', out);
+        }
+    }
     fprintf(out, "\nEngageable routes per phase:\n");
     for (int p = 0; p < c->n_phases; p++) {
         fprintf(out, "  P%d", p + 1);
