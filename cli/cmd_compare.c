@@ -32,8 +32,13 @@ static const cli_option options[] = {
     {"required-speed", NULL, "also search the interceptor speed each pair would need (slower)"},
     {"no-fcr-coverage", NULL, "the sites' own radars need not see the intercept (engage on "
                               "remote)"},
+#ifdef CMP_HAVE_MC
+    {"samples", "N", "Monte Carlo samples over the catalogue bands: the probability of each "
+                     "cell (bmd/montecarlo.h)"},
+#else
     {"samples", "N", "Monte Carlo samples per cell (refused in this build: no Monte Carlo "
-                          "engine yet; probabilities print as not computed)"},
+                     "engine; probabilities print as not computed)"},
+#endif
     {"seed", "S", "with --samples: the seed (default 1); same seed, same probabilities"},
     {"threads", "N", "OpenMP threads (default: all cores)"},
     {"catalog", "DIR", "catalogue root (default $BMD_DATA_DIR/catalog)"},

@@ -102,7 +102,20 @@ sed 's/to: \[37.5, 41.5\]/to: [37.0, 41.0]/' "$tmp/b.yaml" >"$tmp/c.yaml"
 expect_usage same_name_different_flight "$tmp/a.yaml" "$tmp/c.yaml" --svg "$tmp/no.svg"
 [ ! -e "$tmp/no.svg" ] && ok || bad "an SVG was written despite the error"
 expect_usage bad_launch_on "$tmp/a.yaml" --launch-on boost
-expect_usage samples_without_engine "$tmp/a.yaml" --samples 10
+if "$bin" compare --help | grep -q "refused in this build"; then
+    expect_usage samples_without_engine "$tmp/a.yaml" --samples 10
+else
+    # With the Monte Carlo engine: probabilities in [0, 1], the same for the same seed.
+    m1=$("$bin" compare "$tmp/a.yaml" "$tmp/b.yaml" --launch-on ir-track --samples 6 --seed 7 --json)
+    m2=$("$bin" compare "$tmp/a.yaml" "$tmp/b.yaml" --launch-on ir-track --samples 6 --seed 7 --json)
+    same samples_reproducible "$m1" "$m2"
+    python3 -c '
+import json, sys
+d = json.loads(sys.argv[1])
+p = [c["probability"] for c in d["cells"]]
+sys.exit(0 if all(isinstance(x, (int, float)) and 0 <= x <= 1 for x in p) and d["samples"] == 6 else 1)' "$m1" && ok || bad "probabilities not in [0, 1] with --samples 6"
+    expect_usage samples_zero "$tmp/a.yaml" --samples 0
+fi
 expect_usage no_files
 expect_usage json_and_csv "$tmp/a.yaml" --json --csv
 expect_usage missing_file "$tmp/nope.yaml"
