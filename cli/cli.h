@@ -154,4 +154,6 @@ int cli_cmd_sweep(int argc, char **argv);
  * commands in-process). */
 int (*cli_command_find(const char *name))(int argc, char **argv);
 
+int cli_cmd_compare(int argc, char **argv); /* cmd_compare.c */
+
 #endif

@@ -26,8 +26,8 @@ static const command commands[] = {
     {"footprint", cli_cmd_footprint, "defended-area, launch-area and exposure maps of a scenario"},
     {"map", cli_cmd_map, "draw a map (SVG) of a region with sites: land, borders, scale"},
     {"robust", cli_cmd_robust, "how robust is each verdict: thresholds, tornado, labels"},
-
     {"sweep", cli_cmd_sweep, "vary one or two parameters over a grid: CSV, JSON, line or contour plot"},
+    {"compare", cli_cmd_compare, "scenarios (phases) side by side: which routes each can engage"},
 };
 
 int (*cli_command_find(const char *name))(int argc, char **argv)

@@ -25,8 +25,8 @@ static const char *dir(void)
 }
 
 static const char *const shipped[] = {"sm-3-block-ia", "sm-3-block-ib", "sm-3-block-iia",
-                                      "sm-3-block-iib", "gbi", "thaad"};
-#define N_SHIPPED 6
+                                      "sm-3-block-iib", "gbi", "thaad", "gbi-two-stage"};
+#define N_SHIPPED 7
 
 /* Load one catalogue entry by name or fail with the message. */
 static void load(const char *name, bmd_catalog_interceptor *e)

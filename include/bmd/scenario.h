@@ -200,6 +200,12 @@ typedef struct bmd_scenario {
     int resolved;                 /* bmd_scenario_resolve succeeded */
     int n_uncertain;              /* `uncertain:` (bmd/param.h) */
     bmd_scenario_uncertain uncertain[BMD_SCENARIO_MAX_UNCERTAIN];
+
+    char date[32];                /* `date:` (optional): when the deployment described was
+                                     operational or planned, as written ("2011-03", "2024-11-13");
+                                     "" when absent */
+    char phase[128];              /* `phase:` (optional): which deployment or plan this is
+                                     ("EPAA phase 1"); "" when absent */
 } bmd_scenario;
 
 /* Zero a scenario (nothing allocated). */

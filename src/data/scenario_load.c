@@ -10,7 +10,7 @@
 #include "data/catalog_schema.h"
 #include "data/scenario_internal.h"
 
-static const char *const top_keys[] = {"kind", "title", "question", "notes", "earth", "timeline", "engagement",
+static const char *const top_keys[] = {"kind", "title", "question", "notes", "date", "phase", "earth", "timeline", "engagement",
                                        "sources", "sensors", "sites", "threats", "launch_areas", "uncertain",
                                        "targets", "grids"};
 
@@ -162,6 +162,12 @@ static int read_scenario(const scn_ctx *c)
         (st = bmd_yw_string(&c->yw, v, "question", scn->question, sizeof scn->question)))
         return st;
     if ((v = bmd_yw_get(&c->yw, root, "notes")) && (st = read_notes(c, v)))
+        return st;
+    if ((v = bmd_yw_get(&c->yw, root, "date")) &&
+        (st = bmd_yw_string(&c->yw, v, "date", scn->date, sizeof scn->date)))
+        return st;
+    if ((v = bmd_yw_get(&c->yw, root, "phase")) &&
+        (st = bmd_yw_string(&c->yw, v, "phase", scn->phase, sizeof scn->phase)))
         return st;
     bmd_earth_init_wgs84(&scn->earth);
     scn->earth_kind = BMD_EARTH_WGS84;

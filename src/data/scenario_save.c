@@ -236,6 +236,16 @@ static void put_scenario(FILE *f, const bmd_scenario *scn)
         put_text(f, scn->question);
         fputc('\n', f);
     }
+    if (scn->date[0]) {
+        fputs("date: ", f);
+        put_text(f, scn->date);
+        fputc('\n', f);
+    }
+    if (scn->phase[0]) {
+        fputs("phase: ", f);
+        put_text(f, scn->phase);
+        fputc('\n', f);
+    }
     if (scn->n_notes)
         fputs("notes:\n", f);
     for (int i = 0; i < scn->n_notes; i++) {
