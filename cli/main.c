@@ -25,6 +25,7 @@ static const command commands[] = {
     {"report", cli_cmd_report, "a scenario's analysis as one HTML page, with GeoJSON and KML"},
     {"footprint", cli_cmd_footprint, "defended-area, launch-area and exposure maps of a scenario"},
     {"map", cli_cmd_map, "draw a map (SVG) of a region with sites: land, borders, scale"},
+    {"places", cli_cmd_places, "the gazetteer: place names accepted wherever LAT,LON is"},
 };
 
 static void print_usage(FILE *out)

@@ -38,6 +38,7 @@
 #include "bmd/catalog.h"
 #include "bmd/footprint_input.h"
 #include "bmd/interceptor_catalog.h"
+#include "bmd/places.h"
 #include "bmd/radar_catalog.h"
 #include "bmd/scenario.h"
 
