@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bmd/places.h"
+#include "bmd/units.h"
 #include "bmd/version.h"
 #include "catalog_view.h"
 #include "cli.h"
@@ -22,7 +23,7 @@ static const char usage[] = "[QUERY] [--json] [--limit N]   (QUERY: a place name
 
 static double deg(double rad)
 {
-    return rad * 180.0 / M_PI;
+    return bmd_rad_to_deg(rad);
 }
 
 static int print_json(const bmd_places *g, const char *query, const size_t *idx, size_t shown,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bmd/units.h"
 #include "data/places_internal.h"
 
 /* Largest gazetteer file read (bytes): a safeguard against being handed the wrong file. */
@@ -57,7 +58,7 @@ char *bmd_place_key(const char *text, char *key, size_t n)
 
 char *bmd_place_describe(const bmd_place *p, char *buf, size_t n)
 {
-    double lat = p->lat_rad * 180.0 / M_PI, lon = p->lon_rad * 180.0 / M_PI;
+    double lat = bmd_rad_to_deg(p->lat_rad), lon = bmd_rad_to_deg(p->lon_rad);
     snprintf(buf, n, "%s%s%.2f %c %.2f %c", p->country[0] ? p->country : "",
              p->country[0] ? ", " : "", fabs(lat), lat < 0 ? 'S' : 'N', fabs(lon),
              lon < 0 ? 'W' : 'E');
@@ -85,7 +86,7 @@ static int parse_deg(const char *text, double limit, double *rad)
     double v = strtod(text, &end);
     if (end == text || *end || errno == ERANGE || !(fabs(v) <= limit))
         return -1;
-    *rad = v * M_PI / 180.0;
+    *rad = bmd_deg_to_rad(v);
     return 0;
 }
 
