@@ -229,7 +229,7 @@ static void the_legend_states_the_footprint_mode_and_launch_on_assumption(void *
     char *svg = NULL;
     assert_int_equal(bmd_map_svg(&v, NULL, &sc, &svg, &err), 0);
     assert_int_equal(svg_count(svg, "//s:text[@class='legend-assumption']"), 2);
-    assert_non_null(strstr(svg, "Footprint: defended-area map"));
+    assert_non_null(strstr(svg, "Mode: defended-area footprint"));
     assert_non_null(strstr(svg, "launch on remote track; engage on remote"));
     free(svg);
     bmd_scene_free(&sc);

@@ -337,7 +337,7 @@ static const char *footprint_text(const bmd_scene *sc, const char *key)
 }
 
 /* The assumptions under which the footprints were computed, as two legend lines (empty when the
- * scene has no footprint with a mode): "Footprint: defended-area map" and "launch on ...". */
+ * scene has no footprint with a mode): "Mode: defended-area footprint" and "launch on ...". */
 static int footprint_lines(const bmd_scene *sc, char *l1, char *l2, size_t n)
 {
     const char *mode = footprint_text(sc, "mode"), *on = footprint_text(sc, "launch_on");
@@ -350,7 +350,7 @@ static int footprint_lines(const bmd_scene *sc, char *l1, char *l2, size_t n)
             if (sc->props[p].feature == f && !sc->props[p].text &&
                 strcmp(sc->props[p].key, "engage_on_remote") == 0 && sc->props[p].number != 0)
                 remote = 1;
-    snprintf(l1, n, "Footprint: %s map", mode);
+    snprintf(l1, n, "Mode: %s footprint", mode);
     snprintf(l2, n, "launch on %s; %s", on ? on : "(not given)",
              remote ? "engage on remote" : "own radar at intercept");
     return 2;
