@@ -142,6 +142,7 @@ int cli_cmd_trajectory(int argc, char **argv);
 int cli_cmd_range(int argc, char **argv);
 int cli_cmd_scenario(int argc, char **argv); /* also 'check' */
 int cli_cmd_map(int argc, char **argv);
+int cli_cmd_places(int argc, char **argv);
 int cli_cmd_report(int argc, char **argv);
 int cli_cmd_robust(int argc, char **argv);
 

@@ -1,10 +1,12 @@
 /* bmdsim map — draw a map (SVG, or PNG when the file name ends in .png) of a region with optional
  * sites: a demonstration of the map layer (land and borders from Natural Earth 1:110m). */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bmd/map.h"
 #include "bmd/raster.h"
@@ -18,7 +20,7 @@
 #define MAX_SITES 64
 
 static const cli_option options[] = {
-    {"center", "LAT,LON", "map centre, degrees (north and east positive)"},
+    {"center", "LAT,LON", "map centre, degrees (north and east positive), or a place name"},
     {"radius", "KM", "distance from the centre to the nearer edge, km (default 2500)"},
     {"site", "NAME@LAT,LON[,KIND]", "a site to mark (repeatable); KIND radar, interceptor, "
                                     "launch, target or other"},
@@ -54,6 +56,27 @@ static int parse_lat_lon(const char *text, double *lat, double *lon, char **rest
     else if (*end)
         return -1;
     return 0;
+}
+
+/* Whether the map can be written to path: its name ends in .svg or .png (any case). */
+static int writable_extension(const char *path)
+{
+    size_t n = strlen(path);
+    return bmd_path_is_png(path) || (n >= 4 && strcasecmp(path + n - 4, ".svg") == 0);
+}
+
+/* --center: LAT,LON in degrees or a place name of the gazetteer (cli_place_latlon). */
+static int parse_centre(const char *text, bmd_map_view *view)
+{
+    if (isalpha((unsigned char)text[0]) || (unsigned char)text[0] >= 0x80)
+        return cli_place_latlon("map", "center", text, &view->center_lat_rad,
+                                &view->center_lon_rad);
+    if (parse_lat_lon(text, &view->center_lat_rad, &view->center_lon_rad, NULL)) {
+        cli_complain("map", "--center: '%s' is not LAT,LON in degrees (|LAT| <= 90) or a place "
+                     "name (bmdsim places)", text);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
 }
 
 /* Add "NAME@LAT,LON[,KIND]" to the scene. */
@@ -136,10 +159,16 @@ int cli_cmd_map(int argc, char **argv)
         st = cli_require(&a, "center", "(the map centre, e.g. --center 50,20)");
     else if (!output)
         st = cli_require(&a, "output", "(the file to write: -o FILE.svg or -o FILE.png)");
-    else if (parse_lat_lon(centre, &view.center_lat_rad, &view.center_lon_rad, NULL)) {
-        cli_complain("map", "--center: '%s' is not LAT,LON in degrees (|LAT| <= 90)", centre);
+    else if ((st = parse_centre(centre, &view)) != CLI_OK)
+        ;
+    else if (!writable_extension(output)) {
+        const char *dot = strrchr(output, '.');
+        cli_complain("map", "--output: '%s': cannot write %s%s (a map is written as .svg or "
+                     ".png)", output, dot && !strchr(dot, '/') ? dot : "a file without an extension",
+                     dot && !strchr(dot, '/') ? " files" : "");
         st = CLI_USAGE;
-    } else if (cli_number(&a, "radius", 2500, 0, 1, M_PI * 6371.0088, 0, "km", &radius_km) ||
+    }
+    else if (cli_number(&a, "radius", 2500, 0, 1, M_PI * 6371.0088, 0, "km", &radius_km) ||
                cli_number(&a, "width", 960, 200, 0, 4000, 0, "px", &w) ||
                cli_number(&a, "height", 720, 200, 0, 4000, 0, "px", &h)) {
         st = CLI_USAGE;

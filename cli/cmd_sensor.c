@@ -1,6 +1,7 @@
 /* bmdsim sensor — what a catalogue radar at a site can see: its horizon for a target altitude,
  * its detection range for a cross-section, and which of the two limits it; or, in the trajectory
  * form (--missile --from --to), the time intervals in which it sees a flight. */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "bmd/radar_catalog.h"
 #include "bmd/sensor.h"
 #include "cli.h"
+#include "common.h"
 #include "threat.h"
 #include "bmd/version.h"
 
@@ -52,6 +54,8 @@ static const char *option_text(const cli_args *a, const char *name)
 static int parse_latlon(const cli_args *a, const char *name, double *lat, double *lon)
 {
     const char *text = option_text(a, name);
+    if (isalpha((unsigned char)text[0]) || (unsigned char)text[0] >= 0x80) /* a place name */
+        return cli_place_latlon(a->command, name, text, lat, lon);
     char *end = NULL;
     errno = 0;
     double la = strtod(text, &end);

@@ -27,9 +27,15 @@ int cli_sphere_from_args(const cli_args *a, cli_sphere *s);
 /* Read --range KM into a central angle (rad); at most half the circumference. */
 int cli_range_angle(const cli_args *a, const cli_sphere *s, double *psi_rad);
 
-/* Parse text "LAT,LON" in degrees (latitude in [-90, 90], longitude in [-180, 180]) into radians.
+/* Parse text "LAT,LON" in degrees (latitude in [-90, 90], longitude in [-180, 180]) into radians,
+ * or a place name of the gazetteer (text starting with a letter; cli_place_latlon).
  * Bad text or out of range: one line on stderr naming flag and the value, and CLI_USAGE. */
 int cli_parse_latlon(const char *command, const char *flag, const char *text, double *lat_rad,
+                     double *lon_rad);
+
+/* The position of the gazetteer's place named text (bmd_places_find; data/places/places.tsv of
+ * the data directory). Unknown: one line on stderr with close names suggested, and CLI_USAGE. */
+int cli_place_latlon(const char *command, const char *flag, const char *text, double *lat_rad,
                      double *lon_rad);
 
 /* Read option name as LAT,LON (see cli_parse_latlon). Absent: fallback values and CLI_OK. */

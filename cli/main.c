@@ -4,6 +4,7 @@
 
 #include "bmd/version.h"
 #include "cli.h"
+#include "units_cli.h"
 
 typedef struct command {
     const char *name;
@@ -28,6 +29,7 @@ static const command commands[] = {
     {"robust", cli_cmd_robust, "how robust is each verdict: thresholds, tornado, labels"},
     {"sweep", cli_cmd_sweep, "vary one or two parameters over a grid: CSV, JSON, line or contour plot"},
     {"compare", cli_cmd_compare, "scenarios (phases) side by side: which routes each can engage"},
+    {"places", cli_cmd_places, "the gazetteer: place names accepted wherever LAT,LON is"},
 };
 
 int (*cli_command_find(const char *name))(int argc, char **argv)
@@ -45,7 +47,10 @@ static void print_usage(FILE *out)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "  %-10s %s\n", "version", "print the version");
-    fprintf(out, "\nUnits: km, km/s, degrees and seconds on the command line; SI inside.\n");
+    fprintf(out, "\nUnits: km, km/s, degrees and seconds on the command line; SI inside.\n"
+                 "  --units metric|imperial|nautical (any command): tables in km, km/s, m (metric,\n"
+                 "  the default), mi, mi/s, ft (imperial) or nmi, kn, ft (nautical); JSON is\n"
+                 "  always SI with the unit in the key.\n");
     cli_print_exit_statuses(out);
 }
 
@@ -71,6 +76,16 @@ int main(int argc, char **argv)
         printf("bmdsim %s\n", bmd_version());
         return finish(CLI_OK);
     }
+    /* --units metric|imperial|nautical: every command's tables (units_cli.h); JSON stays SI */
+    const char *units_text = NULL;
+    cli_units units = CLI_UNITS_METRIC;
+    if (cli_units_strip(&argc, argv, 2, &units_text) ||
+        (units_text && cli_units_parse(units_text, &units))) {
+        fprintf(stderr, "bmdsim: --units: '%s' is not metric, imperial or nautical\n",
+                units_text ? units_text : "");
+        return CLI_USAGE;
+    }
+    cli_units_set(units);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return finish(commands[i].run(argc, argv));

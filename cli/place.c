@@ -1,9 +1,12 @@
 /* Launch and target points, the Earth model and the steering law of the flight commands. */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bmd/places.h"
+#include "bmd/version.h"
 #include "common.h"
 
 /* One coordinate from text [s, end): a finite number, nothing else. */
@@ -14,15 +17,37 @@ static int parse_coord(const char *s, char **end, double *v)
     return *end != s && errno != ERANGE && isfinite(*v);
 }
 
+int cli_place_latlon(const char *command, const char *flag, const char *text, double *lat_rad,
+                     double *lon_rad)
+{
+    bmd_places *places = NULL;
+    bmd_error err;
+    int st = bmd_places_load_dir(bmd_data_dir(), &places, &err);
+    if (st)
+        return cli_library_failure(command, st, &err);
+    const bmd_place *p = NULL;
+    st = bmd_places_find(places, text, &p, &err);
+    if (!st) {
+        *lat_rad = p->lat_rad;
+        *lon_rad = p->lon_rad;
+    } else {
+        cli_complain(command, "--%s: %s", flag, err.message);
+    }
+    bmd_places_free(places);
+    return st ? CLI_USAGE : CLI_OK;
+}
+
 int cli_parse_latlon(const char *command, const char *flag, const char *text, double *lat_rad,
                      double *lon_rad)
 {
+    if (isalpha((unsigned char)text[0]) || (unsigned char)text[0] >= 0x80)
+        return cli_place_latlon(command, flag, text, lat_rad, lon_rad);
     char *end = NULL;
     double lat, lon;
     if (!parse_coord(text, &end, &lat) || *end != ',' || !parse_coord(end + 1, &end, &lon) ||
         *end != '\0') {
         cli_complain(command, "--%s: '%s' is not LAT,LON (two numbers in degrees, e.g. "
-                     "39.0,125.7)", flag, text);
+                     "39.0,125.7) or a place name (bmdsim places)", flag, text);
         return CLI_USAGE;
     }
     if (!(fabs(lat) <= 90.0)) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "units_cli.h"
 
 static cli_row *next_row(cli_record *rec)
 {
@@ -136,9 +137,13 @@ static int print_table(const cli_record *rec, FILE *out)
                     row->text ? row->text : (row->number != 0.0 ? "yes" : "no"));
         else if (!isfinite(row->number)) /* not applicable (JSON: null) */
             fprintf(out, "  %-*s  %12s\n", (int)width, row->label, "-");
-        else
-            fprintf(out, "  %-*s  %12.*f %s\n", (int)width, row->label, row->decimals, row->number,
-                    row->unit);
+        else {
+            double v; /* in the table units of this run (--units; JSON stays SI) */
+            const char *unit;
+            int decimals;
+            cli_units_convert(row->unit, row->number, row->decimals, &v, &unit, &decimals);
+            fprintf(out, "  %-*s  %12.*f %s\n", (int)width, row->label, decimals, v, unit);
+        }
     }
     return ferror(out) ? CLI_FAILED : CLI_OK;
 }

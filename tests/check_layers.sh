@@ -18,7 +18,7 @@ layer_of_header() {
     atmosphere|earth|geodesy|gravity) echo earth ;;
     aim|kepler|loft|missile|ode|trajectory) echo flight ;;
     engagement|exchange|footprint|interceptor|sensor) echo defense ;;
-    catalog|footprint_input|interceptor_catalog|param|radar_catalog|scenario) echo data ;;
+    catalog|footprint_input|interceptor_catalog|param|places|radar_catalog|scenario) echo data ;;
     analysis|footprint_summary|montecarlo|scene) echo analysis ;;
     czml|footprint_io|geojson|kml) echo export ;;
     sensitivity) echo analysis ;;

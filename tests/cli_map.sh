@@ -47,6 +47,17 @@ ls "$dir" | grep -q '\.tmp\.' && bad "temporary file left behind (PNG)" || ok
 [ $rc -ne 0 ] && ok || bad "--png into a missing directory succeeded"
 
 expect_usage_error missing_center center map -o "$dir/x.svg"
+# an extension the map cannot be written as: refused before anything is drawn, nothing written
+expect_usage_error refuses_jpeg "cannot write .jpg files" map --center 50,20 -o "$dir/x.jpg"
+expect_usage_error refuses_pdf "cannot write .PDF files" map --center 50,20 -o "$dir/x.PDF"
+expect_usage_error refuses_no_extension "without an extension" map --center 50,20 -o "$dir/x"
+[ -e "$dir/x.jpg" ] || [ -e "$dir/x" ] && bad "a refused map file was written" || ok
+"$bin" map --center 50,20 --radius 800 -o "$dir/upper.SVG" >/dev/null 2>&1 && ok \
+    || bad "-o FILE.SVG (upper case) refused"
+# a place name as the centre
+expect_usage_error unknown_centre "did you mean Redzikowo" map --center redzikowx -o "$dir/x.svg"
+"$bin" map --center redzikowo --radius 800 -o "$dir/named.svg" >/dev/null 2>&1 && ok \
+    || bad "--center redzikowo refused"
 expect_usage_error missing_output output map --center 50,20
 expect_usage_error bad_center center map --center 95,20 -o "$dir/x.svg"
 expect_usage_error bad_radius radius map --center 50,20 --radius -3 -o "$dir/x.svg"

@@ -40,6 +40,7 @@
 #include "bmd/footprint_input.h"
 #include "bmd/interceptor_catalog.h"
 #include "bmd/param.h"
+#include "bmd/places.h"
 #include "bmd/radar_catalog.h"
 #include "bmd/scenario.h"
 

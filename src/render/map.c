@@ -7,6 +7,7 @@
 #include "bmd/atomic_file.h"
 #include "render/map_canvas.h"
 #include "render/map_internal.h"
+#include "render/map_labels.h"
 #include "export/palette.h"
 #include "render/svg.h"
 #include "bmd/units.h"
@@ -271,27 +272,96 @@ static void site_symbol(svg *s, bmd_site_kind kind, double x, double y)
     }
 }
 
+/* Pixel position of site s when it is inside the frame (the equirectangular copy nearest the
+ * centre); 0 when it is not drawn. */
+static int site_pixel(const mapctx *m, const bmd_scene_site *s, double *x, double *y)
+{
+    if (!bmd_map_pixel(m->v, s->lat_rad, s->lon_rad, x, y))
+        return 0;
+    if (m->period_px > 0) /* equirectangular: the copy nearest the centre */
+        *x -= m->period_px * round((*x - m->w / 2) / m->period_px);
+    return !(*x < 0 || *x > m->w || *y < 0 || *y > m->h);
+}
+
+#define SITE_SYMBOL_R 7.0 /* half the size of the largest site symbol, px */
+#define SITE_LABEL_PX 12.0
+
 static void draw_sites(mapctx *m, const bmd_scene *sc)
 {
     for (int i = 0; i < sc->n_sites; i++) {
-        const bmd_scene_site *s = &sc->sites[i];
         double x, y;
-        if (!bmd_map_pixel(m->v, s->lat_rad, s->lon_rad, &x, &y))
-            continue;
-        if (m->period_px > 0) /* equirectangular: the copy nearest the centre */
-            x -= m->period_px * round((x - m->w / 2) / m->period_px);
-        if (x < 0 || x > m->w || y < 0 || y > m->h)
-            continue;
-        site_symbol(m->s, s->kind, x, y);
-        bmd_svg_text(m->s, x + 8, y + 4, "start", 12,
-                 "fill=\"#111\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\" "
-                 "stroke-linejoin=\"round\"", s->name);
+        if (site_pixel(m, &sc->sites[i], &x, &y))
+            site_symbol(m->s, sc->sites[i].kind, x, y);
     }
 }
 
-/* Legend entries present in the scene. */
-static void draw_legend(mapctx *m, const bmd_scene *sc)
+/* The sites' names where they fit (map_labels.h): every symbol is an obstacle first, then each
+ * name in scene order takes its first free position; returns how many were dropped. */
+static int draw_site_labels(mapctx *m, const bmd_scene *sc, bmd_label_boxes *taken)
 {
+    int dropped = 0;
+    for (int i = 0; i < sc->n_sites; i++) {
+        double x, y;
+        if (site_pixel(m, &sc->sites[i], &x, &y))
+            bmd_render_boxes_add(taken, (bmd_label_box){x - SITE_SYMBOL_R, y - SITE_SYMBOL_R,
+                                                        x + SITE_SYMBOL_R, y + SITE_SYMBOL_R});
+    }
+    for (int i = 0; i < sc->n_sites; i++) {
+        double x, y;
+        bmd_label_spot spot;
+        if (!site_pixel(m, &sc->sites[i], &x, &y))
+            continue;
+        if (!bmd_render_label_place(x, y, SITE_SYMBOL_R, sc->sites[i].name, SITE_LABEL_PX, m->w,
+                                    m->h, 2, taken, &spot)) {
+            dropped++;
+            continue;
+        }
+        bmd_svg_text(m->s, spot.x, spot.y, spot.anchor, SITE_LABEL_PX,
+                     "class=\"site-label\" fill=\"#111\" stroke=\"#ffffff\" stroke-width=\"3\" "
+                     "paint-order=\"stroke\" stroke-linejoin=\"round\"", sc->sites[i].name);
+    }
+    return dropped;
+}
+
+/* Text property key of the first footprint contour in the scene (NULL when none). */
+static const char *footprint_text(const bmd_scene *sc, const char *key)
+{
+    for (int f = 0; f < sc->n_features; f++)
+        if (sc->features[f].type == BMD_FEATURE_AREA &&
+            sc->areas[sc->features[f].index].kind == BMD_AREA_FOOTPRINT)
+            for (int p = 0; p < sc->n_props; p++)
+                if (sc->props[p].feature == f && sc->props[p].text &&
+                    strcmp(sc->props[p].key, key) == 0)
+                    return sc->props[p].text;
+    return NULL;
+}
+
+/* The assumptions under which the footprints were computed, as two legend lines (empty when the
+ * scene has no footprint with a mode): "Mode: defended-area footprint" and "launch on ...". */
+static int footprint_lines(const bmd_scene *sc, char *l1, char *l2, size_t n)
+{
+    const char *mode = footprint_text(sc, "mode"), *on = footprint_text(sc, "launch_on");
+    l1[0] = l2[0] = '\0';
+    if (!mode)
+        return 0;
+    int remote = 0;
+    for (int f = 0; f < sc->n_features; f++)
+        for (int p = 0; p < sc->n_props; p++)
+            if (sc->props[p].feature == f && !sc->props[p].text &&
+                strcmp(sc->props[p].key, "engage_on_remote") == 0 && sc->props[p].number != 0)
+                remote = 1;
+    snprintf(l1, n, "Mode: %s footprint", mode);
+    snprintf(l2, n, "launch on %s; %s", on ? on : "(not given)",
+             remote ? "engage on remote" : "own radar at intercept");
+    return 2;
+}
+
+/* Legend entries present in the scene; draw 0 only measures. The legend's box goes to *box
+ * (zero size when there is no legend). */
+static void draw_legend(mapctx *m, const bmd_scene *sc, int draw, bmd_label_box *box)
+{
+    char note1[160], note2[160];
+    int n_notes = footprint_lines(sc, note1, note2, sizeof note1);
     int site_kinds[5] = {0}, area_kinds[4] = {0}, threats = 0, interceptors = 0, n = 0;
     int shots[3] = {0}; /* footprint contours: [0] without min_shots, [1] >= 1, [2] >= 2 */
     for (int i = 0; i < sc->n_sites; i++)
@@ -316,14 +386,25 @@ static void draw_legend(mapctx *m, const bmd_scene *sc)
     for (int k = 0; k < 4; k++)
         n += area_kinds[k];
     n += threats + interceptors + (sc->n_coverages > 0);
-    if (n == 0)
+    *box = (bmd_label_box){0, 0, 0, 0};
+    if (n == 0 && n_notes == 0)
+        return;
+    double box_w = 190;
+    for (int k = 0; k < n_notes; k++) {
+        double tw = 20 + bmd_render_text_width(k ? note2 : note1, 11);
+        box_w = tw > box_w ? tw : box_w;
+    }
+    n += n_notes;
+    double box_y = m->h - 10 - (12 + 18.0 * n);
+    *box = (bmd_label_box){10, box_y, 10 + box_w, m->h - 10};
+    if (!draw)
         return;
     static const char *site_names[] = {"Radar", "Interceptor site", "Launch point", "Target",
                                        "Site"};
     static const char *area_names[] = {"Defended footprint", "Launch area", "Target area",
                                        "Area"};
-    double x = 10, y = m->h - 10 - (12 + 18.0 * n), row = y + 16;
-    bmd_svg_rect(m->s, x, y, 190, 12 + 18.0 * n,
+    double x = 10, y = box_y, row = y + 16;
+    bmd_svg_rect(m->s, x, y, box_w, 12 + 18.0 * n,
              "fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#999\"");
     char style[200], col[8];
     for (int k = 0; k < 5; k++)
@@ -374,14 +455,29 @@ static void draw_legend(mapctx *m, const bmd_scene *sc)
                      k == 1 ? "Footprint: \u2265 1 shot" : "Footprint: \u2265 2 shots");
             row += 18;
         }
+    for (int k = 0; k < n_notes; k++) { /* the assumptions the footprints depend on */
+        bmd_svg_text(m->s, x + 6, row, "start", 11, "class=\"legend-assumption\" fill=\"#222\"",
+                     k ? note2 : note1);
+        row += 18;
+    }
 }
 
-/* A km scale bar at the bottom right: four alternating segments. */
-static void draw_scale_bar(mapctx *m)
+/* A km scale bar at the bottom right: four alternating segments. Its length is true at the map
+ * centre (azimuthal equidistant: along every line from the centre; equirectangular: along the
+ * centre's parallel and meridian); the group carries data-km and data-px for checking. The bar's
+ * box goes to *box; draw 0 only measures. */
+static void draw_scale_bar(mapctx *m, int draw, bmd_label_box *box)
 {
     double width_km = m->w / m->k / 1e3;
     double len_km = bmd_svg_nice_step(width_km / 5, 1);
     double len_px = len_km * 1e3 * m->k, x1 = m->w - 24, x0 = x1 - len_px, y = m->h - 26;
+    *box = (bmd_label_box){x0 - 12, y - 30, x0 + len_px + 18, y + 18};
+    if (!draw)
+        return;
+    char attrs[96];
+    snprintf(attrs, sizeof attrs, "class=\"scale-bar\" data-km=\"%g\" data-px=\"%.4f\"", len_km,
+             len_px);
+    bmd_svg_group_open(m->s, attrs);
     bmd_svg_rect(m->s, x0 - 12, y - 30, len_px + 30, 48,
              "fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#999\"");
     for (int i = 0; i < 4; i++)
@@ -395,6 +491,7 @@ static void draw_scale_bar(mapctx *m)
     bmd_svg_text(m->s, (x0 + x1) / 2, y + 15, "middle", 9, "fill=\"#555\"",
              m->v->projection == BMD_PROJ_AZIMUTHAL_EQUIDISTANT ? "true along lines from the centre"
                                                               : "true along the centre parallel");
+    bmd_svg_group_close(m->s);
 }
 
 int bmd_map_svg(const bmd_map_view *v, const bmd_world *world, const bmd_scene *scene,
@@ -434,16 +531,46 @@ int bmd_map_svg(const bmd_map_view *v, const bmd_world *world, const bmd_scene *
         draw_sites(&m, scene);
     }
     bmd_svg_group_close(&s);
+    /* the boxes labels must not cover: title, legend, scale bar, attribution, then symbols */
+    int cap = 8 + 2 * (scene ? scene->n_sites : 0) + 200;
+    bmd_label_boxes taken = {calloc((size_t)cap, sizeof(bmd_label_box)), 0, cap};
+    if (!taken.box)
+        m.failed = 1;
+    double title_w = 0;
     if (title) {
         double tw = 16 + 8.6 * (double)strlen(title);
-        bmd_svg_rect(&s, 8, 8, tw < m.w - 16 ? tw : m.w - 16, 30,
+        title_w = tw < m.w - 16 ? tw : m.w - 16;
+        bmd_render_boxes_add(&taken, (bmd_label_box){8, 8, 8 + title_w, 38});
+    }
+    bmd_label_box legend_box = {0, 0, 0, 0}, scale_box = {0, 0, 0, 0};
+    if (scene && v->legend) {
+        draw_legend(&m, scene, 0, &legend_box);
+        bmd_render_boxes_add(&taken, legend_box);
+    }
+    if (v->scale_bar) {
+        draw_scale_bar(&m, 0, &scale_box);
+        bmd_render_boxes_add(&taken, scale_box);
+    }
+    if (world)
+        bmd_render_boxes_add(&taken, (bmd_label_box){m.w - 8 - bmd_render_text_width(
+                                                         "Made with Natural Earth (public domain)", 9),
+                                                     4, m.w - 8, 17});
+    int dropped = scene && taken.box ? draw_site_labels(&m, scene, &taken) : 0;
+    int g_dropped = taken.box ? bmd_render_graticule_labels(&m, graticule_step(v), &taken) : 0;
+    char note[160];
+    snprintf(note, sizeof note, "labels: %d site label%s and %d graticule label%s dropped to avoid "
+             "overlaps", dropped, dropped == 1 ? "" : "s", g_dropped, g_dropped == 1 ? "" : "s");
+    bmd_svg_comment(&s, note);
+    free(taken.box);
+    if (title) {
+        bmd_svg_rect(&s, 8, 8, title_w, 30,
                  "fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#999\"");
         bmd_svg_text(&s, 16, 29, "start", 16, "font-weight=\"bold\" fill=\"#222\"", title);
     }
     if (scene && v->legend)
-        draw_legend(&m, scene);
+        draw_legend(&m, scene, 1, &legend_box);
     if (v->scale_bar)
-        draw_scale_bar(&m);
+        draw_scale_bar(&m, 1, &scale_box);
     if (world)
         bmd_svg_text(&s, m.w - 8, 14, "end", 9, "fill=\"#555\"",
                  "Made with Natural Earth (public domain)");

@@ -69,6 +69,14 @@ void bmd_svg_group_open(svg *s, const char *attrs)
 
 void bmd_svg_group_close(svg *s) { bmd_sb_puts(&s->sb, "</g>\n"); }
 
+void bmd_svg_comment(svg *s, const char *text)
+{
+    bmd_sb_puts(&s->sb, "<!-- ");
+    for (const char *p = text; *p; p++)
+        bmd_sb_puts(&s->sb, p[0] == '-' && p[1] == '-' ? "- " : (char[2]){*p, 0});
+    bmd_sb_puts(&s->sb, " -->\n");
+}
+
 void bmd_svg_clip_rect(svg *s, const char *id, double x, double y, double w, double h)
 {
     bmd_sb_printf(&s->sb, "<defs><clipPath id=\"%s\"><rect", id);

@@ -25,6 +25,8 @@ void bmd_svg_discard(svg *s);
 
 void bmd_svg_group_open(svg *s, const char *attrs);
 void bmd_svg_group_close(svg *s);
+/* An XML comment <!-- text --> (text written by the library itself; "--" is replaced). */
+void bmd_svg_comment(svg *s, const char *text);
 /* Define a rectangular clip path named id (inside <defs>). */
 void bmd_svg_clip_rect(svg *s, const char *id, double x, double y, double w, double h);
 
