@@ -118,7 +118,8 @@ typedef struct bmd_flight_run {
 
 /* Earth-relative velocity (inertial components) of the state y = (r, v, ...). */
 void bmd_flight_relative_velocity(const bmd_earth *e, const double *y, double v_rel[3]);
-/* Append the sample of (t, y) to the run's time series, in time order (no-op without one). */
+/* Append the sample of (t, y) to the run's time series, in time order, or send it to the run's
+ * sink after the pending samples before it (no-op without either). */
 int bmd_flight_record(bmd_flight_run *fr, double t, const double *y);
 /* Integrate the run from fr->t to t_end (clamped to max_time_s) or to impact, with events. */
 int bmd_flight_segment(bmd_flight_run *fr, double t_end);
