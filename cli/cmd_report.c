@@ -190,7 +190,7 @@ int cli_cmd_report(int argc, char **argv)
         return cli_require(&a, "output", "(the HTML file to write: -o out/report.html)");
     }
     /* every output is checked before any work; all three are written, or none */
-    char *geo = beside(out, "geojson"), *kml = beside(out, "kml"), cmdline[4096];
+    char *geo = beside(out, "geojson"), *kml = beside(out, "kml"), cmdline[4 * BMD_PATH_MAX];
     command_line(argc, argv, cmdline, sizeof cmdline);
     bmd_scenario *scn = calloc(1, sizeof *scn);
     bmd_analysis an = {0}, remote = {0}, alt = {0};
