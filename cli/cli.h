@@ -4,6 +4,7 @@
 #define BMD_CLI_H
 
 #include <stdio.h>
+#include "bmd/catalog.h" /* BMD_PATH_MAX */
 
 /* The exit statuses of every command (README "Exit statuses", the footer of every --help):
  *   0   success (including an analysis whose verdict is negative, e.g. "not engageable");
@@ -47,9 +48,11 @@ typedef struct cli_option {
 #define CLI_MAX_OPTIONS 32
 
 /* The longest folder path accepted (options with metavar DIR, $BMD_DATA_DIR): catalogue and data
- * file paths are built inside it in BMD_CATALOG_TEXT_MAX (512) bytes, and error messages that
- * name them must fit in BMD_ERROR_MESSAGE_SIZE; longer paths are refused, not cut. */
-#define CLI_DIR_MAX 400
+ * file paths are built inside it in BMD_PATH_MAX (4096, the system's own limit) bytes, which
+ * leaves 256 bytes for the longest name inside (catalog/interceptors/NAME.yaml, map files); error
+ * messages (BMD_ERROR_MESSAGE_SIZE, 8192) hold such a path uncut. Longer paths are refused with
+ * their length, not cut. */
+#define CLI_DIR_MAX (BMD_PATH_MAX - 256)
 
 /* A command's parsed options: value[i] is the text given for option i (NULL when absent; "" for a
  * switch that is present). */

@@ -119,7 +119,7 @@ int cli_cmd_catalog(int argc, char **argv)
     const cli_catalog_view *v = view_of(&a);
     if (!v)
         return CLI_USAGE;
-    char dir[BMD_CATALOG_TEXT_MAX];
+    char dir[BMD_PATH_MAX];
     const char *given = cli_text(&a, "dir");
     if (given)
         snprintf(dir, sizeof dir, "%s", given);
@@ -140,7 +140,7 @@ int cli_cmd_catalog(int argc, char **argv)
             size = views[i]->entry_size > size ? views[i]->entry_size : size;
         void *e = malloc(size);
         for (int i = 0; e && i < N_VIEWS; i++) {
-            char d[BMD_CATALOG_TEXT_MAX];
+            char d[BMD_PATH_MAX];
             bmd_error err;
             cli_catalog_dir(views[i]->subdir, d, sizeof d);
             if (views[i]->find(d, pos[0], e, &err) == BMD_SUCCESS) {

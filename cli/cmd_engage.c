@@ -126,7 +126,7 @@ static int read_defense(const cli_args *a, engage_run *r)
         return st;
     if (!cli_text(a, "interceptor"))
         return cli_require(a, "interceptor", "(a catalogue interceptor such as sm-3-block-iia)");
-    char dir[BMD_CATALOG_TEXT_MAX];
+    char dir[BMD_PATH_MAX];
     cli_catalog_dir("interceptors", dir, sizeof dir);
     if ((st = bmd_catalog_find_interceptor(dir, cli_text(a, "interceptor"), &r->ic, &err)))
         return failure(a->command, st, &err);

@@ -431,7 +431,7 @@ static int exposure_setup(fp_cmd *c, const cli_args *a, bmd_error *err)
 /* Load the scenario and the --missile override. */
 static int load(fp_cmd *c, const cli_args *a, const char *path)
 {
-    char root[BMD_CATALOG_TEXT_MAX];
+    char root[BMD_PATH_MAX];
     const char *cat = cli_text(a, "catalog");
     if (cat)
         snprintf(root, sizeof root, "%s", cat);
@@ -444,7 +444,7 @@ static int load(fp_cmd *c, const cli_args *a, const char *path)
         return cli_exit_status(st);
     }
     if (cli_text(a, "missile")) {
-        char dir[BMD_CATALOG_TEXT_MAX + 16];
+        char dir[BMD_PATH_MAX + 16];
         snprintf(dir, sizeof dir, "%s/missiles", root);
         if ((st = bmd_catalog_find_missile(dir, cli_text(a, "missile"), &c->override, &err)))
             return cli_library_failure(c->command, st, &err);

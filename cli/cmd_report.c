@@ -196,7 +196,7 @@ int cli_cmd_report(int argc, char **argv)
         return cli_require(&a, "output", "(the HTML file to write: -o out/report.html)");
     }
     /* every output is checked before any work; all four (HTML, GeoJSON, KML, CZML) are written, or none */
-    char *geo = beside(out, "geojson"), *kml = beside(out, "kml"), cmdline[4096];
+    char *geo = beside(out, "geojson"), *kml = beside(out, "kml"), cmdline[4 * BMD_PATH_MAX];
     char *czml = beside(out, "czml");
     command_line(argc, argv, cmdline, sizeof cmdline);
     bmd_scenario *scn = calloc(1, sizeof *scn);

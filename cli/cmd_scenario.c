@@ -303,7 +303,7 @@ static int check(const cli_args *a, const char *path)
     bmd_scenario *s = malloc(sizeof *s);
     if (!s)
         return CLI_FAILED;
-    char root[BMD_CATALOG_TEXT_MAX];
+    char root[BMD_PATH_MAX];
     catalogue_root(a, root, sizeof root);
     bmd_error err;
     int st = bmd_scenario_load(path, s, &err);

@@ -101,7 +101,7 @@ static int setup_radar(const cli_args *a, sensor_setup *s)
         return cli_require(a, "radar", "(a catalogue name such as an-tpy-2-fbm)");
     if (!cli_has(a, "at"))
         return cli_require(a, "at", "(the radar site, LAT,LON in degrees)");
-    char dir[BMD_CATALOG_TEXT_MAX];
+    char dir[BMD_PATH_MAX];
     if (option_text(a, "dir"))
         snprintf(dir, sizeof dir, "%s", option_text(a, "dir"));
     else

@@ -187,9 +187,10 @@ static int check_combination(const cli_args *a)
     return CLI_OK;
 }
 
-/* Print the summary (and write the CSV). */
-/* Fly the chosen plan once more, recording the time series every dt_s, and write it as CSV,
- * GeoJSON, KML and/or CZML (each NULL path skipped). Every file is written atomically. */
+/* Write the time series every dt_s as CSV, GeoJSON, KML and/or CZML (each NULL path skipped),
+ * all or none (cli/outputs.h). The CSV alone is streamed: the flight is flown while the file is
+ * written, one row at a time, so memory does not grow with the rows. A GeoJSON, KML or CZML track
+ * needs the series in memory: then the flight is stored once and every file is written from it. */
 static int write_series(const cli_args *a, const bmd_catalog_missile *e, const traj_run *r,
                         double dt_s, const char *csv, const char *geojson, const char *kml,
                         const char *czml)
@@ -200,11 +201,15 @@ static int write_series(const cli_args *a, const bmd_catalog_missile *e, const t
     bmd_trajectory tr = {0};
     bmd_flight_summary again;
     bmd_error err;
-    int st = bmd_trajectory_fly(&r->earth, &e->missile, &r->res.plan, r->site.lat_rad,
+    int st = CLI_OK;
+    const int scene = geojson || kml || czml;
+    if (scene) {
+        st = bmd_trajectory_fly(&r->earth, &e->missile, &r->res.plan, r->site.lat_rad,
                                 r->site.lon_rad, r->site.height_m, &opt, &again, &tr, &err);
-    if (st) {
-        bmd_trajectory_free(&tr);
-        return cli_library_failure(a->command, st, &err);
+        if (st) {
+            bmd_trajectory_free(&tr);
+            return cli_library_failure(a->command, st, &err);
+        }
     }
     /* every file, or none */
     cli_outputs out;
@@ -214,9 +219,16 @@ static int write_series(const cli_args *a, const bmd_catalog_missile *e, const t
         (st = cli_outputs_add(&out, geojson, 0, &i_gj)) == CLI_OK &&
         (st = cli_outputs_add(&out, kml, 0, &i_kml)) == CLI_OK &&
         (st = cli_outputs_add(&out, czml, 0, &out.czml)) == CLI_OK &&
-        (st = cli_outputs_epoch(&out, a)) == CLI_OK)
-        st = cli_outputs_write(&out, i_csv, cli_csv_write, &tr);
-    if (!st && (geojson || kml || czml)) {
+        (st = cli_outputs_epoch(&out, a)) == CLI_OK) {
+        if (scene) {
+            st = cli_outputs_write(&out, i_csv, cli_csv_write, &tr);
+        } else {
+            cli_csv_flight flight = {&r->earth, &e->missile, &r->res.plan, r->site.lat_rad,
+                                     r->site.lon_rad, r->site.height_m, &opt};
+            st = cli_outputs_write(&out, i_csv, cli_csv_stream_write, &flight);
+        }
+    }
+    if (!st && scene) {
         bmd_scene sc;
         bmd_scene_init(&sc, &r->earth);
         int lib = bmd_scene_set_title(&sc, e->full_name[0] ? e->full_name : e->missile.name, &err);

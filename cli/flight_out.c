@@ -1,4 +1,5 @@
 /* Output of the flight commands: summary rows and the CSV time series. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,21 +80,57 @@ int cli_series_rows_check(const cli_args *a, double flight_time_s, double dt_s)
     return CLI_USAGE;
 }
 
+static const char csv_header[] =
+    "t_s,lat_deg,lon_deg,altitude_km,speed_km_s,flight_path_deg,heading_deg,mass_kg,mach,"
+    "dynamic_pressure_kpa,phase,stage\n";
+
+/* One row of the CSV time series. */
+static void csv_row(FILE *f, const bmd_sample *x)
+{
+    fprintf(f, "%.3f,%.6f,%.6f,%.4f,%.5f,%.4f,%.4f,%.2f,%.4f,%.4f,%s,%d\n", x->t_s,
+            bmd_rad_to_deg(x->lat_rad), bmd_rad_to_deg(x->lon_rad), x->altitude_m / 1e3,
+            x->speed_m_s / 1e3, bmd_rad_to_deg(x->flight_path_rad), bmd_rad_to_deg(x->heading_rad),
+            x->mass_kg, x->mach, x->dynamic_pressure_pa / 1e3, phase_name(x->phase),
+            x->stage + 1);
+}
+
 int cli_csv_write(FILE *f, void *trajectory, bmd_error *err)
 {
     (void)err;
     const bmd_trajectory *traj = trajectory;
-    fprintf(f, "t_s,lat_deg,lon_deg,altitude_km,speed_km_s,flight_path_deg,heading_deg,mass_kg,"
-               "mach,dynamic_pressure_kpa,phase,stage\n");
-    for (int i = 0; i < traj->n_samples; i++) {
-        const bmd_sample *x = &traj->samples[i];
-        fprintf(f, "%.3f,%.6f,%.6f,%.4f,%.5f,%.4f,%.4f,%.2f,%.4f,%.4f,%s,%d\n", x->t_s,
-                bmd_rad_to_deg(x->lat_rad), bmd_rad_to_deg(x->lon_rad), x->altitude_m / 1e3,
-                x->speed_m_s / 1e3, bmd_rad_to_deg(x->flight_path_rad),
-                bmd_rad_to_deg(x->heading_rad), x->mass_kg, x->mach,
-                x->dynamic_pressure_pa / 1e3, phase_name(x->phase), x->stage + 1);
-    }
+    fputs(csv_header, f);
+    for (int i = 0; i < traj->n_samples; i++)
+        csv_row(f, &traj->samples[i]);
     return BMD_SUCCESS; /* write errors: the stream's error flag, checked by the output set */
+}
+
+/* The sink of the streamed series: one row, straight into the output's temporary file. A write
+ * error (disk full) stops the flight at once; its errno is kept for the output module's message
+ * ("No space left on device"). */
+static int csv_sink(const bmd_sample *sample, void *flight, bmd_error *err)
+{
+    cli_csv_flight *c = flight;
+    csv_row(c->out, sample);
+    if (ferror(c->out)) {
+        c->write_errno = errno ? errno : EIO;
+        return bmd_error_set(err, BMD_EIO, "write error: %s", strerror(c->write_errno));
+    }
+    return BMD_SUCCESS;
+}
+
+int cli_csv_stream_write(FILE *f, void *flight, bmd_error *err)
+{
+    cli_csv_flight *c = flight;
+    c->out = f;
+    c->write_errno = 0;
+    fputs(csv_header, f);
+    int st = bmd_trajectory_fly_stream(c->earth, c->missile, c->plan, c->lat_rad, c->lon_rad,
+                                       c->height_m, c->opt, &c->summary, csv_sink, c, err);
+    if (c->write_errno) { /* the stream's error flag is set: the output module says why */
+        errno = c->write_errno;
+        return BMD_SUCCESS;
+    }
+    return st;
 }
 
 int cli_write_csv(const char *command, const char *path, const bmd_trajectory *traj)

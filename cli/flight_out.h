@@ -22,9 +22,27 @@ void cli_record_plan(cli_record *rec, const bmd_plan *p);
  * bmd_trajectory given as context (used with bmd/atomic_file.h, like every output). */
 int cli_csv_write(FILE *out, void *trajectory, bmd_error *err);
 
+/* A flight whose time series is written as CSV while it is flown (cli_csv_stream_write): the
+ * rows go to the output's temporary as they are computed, so memory does not grow with the
+ * number of rows. summary receives the flight's summary. */
+typedef struct cli_csv_flight {
+    const bmd_earth *earth;
+    const bmd_missile *missile;
+    const bmd_plan *plan;
+    double lat_rad, lon_rad, height_m;
+    const bmd_flight_options *opt;
+    bmd_flight_summary summary;
+    FILE *out;        /* set by cli_csv_stream_write */
+    int write_errno;  /* the errno of a failed write (0: none) */
+} cli_csv_flight;
+
+/* The bmd_write_fn of the streamed CSV time series (context: a cli_csv_flight); the same bytes as
+ * cli_csv_write on the stored series of the same flight. */
+int cli_csv_stream_write(FILE *out, void *flight, bmd_error *err);
 
 /* Limits of a time series (--interval): the shortest sampling step and the most rows, so that a
- * tiny interval cannot make the series (memory, file) grow without bound. */
+ * tiny interval cannot make the file grow without bound (the CSV alone is streamed; a GeoJSON or
+ * KML track holds the series in memory). */
 #define CLI_MIN_INTERVAL_S 0.01
 #define CLI_MAX_SERIES_ROWS 1000000.0
 

@@ -105,6 +105,19 @@ int fp_mpi_job_status(const fp_cmd *c, int st, const volatile sig_atomic_t *inte
     return any_int ? 130 : 0;
 }
 
+int fp_gather_counts(int size, long n, int *counts, int *displs)
+{
+    if (size < 1 || n < 0 || n > INT_MAX) /* every displacement, in cells, must fit an int */
+        return 1;
+    for (int r = 0; r < size; r++) {
+        long first, count;
+        fp_block(r, size, n, &first, &count);
+        counts[r] = (int)count;
+        displs[r] = (int)first;
+    }
+    return 0;
+}
+
 int fp_mpi_gather_cells(const fp_cmd *c, bmd_footprint_cell *out, long n)
 {
     if (c->size <= 1)
@@ -112,15 +125,11 @@ int fp_mpi_gather_cells(const fp_cmd *c, bmd_footprint_cell *out, long n)
 #ifdef BMD_MPI
     int *counts = malloc((size_t)c->size * sizeof *counts);
     int *displs = malloc((size_t)c->size * sizeof *displs);
-    int bad = !counts || !displs || n > INT_MAX; /* the same on every rank */
-    for (int r = 0; r < c->size && !bad; r++) {
-        long first, count;
-        fp_block(r, c->size, n, &first, &count);
-        counts[r] = (int)count;
-        displs[r] = (int)first;
-    }
+    int bad = !counts || !displs; /* the same on every rank */
+    if (!bad)
+        bad = fp_gather_counts(c->size, n, counts, displs);
     if (!bad) {
-        MPI_Datatype cell;
+        MPI_Datatype cell; /* counts in cells, not bytes: a block may pass 2 GiB */
         MPI_Type_contiguous((int)sizeof(bmd_footprint_cell), MPI_BYTE, &cell);
         MPI_Type_commit(&cell);
         if (c->rank == 0)

@@ -40,6 +40,12 @@ int fp_mpi_job_status(const fp_cmd *c, int st, const volatile sig_atomic_t *inte
  * cells per rank. Returns 0, or nonzero when a block has more cells than an int counts. */
 int fp_mpi_gather_cells(const fp_cmd *c, bmd_footprint_cell *out, long n);
 
+/* The counts and displacements of fp_mpi_gather_cells for n cells over size ranks (blocks as
+ * fp_block), in cells: one MPI datatype is one cell, so a block of more than 2 GiB (2^31 bytes)
+ * is counted right as long as its cells fit an int. Returns 0, or nonzero (nothing filled) when
+ * n > INT_MAX or size < 1. Pure: tested without MPI (tests/test_footprint_mpi_counts.c). */
+int fp_gather_counts(int size, long n, int *counts, int *displs);
+
 /* Sum the run counters of stats over the ranks (flights, engagements, pruned). */
 void fp_mpi_sum_stats(const fp_cmd *c, bmd_footprint_stats *stats);
 

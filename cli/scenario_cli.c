@@ -23,7 +23,7 @@ static const char *option_text(const cli_args *a, const char *name)
 
 int cli_scenario_open(const cli_args *a, const char *path, bmd_scenario *scn)
 {
-    char root[BMD_CATALOG_TEXT_MAX];
+    char root[BMD_PATH_MAX];
     const char *given = option_text(a, "catalog");
     if (given)
         snprintf(root, sizeof root, "%s", given);

@@ -34,7 +34,7 @@ int cli_fly_threat(const cli_args *a, const bmd_earth *earth, cli_threat *t)
     if ((st = cli_latlon_required(a, "from", &t->from_lat_rad, &t->from_lon_rad)) ||
         (st = cli_latlon_required(a, "to", &t->to_lat_rad, &t->to_lon_rad)))
         return st;
-    char dir[BMD_CATALOG_TEXT_MAX];
+    char dir[BMD_PATH_MAX];
     cli_catalog_dir("missiles", dir, sizeof dir);
     bmd_catalog_missile *m = malloc(sizeof *m);
     if (!m)

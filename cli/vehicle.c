@@ -49,7 +49,7 @@ int cli_apply_overrides(const char *command, const char *text, bmd_catalog_missi
 
 int cli_load_missile(const cli_args *a, const char *text, bmd_catalog_missile *entry)
 {
-    char dir[BMD_CATALOG_TEXT_MAX];
+    char dir[BMD_PATH_MAX];
     cli_catalogue_dir(a, dir, sizeof dir);
     bmd_error err;
     int st = bmd_catalog_find_missile(dir, text, entry, &err);

@@ -94,8 +94,8 @@ for s in 'payload.rv_mass_kg=-5:must be positive' 'stages[0].burn_time_s=0:must 
 done
 
 # Environment: a hostile, missing or long BMD_DATA_DIR; a decimal-comma locale
-check "a 605-byte BMD_DATA_DIR is refused with its length, untruncated" 2 'BMD_DATA_DIR: the folder path is [0-9]+ bytes long; at most 400 allowed$' -- \
-    env BMD_DATA_DIR="/tmp/$(printf 'x%.0s' $(seq 1 600))" "$bin" catalog
+check "a 4005-byte BMD_DATA_DIR is refused with its length, untruncated" 2 'BMD_DATA_DIR: the folder path is [0-9]+ bytes long; at most 3840 allowed$' -- \
+    env BMD_DATA_DIR="/tmp/$(printf 'x%.0s' $(seq 1 4000))" "$bin" catalog
 check "a missing BMD_DATA_DIR is named in the error" input "'/nonexistent-bmd/catalog/missiles'" -- \
     env BMD_DATA_DIR=/nonexistent-bmd "$bin" catalog
 check "format directives in BMD_DATA_DIR are printed, not interpreted" input "'%s%n%x/catalog/missiles'" -- \

@@ -19,6 +19,9 @@ extern "C" {
 #define BMD_CATALOG_MAX_SOURCES 12
 #define BMD_CATALOG_MAX_PARAMS 160
 #define BMD_CATALOG_TEXT_MAX 512
+/* The longest file or folder path held (bytes with the NUL): Linux's PATH_MAX, the longest path
+ * the system itself opens; longer ones are refused with a message that names them uncut. */
+#define BMD_PATH_MAX 4096
 
 /* A cited source: its key in the file and the full citation (author, title, year, where). */
 typedef struct bmd_source {
@@ -60,7 +63,7 @@ typedef struct bmd_catalog_missile {
     char full_name[128];
     char class_name[32];     /* SRBM, MRBM, IRBM, ICBM, ... */
     char description[BMD_CATALOG_TEXT_MAX];
-    char path[BMD_CATALOG_TEXT_MAX];
+    char path[BMD_PATH_MAX];
     int n_sources;
     bmd_source sources[BMD_CATALOG_MAX_SOURCES];
     int n_params;

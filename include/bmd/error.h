@@ -26,7 +26,7 @@ enum {
     BMD_EPARSE = 9     /* malformed input file */
 };
 
-#define BMD_ERROR_MESSAGE_SIZE 512
+#define BMD_ERROR_MESSAGE_SIZE 8192 /* room for a path of BMD_PATH_MAX (4096) bytes, uncut */
 
 /* The error record: the status and a message naming what went wrong. */
 typedef struct bmd_error {

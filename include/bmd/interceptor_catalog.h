@@ -30,7 +30,7 @@ typedef struct bmd_catalog_interceptor {
     bmd_interceptor interceptor;
     char full_name[128];
     char description[BMD_CATALOG_TEXT_MAX];
-    char path[BMD_CATALOG_TEXT_MAX];
+    char path[BMD_PATH_MAX];
     int n_sources;
     bmd_source sources[BMD_CATALOG_MAX_SOURCES];
     int n_params;

@@ -24,7 +24,7 @@ typedef struct bmd_catalog_radar {
     char full_name[128];
     char band[16];           /* UHF, S, X, ... */
     char description[BMD_CATALOG_TEXT_MAX];
-    char path[BMD_CATALOG_TEXT_MAX];
+    char path[BMD_PATH_MAX];
     int n_sources;
     bmd_source sources[BMD_CATALOG_MAX_SOURCES];
     int n_params;

@@ -175,7 +175,7 @@ typedef struct bmd_scenario_uncertain {
 
 /* A whole scenario. Zero it (or bmd_scenario_init) before loading. */
 typedef struct bmd_scenario {
-    char path[BMD_CATALOG_TEXT_MAX];
+    char path[BMD_PATH_MAX];
     char title[256];
     char question[BMD_SCENARIO_TEXT_MAX];
     int n_notes;

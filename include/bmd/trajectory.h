@@ -137,6 +137,22 @@ BMD_API int bmd_trajectory_fly(const bmd_earth *earth, const bmd_missile *missil
                                const bmd_flight_options *opt, bmd_flight_summary *summary,
                                bmd_trajectory *traj, bmd_error *err);
 
+/* A consumer of a flight's samples (bmd_trajectory_fly_stream): called once per sample, in time
+ * order. Return 0 to go on, or a status after filling err to stop the flight with it. */
+typedef int (*bmd_sample_fn)(const bmd_sample *sample, void *context, bmd_error *err);
+
+/* bmd_trajectory_fly, handing each sample of the time series to sink(sample, context, err) as
+ * soon as it is final instead of storing it: the memory used does not grow with the number of
+ * samples (a time series of any length can be written out as it is computed). The samples, their
+ * values and their order are exactly those bmd_trajectory_fly appends with the same options.
+ * Errors: those of bmd_trajectory_fly; BMD_EINVAL for a NULL sink; any status sink returns (its
+ * message kept). */
+BMD_API int bmd_trajectory_fly_stream(const bmd_earth *earth, const bmd_missile *missile,
+                                      const bmd_plan *plan, double lat_rad, double lon_rad,
+                                      double height_m, const bmd_flight_options *opt,
+                                      bmd_flight_summary *summary, bmd_sample_fn sink,
+                                      void *context, bmd_error *err);
+
 /* Earth-fixed position and velocity at time t_s, interpolated in the time series (cubic Hermite
  * on position and velocity). Errors: BMD_EDOM if t_s is outside the series. */
 BMD_API int bmd_trajectory_state_at(const bmd_trajectory *traj, double t_s, double r_ecef_m[3],

@@ -349,7 +349,7 @@ static int add_contours(bmd_scene *sc, const bmd_analysis_footprints *fps,
     snprintf(map.name, sizeof map.name, "%.16s x %.14s (%s, %s)", m->centre, m->grid_name,
              v || !fps->an->opt.engage.require_fcr_coverage ? "remote" : "own radar",
              bmd_launch_on_name(fps->an->opt.engage.launch_on));
-    char cmd[2 * BMD_CATALOG_TEXT_MAX];
+    char cmd[2 * BMD_PATH_MAX];
     bmd_analysis_footprint_command(fps, (int)(m - fps->maps), v, cmd, sizeof cmd);
     const int first = sc->n_features;
     int st = BMD_SUCCESS;

@@ -1,6 +1,7 @@
 /* Sets of output files written all-or-nothing (bmd/atomic_file.h): checked targets, unique
  * temporaries in the targets' folders, fsync, then every rename under one lock per folder. */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -159,10 +160,15 @@ static int check_target(const char *path, int flags, out_file *f, bmd_error *err
             f->mode = st.st_mode & 07777;
         }
     } else if (errno != ENOENT) {
-        /* the reason first: a long path would push it out of the message */
+        /* the reason first; the path whole (messages hold BMD_ERROR_MESSAGE_SIZE bytes), or
+         * only its length when it is longer than any path the system opens */
+        const size_t len = strlen(path);
+        if (len >= PATH_MAX)
+            return bmd_error_set(err, BMD_EIO, "cannot use the output path: it is %zu bytes "
+                                 "long, the system's limit is %d (%s)", len, PATH_MAX - 1,
+                                 strerror(errno));
         return bmd_error_set(err, BMD_EIO, "cannot use the output path of %zu bytes (%s): "
-                             "'%.300s%s'", strlen(path), strerror(errno), path,
-                             strlen(path) > 300 ? "..." : "");
+                             "'%s'", len, strerror(errno), path);
     }
     if ((flags & BMD_OUTPUT_CREATE_DIR) && !f->existed) {
         struct stat d;

@@ -119,7 +119,7 @@ int bmd_cat_find(const cat_kind *k, const char *dir, const char *name, void *ent
     int count, st = bmd_cat_scan_dir(dir, &names, &count, err);
     if (st)
         return st;
-    char path[BMD_CATALOG_TEXT_MAX];
+    char path[BMD_PATH_MAX];
     for (int i = 0; i < count; i++)
         if (strcasecmp(names[i], name) == 0 &&
             bmd_cat_stem_path(dir, names[i], path, sizeof path) == 0) {
@@ -159,7 +159,7 @@ int bmd_cat_parse_file(const char *path, char *path_buf, size_t path_size, cat_r
     st = read(&c, entry);
     yaml_document_delete(&doc);
     if (st && clear_size > 0) {
-        char keep[BMD_CATALOG_TEXT_MAX];
+        char keep[BMD_PATH_MAX];
         size_t kn = path_size < sizeof keep ? path_size : sizeof keep;
         memcpy(keep, path_buf, kn);
         memset(entry, 0, clear_size);

@@ -128,8 +128,8 @@ int bmd_scenario_resolve(bmd_scenario *scn, const char *catalog_dir, bmd_error *
     if (!scn || !catalog_dir)
         return bmd_error_set(err, BMD_EINVAL, "scenario resolve: scenario and catalogue "
                              "directory must be given");
-    char missiles[BMD_CATALOG_TEXT_MAX], radars[BMD_CATALOG_TEXT_MAX],
-        interceptors[BMD_CATALOG_TEXT_MAX];
+    char missiles[BMD_PATH_MAX], radars[BMD_PATH_MAX],
+        interceptors[BMD_PATH_MAX];
     int st;
     if ((st = folder(catalog_dir, "missiles", missiles, sizeof missiles, err)) ||
         (st = folder(catalog_dir, "radars", radars, sizeof radars, err)) ||

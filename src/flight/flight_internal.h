@@ -74,6 +74,13 @@ int bmd_flight_fly_model(const bmd_earth *earth, const bmd_missile *missile, con
                          const bmd_flight_options *opt, const bmd_flight_model *model,
                          bmd_flight_summary *summary, bmd_trajectory *traj, bmd_error *err);
 
+/* bmd_trajectory_fly_stream with physics switches (model may be NULL for the full physics). */
+int bmd_flight_fly_model_stream(const bmd_earth *earth, const bmd_missile *missile,
+                                const bmd_plan *plan, double lat_rad, double lon_rad,
+                                double height_m, const bmd_flight_options *opt,
+                                const bmd_flight_model *model, bmd_flight_summary *summary,
+                                bmd_sample_fn sink, void *context, bmd_error *err);
+
 /* Free flight of an unpowered body from the inertial state (r_eci, v_eci) at time t0_s until
  * impact or opt->max_time_s. beta_kg_m2 > 0: drag with that ballistic coefficient; 0: vacuum.
  * The summary's "burnout" is the start state; ground range is measured from the point under the
@@ -104,11 +111,23 @@ typedef struct bmd_flight_run {
     double launch_lat, launch_lon;
     int impacted;
     int push_failed;
+    /* streaming (bmd_trajectory_fly_stream): each sample goes to sink, in time order, once no
+     * later sample can come before it; nothing is stored but the last step's dense output */
+    bmd_sample_fn sink;
+    void *sink_ctx;
+    int sink_status;           /* the sink's status when it stopped the flight */
+    bmd_error sink_err;        /* and its message (bmd_ode_run overwrites fr->err) */
+    const bmd_ode_hit *hits;   /* the events found so far in this segment (by bmd_ode_run) */
+    const int *n_hits;
+    int hits_sent;             /* how many of them were sent already */
+    int pending;               /* pend is a step whose regular samples were not all sent */
+    bmd_ode pend;
 } bmd_flight_run;
 
 /* Earth-relative velocity (inertial components) of the state y = (r, v, ...). */
 void bmd_flight_relative_velocity(const bmd_earth *e, const double *y, double v_rel[3]);
-/* Append the sample of (t, y) to the run's time series, in time order (no-op without one). */
+/* Append the sample of (t, y) to the run's time series, in time order, or send it to the run's
+ * sink after the pending samples before it (no-op without either). */
 int bmd_flight_record(bmd_flight_run *fr, double t, const double *y);
 /* Integrate the run from fr->t to t_end (clamped to max_time_s) or to impact, with events. */
 int bmd_flight_segment(bmd_flight_run *fr, double t_end);

@@ -82,10 +82,57 @@ static void make_sample(const bmd_flight_run *fr, double t, const double *y, bmd
         s->phase = BMD_PHASE_FREE;
 }
 
+/* Streaming (fr->sink). The samples must reach the sink in the order bmd_flight_record gives
+ * them in a stored series: by time, equal times in the order recorded. The events of a step are
+ * only known after its regular samples (bmd_ode_run calls the observer first), and the regular
+ * samples of the last step beyond the impact are dropped; so a step's regular samples are sent
+ * at the next step or at the end of the segment, from a copy of the step's dense output, after
+ * the events that come before them. Only the dense output is copied: the values are those of a
+ * stored series, bit for bit. */
+static int stream_send(bmd_flight_run *fr, double t, const double *y)
+{
+    bmd_sample s;
+    make_sample(fr, t, y, &s);
+    bmd_error_clear(&fr->sink_err);
+    int rc = fr->sink(&s, fr->sink_ctx, &fr->sink_err);
+    if (rc) {
+        fr->sink_status = rc;
+        if (fr->err)
+            *fr->err = fr->sink_err;
+    }
+    return rc;
+}
+
+/* Send the regular samples of the pending step up to time limit (inclusive). */
+static int stream_flush(bmd_flight_run *fr, double limit)
+{
+    if (!fr->pending)
+        return BMD_SUCCESS;
+    bmd_ode *o = &fr->pend;
+    double y[BMD_ODE_MAX_DIM];
+    while (fr->next_sample_s <= o->t && fr->next_sample_s < fr->segment_end_s) {
+        if (fr->next_sample_s > limit)
+            return BMD_SUCCESS;
+        if (fr->next_sample_s > o->t_prev) {
+            bmd_ode_dense(o, fr->next_sample_s, y); /* dense output built: evaluation only */
+            int rc = stream_send(fr, fr->next_sample_s, y);
+            if (rc)
+                return rc;
+        }
+        fr->next_sample_s += fr->opt->sample_interval_s;
+    }
+    fr->pending = 0;
+    return BMD_SUCCESS;
+}
+
 /* Append the sample at (t, y); inserted in time order (event samples arrive after the regular
- * samples of their step). */
+ * samples of their step). Streaming: the pending regular samples up to t, then this one. */
 int bmd_flight_record(bmd_flight_run *fr, double t, const double *y)
 {
+    if (fr->sink) {
+        int rc = stream_flush(fr, t);
+        return rc ? rc : stream_send(fr, t, y);
+    }
     if (!fr->traj)
         return BMD_SUCCESS;
     bmd_sample s;
@@ -102,10 +149,41 @@ int bmd_flight_record(bmd_flight_run *fr, double t, const double *y)
     return BMD_SUCCESS;
 }
 
+/* Streaming observer: the events of the earlier steps and the pending step's regular samples
+ * go out; this step becomes the pending one. Its dense output is built here, as observe builds
+ * it, so that the integration sees the same calls in the same order as with a stored series. */
+static int observe_stream(bmd_ode *ode, bmd_flight_run *fr)
+{
+    int rc = BMD_SUCCESS;
+    while (!rc && fr->hits_sent < *fr->n_hits) {
+        const bmd_ode_hit *h = &fr->hits[fr->hits_sent++];
+        rc = bmd_flight_record(fr, h->t, h->y);
+    }
+    if (!rc)
+        rc = stream_flush(fr, INFINITY);
+    if (rc) {
+        fr->push_failed = 1;
+        return 1;
+    }
+    double t = fr->next_sample_s, y[BMD_ODE_MAX_DIM];
+    while (t <= ode->t && t < fr->segment_end_s && !(t > ode->t_prev))
+        t += fr->opt->sample_interval_s;
+    if (t <= ode->t && t < fr->segment_end_s) { /* a sample in this step */
+        bmd_ode_dense(ode, t, y);
+        fr->pend = *ode;
+        fr->pending = 1;
+    } else {
+        fr->next_sample_s = t;
+    }
+    return 0;
+}
+
 /* ODE observer: regular samples every sample_interval_s inside the step just taken. */
 static int observe(bmd_ode *ode, void *ctx)
 {
     bmd_flight_run *fr = ctx;
+    if (fr->sink)
+        return observe_stream(ode, fr);
     double dt = fr->opt->sample_interval_s;
     double y[BMD_ODE_MAX_DIM];
     while (fr->next_sample_s <= ode->t && fr->next_sample_s < fr->segment_end_s) {
@@ -138,11 +216,20 @@ int bmd_flight_segment(bmd_flight_run *fr, double t_end)
     bmd_ode_hit hits[16];
     int n_hits = 0;
     fr->segment_end_s = t_end;
-    int sampling = fr->traj && fr->opt->sample_interval_s > 0.0;
+    int sampling = (fr->traj || fr->sink) && fr->opt->sample_interval_s > 0.0;
+    fr->hits = hits;
+    fr->n_hits = &n_hits;
+    fr->hits_sent = 0;
+    fr->pending = 0;
     rc = bmd_ode_run(&fr->ode, t_end, ev, N_EVENTS, hits, 16, &n_hits, sampling ? observe : NULL,
                      fr, fr->err);
-    if (fr->push_failed)
-        return BMD_ENOMEM;
+    if (fr->push_failed) {
+        if (!fr->sink_status)
+            return BMD_ENOMEM;
+        if (fr->err)
+            *fr->err = fr->sink_err; /* the sink's message, not the integrator's */
+        return fr->sink_status;
+    }
     if (rc)
         return rc;
     fr->t = fr->ode.t;
@@ -172,11 +259,16 @@ int bmd_flight_segment(bmd_flight_run *fr, double t_end)
                        fr->traj->samples[fr->traj->n_samples - 1].t_s > h->t)
                     fr->traj->n_samples--;
         }
+        if (k < fr->hits_sent) /* streaming: sent during the run */
+            continue;
         if ((rc = bmd_flight_record(fr, h->t, h->y)))
             return rc;
+        if (fr->impacted)
+            fr->pending = 0; /* streaming: the rest of the last step lies below ground */
     }
     if (!fr->impacted && (rc = bmd_flight_record(fr, fr->t, fr->y)))
         return rc;
+    fr->pending = 0;
     return BMD_SUCCESS;
 }
 

@@ -231,10 +231,11 @@ static void init_run(bmd_flight_run *fr, const bmd_earth *earth, const bmd_missi
     fr->next_sample_s = 0.0;
 }
 
-int bmd_flight_fly_model(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *plan,
-                         double lat_rad, double lon_rad, double height_m,
-                         const bmd_flight_options *opt, const bmd_flight_model *model,
-                         bmd_flight_summary *summary, bmd_trajectory *traj, bmd_error *err)
+/* One flight, its samples stored in traj or sent to sink (or neither). */
+static int fly(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *plan,
+               double lat_rad, double lon_rad, double height_m, const bmd_flight_options *opt,
+               const bmd_flight_model *model, bmd_flight_summary *summary, bmd_trajectory *traj,
+               bmd_sample_fn sink, void *sink_ctx, bmd_error *err)
 {
     bmd_flight_options defaults;
     if (!opt) {
@@ -257,6 +258,8 @@ int bmd_flight_fly_model(const bmd_earth *earth, const bmd_missile *missile, con
     bmd_flight_init_summary(summary, missile->n_stages);
     bmd_flight_run *fr = &(bmd_flight_run){0};
     init_run(fr, earth, missile, plan, opt, model, summary, traj, err);
+    fr->sink = sink;
+    fr->sink_ctx = sink_ctx;
     fr->launch_lat = lat_rad;
     fr->launch_lon = lon_rad;
     double r[3], v0[3] = {0.0, 0.0, 0.0};
@@ -270,6 +273,37 @@ int bmd_flight_fly_model(const bmd_earth *earth, const bmd_missile *missile, con
     if ((rc = fly_boost(fr)) || (rc = bmd_flight_finish(fr)))
         return rc;
     return BMD_SUCCESS;
+}
+
+int bmd_flight_fly_model(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *plan,
+                         double lat_rad, double lon_rad, double height_m,
+                         const bmd_flight_options *opt, const bmd_flight_model *model,
+                         bmd_flight_summary *summary, bmd_trajectory *traj, bmd_error *err)
+{
+    return fly(earth, missile, plan, lat_rad, lon_rad, height_m, opt, model, summary, traj, NULL,
+               NULL, err);
+}
+
+int bmd_flight_fly_model_stream(const bmd_earth *earth, const bmd_missile *missile,
+                                const bmd_plan *plan, double lat_rad, double lon_rad,
+                                double height_m, const bmd_flight_options *opt,
+                                const bmd_flight_model *model, bmd_flight_summary *summary,
+                                bmd_sample_fn sink, void *context, bmd_error *err)
+{
+    if (!sink)
+        return bmd_error_set(err, BMD_EINVAL, "the sample sink must not be NULL");
+    return fly(earth, missile, plan, lat_rad, lon_rad, height_m, opt, model, summary, NULL, sink,
+               context, err);
+}
+
+int bmd_trajectory_fly_stream(const bmd_earth *earth, const bmd_missile *missile,
+                              const bmd_plan *plan, double lat_rad, double lon_rad,
+                              double height_m, const bmd_flight_options *opt,
+                              bmd_flight_summary *summary, bmd_sample_fn sink, void *context,
+                              bmd_error *err)
+{
+    return bmd_flight_fly_model_stream(earth, missile, plan, lat_rad, lon_rad, height_m, opt,
+                                       NULL, summary, sink, context, err);
 }
 
 int bmd_trajectory_fly(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *plan,

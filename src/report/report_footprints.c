@@ -161,7 +161,7 @@ static void caption(const bmd_report *r, const bmd_analysis_footprint *m, bmd_st
         bmd_rp_textf(sb, " With the sites' own radars only: %s km² (%s of the cells; %s with two or "
                  "more shots).", oa, o1, o2);
     }
-    char mode[96], cmd[2 * BMD_CATALOG_TEXT_MAX];
+    char mode[96], cmd[2 * BMD_PATH_MAX];
     bmd_rp_textf(sb, " Mode of this map: %s.", bmd_analysis_footprint_mode_text(r->fps, v, mode,
                                                                              sizeof mode));
     bmd_sb_puts(sb, " Reproduce its numbers: <code>");
