@@ -16,7 +16,9 @@
 #include "bmd/footprint_io.h"
 #include "common.h"
 #include "footprint_cmd.h"
+#include "footprint_mc.h"
 #include "footprint_mpi.h"
+#include "mc_cli.h"
 #include "outputs.h"
 #include "rules_cli.h"
 #include "threat.h"
@@ -52,6 +54,7 @@ static const cli_option options[] = {
     {"max-cells", "N", "refuse larger grids (default 4000000)"},
     {"quiet", NULL, "no progress bar"},
     {"catalog", "DIR", "catalogue root (default $BMD_DATA_DIR/catalog)"},
+    CLI_MC_OPTIONS, /* --samples: the coverage probability of one map (footprint_mc.c) */
 };
 
 static const char usage[] =
@@ -622,10 +625,13 @@ int cli_cmd_footprint(int argc, char **argv)
     fp_stderr_release(&held, speaker);
     if (st == 130 && speaker)
         say_interrupted(c);
-    if (!st)
+    const int mc = !st && cli_mc_wanted(&a); /* Monte Carlo: its own run and outputs */
+    if (mc)
+        st = cli_footprint_mc(c, &a, &out, index);
+    if (!st && !mc)
         st = run_all(c);
     say_at_signal = 0; /* the write phase checks the flag before its commit */
-    if (!st && c->rank == 0) {
+    if (!st && !mc && c->rank == 0) {
         st = cli_footprint_write_outputs(c, &a, &out, index, &interrupted,
                                          cli_now_s() - c->t_start);
         if (st == 130)

@@ -25,9 +25,12 @@
 
 #include "bmd/analysis.h"
 #include "bmd/error.h"
+#include "bmd/footprint.h"
+#include "bmd/footprint_input.h"
 #include "bmd/param.h"
 #include "bmd/sampling.h"
 #include "bmd/scenario.h"
+#include "bmd/scene.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -98,6 +101,78 @@ BMD_API const bmd_mc_pair *bmd_mc_pair_at(const bmd_mc_result *r, int ti, int si
 BMD_API double bmd_mc_first_order(const double *x, const double *y, long n, int discrete);
 
 BMD_API void bmd_mc_free(bmd_mc_result *r);
+
+/* ---------------------------------------------------------------------------------------------
+ * Coverage probability of a footprint (src/analysis/mc_footprint.c): the footprint of one centre
+ * (bmd/footprint.h) over N samples of the uncertain parameters. Per sample the values are applied
+ * to a copy of the scenario, the defence is rebuilt from it (bmd_footprint_defense_from_scenario:
+ * flyout tables, radars, timelines of the sample) and the footprint prepared and run on every
+ * cell (one thread per sample); the engage options are the sample's scenario rules, with
+ * launch_on and require_fcr_coverage overridden when the input says so. The missile is the
+ * sample's entry of the given threat or launch area, so a varied missile parameter re-flies the
+ * threats. Per cell: the fraction of samples in which it is engageable with >= 1 and >= 2 shot
+ * opportunities. Counts are integers reduced in sample order: identical for any thread count. */
+
+typedef struct bmd_mc_footprint_input {
+    bmd_footprint_mode mode;
+    int threat;                       /* scenario threat whose missile flies, or -1 */
+    int launch_area;                  /* else the launch area's missile (threat = -1) */
+    double centre_lat_rad, centre_lon_rad;
+    const double *cell_lat_rad, *cell_lon_rad;
+    long n_cells;
+    double toward_lat_rad, toward_lon_rad; /* the flyout tables' reference heading point */
+    int launch_on;                    /* -1: the sample's rules; else a bmd_launch_on */
+    int no_fcr_coverage;              /* 1: engage on remote (require_fcr_coverage = 0) */
+    bmd_footprint_options opt;        /* flight, aim and speed options (engage, rcs_m2, threads
+                                         and required_speed are set per sample) */
+} bmd_mc_footprint_input;
+
+/* A footprint over the samples. */
+typedef struct bmd_mc_footprint {
+    long n;
+    uint64_t seed;
+    bmd_sampler sampler;
+    bmd_param_set params;             /* a copy of the set sampled (owned) */
+    long n_cells;
+    double *p_one, *p_two;            /* [n_cells]: P(>= 1), P(>= 2) shot opportunities */
+    bmd_footprint_cell *nominal;      /* [n_cells]: the nominal scenario's footprint */
+    double *values;                   /* [n * params.n] */
+    int reflown;                      /* a missile flight parameter varied */
+    double run_s;                     /* wall time */
+} bmd_mc_footprint;
+
+/* Run it. opt: samples, seed, sampler, threads (opt->analysis unused; NULL: defaults). Errors:
+ * BMD_EINVAL (unresolved scenario, no cells, no missile for the threat or launch area, N outside
+ * [1, BMD_MC_MAX_SAMPLES], more than BMD_SAMPLE_MAX_DIMS parameters); those of bmd_param_apply,
+ * bmd_footprint_defense_from_scenario, bmd_footprint_prepare and bmd_footprint_run, prefixed
+ * with the sample and its values; BMD_ENOMEM. On error out is empty. */
+BMD_API int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
+                                 const bmd_mc_footprint_input *in, const bmd_mc_options *opt,
+                                 bmd_mc_footprint *out, bmd_error *err);
+
+/* The probability band of p: 0 for [0, 0.1), 1 for [0.1, 0.5), 2 for [0.5, 0.9), 3 for
+ * [0.9, 1]; and its label ("0-10 %", "10-50 %", "50-90 %", "90-100 %"). */
+#define BMD_MC_N_BANDS 4
+BMD_API int bmd_mc_band(double p);
+BMD_API const char *bmd_mc_band_label(int band);
+
+/* Add the coverage probability to scene as nested polygons (bmd_footprint_contour of the box
+ * cells whose P(>= 1 shot) is >= 10 %, >= 50 %, >= 90 %; valid simple polygons, as footprint
+ * contours), kind BMD_AREA_FOOTPRINT, named "NAME P(>=1 shot) >= X %", with the properties
+ * "map" (name), "probability_band" (1, 2, 3: the band's lower edge 10, 50, 90 %),
+ * "min_probability", "band" ("10-50 %" ...; the nested polygon of band b covers bands >= b),
+ * "samples", "seed", "sampler" and "parameters" (every varied parameter with its distribution
+ * and source, "; "-separated; "none (nominal only)"). grid: the cells of r (its box first).
+ * Errors: BMD_EINVAL (NULL input, a grid without a box, cell counts that differ); BMD_ENOMEM;
+ * those of bmd_scene_add_area. */
+BMD_API int bmd_mc_footprint_scene(const bmd_mc_footprint *r, const bmd_footprint_grid *grid,
+                                   const char *name, bmd_scene *scene, bmd_error *err);
+
+/* The varied parameters as one line (bmd_param_describe of each, "; "-separated; "none (nominal
+ * only)") into buf (n bytes). Returns buf. */
+BMD_API const char *bmd_mc_params_text(const bmd_param_set *set, char *buf, size_t n);
+
+BMD_API void bmd_mc_footprint_free(bmd_mc_footprint *r);
 
 #ifdef __cplusplus
 }

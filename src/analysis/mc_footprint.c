@@ -1,0 +1,253 @@
+/* Coverage probability of a footprint (bmd/montecarlo.h): the footprint of one centre run on
+ * copies of the scenario with sampled parameters, one sample per thread, counts reduced in
+ * sample order. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bmd/footprint_input.h"
+#include "bmd/montecarlo.h"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+static const char *const band_labels[BMD_MC_N_BANDS] = {"0-10 %", "10-50 %", "50-90 %",
+                                                        "90-100 %"};
+
+int bmd_mc_band(double p)
+{
+    return p >= 0.9 ? 3 : p >= 0.5 ? 2 : p >= 0.1 ? 1 : 0;
+}
+
+const char *bmd_mc_band_label(int band)
+{
+    return band >= 0 && band < BMD_MC_N_BANDS ? band_labels[band] : "";
+}
+
+static double now_s(void)
+{
+#ifdef _OPENMP
+    return omp_get_wtime();
+#else
+    return 0.0;
+#endif
+}
+
+static int thread_count(int threads)
+{
+#ifdef _OPENMP
+    return threads > 0 ? threads : omp_get_max_threads();
+#else
+    (void)threads;
+    return 1;
+#endif
+}
+
+/* The catalogue entry whose missile flies (NULL when none). */
+static const bmd_catalog_missile *entry_of(const bmd_scenario *scn, const bmd_mc_footprint_input *in)
+{
+    if (in->threat >= 0)
+        return in->threat < scn->n_threats ? scn->threats[in->threat].entry : NULL;
+    if (in->launch_area >= 0 && in->launch_area < scn->n_launch_areas &&
+        scn->launch_areas[in->launch_area].has_missile)
+        return scn->launch_areas[in->launch_area].entry;
+    return NULL;
+}
+
+static bmd_aim_shape shape_of(const bmd_scenario *scn, const bmd_mc_footprint_input *in)
+{
+    return in->threat >= 0 ? scn->threats[in->threat].shape : scn->launch_areas[in->launch_area].shape;
+}
+
+/* The footprint of scenario s (a sample's copy, or the nominal) into cells. */
+static int footprint_of(const bmd_scenario *s, const bmd_mc_footprint_input *in, int threads,
+                        bmd_footprint_cell *cells, bmd_error *err)
+{
+    const bmd_catalog_missile *e = entry_of(s, in);
+    if (!e)
+        return bmd_error_set(err, BMD_EINVAL, "coverage probability: no missile for %s %d",
+                             in->threat >= 0 ? "threat" : "launch area",
+                             in->threat >= 0 ? in->threat : in->launch_area);
+    bmd_footprint_defense *d = calloc(1, sizeof *d);
+    if (!d)
+        return bmd_error_set(err, BMD_ENOMEM, "coverage probability: out of memory");
+    int st = bmd_footprint_defense_from_scenario(s, in->toward_lat_rad, in->toward_lon_rad, d, err);
+    bmd_footprint *fp = NULL;
+    if (!st) {
+        bmd_footprint_options o = in->opt;
+        bmd_engagement_rules rules;
+        bmd_scenario_rules(s, -1, &rules);
+        if (in->launch_on >= 0)
+            rules.launch_on = (bmd_launch_on)in->launch_on;
+        if (in->no_fcr_coverage)
+            rules.require_fcr_coverage = 0;
+        bmd_engagement_rules_apply(&rules, NULL, &o.engage);
+        o.rcs_m2 = e->signature.warhead_rcs_m2;
+        o.threads = threads;
+        o.required_speed = 0;
+        bmd_footprint_input fi = {in->mode, &e->missile, shape_of(s, in), in->centre_lat_rad,
+                                  in->centre_lon_rad, in->cell_lat_rad, in->cell_lon_rad,
+                                  in->n_cells, d->sites, d->n_sites};
+        st = bmd_footprint_prepare(&s->earth, &fi, &o, &fp, err);
+    }
+    if (!st)
+        st = bmd_footprint_run(fp, 0, in->n_cells, cells, NULL, NULL, NULL, NULL, err);
+    bmd_footprint_free(fp);
+    bmd_footprint_defense_free(d);
+    free(d);
+    return st;
+}
+
+/* One sample: copy, apply, footprint. */
+static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const double *values,
+                      const bmd_mc_footprint_input *in, bmd_footprint_cell *cells, bmd_error *err)
+{
+    bmd_scenario copy;
+    int st = bmd_param_scenario_copy(scn, &copy, err);
+    if (st)
+        return st;
+    if (!(st = bmd_param_set_apply(&copy, set, values, err)))
+        st = footprint_of(&copy, in, 1, cells, err);
+    bmd_scenario_free(&copy);
+    return st;
+}
+
+static int check(const bmd_scenario *scn, const bmd_param_set *set,
+                 const bmd_mc_footprint_input *in, const bmd_mc_options *opt, bmd_error *err)
+{
+    if (!scn || !scn->resolved || !in)
+        return bmd_error_set(err, BMD_EINVAL, "coverage probability: the scenario and the "
+                             "footprint must be given, the scenario resolved");
+    if (in->n_cells < 1 || !in->cell_lat_rad || !in->cell_lon_rad)
+        return bmd_error_set(err, BMD_EINVAL, "coverage probability: %ld cells; at least 1",
+                             in->n_cells);
+    if (!entry_of(scn, in))
+        return bmd_error_set(err, BMD_EINVAL, "coverage probability: threat %d / launch area %d:"
+                             " no such threat or launch area with a missile", in->threat,
+                             in->launch_area);
+    if (opt->samples < 1 || opt->samples > BMD_MC_MAX_SAMPLES)
+        return bmd_error_set(err, BMD_EINVAL, "coverage probability: %ld samples; allowed 1 to "
+                             "%ld (the cap of one run)", opt->samples, BMD_MC_MAX_SAMPLES);
+    if ((set ? set->n : 0) > BMD_SAMPLE_MAX_DIMS)
+        return bmd_error_set(err, BMD_EINVAL, "coverage probability: %d uncertain parameters; at"
+                             " most %d", set->n, BMD_SAMPLE_MAX_DIMS);
+    if (opt->threads < 0)
+        return bmd_error_set(err, BMD_EINVAL, "coverage probability: threads %d must be >= 0",
+                             opt->threads);
+    return BMD_SUCCESS;
+}
+
+int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
+                         const bmd_mc_footprint_input *in, const bmd_mc_options *opt,
+                         bmd_mc_footprint *out, bmd_error *err)
+{
+    bmd_error_clear(err);
+    if (!out)
+        return bmd_error_set(err, BMD_EINVAL, "coverage probability: out is NULL");
+    memset(out, 0, sizeof *out);
+    bmd_mc_options defaults;
+    bmd_mc_options_init(&defaults);
+    if (!opt)
+        opt = &defaults;
+    int st = check(scn, set, in, opt, err);
+    if (st)
+        return st;
+    const double t0 = now_s();
+    const long n = opt->samples, nc = in->n_cells;
+    const int d = set ? set->n : 0;
+    out->n = n, out->seed = opt->seed, out->sampler = opt->sampler, out->n_cells = nc;
+    for (int k = 0; k < d && !st; k++) {
+        st = bmd_param_set_add(&out->params, &set->items[k], err);
+        /* a warhead's cross-section changes what radars see, not the flight */
+        out->reflown |= bmd_param_kind(set->items[k].path) == BMD_PARAM_MISSILE &&
+                        !strstr(set->items[k].path, ".signature.");
+    }
+    out->p_one = calloc((size_t)nc, sizeof *out->p_one);
+    out->p_two = calloc((size_t)nc, sizeof *out->p_two);
+    out->nominal = calloc((size_t)nc, sizeof *out->nominal);
+    out->values = calloc((size_t)n * (size_t)(d > 0 ? d : 1), sizeof *out->values);
+    unsigned char *shots = calloc((size_t)n * (size_t)nc, 1);
+    int *status = calloc((size_t)n, sizeof *status);
+    if (!st && (!out->p_one || !out->p_two || !out->nominal || !out->values || !shots || !status))
+        st = bmd_error_set(err, BMD_ENOMEM, "coverage probability: out of memory for %ld samples"
+                           " of %ld cells", n, nc);
+    if (!st && d > 0) {
+        double *u = malloc((size_t)n * (size_t)d * sizeof *u);
+        if (!u)
+            st = bmd_error_set(err, BMD_ENOMEM, "coverage probability: out of memory");
+        else if (!(st = bmd_sample_design(opt->sampler, opt->seed, n, d, opt->threads, u, err)))
+            for (long i = 0; i < n * d; i++)
+                out->values[i] = bmd_dist_quantile(&set->items[i % d].dist, u[i]);
+        free(u);
+    }
+    if (!st) {
+        bmd_error inner;
+        if ((st = footprint_of(scn, in, opt->threads, out->nominal, &inner)))
+            bmd_error_set(err, st, "coverage probability: nominal scenario: %s", inner.message);
+    }
+    long first_bad = n;
+    bmd_error bad;
+    bmd_error_clear(&bad);
+    if (!st) {
+#pragma omp parallel num_threads(thread_count(opt->threads))
+        {
+            bmd_footprint_cell *cells = malloc((size_t)nc * sizeof *cells);
+#pragma omp for schedule(dynamic, 1)
+            for (long i = 0; i < n; i++) {
+                bmd_error e;
+                bmd_error_clear(&e);
+                status[i] = cells ? run_sample(scn, &out->params, out->values + i * d, in, cells,
+                                               &e)
+                                  : bmd_error_set(&e, BMD_ENOMEM, "out of memory");
+                for (long k = 0; k < nc && !status[i]; k++) {
+                    const int s = cells[k].shot_opportunities;
+                    shots[i * nc + k] = (unsigned char)(s > 2 ? 2 : s < 0 ? 0 : s);
+                }
+                if (status[i]) {
+#pragma omp critical(bmd_mc_footprint_error)
+                    if (i < first_bad) {
+                        first_bad = i;
+                        bad = e;
+                    }
+                }
+            }
+            free(cells);
+        }
+        if (first_bad < n) {
+            char vals[400] = "";
+            size_t w = 0;
+            for (int k = 0; k < d && w < sizeof vals; k++)
+                w += (size_t)snprintf(vals + w, sizeof vals - w, "%s%s=%.6g", k ? ", " : "",
+                                      out->params.items[k].path, out->values[first_bad * d + k]);
+            st = bmd_error_set(err, status[first_bad], "coverage probability sample %ld (%s): %s",
+                               first_bad + 1, vals, bad.message);
+        }
+    }
+    for (long k = 0; !st && k < nc; k++) {
+        long one = 0, two = 0;
+        for (long i = 0; i < n; i++)
+            one += shots[i * nc + k] >= 1, two += shots[i * nc + k] >= 2;
+        out->p_one[k] = (double)one / (double)n;
+        out->p_two[k] = (double)two / (double)n;
+    }
+    free(shots);
+    free(status);
+    out->run_s = now_s() - t0;
+    if (st)
+        bmd_mc_footprint_free(out);
+    return st;
+}
+
+void bmd_mc_footprint_free(bmd_mc_footprint *r)
+{
+    if (!r)
+        return;
+    bmd_param_set_free(&r->params);
+    free(r->p_one);
+    free(r->p_two);
+    free(r->nominal);
+    free(r->values);
+    memset(r, 0, sizeof *r);
+}
