@@ -181,9 +181,33 @@ static int area_min_shots(const bmd_scene *sc, int i)
     return 0;
 }
 
+/* The "probability_band" (1..3) of area i (a coverage-probability polygon of
+ * bmd_mc_footprint_scene: P(>= 1 shot) >= 10, 50, 90 %), or 0 when it has none. */
+static int area_band(const bmd_scene *sc, int i)
+{
+    for (int f = 0; f < sc->n_features; f++)
+        if (sc->features[f].type == BMD_FEATURE_AREA && sc->features[f].index == i) {
+            for (int p = 0; p < sc->n_props; p++)
+                if (sc->props[p].feature == f && !sc->props[p].text &&
+                    strcmp(sc->props[p].key, "probability_band") == 0)
+                    return (int)sc->props[p].number >= 1 && (int)sc->props[p].number <= 3
+                               ? (int)sc->props[p].number : 0;
+            return 0;
+        }
+    return 0;
+}
+
+/* Colours of the probability bands (light to dark; nested polygons drawn on each other). */
+static const unsigned band_rgb[4] = {0, 0xfdae6bu, 0xe6550du, 0x8c2d04u};
+static const char *const band_text[4] = {"", "P(\u2265 1 shot) \u2265 10 %",
+                                         "P(\u2265 1 shot) \u2265 50 %",
+                                         "P(\u2265 1 shot) \u2265 90 %"};
+
 /* Colour of area i: footprint contours of two or more shots darker. */
 static unsigned area_colour(const bmd_scene *sc, int i)
 {
+    if (sc->areas[i].kind == BMD_AREA_FOOTPRINT && area_band(sc, i) > 0)
+        return band_rgb[area_band(sc, i)];
     if (sc->areas[i].kind == BMD_AREA_FOOTPRINT && area_min_shots(sc, i) >= 2)
         return PAL_FOOTPRINT2;
     return area_rgb(sc->areas[i].kind);
@@ -364,11 +388,14 @@ static void draw_legend(mapctx *m, const bmd_scene *sc, int draw, bmd_label_box 
     int n_notes = footprint_lines(sc, note1, note2, sizeof note1);
     int site_kinds[5] = {0}, area_kinds[4] = {0}, threats = 0, interceptors = 0, n = 0;
     int shots[3] = {0}; /* footprint contours: [0] without min_shots, [1] >= 1, [2] >= 2 */
+    int bands[4] = {0};  /* coverage-probability bands present */
     for (int i = 0; i < sc->n_sites; i++)
         site_kinds[sc->sites[i].kind] = 1;
     for (int i = 0; i < sc->n_areas; i++) {
         area_kinds[sc->areas[i].kind] = 1;
-        if (sc->areas[i].kind == BMD_AREA_FOOTPRINT) {
+        if (sc->areas[i].kind == BMD_AREA_FOOTPRINT && area_band(sc, i) > 0) {
+            bands[area_band(sc, i)] = 1; /* a band of its own in the legend */
+        } else if (sc->areas[i].kind == BMD_AREA_FOOTPRINT) {
             int k = area_min_shots(sc, i);
             shots[k >= 2 ? 2 : k == 1 ? 1 : 0] = 1;
         }
@@ -376,6 +403,10 @@ static void draw_legend(mapctx *m, const bmd_scene *sc, int draw, bmd_label_box 
     if (area_kinds[BMD_AREA_FOOTPRINT] && (shots[1] || shots[2])) {
         area_kinds[BMD_AREA_FOOTPRINT] = shots[0];
         n += shots[1] + shots[2];
+    }
+    if (bands[1] || bands[2] || bands[3]) {
+        area_kinds[BMD_AREA_FOOTPRINT] = shots[0] || shots[1] || shots[2];
+        n += bands[1] + bands[2] + bands[3];
     }
     for (int i = 0; i < sc->n_tracks; i++) {
         threats |= sc->tracks[i].kind == BMD_TRACK_THREAT;
@@ -453,6 +484,16 @@ static void draw_legend(mapctx *m, const bmd_scene *sc, int draw, bmd_label_box 
             }
             bmd_svg_text(m->s, x + 36, row, "start", 12, "fill=\"#222\"",
                      k == 1 ? "Footprint: \u2265 1 shot" : "Footprint: \u2265 2 shots");
+            row += 18;
+        }
+    for (int b = 1; b <= 3; b++)
+        if (bands[b]) { /* as drawn: each band's polygon lies on the lower bands' */
+            for (int k = 1; k <= b; k++) {
+                snprintf(style, sizeof style, "fill=\"%s\" fill-opacity=\"%.2f\" stroke=\"%s\"",
+                         bmd_svg_rgb(band_rgb[k], col), PAL_FILL_AREA, col);
+                bmd_svg_rect(m->s, x + 6, row - 10, 24, 10, style);
+            }
+            bmd_svg_text(m->s, x + 36, row, "start", 12, "fill=\"#222\"", band_text[b]);
             row += 18;
         }
     for (int k = 0; k < n_notes; k++) { /* the assumptions the footprints depend on */

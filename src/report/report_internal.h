@@ -62,6 +62,8 @@ int bmd_rp_threat_figures(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
 int bmd_rp_footprints(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
 /* The section "How robust is each finding" (report_robust.c). */
 int bmd_rp_robustness(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
+/* The coverage-probability map of that section (report_uncertainty.c). */
+int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
 void bmd_rp_footprint_findings(const bmd_report *r, bmd_strbuf *sb);
 /* The name before " (" of a catalogue full name, or the fallback. */
 void bmd_rp_short_name(const char *full, const char *fallback, char *buf, size_t n);

@@ -44,10 +44,7 @@ static double nearness(const bmd_analysis_pair *p, const bmd_sens_verdict by_rul
  * Monte Carlo probabilities of each finding go here, after the labels. Nothing until then. */
 static int coverage_probability_hook(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
 {
-    (void)r;
-    (void)sb;
-    (void)err;
-    return BMD_SUCCESS;
+    return bmd_rp_coverage_probability(r, sb, err);
 }
 
 static void threshold_table(const bmd_robustness *x, bmd_strbuf *sb)
