@@ -347,6 +347,15 @@ static void footprint_maps_are_a_section_with_a_map_and_their_statistics(void **
                                       "'55 cells every 3 degrees') and contains(., 'A cell is "
                                       "covered when') and contains(., 'Covered: ')]"), 1);
     assert_int_equal(count_nodes(doc, "//li[@class='finding'][starts-with(., 'Against a ')]"), 1);
+    /* The coverage-probability map of the robustness section (report_uncertainty.c): a map, its
+     * band legend, and a caption naming N, the seed, the sampler and the grid. */
+    assert_int_equal(count_nodes(doc, "//figure[@id='coverage-probability-map']/*[local-name()="
+                                      "'svg']"), 1);
+    assert_true(count_nodes(doc, "//figure[@id='coverage-probability-map']//*[local-name()="
+                                 "'text'][starts-with(., 'P(\u2265 1 shot) \u2265 ')]") >= 1);
+    assert_int_equal(count_nodes(doc, "//figure[@id='coverage-probability-map']/figcaption["
+                                      "contains(., 'over 8 samples (seed 1, lhs sampler)') and "
+                                      "contains(., '--samples 200')]"), 1);
     char want[160];
     snprintf(want, sizeof want, "%.1f%% of the cells)", 100 * m->summary[1].share1);
     assert_non_null(strstr(html, want));
