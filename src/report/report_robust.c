@@ -40,8 +40,7 @@ static double nearness(const bmd_analysis_pair *p, const bmd_sens_verdict by_rul
     return 3e6; /* out of reach, never seen */
 }
 
-/* The hook of h12-uq (src/report/report_uncertainty.c): the coverage-probability maps and the
- * Monte Carlo probabilities of each finding go here, after the labels. Nothing until then. */
+/* The coverage-probability map after the labels (src/report/report_uncertainty.c). */
 static int coverage_probability_hook(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
 {
     return bmd_rp_coverage_probability(r, sb, err);
