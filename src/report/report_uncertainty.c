@@ -102,8 +102,18 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
     opt.threads = 0; /* the OpenMP default; the counts do not depend on it */
     bmd_mc_footprint x;
     memset(&x, 0, sizeof x);
-    if (!st)
-        st = bmd_mc_footprint_run(scn, &set, &in, &opt, &x, err);
+    bmd_error run_err;
+    bmd_error_clear(&run_err);
+    if (!st && bmd_mc_footprint_run(scn, &set, &in, &opt, &x, &run_err)) {
+        /* a sample the models refuse (e.g. an aim that does not converge) costs the map, not the
+           report: say why */
+        bmd_sb_puts(sb, "<p>The coverage-probability map could not be computed: ");
+        bmd_rp_text(sb, run_err.message);
+        bmd_sb_puts(sb, ".</p>\n");
+        bmd_param_set_free(&set);
+        bmd_footprint_grid_free(&g);
+        return BMD_SUCCESS;
+    }
     bmd_scene sc;
     bmd_scene_init(&sc, &scn->earth);
     for (int s = 0; !st && s < scn->n_sites; s++)
