@@ -6,7 +6,7 @@
 # line and exit 2. In headless Chromium (puppeteer-core driving /usr/bin/chromium,
 # tests/browser/report_map.js): no console error, no request at all beyond the page, every layer
 # of the control toggles (the number of drawn paths drops when it is unticked and comes back),
-# hovering over a site shows its name and clicking it opens a popup with its numbers, and a
+# hovering over a site shows its name and numbers and clicking it opens a popup with its numbers, and a
 # screenshot of the map is not blank (build/.../browser/report-map.png; with
 # BMD_DOC_IMAGES=DIR also copied there as report-map.png, the README's image). Installs the npm
 # packages into the build tree on first use (tests/browser/web_modules.sh); skips (77) only when
@@ -75,7 +75,8 @@ assert any(n.startswith("Footprint:") for n in names), names
 for o in v["overlays"]:
     # unticking removes its paths, ticking brings them back
     assert o["off"] < o["on"] and o["again"] == o["on"], o
-assert v["tooltip"] and v["tooltip"] == v["site"], (v.get("tooltip"), v.get("site"))
+# hover: the name, then its first numbers ("height_m: 0"); click: every property
+assert v["tooltip"] and v["tooltip"].startswith(v["site"]) and ": " in v["tooltip"], (v.get("tooltip"), v.get("site"))
 assert v["popup"] and v["site"] in v["popup"] and "kind" in v["popup"], v.get("popup")
 PY
 stats=$(python3 "$here/png_stats.py" "$shots/report-map.png")

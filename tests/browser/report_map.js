@@ -5,7 +5,7 @@
 //               (must be none: all inlined)
 //   overlays    per layer of the layer control: its name and the number of drawn SVG paths in
 //               the map with all layers on, after unticking it, and after ticking it again
-//   tooltip     the tooltip text after hovering over a site
+//   tooltip     the tooltip text after hovering over a site (its name and first numbers)
 //   popup       the popup text after clicking that site
 // and writes a screenshot of the map element.
 // Usage: node report_map.js NODE_MODULES REPORT.html SHOT.png CHROMIUM
