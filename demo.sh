@@ -11,9 +11,17 @@ mkdir -p build
 # the demo needs neither the tests nor the benchmarks (nor their packages: cmocka, GSL, ...)
 bmd_build build/demo -DBMD_BUILD_TESTS=OFF -DBMD_BUILD_BENCH=OFF
 bin=build/demo/bmdsim
+# Optional: Leaflet (npm leaflet, web/package-lock.json) for the report's interactive map, when npm
+# is installed; without it the report keeps its static maps and says why it has none.
+leaflet=()
+if [ ! -f web/node_modules/leaflet/dist/leaflet.js ] && command -v npm >/dev/null; then
+    npm ci --prefix web --omit=dev --no-audit --no-fund --ignore-scripts >/dev/null 2>&1 ||
+        echo "(npm ci --prefix web failed: the report will have no interactive map)"
+fi
+[ -f web/node_modules/leaflet/dist/leaflet.js ] && leaflet=(--leaflet-dir web/node_modules/leaflet/dist)
 echo
 echo "\$ bmdsim report scenarios/europe.yaml -o out/report.html $*"
 start=$(date +%s)
-"$bin" report scenarios/europe.yaml -o out/report.html "$@"
+"$bin" report scenarios/europe.yaml -o out/report.html ${leaflet[@]+"${leaflet[@]}"} "$@"
 echo "  (also out/report.geojson and out/report.kml; $(( $(date +%s) - start )) s)"
 echo "Open $(pwd)/out/report.html in a browser."

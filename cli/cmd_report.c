@@ -11,6 +11,7 @@
 #include "bmd/version.h"
 #include "common.h"
 #include "outputs.h"
+#include "report_leaflet.h"
 #include "scenario_cli.h"
 
 
@@ -29,6 +30,7 @@ static const cli_option options[] = {
     {"threads", "N", "OpenMP threads (default: all cores)"},
     {"catalog", "DIR", "catalogue root (default $BMD_DATA_DIR/catalog)"},
     {"data-dir", "DIR", "map data directory (default $BMD_DATA_DIR, else the built-in path)"},
+    {"leaflet-dir", "DIR", "leaflet.js and leaflet.css for the interactive map (default $BMD_LEAFLET_DIR, else the build's or installed share/bmd/leaflet; none: the report says why)"},
 };
 
 static const char usage[] = "SCENARIO.yaml -o FILE.html [--geojson FILE] [--kml FILE] [--czml FILE] [--epoch TIME] "
@@ -142,7 +144,7 @@ static int load_world(const cli_args *a, bmd_world **world)
 static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_analysis *remote,
                         const bmd_analysis *alt, const bmd_analysis_footprints *fps,
                         const bmd_world *world,
-                        cli_outputs *o, int html, char *cmdline,
+                        cli_outputs *o, int html, char *cmdline, char *const leaflet[3],
                         char lines[3][BMD_REPORT_SUMMARY_MAX])
 {
     bmd_error err = {0};
@@ -152,6 +154,8 @@ static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_ana
     bmd_report *rep = NULL;
     char *text = NULL;
     int st = bmd_report_begin(&rep, an, remote, &opt, &err);
+    if (!st)
+        st = bmd_report_set_leaflet(rep, leaflet[0], leaflet[1], leaflet[2], &err);
     if (!st)
         st = bmd_report_add_footprints(rep, fps, &err);
     if (!st && alt && alt->pairs)
@@ -206,6 +210,7 @@ int cli_cmd_report(int argc, char **argv)
     cli_outputs set;
     int i_html = -1, i_geo = -1, i_kml = -1;
     char lines[3][BMD_REPORT_SUMMARY_MAX];
+    char *ljs = NULL, *lcss = NULL, lwhy[300] = "";
     if (!scn || !fps || !geo || !kml || !czml) {
         cli_complain(a.command, "out of memory");
         st = CLI_FAILED;
@@ -219,6 +224,7 @@ int cli_cmd_report(int argc, char **argv)
                                   BMD_OUTPUT_CREATE_DIR, &set.czml)) == CLI_OK &&
             (st = cli_outputs_epoch(&set, &a)) == CLI_OK &&
             (st = load_world(&a, &world)) == CLI_OK &&
+            (st = cli_report_leaflet(&a, &ljs, &lcss, lwhy, sizeof lwhy)) == CLI_OK &&
             (st = cli_scenario_open(&a, pos[0], scn)) == CLI_OK &&
             (st = cli_scenario_analyse(&a, scn, 0, &an)) == CLI_OK && !cli_has(&a, "no-remote")) {
             /* the same analysis without the fire-control radar requirement */
@@ -234,7 +240,7 @@ int cli_cmd_report(int argc, char **argv)
         if (!st)
             st = write_report(&a, &an, cli_has(&a, "no-remote") ? NULL : &remote,
                               cli_has(&a, "no-remote") ? NULL : &alt, fps, world,
-                              &set, i_html, cmdline, lines);
+                              &set, i_html, cmdline, (char *const[3]){ljs, lcss, lwhy}, lines);
         if (!st)
             st = cli_outputs_commit(&set);
         cli_outputs_close(&set);
@@ -245,6 +251,8 @@ int cli_cmd_report(int argc, char **argv)
             printf("  %s\n", lines[i]);
     }
     bmd_world_free(world);
+    free(ljs);
+    free(lcss);
     bmd_analysis_footprints_free(fps);
     free(fps);
     bmd_analysis_free(&an);

@@ -68,4 +68,14 @@ report|@S|-o|r.html|--footprint-cells|4|--quiet
 map|--center|44,24|--radius|1000|--site|a@44,24
 version
 --help
+engage|@S|--samples|4|--seed|1|--vary|rules.total_delay_s=0:300|--json
+footprint|@S|--grid|@P|--quiet|--units|imperial
+robust|@S|--json
+robust|@S|--no-thresholds|--top|2
+sweep|--x|--speed=3:7:3|--|kepler|--angle|30
+sweep|--x|missile.payload.rv_mass_kg=500:1000:3|--|range|--missile|scud-b
+compare|@S|@S|--json
+places|kozelsk
+places|--json|--limit|3|washington
+trajectory|--missile|scud-b|--from|tabriz|--to|ankara|--czml|t.czml
 CMDS

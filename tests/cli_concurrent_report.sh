@@ -21,17 +21,18 @@ done
 # which_run DIR -> the run (A, B, O) every file of DIR/r.* comes from, "mixed: ..." or "missing"
 which_run() {
     local f got=() r
-    for f in r.html r.geojson r.kml; do
+    for f in r.html r.geojson r.kml r.czml; do
         [ -s "$1/$f" ] || { echo "missing $f"; return; }
         r=$(grep -o "concurrent run [ABO]" "$1/$f" | head -1 | cut -c16)
         got+=("${r:-?}")
     done
-    if [ "${got[0]}" = "${got[1]}" ] && [ "${got[1]}" = "${got[2]}" ]; then echo "${got[0]}"
-    else echo "mixed: html ${got[0]}, geojson ${got[1]}, kml ${got[2]}"; fi
+    if [ "${got[0]}" = "${got[1]}" ] && [ "${got[1]}" = "${got[2]}" ] &&
+        [ "${got[2]}" = "${got[3]}" ]; then echo "${got[0]}"
+    else echo "mixed: html ${got[0]}, geojson ${got[1]}, kml ${got[2]}, czml ${got[3]}"; fi
 }
-# no_temporaries NAME DIR -> DIR holds r.html, r.geojson and r.kml only
+# no_temporaries NAME DIR -> DIR holds r.html, r.geojson, r.kml and r.czml only
 no_temporaries() {
-    check_text "$1" "$(ls -A "$2" | sort | tr '\n' ' ')" "r.geojson r.html r.kml "
+    check_text "$1" "$(ls -A "$2" | sort | tr '\n' ' ')" "r.czml r.geojson r.html r.kml "
 }
 
 # Round 1, commits forced to meet: the test holds the folder's lock while both runs compute and

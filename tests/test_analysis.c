@@ -15,16 +15,10 @@
 
 #include "bmd/analysis.h"
 #include "bmd/geodesy.h"
+#include "test_scenario_support.h"
 
 /* |a - b| <= tol (this cmocka has no assert_double_equal). */
 #define assert_near(a, b, tol) assert_true(fabs((double)(a) - (double)(b)) <= (tol))
-
-/* The data directory ($BMD_DATA_DIR, else the build's). */
-static const char *data_dir(void)
-{
-    const char *env = getenv("BMD_DATA_DIR");
-    return env && *env ? env : BMD_TEST_DATA_DIR;
-}
 
 /* A scenario file written for a test: one MRBM, a site in reach, a site out of reach, a site
  * without interceptors; and a threat beyond its missile's reach. */
@@ -48,24 +42,9 @@ static const char case_yaml[] =
     "  - {name: too-far, missile: scud-b, from: [35.5, 51.0], to: [52.5, 13.4], notional: true, "
     "note: t}\n";
 
-/* Write and open the case. */
 static void open_case(bmd_scenario *scn)
 {
-    char path[] = "/tmp/bmd_test_analysis_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fputs(case_yaml, f);
-    fclose(f);
-    char cat[1024];
-    snprintf(cat, sizeof cat, "%s/catalog", data_dir());
-    bmd_error err = {0};
-    bmd_scenario_init(scn);
-    int st = bmd_scenario_open(path, cat, scn, &err);
-    remove(path);
-    if (st)
-        fail_msg("%s", err.message);
+    bmd_test_open_scenario(case_yaml, scn);
 }
 
 /* Run the analysis without required speeds (threads as given). */

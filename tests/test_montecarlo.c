@@ -15,12 +15,7 @@
 
 #include "bmd/montecarlo.h"
 #include "test_support.h"
-
-static const char *data_dir(void)
-{
-    const char *env = getenv("BMD_DATA_DIR");
-    return env && *env ? env : BMD_TEST_DATA_DIR;
-}
+#include "test_scenario_support.h"
 
 /* One MRBM against one SM-3 IIA site near its target, cued by space-based IR. */
 static const char case_yaml[] =
@@ -39,20 +34,7 @@ static const char case_yaml[] =
 
 static void open_case(bmd_scenario *scn)
 {
-    char path[] = "/tmp/bmd_test_mc_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs(case_yaml, f);
-    fclose(f);
-    char cat[1024];
-    snprintf(cat, sizeof cat, "%s/catalog", data_dir());
-    bmd_error err = {0};
-    bmd_scenario_init(scn);
-    int st = bmd_scenario_open(path, cat, scn, &err);
-    remove(path);
-    if (st)
-        fail_msg("%s", err.message);
+    bmd_test_open_scenario(case_yaml, scn);
 }
 
 /* The required speed v* of the pair (the existing search, bmd_engage_required_speed). */

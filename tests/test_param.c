@@ -15,12 +15,7 @@
 #include "bmd/interceptor_catalog.h"
 #include "bmd/param.h"
 #include "test_support.h"
-
-static const char *data_dir(void)
-{
-    const char *env = getenv("BMD_DATA_DIR");
-    return env && *env ? env : BMD_TEST_DATA_DIR;
-}
+#include "test_scenario_support.h"
 
 /* Two sites with the same interceptor type, one with another; a cueing radar; one threat. */
 static const char case_yaml[] =
@@ -41,41 +36,9 @@ static const char case_yaml[] =
     "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], "
     "notional: true, note: t}\n";
 
-/* Write text to a temporary file and open it as a scenario; returns the status (err filled). */
-static int open_text(const char *text, bmd_scenario *scn, bmd_error *err)
-{
-    char path[] = "/tmp/bmd_test_param_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-    char cat[1024];
-    snprintf(cat, sizeof cat, "%s/catalog", data_dir());
-    bmd_scenario_init(scn);
-    int st = bmd_scenario_open(path, cat, scn, err);
-    remove(path);
-    return st;
-}
-
 static void open_case(bmd_scenario *scn)
 {
-    char path[] = "/tmp/bmd_test_param_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fputs(case_yaml, f);
-    fclose(f);
-    char cat[1024];
-    snprintf(cat, sizeof cat, "%s/catalog", data_dir());
-    bmd_error err = {0};
-    bmd_scenario_init(scn);
-    int st = bmd_scenario_open(path, cat, scn, &err);
-    remove(path);
-    if (st)
-        fail_msg("%s", err.message);
+    bmd_test_open_scenario(case_yaml, scn);
 }
 
 /* Fail with the message unless the status is success. */
@@ -453,7 +416,7 @@ static void the_uncertain_block_adds_and_replaces_parameters(void **state)
              "notional: true, note: n}\n", case_yaml);
     bmd_scenario scn;
     bmd_error err = {0};
-    if (open_text(text, &scn, &err))
+    if (bmd_test_open_scenario_text(text, &scn, &err))
         fail_msg("%s", err.message);
     assert_int_equal(scn.n_uncertain, 3);
     bmd_param_set set = {0};
@@ -480,7 +443,7 @@ static void the_uncertain_block_adds_and_replaces_parameters(void **state)
     };
     for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
         snprintf(text, sizeof text, "%suncertain:\n%s", case_yaml, bad[k][0]);
-        int st = open_text(text, &scn, &err);
+        int st = bmd_test_open_scenario_text(text, &scn, &err);
         if (!st) {
             st = bmd_param_set_from_scenario(&scn, &set, &err);
             bmd_param_set_free(&set);

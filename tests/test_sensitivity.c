@@ -19,12 +19,7 @@
 #include "bmd/param.h"
 #include "bmd/plot.h"
 #include "bmd/sensitivity.h"
-
-static const char *data_dir(void)
-{
-    const char *env = getenv("BMD_DATA_DIR");
-    return env && *env ? env : BMD_TEST_DATA_DIR;
-}
+#include "test_scenario_support.h"
 
 /* One MRBM against one SM-3 IIA site cued by space-based IR, with a fire-control radar. */
 static const char case_yaml[] =
@@ -43,21 +38,7 @@ static const char case_yaml[] =
 
 static void open_case(bmd_scenario *scn)
 {
-    char path[] = "/tmp/bmd_test_sensitivity_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fputs(case_yaml, f);
-    fclose(f);
-    char cat[1024];
-    snprintf(cat, sizeof cat, "%s/catalog", data_dir());
-    bmd_error err = {0};
-    bmd_scenario_init(scn);
-    int st = bmd_scenario_open(path, cat, scn, &err);
-    remove(path);
-    if (st)
-        fail_msg("%s", err.message);
+    bmd_test_open_scenario(case_yaml, scn);
 }
 
 static void run(const bmd_scenario *scn, bmd_analysis *an)

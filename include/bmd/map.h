@@ -53,6 +53,13 @@ BMD_API int bmd_world_load_dir(const char *data_dir, bmd_world **world, bmd_erro
 BMD_API void bmd_world_free(bmd_world *world);
 /* Number of land rings and border lines loaded. */
 BMD_API void bmd_world_counts(const bmd_world *world, int *n_land_rings, int *n_borders);
+/* Number of polylines in world (land rings, their holes and borders); 0 for NULL. */
+BMD_API int bmd_world_n_lines(const bmd_world *world);
+/* Polyline i of world: kind 'L' (land ring), 'H' (hole of the previous ring) or 'B' (border),
+ * its n points' latitudes and longitudes (rad; borrowed until bmd_world_free).
+ * Errors: BMD_EINVAL for NULL or i outside [0, bmd_world_n_lines). */
+BMD_API int bmd_world_line(const bmd_world *world, int i, char *kind, int *n,
+                           const double **lat_rad, const double **lon_rad, bmd_error *err);
 
 /* Defaults: azimuthal equidistant centred on (0, 0), radius 2000 km, 960 x 720 px, legend and
  * scale bar on, automatic graticule. */

@@ -104,6 +104,11 @@ BMD_API void bmd_num_hermite3(double t0_s, const double r0[3], const double v0[3
                               const double r1[3], const double v1[3], double t_s, double r[3],
                               double v[3]);
 
+/* The number of threads a parallel loop of the library runs on: requested when > 0, else
+ * OpenMP's default (omp_get_max_threads: OMP_NUM_THREADS or the cores); 1 in a build without
+ * OpenMP. Thread count never changes a result (every parallel loop reduces in a fixed order). */
+BMD_API int bmd_num_threads(int requested);
+
 #ifdef __cplusplus
 }
 #endif

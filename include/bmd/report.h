@@ -71,6 +71,16 @@ BMD_API int bmd_report_add_footprints(bmd_report *report, const bmd_analysis_foo
  * NULL or an analysis of another scenario. */
 BMD_API int bmd_report_add_setting(bmd_report *report, const bmd_analysis *alt, bmd_error *err);
 
+/* Give the report Leaflet (npm leaflet 1.9.4: dist/leaflet.js and dist/leaflet.css, as text;
+ * borrowed until bmd_report_free) for an interactive map in the scenario section: pan and zoom,
+ * layers to toggle (Natural Earth land and borders, radar coverage, launch and target areas, one
+ * per footprint and mode, tracks, sites) and a popup per object with its GeoJSON properties; all
+ * inlined, nothing fetched (the CSS's url() images are dropped). js and css NULL: no interactive
+ * map, and the page says why_absent (may be NULL). Without this call the page says Leaflet was
+ * not given. Errors: BMD_EINVAL for a NULL report or only one of js and css. */
+BMD_API int bmd_report_set_leaflet(bmd_report *report, const char *js, const char *css,
+                                   const char *why_absent, bmd_error *err);
+
 /* The HTML text (caller frees). Errors: those of the plots and maps; BMD_ENOMEM. */
 BMD_API int bmd_report_html(const bmd_report *report, char **html, bmd_error *err);
 

@@ -33,10 +33,12 @@ extern "C" {
 typedef enum bmd_sens_verdict {
     BMD_SENS_NOT_ENGAGEABLE = 0,
     BMD_SENS_ENGAGEABLE = 1,
-    BMD_SENS_UNREACHABLE = 2   /* the threat's target is beyond its missile's reach */
+    BMD_SENS_UNREACHABLE = 2,  /* the threat's target is beyond its missile's reach */
+    BMD_SENS_NOT_FLOWN = 3     /* cannot tell: with this value the threat could not be aimed at
+                                  its target (the aiming search failed), so no verdict */
 } bmd_sens_verdict;
 
-/* "not engageable", "engageable", "target beyond reach". */
+/* "not engageable", "engageable", "target beyond reach", "cannot tell (threat not aimed)". */
 BMD_API const char *bmd_sens_verdict_name(bmd_sens_verdict v);
 
 /* One evaluation of a pair: the verdict and the output metrics. */

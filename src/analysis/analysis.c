@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bmd/num.h"
 #include "bmd/analysis.h"
 #include "bmd/geodesy.h"
 
@@ -57,12 +58,7 @@ static void map_timeline(const bmd_scenario_timeline *s, bmd_timeline *tl)
 /* Threads for a parallel loop over n items. */
 static int thread_count(const bmd_analysis_options *opt, int n)
 {
-#ifdef _OPENMP
-    int t = opt->threads > 0 ? opt->threads : omp_get_max_threads();
-#else
-    int t = 1;
-    (void)opt;
-#endif
+    const int t = bmd_num_threads(opt->threads);
     return t < 1 ? 1 : (t > n ? (n < 1 ? 1 : n) : t);
 }
 

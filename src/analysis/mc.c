@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bmd/num.h"
 #include "bmd/montecarlo.h"
 
 #ifdef _OPENMP
@@ -116,16 +117,6 @@ double bmd_mc_first_order(const double *x, const double *y, long n, int discrete
     /* The between-bin variance of pure noise is about (B - 1) / N of the within variance. */
     double s = (between - (double)(bins - 1) / (double)n * (var - between)) / var;
     return s < 0 ? 0 : (s > 1 ? 1 : s);
-}
-
-static int thread_count(int threads)
-{
-#ifdef _OPENMP
-    return threads > 0 ? threads : omp_get_max_threads();
-#else
-    (void)threads;
-    return 1;
-#endif
 }
 
 static double now_s(void)
@@ -308,7 +299,7 @@ int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_o
     bmd_error bad;
     bmd_error_clear(&bad);
     if (!st) {
-#pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count(opt->threads))
+#pragma omp parallel for schedule(dynamic, 1) num_threads(bmd_num_threads(opt->threads))
         for (long i = 0; i < n; i++) {
             bmd_error e;
             bmd_error_clear(&e);

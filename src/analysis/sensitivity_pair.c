@@ -29,6 +29,7 @@ const char *bmd_sens_verdict_name(bmd_sens_verdict v)
     case BMD_SENS_NOT_ENGAGEABLE: return "not engageable";
     case BMD_SENS_ENGAGEABLE: return "engageable";
     case BMD_SENS_UNREACHABLE: return "target beyond reach";
+    case BMD_SENS_NOT_FLOWN: return "cannot tell (threat not aimed)";
     }
     return "unknown";
 }
@@ -118,9 +119,12 @@ void bmd_analysis_sens_model_free(bmd_analysis_sens_model *m)
     m->has_own_flight = m->has_own_flyout = 0;
 }
 
-/* The flight to use: the analysis' unless the missile changed. */
+/* The flight to use: the analysis' unless the missile changed. *f is NULL when the changed
+ * missile cannot be aimed at the target (the aiming search fails: BMD_EMAXITER or BMD_EDOM), which
+ * is not an error of the analysis: that value gets no verdict. */
 static int flight_of(bmd_analysis_sens_model *m, const bmd_analysis_flight **f, bmd_error *err)
 {
+    *f = NULL;
     if (!m->missile_changed) {
         *f = &m->an->threats[m->ti].flight;
         return BMD_SUCCESS;
@@ -130,6 +134,10 @@ static int flight_of(bmd_analysis_sens_model *m, const bmd_analysis_flight **f, 
         int st = bmd_analysis_fly(&m->scn->earth, &m->missile, t->shape, t->from.lat_rad,
                                   t->from.lon_rad, t->from.height_m, t->to.lat_rad, t->to.lon_rad,
                                   &m->an->opt.flight, &m->own_flight, err);
+        if (st == BMD_EMAXITER || st == BMD_EDOM) {
+            bmd_analysis_flight_free(&m->own_flight);
+            return BMD_SUCCESS;
+        }
         if (st)
             return st;
         m->has_own_flight = 1;
@@ -171,6 +179,10 @@ int bmd_analysis_sens_model_eval(bmd_analysis_sens_model *m, bmd_sens_outcome *o
     int st = flight_of(m, &f, err);
     if (st)
         return st;
+    if (!f) {
+        out->verdict = BMD_SENS_NOT_FLOWN;
+        return BMD_SUCCESS;
+    }
     if (!f->reachable) {
         out->verdict = BMD_SENS_UNREACHABLE;
         return BMD_SUCCESS;

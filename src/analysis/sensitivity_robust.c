@@ -33,7 +33,9 @@ double bmd_sens_metric_value(const bmd_sens_outcome *o, bmd_sens_metric m)
 {
     switch (m) {
     case BMD_SENS_METRIC_SHOTS:
-        return o->verdict == BMD_SENS_UNREACHABLE ? NAN : (double)o->shot_opportunities;
+        return o->verdict == BMD_SENS_UNREACHABLE || o->verdict == BMD_SENS_NOT_FLOWN
+                   ? NAN
+                   : (double)o->shot_opportunities;
     case BMD_SENS_METRIC_MARGIN: return o->margin_m_s;
     case BMD_SENS_METRIC_ALTITUDE: return o->earliest_altitude_m;
     }
@@ -184,7 +186,8 @@ static void label(bmd_robustness *r)
             say(r, buf);
         }
     }
-    if (r->corner_evaluated && r->corner.verdict != r->nominal.verdict && !fragile) {
+    if (r->corner_evaluated && r->corner.verdict != r->nominal.verdict &&
+        r->corner.verdict != BMD_SENS_NOT_FLOWN && !fragile) {
         fragile = 1;
         snprintf(buf, sizeof buf, "%s with every parameter at its adverse band end at once",
                  bmd_sens_verdict_name(r->corner.verdict));
@@ -262,9 +265,16 @@ int bmd_sens_robustness(const bmd_analysis *an, int ti, int si, const bmd_param_
             w->at_high = out->nominal;
         w->metric_low = bmd_sens_metric_value(&w->at_low, metric);
         w->metric_high = bmd_sens_metric_value(&w->at_high, metric);
-        w->flips_low = w->at_low.verdict != out->nominal.verdict;
-        w->flips_high = w->at_high.verdict != out->nominal.verdict;
-        if (w->flips_low || w->flips_high || isnan(w->metric_low) != isnan(w->metric_high))
+        /* a band end where the threat cannot be aimed gives no verdict: not a flip */
+        const int unknown = w->at_low.verdict == BMD_SENS_NOT_FLOWN ||
+                            w->at_high.verdict == BMD_SENS_NOT_FLOWN;
+        w->flips_low = w->at_low.verdict != out->nominal.verdict &&
+                       w->at_low.verdict != BMD_SENS_NOT_FLOWN;
+        w->flips_high = w->at_high.verdict != out->nominal.verdict &&
+                        w->at_high.verdict != BMD_SENS_NOT_FLOWN;
+        if (unknown && !w->flips_low && !w->flips_high)
+            w->swing = 0;
+        else if (w->flips_low || w->flips_high || isnan(w->metric_low) != isnan(w->metric_high))
             w->swing = INFINITY;
         else if (isnan(w->metric_low))
             w->swing = 0;

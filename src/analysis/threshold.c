@@ -142,6 +142,14 @@ static int scan_refine(bmd_analysis_sens_model *m, const knob *k, const bmd_sens
         if ((st = verdict_at(m, k, xs[i], &vs[i], &th->n_evaluations, err)))
             return st;
     th->verdict_nominal = vs[k0];
+    for (int i = 0; i < nx; i++)
+        if (vs[i] == BMD_SENS_NOT_FLOWN) {
+            th->status = BMD_THRESHOLD_NOT_APPLICABLE;
+            snprintf(th->note, sizeof th->note, "cannot tell, because at %.4g %s the threat "
+                     "could not be aimed at its target (the aiming search failed)", xs[i],
+                     th->unit);
+            return BMD_SUCCESS;
+        }
     th->n_flips = 0;
     for (int i = 0; i + 1 < nx; i++)
         th->n_flips += vs[i] != vs[i + 1];

@@ -7,6 +7,7 @@
 #include <omp.h>
 #endif
 
+#include "bmd/num.h"
 #include "bmd/units.h"
 #include "bmd/geodesy.h"
 #include "defense/footprint_internal.h"
@@ -280,7 +281,7 @@ int bmd_footprint_run(const bmd_footprint *fp, long first, long count, bmd_footp
         out[k].status = BMD_FOOTPRINT_NOT_RUN;
     }
 #ifdef _OPENMP
-    const int nt = fp->opt.threads > 0 ? fp->opt.threads : omp_get_max_threads();
+    const int nt = bmd_num_threads(fp->opt.threads);
 #pragma omp parallel num_threads(nt) reduction(+ : engagements, pruned)
 #endif
     {

@@ -7,6 +7,7 @@
 #include <omp.h>
 #endif
 
+#include "bmd/num.h"
 #include "bmd/geodesy.h"
 #include "defense/interceptor_internal.h"
 #include "defense/footprint_internal.h"
@@ -329,7 +330,7 @@ int bmd_fp_ladder_build(bmd_footprint *fp, bmd_error *err)
     int status = 0;
     bmd_error first = {0, ""};
 #ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic, 1) num_threads(o->threads > 0 ? o->threads : omp_get_max_threads())
+#pragma omp parallel for schedule(dynamic, 1) num_threads(bmd_num_threads(o->threads))
 #endif
     for (long idx = 0; idx < total; idx++) {
         const int s = (int)(idx / n), k = (int)(idx % n);

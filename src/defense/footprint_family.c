@@ -7,6 +7,7 @@
 #include <omp.h>
 #endif
 
+#include "bmd/num.h"
 #include "bmd/geodesy.h"
 #include "defense/footprint_internal.h"
 
@@ -150,7 +151,7 @@ int bmd_fp_family_build(bmd_footprint *fp, bmd_error *err)
     bmd_error first = {0, ""};
 #ifdef _OPENMP
     const int nt = o->threads > 0 ? o->threads : 0;
-#pragma omp parallel for schedule(dynamic, 1) reduction(+ : flights) num_threads(nt > 0 ? nt : omp_get_max_threads())
+#pragma omp parallel for schedule(dynamic, 1) reduction(+ : flights) num_threads(bmd_num_threads(nt))
 #endif
     for (long n = 0; n < n_nodes; n++) {
         const int i = (int)(n % fp->n_az), j = (int)(n / fp->n_az);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bmd/num.h"
 #include "bmd/sampling.h"
 
 #ifdef _OPENMP
@@ -105,16 +106,6 @@ static void shuffle(int *perm, long m, uint64_t seed, uint64_t row)
     }
 }
 
-static int thread_count(int threads)
-{
-#ifdef _OPENMP
-    return threads > 0 ? threads : omp_get_max_threads();
-#else
-    (void)threads;
-    return 1;
-#endif
-}
-
 static int design_lhs(uint64_t seed, long n, int d, int threads, double *u, bmd_error *err)
 {
     int *perm = malloc((size_t)n * (size_t)d * sizeof *perm);
@@ -123,10 +114,10 @@ static int design_lhs(uint64_t seed, long n, int d, int threads, double *u, bmd_
                              "out of memory", n, d);
     uint64_t sp = stream_seed(seed, STREAM_LHS_PERM), su = stream_seed(seed, STREAM_LHS_POS);
     /* The permutation of dimension j depends on (seed, n, j) only. */
-#pragma omp parallel for schedule(static) num_threads(thread_count(threads))
+#pragma omp parallel for schedule(static) num_threads(bmd_num_threads(threads))
     for (int j = 0; j < d; j++)
         shuffle(perm + (size_t)j * (size_t)n, n, sp ^ bmd_rng_mix64((uint64_t)n), (uint64_t)j);
-#pragma omp parallel for schedule(static) num_threads(thread_count(threads))
+#pragma omp parallel for schedule(static) num_threads(bmd_num_threads(threads))
     for (long i = 0; i < n; i++)
         for (int j = 0; j < d; j++) {
             double v = (perm[(size_t)j * (size_t)n + (size_t)i] +
@@ -162,7 +153,7 @@ static int design_halton(uint64_t seed, long n, int d, int threads, double *u, b
                 perm[m] += 1;
         }
     }
-#pragma omp parallel for schedule(static) num_threads(thread_count(threads))
+#pragma omp parallel for schedule(static) num_threads(bmd_num_threads(threads))
     for (long i = 0; i < n; i++)
         for (int j = 0; j < d; j++) {
             int p = primes[j];
@@ -195,7 +186,7 @@ int bmd_sample_design(bmd_sampler s, uint64_t seed, long n, int d, int threads, 
     switch (s) {
     case BMD_SAMPLER_MC: {
         uint64_t sm = stream_seed(seed, STREAM_MC);
-#pragma omp parallel for schedule(static) num_threads(thread_count(threads))
+#pragma omp parallel for schedule(static) num_threads(bmd_num_threads(threads))
         for (long i = 0; i < n; i++)
             for (int j = 0; j < d; j++)
                 u[i * d + j] = bmd_rng_uniform(sm, (uint64_t)i, (uint64_t)j);

@@ -339,6 +339,8 @@ int bmd_report_html(const bmd_report *r, char **html, bmd_error *err)
     bmd_rp_summary(&rr, &sb);
     bmd_sb_puts(&sb, "<h2>The scenario</h2>\n");
     int st = bmd_rp_scenario_map(&rr, &sb, err);
+    if (!st)
+        st = bmd_rp_interactive_map(&rr, &sb, err);
     if (!st) {
         bmd_rp_scenario_tables(&rr, &sb);
         bmd_rp_findings(&rr, &sb);

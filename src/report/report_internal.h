@@ -24,6 +24,8 @@ struct bmd_report {
     report_map maps[REPORT_MAX_MAPS];
     const bmd_analysis_footprints *fps;  /* may be NULL */
     const bmd_analysis *alt;        /* another launch-on setting (may be NULL) */
+    const char *leaflet_js, *leaflet_css; /* borrowed; NULL: no interactive map */
+    const char *leaflet_why;        /* why there is no Leaflet (may be NULL) */
 };
 
 /* The verdicts of every pair under each setting side by side (report_settings.c). */
@@ -67,5 +69,11 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
 void bmd_rp_footprint_findings(const bmd_report *r, bmd_strbuf *sb);
 /* The name before " (" of a catalogue full name, or the fallback. */
 void bmd_rp_short_name(const char *full, const char *fallback, char *buf, size_t n);
+
+/* The interactive map (report_map.c): Leaflet inlined with our GeoJSON layers, or one line
+ * saying why there is none. */
+int bmd_rp_interactive_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
+/* The map's JavaScript (report_map_glue.c). */
+extern const char bmd_rp_map_glue_js[];
 
 #endif

@@ -1,0 +1,47 @@
+/* test_scenario_support.h — the scenario fixture shared by the cmocka tests that build a scenario
+ * from YAML text (test_analysis, test_param, test_sensitivity, test_montecarlo). Header only;
+ * include after test_support.h. */
+#ifndef BMD_TEST_SCENARIO_SUPPORT_H
+#define BMD_TEST_SCENARIO_SUPPORT_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "bmd/scenario.h"
+
+/* The data directory: $BMD_DATA_DIR, else the source tree's (BMD_TEST_DATA_DIR). */
+static inline const char *bmd_test_data_dir(void)
+{
+    const char *env = getenv("BMD_DATA_DIR");
+    return env && *env ? env : BMD_TEST_DATA_DIR;
+}
+
+/* Write text to a temporary file, open it as a scenario against the data directory's catalogue
+ * and remove the file. Returns bmd_scenario_open's status (err filled). */
+static inline int bmd_test_open_scenario_text(const char *text, bmd_scenario *scn, bmd_error *err)
+{
+    char path[] = "/tmp/bmd_test_scenario_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    char cat[1024];
+    snprintf(cat, sizeof cat, "%s/catalog", bmd_test_data_dir());
+    bmd_scenario_init(scn);
+    int st = bmd_scenario_open(path, cat, scn, err);
+    remove(path);
+    return st;
+}
+
+/* As bmd_test_open_scenario_text, failing the test with the library's message on an error. */
+static inline void bmd_test_open_scenario(const char *text, bmd_scenario *scn)
+{
+    bmd_error err = {0};
+    if (bmd_test_open_scenario_text(text, scn, &err))
+        fail_msg("%s", err.message);
+}
+
+#endif
