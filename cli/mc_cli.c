@@ -111,6 +111,8 @@ static int print_json(const bmd_scenario *scn, const bmd_mc_result *r)
     cJSON_AddItemToObject(mc, "parameters", params_json(r));
     cJSON_AddBoolToObject(mc, "threats_reflown_per_sample", r->reflown);
     cJSON_AddBoolToObject(mc, "flyout_tables_rebuilt_per_sample", r->rebuilt);
+    cJSON_AddNumberToObject(mc, "flyout_tables_built", (double)r->tables_built);
+    cJSON_AddNumberToObject(mc, "pairs_skipped_verdict_certain", (double)r->pairs_determined);
     cJSON_AddStringToObject(mc, "first_order_estimator", "correlation ratio of 'at least one "
                             "shot' over equal-count bins of each parameter, bias-corrected");
     cJSON *pairs = cJSON_AddArrayToObject(root, "pairs");

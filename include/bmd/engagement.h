@@ -288,6 +288,17 @@ BMD_API int bmd_engage(const bmd_earth *earth, const bmd_threat *threat, const b
                                const bmd_timeline *tl, const bmd_engage_options *opt, bmd_engagement *out,
                                bmd_error *err);
 
+/* Whether it is certain, without the flyout table (site->flyout may be NULL), that bmd_engage
+ * finds no intercept geometry: the options require fire-control coverage (test (d)), the site has
+ * a fire-control radar, and every point of the threat's series (the samples and the cubic Hermite
+ * interpolant between them, whose departure from each chord is bounded) is farther from that
+ * radar than its reach for the object (min(instrumented range, detection range for the threat's
+ * cross-section)), with 1e-9 relative and 1 mm of margin. Then bmd_engage would report the pair
+ * not engageable with 0 shot opportunities whatever the table. Returns 1 when certain, 0
+ * otherwise (also for incomplete input). opt NULL: the defaults. */
+BMD_API int bmd_engage_fcr_never(const bmd_earth *earth, const bmd_threat *threat,
+                                 const bmd_defense_site *site, const bmd_engage_options *opt);
+
 /* ---------------------------------------------------------------------------------------------
  * Required interceptor speed. */
 

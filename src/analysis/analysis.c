@@ -9,6 +9,7 @@
 #include "bmd/num.h"
 #include "bmd/analysis.h"
 #include "bmd/geodesy.h"
+#include "analysis/analysis_internal.h"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -103,8 +104,39 @@ static int fly_threats(bmd_analysis *an, int *status, bmd_error *errs, bmd_error
     return first_failure(status, errs, n, "threat", threat_name, scn, err);
 }
 
-/* Step 2: group the sites by interceptor type and build one table per type (in parallel). */
-static int build_flyouts(bmd_analysis *an, int *status, bmd_error *errs, bmd_error *err)
+/* Build table k (site and azimuth toward the first reachable threat's launch point). */
+static int build_table(bmd_analysis *an, int k, bmd_error *err)
+{
+    const bmd_scenario *scn = an->scn;
+    int first_threat = -1;
+    for (int i = 0; i < an->n_threats && first_threat < 0; i++)
+        if (an->threats[i].flight.reachable)
+            first_threat = i;
+    const bmd_scenario_point *launch = &scn->threats[first_threat < 0 ? 0 : first_threat].from;
+    const bmd_scenario_site *site = &scn->sites[an->flyouts[k].first_site];
+    bmd_flyout_options fo = an->opt.flyout;
+    double az = 0;
+    bmd_geodesy_inverse(&scn->earth, site->site.lat_rad, site->site.lon_rad, launch->lat_rad,
+                        launch->lon_rad, NULL, &az, NULL);
+    fo.site = (bmd_interceptor_site){site->site.lat_rad, site->site.lon_rad,
+                                     site->site.height_m, az};
+    return bmd_flyout_build(&an->flyouts[k].table, &scn->earth,
+                            &site->interceptor_entry.interceptor, &fo, err);
+}
+
+/* The error of table k's build, with its interceptor and site. */
+static int table_failure(const bmd_analysis *an, int k, int st, const bmd_error *e,
+                         bmd_error *err)
+{
+    const bmd_scenario_site *site = &an->scn->sites[an->flyouts[k].first_site];
+    return bmd_error_set(err, st, "flyout table of %s (site %s): %s", site->interceptor.name,
+                         site->name, e->message);
+}
+
+/* Step 2: group the sites by interceptor type and build one table per type (in parallel; lazy:
+ * only group, the pairs build what they need). */
+static int build_flyouts(bmd_analysis *an, int lazy, int *status, bmd_error *errs,
+                         bmd_error *err)
 {
     const bmd_scenario *scn = an->scn;
     int first_threat = -1;
@@ -135,24 +167,14 @@ static int build_flyouts(bmd_analysis *an, int *status, bmd_error *errs, bmd_err
         an->borrowed_flyouts = 1;
         return BMD_SUCCESS;
     }
-    const bmd_scenario_point *launch = &scn->threats[first_threat < 0 ? 0 : first_threat].from;
+    if (lazy)
+        return BMD_SUCCESS;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count(&an->opt, n))
-    for (int k = 0; k < n; k++) {
-        const bmd_scenario_site *site = &scn->sites[an->flyouts[k].first_site];
-        bmd_flyout_options fo = an->opt.flyout;
-        double az = 0;
-        bmd_geodesy_inverse(&scn->earth, site->site.lat_rad, site->site.lon_rad, launch->lat_rad,
-                            launch->lon_rad, NULL, &az, NULL);
-        fo.site = (bmd_interceptor_site){site->site.lat_rad, site->site.lon_rad,
-                                         site->site.height_m, az};
-        status[k] = bmd_flyout_build(&an->flyouts[k].table, &scn->earth,
-                                     &site->interceptor_entry.interceptor, &fo, &errs[k]);
-    }
+    for (int k = 0; k < n; k++)
+        status[k] = build_table(an, k, &errs[k]);
     for (int k = 0; k < n; k++)
         if (status[k])
-            return bmd_error_set(err, status[k], "flyout table of %s (site %s): %s",
-                                 scn->sites[an->flyouts[k].first_site].interceptor.name,
-                                 scn->sites[an->flyouts[k].first_site].name, errs[k].message);
+            return table_failure(an, k, status[k], &errs[k], err);
     return BMD_SUCCESS;
 }
 
@@ -175,8 +197,31 @@ static void site_sensors(const bmd_scenario *scn, const bmd_scenario_site *site,
     *set = (bmd_sensor_set){radars, nr, ir, ni};
 }
 
-/* Step 3-5 for one pair. */
-static int evaluate_pair(const bmd_analysis *an, bmd_analysis_pair *p, bmd_error *err)
+/* Lazy mode (analysis_internal.h): the build state of each table and the counts. */
+typedef struct lazy_ctx {
+    int *built;                        /* [n_flyouts]: 0 not tried, 1 built, else the error */
+    bmd_error *errs;                   /* [n_flyouts] */
+    bmd_analysis_lazy_stats *stats;
+} lazy_ctx;
+
+/* A pair whose verdict is determined without the table: not engageable, 0 shots. */
+static void determined_pair(bmd_analysis_pair *p)
+{
+    bmd_engagement *e = &p->engagement;
+    memset(e, 0, sizeof *e);
+    e->reason = BMD_ENGAGE_NO_FCR_COVERAGE;
+    bmd_intercept_point *pts[2] = {&e->earliest, &e->latest};
+    for (int k = 0; k < 2; k++)
+        *pts[k] = (bmd_intercept_point){NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN};
+    e->altitude_min_m = e->altitude_max_m = e->launch_first_s = e->launch_last_s = NAN;
+    e->reach_first_s = e->reach_last_s = e->detect_rcs_m2 = NAN;
+    e->detect_s = e->track_s = e->launch_earliest_s = e->chain_start_s = INFINITY;
+    e->detector_index = -1;
+    p->status = BMD_ANALYSIS_EVALUATED;
+}
+
+/* Step 3-5 for one pair (lazy: NULL, or the lazy run's state; serial). */
+static int evaluate_pair(bmd_analysis *an, bmd_analysis_pair *p, lazy_ctx *lazy, bmd_error *err)
 {
     const bmd_scenario *scn = an->scn;
     const bmd_scenario_site *site = &scn->sites[p->site];
@@ -201,9 +246,25 @@ static int evaluate_pair(const bmd_analysis *an, bmd_analysis_pair *p, bmd_error
                                     &p->prepared, err);
     if (st)
         return st;
+    const int k = an->site_flyout[p->site];
     bmd_defense_site ds = {site->site.lat_rad, site->site.lon_rad, site->site.height_m,
-                           &an->flyouts[an->site_flyout[p->site]].table, site->count,
+                           &an->flyouts[k].table, site->count,
                            site->has_radar ? &site->radar.entry.radar : NULL};
+    if (lazy) {
+        if (!an->opt.required_speed &&
+            bmd_engage_fcr_never(&scn->earth, &p->prepared, &ds, &an->opt.engage)) {
+            determined_pair(p);
+            lazy->stats->pairs_determined++;
+            return BMD_SUCCESS;
+        }
+        if (!an->borrowed_flyouts && lazy->built[k] == 0) {
+            st = build_table(an, k, &lazy->errs[k]);
+            lazy->built[k] = st ? st : 1;
+            lazy->stats->tables_built += !st;
+        }
+        if (!an->borrowed_flyouts && lazy->built[k] != 1)
+            return table_failure(an, k, lazy->built[k], &lazy->errs[k], err);
+    }
     if ((st = bmd_engage(&scn->earth, &p->prepared, &ds, &p->timeline, &an->opt.engage,
                          &p->engagement, err)))
         return st;
@@ -221,16 +282,18 @@ static int evaluate_pair(const bmd_analysis *an, bmd_analysis_pair *p, bmd_error
     return st;
 }
 
-/* Step 3-5 for every pair (in parallel; the prepared threat points into the analysis' flight). */
-static int evaluate_pairs(bmd_analysis *an, int *status, bmd_error *errs, bmd_error *err)
+/* Step 3-5 for every pair (in parallel, or serially in sample order when lazy; the prepared
+ * threat points into the analysis' flight). */
+static int evaluate_pairs(bmd_analysis *an, lazy_ctx *lazy, int *status, bmd_error *errs,
+                          bmd_error *err)
 {
     int n = an->n_threats * an->n_sites;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count(&an->opt, n))
+#pragma omp parallel for schedule(dynamic, 1) num_threads(lazy ? 1 : thread_count(&an->opt, n))
     for (int i = 0; i < n; i++) {
         bmd_analysis_pair *p = &an->pairs[i];
         p->threat = i / an->n_sites;
         p->site = i % an->n_sites;
-        status[i] = evaluate_pair(an, p, &errs[i]);
+        status[i] = evaluate_pair(an, p, lazy, &errs[i]);
     }
     for (int i = 0; i < n; i++)
         if (status[i])
@@ -254,8 +317,9 @@ static int check_input(const bmd_scenario *scn, const bmd_analysis_options *opt,
     return BMD_SUCCESS;
 }
 
-int bmd_analysis_run(const bmd_scenario *scn, const bmd_analysis_options *opt, bmd_analysis *out,
-                     bmd_error *err)
+/* bmd_analysis_run, eager (lazy NULL) or lazy. */
+static int run(const bmd_scenario *scn, const bmd_analysis_options *opt, bmd_analysis *out,
+               bmd_analysis_lazy_stats *stats, bmd_error *err)
 {
     if (!out)
         return bmd_error_set(err, BMD_EINVAL, "no analysis to fill (out is NULL)");
@@ -289,17 +353,40 @@ int bmd_analysis_run(const bmd_scenario *scn, const bmd_analysis_options *opt, b
         st = fly_threats(out, status, errs, err);
     if (!st) {
         memset(status, 0, (size_t)n_work * sizeof *status);
-        st = build_flyouts(out, status, errs, err);
+        st = build_flyouts(out, stats != NULL, status, errs, err);
+    }
+    lazy_ctx lazy = {NULL, NULL, stats};
+    if (!st && stats) {
+        lazy.built = calloc((size_t)(out->n_flyouts > 0 ? out->n_flyouts : 1), sizeof(int));
+        lazy.errs = calloc((size_t)(out->n_flyouts > 0 ? out->n_flyouts : 1), sizeof(bmd_error));
+        if (!lazy.built || !lazy.errs)
+            st = bmd_error_set(err, BMD_ENOMEM, "out of memory for the analysis' tables");
     }
     if (!st) {
         memset(status, 0, (size_t)n_work * sizeof *status);
-        st = evaluate_pairs(out, status, errs, err);
+        st = evaluate_pairs(out, stats ? &lazy : NULL, status, errs, err);
     }
+    free(lazy.built);
+    free(lazy.errs);
     free(status);
     free(errs);
     if (st)
         bmd_analysis_free(out);
     return st;
+}
+
+int bmd_analysis_run(const bmd_scenario *scn, const bmd_analysis_options *opt, bmd_analysis *out,
+                     bmd_error *err)
+{
+    return run(scn, opt, out, NULL, err);
+}
+
+int bmd_analysis_run_lazy(const bmd_scenario *scn, const bmd_analysis_options *opt,
+                          bmd_analysis *out, bmd_analysis_lazy_stats *stats, bmd_error *err)
+{
+    bmd_analysis_lazy_stats none;
+    memset(&none, 0, sizeof none);
+    return run(scn, opt, out, stats ? stats : &none, err);
 }
 
 const bmd_analysis_pair *bmd_analysis_pair_at(const bmd_analysis *an, int ti, int si)

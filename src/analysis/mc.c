@@ -8,6 +8,7 @@
 
 #include "bmd/num.h"
 #include "bmd/montecarlo.h"
+#include "analysis/analysis_internal.h"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -137,7 +138,8 @@ typedef struct sample_pair {
 /* One sample: copy, apply, analyse, record. */
 static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const double *values,
                       const bmd_mc_options *opt, const bmd_analysis *nominal, int reflow,
-                      int rebuild, sample_pair *rec, bmd_error *err)
+                      int rebuild, sample_pair *rec, bmd_analysis_lazy_stats *stats,
+                      bmd_error *err)
 {
     bmd_scenario copy;
     int st = bmd_param_scenario_copy(scn, &copy, err);
@@ -152,7 +154,9 @@ static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const d
     ao.flights_from = reflow ? NULL : nominal;
     ao.flyouts_from = rebuild ? NULL : nominal;
     bmd_analysis an;
-    if ((st = bmd_analysis_run(&copy, &ao, &an, err))) {
+    st = opt->plain ? bmd_analysis_run(&copy, &ao, &an, err)
+                    : bmd_analysis_run_lazy(&copy, &ao, &an, stats, err);
+    if (st) {
         bmd_scenario_free(&copy);
         return st;
     }
@@ -264,7 +268,9 @@ int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_o
     sample_pair *rec = calloc((size_t)n * (size_t)np, sizeof *rec);
     double *buf = calloc((size_t)(2 * n), sizeof *buf);
     int *status = calloc((size_t)n, sizeof *status);
-    if (!st && (!out->pairs || !out->values || !out->shots || !out->s1 || !rec || !buf || !status))
+    bmd_analysis_lazy_stats *stats = calloc((size_t)n, sizeof *stats);
+    if (!st && (!out->pairs || !out->values || !out->shots || !out->s1 || !rec || !buf || !status ||
+                !stats))
         st = bmd_error_set(err, BMD_ENOMEM, "Monte Carlo: out of memory for %ld samples of %d "
                            "pairs", n, out->n_pairs);
     /* The design, then the values. */
@@ -304,7 +310,7 @@ int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_o
             bmd_error e;
             bmd_error_clear(&e);
             status[i] = run_sample(scn, &out->params, out->values + i * (d > 0 ? d : 0), opt,
-                                   &nominal, out->reflown, out->rebuilt, rec + i * np, &e);
+                                   &nominal, out->reflown, out->rebuilt, rec + i * np, &stats[i], &e);
             if (status[i]) {
 #pragma omp critical(bmd_mc_error)
                 if (i < first_bad) {
@@ -324,11 +330,16 @@ int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_o
         }
     }
     bmd_analysis_free(&nominal);
+    for (long i = 0; !st && i < n; i++) {
+        out->pairs_determined += stats[i].pairs_determined;
+        out->tables_built += stats[i].tables_built;
+    }
     for (int p = 0; !st && p < out->n_pairs; p++)
         reduce_pair(out, rec, p, buf);
     free(rec);
     free(buf);
     free(status);
+    free(stats);
     out->run_s = now_s() - t0;
     if (st)
         bmd_mc_free(out);

@@ -261,3 +261,68 @@ int bmd_threat_prepare_rcs(const bmd_earth *earth, const bmd_trajectory *traj,
     }
     return BMD_SUCCESS;
 }
+
+/* Distance (m) from point c to the segment [a, b] (a == b allowed). */
+static double point_segment_m(const double a[3], const double b[3], const double c[3])
+{
+    double ab[3], ac[3], ab2 = 0, t = 0;
+    for (int k = 0; k < 3; k++) {
+        ab[k] = b[k] - a[k];
+        ac[k] = c[k] - a[k];
+        ab2 += ab[k] * ab[k];
+        t += ab[k] * ac[k];
+    }
+    t = ab2 > 0 ? fmin(1.0, fmax(0.0, t / ab2)) : 0.0;
+    double d2 = 0;
+    for (int k = 0; k < 3; k++) {
+        const double e = ac[k] - t * ab[k];
+        d2 += e * e;
+    }
+    return sqrt(d2);
+}
+
+int bmd_engage_fcr_never(const bmd_earth *earth, const bmd_threat *th,
+                         const bmd_defense_site *site, const bmd_engage_options *opt)
+{
+    bmd_engage_options o;
+    if (opt)
+        o = *opt;
+    else
+        bmd_engage_options_init(&o);
+    if (!earth || !th || !th->traj || th->traj->n_samples < 2 || !site || !site->fire_control ||
+        !o.require_fcr_coverage || (int)th->cls < 0 || th->cls >= BMD_OBJECT_COUNT)
+        return 0;
+    const bmd_radar *fcr = site->fire_control;
+    /* the reach of bmd_engage's test (d): min(instrumented, detection range for the object) */
+    const double rcs = isnan(th->rcs_m2) ? fcr->rcs_m2[th->cls] : th->rcs_m2;
+    const double reach = fmin(fcr->ref_detection_range_m * pow(rcs / fcr->ref_rcs_m2, 0.25),
+                              fcr->max_range_m);
+    if (!(reach >= 0) || !isfinite(fcr->max_range_m))
+        return 0;
+    /* 1 mm and 1e-9 of margin over the test's own 1e-12 (squared) */
+    const double limit = reach * (1 + 1e-9) + 1e-3;
+    double f[3];
+    bmd_earth_geodetic_to_ecef(earth, fcr->lat_rad, fcr->lon_rad, fcr->height_m, f);
+    const bmd_sample *s = th->traj->samples;
+    for (int i = 0; i + 1 < th->traj->n_samples; i++) {
+        const bmd_sample *a = &s[i], *b = &s[i + 1];
+        const double dt = b->t_s - a->t_s;
+        if (!(dt >= 0) || !isfinite(dt))
+            return 0;
+        /* The cubic Hermite interpolant between the samples (bmd_eng_state_at) departs from the
+         * chord by h01(u) - u times the chord plus dt (h10(u) v0 + h11(u) v1): at most
+         * 0.0963 |chord| + (4/27) dt (|v0| + |v1|) for u in [0, 1]. */
+        double chord2 = 0, va2 = 0, vb2 = 0;
+        for (int k = 0; k < 3; k++) {
+            const double c = b->r_ecef_m[k] - a->r_ecef_m[k];
+            chord2 += c * c;
+            va2 += a->v_ecef_m_s[k] * a->v_ecef_m_s[k];
+            vb2 += b->v_ecef_m_s[k] * b->v_ecef_m_s[k];
+        }
+        const double dev = 0.0963 * sqrt(chord2) + (4.0 / 27.0) * dt * (sqrt(va2) + sqrt(vb2));
+        const double near = point_segment_m(a->r_ecef_m, b->r_ecef_m, f) - dev;
+        if (!(near > limit))
+            return 0;
+    }
+    return 1;
+}
