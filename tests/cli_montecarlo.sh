@@ -54,6 +54,33 @@ for f in "$tmp/t.txt" "$tmp/p.csv"; do
 done
 if grep -q '^mrbm,near,6,' "$tmp/p.csv"; then ok; else bad "CSV row missing"; fi
 
+# The fast path (tables built when needed, pairs out of their radar's reach skipped) with threats
+# re-flown and tables rebuilt: the same bytes on 1 and 2 threads, and the JSON says what it saved.
+cat >"$tmp/fast.yaml" <<'EOF'
+kind: scenario
+title: "Test: one MRBM, a ship near its track and a site far from it"
+timeline: {detect_to_track_s: 20, track_to_decision_s: 7, decision_to_launch_s: 3, kill_assessment_s: 30}
+sensors:
+  - {name: sbirs, ir: {cloud_top_m: 10000, delay_s: 5}, notional: true, note: "test"}
+sites:
+  - {name: near, at: [38.0, 42.5], interceptor: sm-3-block-ib, count: 4, radar: spy-1d, cue: [sbirs], notional: true, note: "test"}
+  - {name: far, at: [58.0, 2.0], interceptor: sm-3-block-iia, count: 8, radar: spy-1d, cue: [sbirs], notional: true, note: "test"}
+threats:
+  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], notional: true, note: "test"}
+EOF
+fast=(engage "$tmp/fast.yaml" --samples 3 --seed 2 --no-required-speed --json
+      --vary 'interceptor.burnout_speed_m_s=2500:4000' --vary 'missile.payload.rv_mass_kg=900:1100')
+"$bin" "${fast[@]}" --threads 1 >"$tmp/f1.json" 2>"$tmp/err" || bad "fast-path run: $(cat "$tmp/err")"
+"$bin" "${fast[@]}" --threads 2 >"$tmp/f2.json" 2>/dev/null
+if cmp -s "$tmp/f1.json" "$tmp/f2.json"; then ok; else bad "fast path: 1 and 2 threads differ"; fi
+python3 - "$tmp/f1.json" <<'EOF' && ok || bad "fast path: JSON does not say what was saved"
+import json, sys
+mc = json.load(open(sys.argv[1]))["monte_carlo"]
+assert mc["threats_reflown_per_sample"] and mc["flyout_tables_rebuilt_per_sample"], mc
+assert mc["pairs_skipped_verdict_certain"] == 3, mc   # the far site, every sample
+assert mc["flyout_tables_built"] <= 3, mc              # never the far site's SM-3 IIA table
+EOF
+
 # bad input: one line, exit 2, nothing written
 expect_usage() { # WHAT ARGS...
   local what=$1; shift
