@@ -90,11 +90,11 @@ typedef struct bmd_mc_result {
 } bmd_mc_result;
 
 /* Run N samples of set on a resolved scenario. Unless opt->plain, a sample builds a flyout table
- * only when one of its pairs is engaged with it, and (required speed off) does not engage a pair
- * when bmd_engage_fcr_never shows that its threat never comes within its site's fire-control
- * radar reach: that pair has 0 shot opportunities exactly as the full evaluation gives; every
- * statistic is the same as with opt->plain = 1 (tested). */
-/* Run N samples of set on a resolved scenario. opt may be NULL (defaults). An empty set is
+ * only when one of its pairs is engaged with it (a table no pair needs is never built, so its
+ * build errors are not reported), and (required speed off) does not engage a pair when
+ * bmd_engage_fcr_never shows that its threat never comes within its site's fire-control radar
+ * reach: that pair has 0 shot opportunities exactly as the full evaluation gives; every
+ * statistic is the same as with opt->plain = 1 (tested). opt may be NULL (defaults). An empty set is
  * allowed (every sample is the nominal scenario). Errors: BMD_EINVAL for an unresolved
  * scenario, N outside [1, BMD_MC_MAX_SAMPLES] (saying the cap), more than BMD_SAMPLE_MAX_DIMS
  * parameters; those of bmd_param_apply and bmd_analysis_run, prefixed with the sample number and
