@@ -135,6 +135,11 @@ typedef struct bmd_mc_footprint_input {
                                          and required_speed are set per sample) */
     int plain;                        /* 1: prepare and fly the whole footprint again in every
                                          sample (the reference path; 0, the default: see below) */
+    int tables_per_type;              /* 1: sites with the same interceptor share one flyout
+                                         table per sample (built at the first of them, as the
+                                         analysis shares them; bmd_footprint_defense_from_
+                                         scenario_shared), nominal included; 0 (default): one
+                                         table per site, as `bmdsim footprint` */
 } bmd_mc_footprint_input;
 
 /* A footprint over the samples. */
@@ -152,6 +157,7 @@ typedef struct bmd_mc_footprint {
     int reused;                       /* 1: the threat flights were flown once and re-engaged
                                          in every sample (the fast path) */
     long engagements;                 /* bmd_engage calls over the samples (fast path) */
+    int tables_per_type;              /* the input's choice, for the outputs to name */
 } bmd_mc_footprint;
 
 /* Run it. opt: samples, seed, sampler, threads (opt->analysis unused; NULL: defaults). Errors:

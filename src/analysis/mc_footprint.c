@@ -71,7 +71,8 @@ static int defense_of(const bmd_scenario *s, const bmd_mc_footprint_input *in, i
         return bmd_error_set(err, BMD_EINVAL, "coverage probability: no missile for %s %d",
                              in->threat >= 0 ? "threat" : "launch area",
                              in->threat >= 0 ? in->threat : in->launch_area);
-    int st = bmd_footprint_defense_from_scenario(s, in->toward_lat_rad, in->toward_lon_rad, d, err);
+    int st = bmd_footprint_defense_from_scenario_shared(s, in->toward_lat_rad, in->toward_lon_rad,
+                                                        in->tables_per_type != 0, d, err);
     if (st)
         return st;
     *o = in->opt;
@@ -251,6 +252,7 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
     bmd_footprint *fp = NULL;
     bmd_footprint_flown *fl = NULL;
     out->reused = !in->plain && !out->reflown;
+    out->tables_per_type = in->tables_per_type != 0;
     if (!st) {
         bmd_error inner;
         bmd_error_clear(&inner);
