@@ -193,6 +193,53 @@ static void one_and_two_threads_give_identical_bytes(void **state)
     close_case(&x);
 }
 
+/* The fast path (cells flown once, re-engaged by each sample's defence) makes the same calls on
+ * the same inputs as the plain path (every sample prepared and flown again): the per-cell
+ * probabilities and the nominal footprint must be identical bytes. Interceptor speed (flyout
+ * tables rebuilt per sample) and the delays vary; the grid has cells that flip inside the band
+ * (asserted), so the comparison can fail. */
+static void the_fast_path_gives_the_plain_paths_probabilities(void **state)
+{
+    (void)state;
+    fixture x;
+    open_case(&x, "37,38,40.5,42.5,1");
+    bmd_param_set set = {0};
+    bmd_error err = {0};
+    if (bmd_param_set_vary_in(&set, &x.scn, "interceptor.burnout_speed_m_s=3000:6000", &err) ||
+        bmd_param_set_vary_in(&set, &x.scn, "rules.total_delay_s=0:1200", &err))
+        fail_msg("%s", err.message);
+    bmd_mc_options opt;
+    bmd_mc_options_init(&opt);
+    opt.samples = 5;
+    opt.seed = 11;
+    opt.threads = 2;
+    bmd_mc_footprint fast, plain;
+    x.in.plain = 0;
+    if (bmd_mc_footprint_run(&x.scn, &set, &x.in, &opt, &fast, &err))
+        fail_msg("%s", err.message);
+    x.in.plain = 1;
+    if (bmd_mc_footprint_run(&x.scn, &set, &x.in, &opt, &plain, &err))
+        fail_msg("%s", err.message);
+    assert_int_equal(fast.reused, 1);
+    assert_int_equal(plain.reused, 0);
+    long fractional = 0;
+    for (long k = 0; k < fast.n_cells; k++) {
+        fractional += fast.p_one[k] > 0 && fast.p_one[k] < 1;
+        if (fast.p_one[k] != plain.p_one[k] || fast.p_two[k] != plain.p_two[k])
+            fail_msg("cell %ld: expected the plain path's P(>=1) %.4f, P(>=2) %.4f; fast %.4f, "
+                     "%.4f", k, plain.p_one[k], plain.p_two[k], fast.p_one[k], fast.p_two[k]);
+    }
+    if (memcmp(fast.nominal, plain.nominal, (size_t)fast.n_cells * sizeof *fast.nominal))
+        fail_msg("the nominal footprints of the fast and the plain path differ");
+    if (fractional == 0)
+        fail_msg("expected a cell that flips inside the band (0 < P < 1); none of %ld",
+                 fast.n_cells);
+    bmd_mc_footprint_free(&fast);
+    bmd_mc_footprint_free(&plain);
+    bmd_param_set_free(&set);
+    close_case(&x);
+}
+
 static void the_bands_have_the_documented_edges(void **state)
 {
     (void)state;
@@ -237,6 +284,7 @@ int main(void)
         cmocka_unit_test(a_parameter_that_cannot_change_coverage_gives_the_nominal_footprint),
         cmocka_unit_test(a_burnout_band_around_the_required_speed_gives_the_fraction_above_it),
         cmocka_unit_test(one_and_two_threads_give_identical_bytes),
+        cmocka_unit_test(the_fast_path_gives_the_plain_paths_probabilities),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

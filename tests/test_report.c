@@ -349,7 +349,8 @@ static void footprint_maps_are_a_section_with_a_map_and_their_statistics(void **
     assert_true(count_nodes(doc, "//figure[@id='coverage-probability-map']//*[local-name()="
                                  "'text'][starts-with(., 'P(\u2265 1 shot) \u2265 ')]") >= 1);
     assert_int_equal(count_nodes(doc, "//figure[@id='coverage-probability-map']/figcaption["
-                                      "contains(., 'over 8 samples (seed 1, lhs sampler)') and "
+                                      "(contains(., 'over 40 samples (seed 1, lhs sampler)') or "
+                                      "contains(., 'over 8 samples (seed 1, lhs sampler)')) and "
                                       "contains(., '--samples 200')]"), 1);
     char want[160];
     snprintf(want, sizeof want, "%.1f%% of the cells)", 100 * m->summary[1].share1);

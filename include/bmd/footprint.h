@@ -227,6 +227,42 @@ BMD_API int bmd_footprint_run(const bmd_footprint *fp, long first, long count, b
 BMD_API void bmd_footprint_free(bmd_footprint *fp);
 
 /* ---------------------------------------------------------------------------------------------
+ * Re-engagement (src/defense/footprint_reuse.c): the threat flights of a prepared footprint kept,
+ * so that other defences (a Monte Carlo sample's interceptors, radars, delays, rules or warhead
+ * cross-section) engage the same flights without flying them again. The flights depend only on
+ * the missile, the plans and the cells; a cell re-engaged with the footprint's own sites, engage
+ * options and cross-section is bit-identical to bmd_footprint_run's (the same calls). */
+
+typedef struct bmd_footprint_flown bmd_footprint_flown;  /* opaque: every cell's flight */
+
+/* Fly every cell of fp once (OpenMP threads over cells, fp's opt.threads) and keep the flights
+ * (about 100 bytes per trajectory sample; a 2000 s flight sampled every 10 s is ~20 kB).
+ * Errors: BMD_EINVAL (NULL input); BMD_ENOMEM; the first library error of a cell's flight. */
+BMD_API int bmd_footprint_fly_all(const bmd_footprint *fp, bmd_footprint_flown **out,
+                                  bmd_error *err);
+
+/* The defence that engages the kept flights. sites (and their tables, radars and sensors) must
+ * outlive the call; the sites need not be fp's (another count, other tables, radars, timelines). */
+typedef struct bmd_footprint_reengage {
+    const bmd_footprint_site *sites;
+    int n_sites;                     /* 0 .. BMD_FOOTPRINT_MAX_SITES */
+    bmd_engage_options engage;
+    double rcs_m2;                   /* as bmd_footprint_options.rcs_m2 */
+    int threads;                     /* OpenMP threads over cells (0: the OpenMP default) */
+} bmd_footprint_reengage;
+
+/* Engage every cell's kept flight by re's defence into out[0 .. n_cells - 1] (cells that were
+ * not flown keep their status: out of range, no aim). No required speed. engagements (may be
+ * NULL): bmd_engage calls are added to it. Errors: BMD_EINVAL (NULL input, flights of another
+ * footprint, a site without a table or interceptors); BMD_ENOMEM; the first library error of a
+ * cell. */
+BMD_API int bmd_footprint_engage_flown(const bmd_footprint *fp, const bmd_footprint_flown *fl,
+                                       const bmd_footprint_reengage *re, bmd_footprint_cell *out,
+                                       long *engagements, bmd_error *err);
+
+BMD_API void bmd_footprint_flown_free(bmd_footprint_flown *fl);
+
+/* ---------------------------------------------------------------------------------------------
  * Contours. */
 
 /* Rings (closed, first point not repeated) in grid-corner coordinates. */

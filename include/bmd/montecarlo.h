@@ -120,7 +120,15 @@ BMD_API void bmd_mc_free(bmd_mc_result *r);
  * launch_on and require_fcr_coverage overridden when the input says so. The missile is the
  * sample's entry of the given threat or launch area, so a varied missile parameter re-flies the
  * threats. Per cell: the fraction of samples in which it is engageable with >= 1 and >= 2 shot
- * opportunities. Counts are integers reduced in sample order: identical for any thread count. */
+ * opportunities. Counts are integers reduced in sample order: identical for any thread count.
+ *
+ * Fast path (unless in->plain, or a missile flight parameter varies): the threats do not depend
+ * on the sampled values, so every cell is flown once (bmd_footprint_fly_all) and each sample
+ * only rebuilds its defence (flyout tables, radars, timelines, rules, warhead cross-section) and
+ * re-engages the kept flights (bmd_footprint_engage_flown): the same calls on the same inputs as
+ * the plain path, so the counts are bit-identical to it, at the cost of the sample's flyout
+ * tables and engagements only. When a missile flight parameter varies every sample flies again
+ * (the plain path). Samples run in parallel over threads (each sample's cells on one thread). */
 
 typedef struct bmd_mc_footprint_input {
     bmd_footprint_mode mode;
@@ -134,6 +142,13 @@ typedef struct bmd_mc_footprint_input {
     int no_fcr_coverage;              /* 1: engage on remote (require_fcr_coverage = 0) */
     bmd_footprint_options opt;        /* flight, aim and speed options (engage, rcs_m2, threads
                                          and required_speed are set per sample) */
+    int plain;                        /* 1: prepare and fly the whole footprint again in every
+                                         sample (the reference path; 0, the default: see below) */
+    int tables_per_type;              /* 1: sites with the same interceptor share one flyout
+                                         table per sample (built at the first of them, as the
+                                         analysis shares them; bmd_footprint_defense_from_
+                                         scenario_shared), nominal included; 0 (default): one
+                                         table per site, as `bmdsim footprint` */
 } bmd_mc_footprint_input;
 
 /* A footprint over the samples. */
@@ -148,6 +163,10 @@ typedef struct bmd_mc_footprint {
     double *values;                   /* [n * params.n] */
     int reflown;                      /* a missile flight parameter varied */
     double run_s;                     /* wall time */
+    int reused;                       /* 1: the threat flights were flown once and re-engaged
+                                         in every sample (the fast path) */
+    long engagements;                 /* bmd_engage calls over the samples (fast path) */
+    int tables_per_type;              /* the input's choice, for the outputs to name */
 } bmd_mc_footprint;
 
 /* Run it. opt: samples, seed, sampler, threads (opt->analysis unused; NULL: defaults). Errors:

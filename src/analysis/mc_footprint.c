@@ -1,6 +1,6 @@
 /* Coverage probability of a footprint (bmd/montecarlo.h): the footprint of one centre run on
  * copies of the scenario with sampled parameters, one sample per thread, counts reduced in
- * sample order. */
+ * sample order. Fast path: the cells flown once and re-engaged by each sample's defence. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,37 +61,58 @@ static bmd_aim_shape shape_of(const bmd_scenario *scn, const bmd_mc_footprint_in
     return in->threat >= 0 ? scn->threats[in->threat].shape : scn->launch_areas[in->launch_area].shape;
 }
 
-/* The footprint of scenario s (a sample's copy, or the nominal) into cells. */
-static int footprint_of(const bmd_scenario *s, const bmd_mc_footprint_input *in, int threads,
-                        bmd_footprint_cell *cells, bmd_error *err)
+/* The defence of scenario s (a sample's copy, or the nominal) into d, and the footprint
+ * options of its rules and warhead into o (required speed off). */
+static int defense_of(const bmd_scenario *s, const bmd_mc_footprint_input *in, int threads,
+                      bmd_footprint_defense *d, bmd_footprint_options *o, bmd_error *err)
 {
     const bmd_catalog_missile *e = entry_of(s, in);
     if (!e)
         return bmd_error_set(err, BMD_EINVAL, "coverage probability: no missile for %s %d",
                              in->threat >= 0 ? "threat" : "launch area",
                              in->threat >= 0 ? in->threat : in->launch_area);
+    int st = bmd_footprint_defense_from_scenario_shared(s, in->toward_lat_rad, in->toward_lon_rad,
+                                                        in->tables_per_type != 0, d, err);
+    if (st)
+        return st;
+    *o = in->opt;
+    bmd_engagement_rules rules;
+    bmd_scenario_rules(s, -1, &rules);
+    if (in->launch_on >= 0)
+        rules.launch_on = (bmd_launch_on)in->launch_on;
+    if (in->no_fcr_coverage)
+        rules.require_fcr_coverage = 0;
+    bmd_engagement_rules_apply(&rules, NULL, &o->engage);
+    o->rcs_m2 = e->signature.warhead_rcs_m2;
+    o->threads = threads;
+    o->required_speed = 0;
+    return BMD_SUCCESS;
+}
+
+/* Prepare the footprint of scenario s with the defence d and options o. */
+static int prepare_of(const bmd_scenario *s, const bmd_mc_footprint_input *in,
+                      const bmd_footprint_defense *d, const bmd_footprint_options *o,
+                      bmd_footprint **fp, bmd_error *err)
+{
+    const bmd_catalog_missile *e = entry_of(s, in);
+    bmd_footprint_input fi = {in->mode, &e->missile, shape_of(s, in), in->centre_lat_rad,
+                              in->centre_lon_rad, in->cell_lat_rad, in->cell_lon_rad,
+                              in->n_cells, d->sites, d->n_sites};
+    return bmd_footprint_prepare(&s->earth, &fi, o, fp, err);
+}
+
+/* The plain path: the footprint of scenario s prepared, flown and engaged into cells. */
+static int footprint_of(const bmd_scenario *s, const bmd_mc_footprint_input *in, int threads,
+                        bmd_footprint_cell *cells, bmd_error *err)
+{
     bmd_footprint_defense *d = calloc(1, sizeof *d);
     if (!d)
         return bmd_error_set(err, BMD_ENOMEM, "coverage probability: out of memory");
-    int st = bmd_footprint_defense_from_scenario(s, in->toward_lat_rad, in->toward_lon_rad, d, err);
+    bmd_footprint_options o;
     bmd_footprint *fp = NULL;
-    if (!st) {
-        bmd_footprint_options o = in->opt;
-        bmd_engagement_rules rules;
-        bmd_scenario_rules(s, -1, &rules);
-        if (in->launch_on >= 0)
-            rules.launch_on = (bmd_launch_on)in->launch_on;
-        if (in->no_fcr_coverage)
-            rules.require_fcr_coverage = 0;
-        bmd_engagement_rules_apply(&rules, NULL, &o.engage);
-        o.rcs_m2 = e->signature.warhead_rcs_m2;
-        o.threads = threads;
-        o.required_speed = 0;
-        bmd_footprint_input fi = {in->mode, &e->missile, shape_of(s, in), in->centre_lat_rad,
-                                  in->centre_lon_rad, in->cell_lat_rad, in->cell_lon_rad,
-                                  in->n_cells, d->sites, d->n_sites};
-        st = bmd_footprint_prepare(&s->earth, &fi, &o, &fp, err);
-    }
+    int st = defense_of(s, in, threads, d, &o, err);
+    if (!st)
+        st = prepare_of(s, in, d, &o, &fp, err);
     if (!st)
         st = bmd_footprint_run(fp, 0, in->n_cells, cells, NULL, NULL, NULL, NULL, err);
     bmd_footprint_free(fp);
@@ -100,17 +121,63 @@ static int footprint_of(const bmd_scenario *s, const bmd_mc_footprint_input *in,
     return st;
 }
 
-/* One sample: copy, apply, footprint. */
+/* The fast path: the kept flights fl of the nominal footprint fp engaged by the defence of
+ * scenario s into cells. */
+static int engage_of(const bmd_scenario *s, const bmd_mc_footprint_input *in, int threads,
+                     const bmd_footprint *fp, const bmd_footprint_flown *fl,
+                     bmd_footprint_cell *cells, long *engagements, bmd_error *err)
+{
+    bmd_footprint_defense *d = calloc(1, sizeof *d);
+    if (!d)
+        return bmd_error_set(err, BMD_ENOMEM, "coverage probability: out of memory");
+    bmd_footprint_options o;
+    int st = defense_of(s, in, threads, d, &o, err);
+    if (!st) {
+        bmd_footprint_reengage re = {d->sites, d->n_sites, o.engage, o.rcs_m2, threads};
+        st = bmd_footprint_engage_flown(fp, fl, &re, cells, engagements, err);
+    }
+    bmd_footprint_defense_free(d);
+    free(d);
+    return st;
+}
+
+/* One sample: copy, apply, footprint (fl NULL: plain, else re-engaged). */
 static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const double *values,
-                      const bmd_mc_footprint_input *in, bmd_footprint_cell *cells, bmd_error *err)
+                      const bmd_mc_footprint_input *in, const bmd_footprint *fp,
+                      const bmd_footprint_flown *fl, bmd_footprint_cell *cells, long *engagements,
+                      bmd_error *err)
 {
     bmd_scenario copy;
     int st = bmd_param_scenario_copy(scn, &copy, err);
     if (st)
         return st;
     if (!(st = bmd_param_set_apply(&copy, set, values, err)))
-        st = footprint_of(&copy, in, 1, cells, err);
+        st = fl ? engage_of(&copy, in, 1, fp, fl, cells, engagements, err)
+                : footprint_of(&copy, in, 1, cells, err);
     bmd_scenario_free(&copy);
+    return st;
+}
+
+/* The fast path's nominal: prepare, fly every cell once, engage by the nominal defence. */
+static int nominal_fast(const bmd_scenario *scn, const bmd_mc_footprint_input *in, int threads,
+                        bmd_footprint **fp, bmd_footprint_flown **fl, bmd_footprint_cell *cells,
+                        long *engagements, bmd_error *err)
+{
+    bmd_footprint_defense *d = calloc(1, sizeof *d);
+    if (!d)
+        return bmd_error_set(err, BMD_ENOMEM, "coverage probability: out of memory");
+    bmd_footprint_options o;
+    int st = defense_of(scn, in, threads, d, &o, err);
+    if (!st)
+        st = prepare_of(scn, in, d, &o, fp, err);
+    if (!st)
+        st = bmd_footprint_fly_all(*fp, fl, err);
+    if (!st) {
+        bmd_footprint_reengage re = {d->sites, d->n_sites, o.engage, o.rcs_m2, threads};
+        st = bmd_footprint_engage_flown(*fp, *fl, &re, cells, engagements, err);
+    }
+    bmd_footprint_defense_free(d);
+    free(d);
     return st;
 }
 
@@ -182,24 +249,32 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
                 out->values[i] = bmd_dist_quantile(&set->items[i % d].dist, u[i]);
         free(u);
     }
+    bmd_footprint *fp = NULL;
+    bmd_footprint_flown *fl = NULL;
+    out->reused = !in->plain && !out->reflown;
+    out->tables_per_type = in->tables_per_type != 0;
     if (!st) {
         bmd_error inner;
-        if ((st = footprint_of(scn, in, opt->threads, out->nominal, &inner)))
+        bmd_error_clear(&inner);
+        st = out->reused ? nominal_fast(scn, in, opt->threads, &fp, &fl, out->nominal, NULL, &inner)
+                         : footprint_of(scn, in, opt->threads, out->nominal, &inner);
+        if (st)
             bmd_error_set(err, st, "coverage probability: nominal scenario: %s", inner.message);
     }
+    long engagements = 0;
     long first_bad = n;
     bmd_error bad;
     bmd_error_clear(&bad);
     if (!st) {
-#pragma omp parallel num_threads(thread_count(opt->threads))
+#pragma omp parallel num_threads(thread_count(opt->threads)) reduction(+ : engagements)
         {
             bmd_footprint_cell *cells = malloc((size_t)nc * sizeof *cells);
 #pragma omp for schedule(dynamic, 1)
             for (long i = 0; i < n; i++) {
                 bmd_error e;
                 bmd_error_clear(&e);
-                status[i] = cells ? run_sample(scn, &out->params, out->values + i * d, in, cells,
-                                               &e)
+                status[i] = cells ? run_sample(scn, &out->params, out->values + i * d, in, fp, fl,
+                                               cells, &engagements, &e)
                                   : bmd_error_set(&e, BMD_ENOMEM, "out of memory");
                 for (long k = 0; k < nc && !status[i]; k++) {
                     const int s = cells[k].shot_opportunities;
@@ -232,6 +307,9 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
         out->p_one[k] = (double)one / (double)n;
         out->p_two[k] = (double)two / (double)n;
     }
+    bmd_footprint_flown_free(fl);
+    bmd_footprint_free(fp);
+    out->engagements = engagements;
     free(shots);
     free(status);
     out->run_s = now_s() - t0;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bmd/footprint_input.h"
 #include "bmd/geodesy.h"
@@ -21,6 +22,28 @@
 int bmd_footprint_defense_from_scenario(const bmd_scenario *scn, double toward_lat_rad,
                                         double toward_lon_rad, bmd_footprint_defense *d,
                                         bmd_error *err)
+{
+    return bmd_footprint_defense_from_scenario_shared(scn, toward_lat_rad, toward_lon_rad, 0, d,
+                                                      err);
+}
+
+/* The first earlier site of d with the same interceptor as site s (-1: none). */
+static int same_interceptor(const bmd_scenario *scn, const bmd_footprint_defense *d, int s)
+{
+    const bmd_scenario_site *a = &scn->sites[d->scenario_index[s]];
+    for (int r = 0; r < s; r++) {
+        const bmd_scenario_site *b = &scn->sites[d->scenario_index[r]];
+        if (!strcasecmp(a->interceptor.name, b->interceptor.name) &&
+            !memcmp(&a->interceptor_entry.interceptor, &b->interceptor_entry.interceptor,
+                    sizeof a->interceptor_entry.interceptor))
+            return r;
+    }
+    return -1;
+}
+
+int bmd_footprint_defense_from_scenario_shared(const bmd_scenario *scn, double toward_lat_rad,
+                                               double toward_lon_rad, int per_type,
+                                               bmd_footprint_defense *d, bmd_error *err)
 {
     memset(d, 0, sizeof *d);
     if (!scn || !scn->resolved)
@@ -74,12 +97,20 @@ int bmd_footprint_defense_from_scenario(const bmd_scenario *scn, double toward_l
         cue_lists[s] = ss->n_cues;
     }
     (void)cue_lists;
+    int shared_with[BMD_FOOTPRINT_MAX_SITES];
+    for (int s = 0; s < d->n_sites; s++) {
+        shared_with[s] = per_type ? same_interceptor(scn, d, s) : -1;
+        if (shared_with[s] >= 0)
+            d->sites[s].site.flyout = &d->tables[shared_with[s]];
+    }
     int status = 0;
     bmd_error first = {0, ""};
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 1)
 #endif
     for (int s = 0; s < d->n_sites; s++) {
+        if (shared_with[s] >= 0)
+            continue;
         const bmd_scenario_site *ss = &scn->sites[d->scenario_index[s]];
         bmd_flyout_options fo;
         bmd_flyout_options_init(&fo);

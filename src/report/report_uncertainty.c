@@ -12,14 +12,30 @@
 #include "bmd/units.h"
 #include "report/report_internal.h"
 
-/* Samples and cells of the report's map: small, to keep the report within about +30 s. */
-#define REPORT_MC_SAMPLES 8
+/* Samples and cells of the report's map, to keep the report within about +30 s: when only
+ * defence parameters vary the cells are flown once and each sample costs its flyout tables (one
+ * per interceptor type) and engagements (bmd/montecarlo.h, fast path): 40 samples of <= 240
+ * cells; when a missile flight parameter varies every sample flies every cell again: 8 of
+ * <= 80. */
+#define REPORT_MC_SAMPLES 40
+#define REPORT_MC_MAX_CELLS 240
+#define REPORT_MC_SAMPLES_REFLOWN 8
+#define REPORT_MC_MAX_CELLS_REFLOWN 80
 #define REPORT_MC_SEED 1
-#define REPORT_MC_MAX_CELLS 80
+
+/* Whether a missile flight parameter varies (every sample then flies again). */
+static int reflown(const bmd_param_set *set)
+{
+    for (int k = 0; k < set->n; k++)
+        if (bmd_param_kind(set->items[k].path) == BMD_PARAM_MISSILE &&
+            !strstr(set->items[k].path, ".signature."))
+            return 1;
+    return 0;
+}
 
 /* The map's grid coarsened to at most REPORT_MC_MAX_CELLS cells (its spec into spec). */
-static int coarse_grid(const bmd_scenario *scn, const bmd_footprint_box *b, bmd_footprint_grid *g,
-                       char *spec, size_t n, bmd_error *err)
+static int coarse_grid(const bmd_scenario *scn, const bmd_footprint_box *b, long max_cells,
+                       bmd_footprint_grid *g, char *spec, size_t n, bmd_error *err)
 {
     static const double steps[] = {0.25, 0.5, 1, 2, 3, 5, 10, 20};
     const double s = b->south_rad * BMD_DEG_PER_RAD, w = b->west_rad * BMD_DEG_PER_RAD;
@@ -29,7 +45,7 @@ static int coarse_grid(const bmd_scenario *scn, const bmd_footprint_box *b, bmd_
     for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
         step = steps[k];
         if ((floor((north - s) / step + 1e-9) + 1) * (floor((east - w) / step + 1e-9) + 1) <=
-            REPORT_MC_MAX_CELLS)
+            max_cells)
             break;
     }
     snprintf(spec, n, "%.4f,%.4f,%.4f,%.4f,%g", s, fmax(north, s + step * 0.5), w,
@@ -53,11 +69,17 @@ static void caption(const bmd_report *r, const bmd_analysis_footprint *m, const 
                  "(%ld cells, coarser than the footprint map above to keep the report fast): "
                  "%ld cells at 90-100 %%, %ld at 50-90 %%, %ld at 10-50 %%, %ld below 10 %%. With "
                  "%ld samples each probability is a multiple of 1/%ld and uncertain by up to about "
-                 "%.0f percentage points; for more: bmdsim footprint %s --mode %s --%s %s --grid "
-                 "%s --samples 200.",
+                 "%.0f percentage points. %s; one flyout table per interceptor type per "
+                 "sample (as the engagement tables). For more: bmdsim footprint %s --mode %s "
+                 "--%s %s --grid %s --samples 200.",
                  x->n, (unsigned long long)x->seed, bmd_sampler_name(x->sampler), params, spec,
                  x->n_cells, counts[3], counts[2], counts[1], counts[0], x->n, x->n,
-                 100.0 * 0.5 / sqrt((double)x->n), r->an->scn->path,
+                 100.0 * 0.5 / sqrt((double)x->n),
+                 x->reused ? "Only defence parameters vary, so each cell's threat was flown once "
+                             "and re-engaged in every sample"
+                           : "A missile flight parameter varies, so every sample flew every cell "
+                             "again (hence fewer samples and cells)",
+                 r->an->scn->path,
                  la ? "launch-area" : "defended-area", la ? "target" : "launch",
                  la && m->threat >= 0 ? r->an->scn->threats[m->threat].name : m->centre, spec);
     bmd_sb_puts(sb, "</figcaption>\n");
@@ -74,11 +96,16 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
     const bmd_analysis_footprint *m = &r->fps->maps[0];
     const bmd_scenario *scn = r->an->scn;
     bmd_footprint_grid g;
+    memset(&g, 0, sizeof g);
     char spec[160];
-    int st = coarse_grid(scn, &m->grid.box, &g, spec, sizeof spec, err);
     bmd_param_set set = {0};
+    int st = bmd_param_set_from_scenario(scn, &set, err);
+    const int refly = !st && reflown(&set);
+    const long samples = refly ? REPORT_MC_SAMPLES_REFLOWN : REPORT_MC_SAMPLES;
     if (!st)
-        st = bmd_param_set_from_scenario(scn, &set, err);
+        st = coarse_grid(scn, &m->grid.box, refly ? REPORT_MC_MAX_CELLS_REFLOWN
+                                                  : REPORT_MC_MAX_CELLS, &g, spec, sizeof spec,
+                         err);
     bmd_mc_footprint_input in;
     memset(&in, 0, sizeof in);
     in.mode = m->mode;
@@ -95,9 +122,10 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
     in.no_fcr_coverage = !r->an->opt.engage.require_fcr_coverage;
     bmd_footprint_options_init(&in.opt);
     in.opt.flight.sample_interval_s = 10.0; /* as the report's footprint maps */
+    in.tables_per_type = 1;                 /* as the analysis' engagements */
     bmd_mc_options opt;
     bmd_mc_options_init(&opt);
-    opt.samples = REPORT_MC_SAMPLES;
+    opt.samples = samples;
     opt.seed = REPORT_MC_SEED;
     opt.threads = 0; /* the OpenMP default; the counts do not depend on it */
     bmd_mc_footprint x;
@@ -129,7 +157,7 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
         st = bmd_mc_footprint_scene(&x, &g, m->centre, &sc, err);
     char title[240];
     snprintf(title, sizeof title, "Coverage probability: %.50s x %.50s, %ld samples, seed %d",
-             m->centre, m->grid_name, (long)REPORT_MC_SAMPLES, REPORT_MC_SEED);
+             m->centre, m->grid_name, samples, REPORT_MC_SEED);
     bmd_map_view view;
     bmd_map_view_init(&view);
     view.width_px = 1000;
