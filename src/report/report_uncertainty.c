@@ -71,14 +71,21 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
                         "(give the scenario a launch area with a missile and a grid).</p>\n");
         return BMD_SUCCESS;
     }
+    if (r->opt.monte_carlo && r->opt.monte_carlo->samples < 1) {
+        bmd_sb_puts(sb, "<p>Not computed: the report was asked for no Monte Carlo samples "
+                        "(--samples 0).</p>\n");
+        return BMD_SUCCESS;
+    }
     const bmd_analysis_footprint *m = &r->fps->maps[0];
     const bmd_scenario *scn = r->an->scn;
     bmd_footprint_grid g;
     char spec[160];
     int st = coarse_grid(scn, &m->grid.box, &g, spec, sizeof spec, err);
     bmd_param_set set = {0};
-    if (!st)
+    if (!st && !r->opt.uncertain)
         st = bmd_param_set_from_scenario(scn, &set, err);
+    for (int k = 0; !st && r->opt.uncertain && k < r->opt.uncertain->n; k++) /* report --vary */
+        st = bmd_param_set_add(&set, &r->opt.uncertain->items[k], err);
     bmd_mc_footprint_input in;
     memset(&in, 0, sizeof in);
     in.mode = m->mode;
@@ -99,6 +106,11 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
     bmd_mc_options_init(&opt);
     opt.samples = REPORT_MC_SAMPLES;
     opt.seed = REPORT_MC_SEED;
+    if (r->opt.monte_carlo) { /* report --samples/--seed/--sampler (bmd_report_options) */
+        opt.samples = r->opt.monte_carlo->samples;
+        opt.seed = r->opt.monte_carlo->seed;
+        opt.sampler = r->opt.monte_carlo->sampler;
+    }
     opt.threads = 0; /* the OpenMP default; the counts do not depend on it */
     bmd_mc_footprint x;
     memset(&x, 0, sizeof x);
@@ -128,8 +140,8 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
     if (!st)
         st = bmd_mc_footprint_scene(&x, &g, m->centre, &sc, err);
     char title[240];
-    snprintf(title, sizeof title, "Coverage probability: %.50s x %.50s, %ld samples, seed %d",
-             m->centre, m->grid_name, (long)REPORT_MC_SAMPLES, REPORT_MC_SEED);
+    snprintf(title, sizeof title, "Coverage probability: %.50s x %.50s, %ld samples, seed %llu",
+             m->centre, m->grid_name, opt.samples, (unsigned long long)opt.seed);
     bmd_map_view view;
     bmd_map_view_init(&view);
     view.width_px = 1000;
