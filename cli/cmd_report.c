@@ -15,6 +15,9 @@
 #include "report_leaflet.h"
 #include "scenario_cli.h"
 
+/* The report's default sample count as text (for the help). */
+#define REPORT_STR2(x) #x
+#define REPORT_STR(x) REPORT_STR2(x)
 
 static const cli_option options[] = {
     {"output", "FILE", "the HTML file to write (also -o FILE); its directory is created"},
@@ -32,7 +35,8 @@ static const cli_option options[] = {
     {"catalog", "DIR", "catalogue root (default $BMD_DATA_DIR/catalog)"},
     {"data-dir", "DIR", "map data directory (default $BMD_DATA_DIR, else the built-in path)"},
     {"samples", "N", "Monte Carlo samples per launch-on rule for the per-pair probability table "
-                     "and the coverage-probability map (default 16, 0: none; at most 100000)"},
+                     "and the coverage-probability map (default " REPORT_STR(BMD_REPORT_MC_SAMPLES)
+                     ", 0: none; at most 100000)"},
     {"seed", "S", "Monte Carlo seed, integer >= 0 (default 1)"},
     {"sampler", "NAME", "Monte Carlo design: lhs (default), mc or halton"},
     {"vary", "PATH=DIST", "Monte Carlo: vary a parameter, e.g. interceptor.burnout_speed_m_s="

@@ -51,7 +51,7 @@ typedef struct bmd_report_options {
 /* The report's default number of Monte Carlo samples (`bmdsim report --samples`), per launch-on
  * rule for the probability table and for the coverage-probability map. One constant: raise it
  * when the Monte Carlo gets faster (docs/robustness.md gives its cost). */
-#define BMD_REPORT_MC_SAMPLES 16
+#define BMD_REPORT_MC_SAMPLES 8
 
 typedef struct bmd_report bmd_report;
 

@@ -167,7 +167,7 @@ static void influence_cell(bmd_strbuf *sb, const bmd_mc_result *x, int q)
     for (int j = 0; j < 2 && best[j] >= 0; j++) {
         bmd_sb_puts(sb, j ? "<br/><code>" : "<code>");
         bmd_rp_text(sb, x->params.items[best[j]].path);
-        bmd_rp_textf(sb, "</code> %.2f", x->s1[q * x->params.n + best[j]]);
+        bmd_sb_printf(sb, "</code> %.2f", x->s1[q * x->params.n + best[j]]);
     }
     bmd_sb_puts(sb, "</td>");
 }
@@ -180,7 +180,7 @@ static void run_header(const bmd_report *r, const bmd_report_probabilities *p, b
     bmd_rp_textf(sb, "Monte Carlo: %ld samples per launch-on rule, %s sampler (%s), seed %llu; "
                  "each sample draws every uncertain parameter below, flies the threats and "
                  "evaluates every pair with the engagement rules of the findings above (required "
-                 "speeds not searched). P(&gt;=1), P(&gt;=2): the fraction of samples with at "
+                 "speeds not searched). P(>=1), P(>=2): the fraction of samples with at "
                  "least one / two shot opportunities, with its 95 %% Wilson interval in brackets "
                  "(with %ld samples a probability is a multiple of %.3f). Altitude and time: the "
                  "earliest intercept, median [5 %%, 95 %%] over the samples that engage. Most "
@@ -231,15 +231,15 @@ static void table(const bmd_report *r, const bmd_report_probabilities *p, bmd_st
             const bmd_mc_pair *mp = &x->pairs[q];
             bmd_sb_puts(sb, "<tr>");
             if (k == 0) {
-                bmd_rp_textf(sb, "<td rowspan=\"%d\">", p->n_runs);
+                bmd_sb_printf(sb, "<td rowspan=\"%d\">", p->n_runs);
                 bmd_rp_text(sb, scn->threats[mp->threat].name);
-                bmd_rp_textf(sb, "</td><td rowspan=\"%d\">", p->n_runs);
+                bmd_sb_printf(sb, "</td><td rowspan=\"%d\">", p->n_runs);
                 bmd_rp_text(sb, scn->sites[mp->site].name);
                 bmd_sb_puts(sb, "</td>");
             }
             bmd_sb_puts(sb, "<td>");
             bmd_rp_text(sb, rule_name(p, k));
-            bmd_rp_textf(sb, "</td><td>%.0f</td>", mp->nominal_shots);
+            bmd_sb_printf(sb, "</td><td>%.0f</td>", mp->nominal_shots);
             prob_cell(sb, mp->p_one, x->n);
             prob_cell(sb, mp->p_two, x->n);
             quantile_cell(sb, mp->altitude_q_m, 1e-3);
@@ -249,7 +249,7 @@ static void table(const bmd_report *r, const bmd_report_probabilities *p, bmd_st
             bmd_rp_text(sb, bmd_report_probability_reading(mp->p_one, x->n));
             if (ap->status == BMD_ANALYSIS_THREAT_UNREACHABLE)
                 bmd_sb_puts(sb, " (the threat does not reach its target)");
-            bmd_rp_textf(sb, "</td><td>%ld of %ld</td></tr>\n", mp->n_evaluated, x->n);
+            bmd_sb_printf(sb, "</td><td>%ld of %ld</td></tr>\n", mp->n_evaluated, x->n);
         }
     }
     bmd_sb_puts(sb, "</table>\n");
