@@ -83,6 +83,8 @@ int bmd_report_probabilities_run(const bmd_analysis *an, const bmd_param_set *se
             o.analysis.rules_from_scenario = 1;
             out->launch_on[k] = -1;
         } else {
+            /* an->opt holds the rules the analysis resolved: keep them, change the rule only */
+            o.analysis.rules_from_scenario = 0;
             o.analysis.engage.launch_on = (bmd_launch_on)k;
             out->launch_on[k] = k;
         }
