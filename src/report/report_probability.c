@@ -12,6 +12,11 @@
 #include "bmd/param.h"
 #include "report/report_internal.h"
 
+/* The words name a parameter only when its first-order index reaches this: with the report's
+ * few samples smaller indices are mostly estimator noise (seen: 0.25 for a parameter of another
+ * threat's missile with 8 samples). The table shows every index. */
+#define REPORT_S1_NAMED 0.5
+
 void bmd_report_wilson95(double p, long n, double *lo, double *hi)
 {
     if (n <= 0 || !isfinite(p)) {
@@ -188,7 +193,8 @@ static void run_header(const bmd_report *r, const bmd_report_probabilities *p, b
                  "earliest intercept, median [5 %%, 95 %%] over the samples that engage. Most "
                  "influential: the first-order Sobol index of 'at least one shot' for the "
                  "parameter (the share of the variance it explains alone, estimated from the same "
-                 "samples; '-' when the verdict never changes). Reading: always / never (every "
+                 "samples; '-' when the verdict never changes; with few samples an index below "
+                 "about 0.5 may be noise). Reading: always / never (every "
                  "sample agrees), almost always / almost never (the interval within 5 points of "
                  "100 %% / 0 %%), uncertain (anything else).",
                  x->n, bmd_sampler_name(x->sampler), bmd_sampler_meaning(x->sampler),
@@ -283,10 +289,13 @@ static void uncertain_list(const bmd_report *r, const bmd_report_probabilities *
                          scn->sites[mp->site].name, scn->threats[mp->threat].name,
                          rule_name(p, k), 100 * mp->p_one, 100 * lo, 100 * hi,
                          mp->nominal_shots >= 1 ? "a shot" : "none");
-            if (best[0] >= 0)
+            if (best[0] >= 0 && x->s1[q * x->params.n + best[0]] >= REPORT_S1_NAMED)
                 bmd_rp_textf(sb, "; it hangs most on %s (first-order index %.2f)",
                              x->params.items[best[0]].path,
                              x->s1[q * x->params.n + best[0]]);
+            else
+                bmd_rp_textf(sb, "; no single parameter explains it at this number of samples "
+                             "(no first-order index reaches %.1f)", REPORT_S1_NAMED);
             bmd_sb_puts(sb, ".</li>\n");
         }
     if (count)
