@@ -18,12 +18,7 @@
 #include <libxml/xpath.h>
 
 #include "bmd/report.h"
-
-static const char *data_dir(void)
-{
-    const char *env = getenv("BMD_DATA_DIR");
-    return env && *env ? env : BMD_TEST_DATA_DIR;
-}
+#include "test_scenario_support.h"
 
 /* A shipped scenario, resolved and analysed as modelled and on remote (no required speeds
  * unless speed). */
@@ -38,8 +33,8 @@ static fixture *setup_case(const char *name, int speed)
     fixture *f = calloc(1, sizeof *f);
     assert_non_null(f);
     char path[1024], cat[1024];
-    snprintf(path, sizeof path, "%s/../scenarios/%s", data_dir(), name);
-    snprintf(cat, sizeof cat, "%s/catalog", data_dir());
+    snprintf(path, sizeof path, "%s/../scenarios/%s", bmd_test_data_dir(), name);
+    snprintf(cat, sizeof cat, "%s/catalog", bmd_test_data_dir());
     bmd_error err = {0};
     bmd_scenario_init(&f->scn);
     if (bmd_scenario_open(path, cat, &f->scn, &err))
@@ -52,7 +47,7 @@ static fixture *setup_case(const char *name, int speed)
     opt.engage.require_fcr_coverage = 0;
     if (bmd_analysis_run(&f->scn, &opt, &f->remote, &err))
         fail_msg("%s", err.message);
-    if (bmd_world_load_dir(data_dir(), &f->world, &err))
+    if (bmd_world_load_dir(bmd_test_data_dir(), &f->world, &err))
         fail_msg("%s", err.message);
     return f;
 }

@@ -16,13 +16,7 @@
 #include <cmocka.h>
 
 #include "bmd/analysis.h"
-
-/* The data directory ($BMD_DATA_DIR, else the build's). */
-static const char *data_dir(void)
-{
-    const char *env = getenv("BMD_DATA_DIR");
-    return env && *env ? env : BMD_TEST_DATA_DIR;
-}
+#include "test_scenario_support.h"
 
 /* Shahab-3-class with 500 kg (as scenarios/europe.yaml) from Tabriz to Ankara, an RS-24-class ICBM from Kozelsk to Washington; Redzikowo with the SM-3 IIA at its catalogue
  * 4.5 km/s and with only its burnout speed raised to 8 km/s (the case of issue 10 item 9),
@@ -60,21 +54,8 @@ static int setup(void **state)
 {
     fixture *fx = calloc(1, sizeof *fx);
     assert_non_null(fx);
-    char path[] = "/tmp/bmd_test_required_speed_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fputs(case_yaml, f);
-    fclose(f);
-    char cat[1024];
-    snprintf(cat, sizeof cat, "%s/catalog", data_dir());
+    bmd_test_open_scenario(case_yaml, &fx->scn);
     bmd_error err = {0};
-    bmd_scenario_init(&fx->scn);
-    int st = bmd_scenario_open(path, cat, &fx->scn, &err);
-    remove(path);
-    if (st)
-        fail_msg("%s", err.message);
     bmd_analysis_options opt;
     bmd_analysis_options_init(&opt); /* with the required speeds */
     if (bmd_analysis_run(&fx->scn, &opt, &fx->an, &err))

@@ -18,26 +18,19 @@
 
 #include "bmd/scenario.h"
 #include "test_support.h"
-
-/* |a - b| <= tol in double precision. */
-/* $BMD_DATA_DIR (CTest sets it), its catalogue, and the scenarios beside it. */
-static const char *data_dir(void)
-{
-    const char *d = getenv("BMD_DATA_DIR");
-    return d ? d : "data";
-}
+#include "test_scenario_support.h"
 
 static const char *catalog_dir(void)
 {
     static char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s/catalog", data_dir());
+    snprintf(dir, sizeof dir, "%s/catalog", bmd_test_data_dir());
     return dir;
 }
 
 static const char *scenario_path(const char *name)
 {
     static char path[PATH_MAX];
-    snprintf(path, sizeof path, "%s/../scenarios/%s", data_dir(), name);
+    snprintf(path, sizeof path, "%s/../scenarios/%s", bmd_test_data_dir(), name);
     return path;
 }
 

@@ -1,5 +1,6 @@
 /* test_scenario_support.h — the scenario fixture shared by the cmocka tests that build a scenario
- * from YAML text (test_analysis, test_param, test_sensitivity, test_montecarlo). Header only;
+ * from YAML text (test_analysis, test_param, test_sensitivity, test_montecarlo, test_report,
+ * test_scenario, test_required_speed). Header only;
  * include after test_support.h. */
 #ifndef BMD_TEST_SCENARIO_SUPPORT_H
 #define BMD_TEST_SCENARIO_SUPPORT_H
