@@ -10,10 +10,14 @@
 #include "bmd/report.h"
 #include "bmd/version.h"
 #include "common.h"
+#include "mc_cli.h"
 #include "outputs.h"
 #include "report_leaflet.h"
 #include "scenario_cli.h"
 
+/* The report's default sample count as text (for the help). */
+#define REPORT_STR2(x) #x
+#define REPORT_STR(x) REPORT_STR2(x)
 
 static const cli_option options[] = {
     {"output", "FILE", "the HTML file to write (also -o FILE); its directory is created"},
@@ -30,11 +34,19 @@ static const cli_option options[] = {
     {"threads", "N", "OpenMP threads (default: all cores)"},
     {"catalog", "DIR", "catalogue root (default $BMD_DATA_DIR/catalog)"},
     {"data-dir", "DIR", "map data directory (default $BMD_DATA_DIR, else the built-in path)"},
+    {"samples", "N", "Monte Carlo samples per launch-on rule for the per-pair probability table "
+                     "and the coverage-probability map (default " REPORT_STR(BMD_REPORT_MC_SAMPLES)
+                     ", 0: none; at most 100000)"},
+    {"seed", "S", "Monte Carlo seed, integer >= 0 (default 1)"},
+    {"sampler", "NAME", "Monte Carlo design: lhs (default), mc or halton"},
+    {"vary", "PATH=DIST", "Monte Carlo: vary a parameter, e.g. interceptor.burnout_speed_m_s="
+                          "4500:5500 or rules.launch_on={ir-track,burnout} (repeatable)", 1},
     {"leaflet-dir", "DIR", "leaflet.js and leaflet.css for the interactive map (default $BMD_LEAFLET_DIR, else the build's or installed share/bmd/leaflet; none: the report says why)"},
 };
 
 static const char usage[] = "SCENARIO.yaml -o FILE.html [--geojson FILE] [--kml FILE] [--czml FILE] [--epoch TIME] "
-                            "[--no-remote] [--no-footprints] [--footprint-cells N] [--threads N]";
+                            "[--no-remote] [--no-footprints] [--footprint-cells N] [--threads N] "
+                            "[--samples N] [--seed S] [--sampler NAME] [--vary PATH=DIST]";
 
 /* The command line as one shell-quoted string (for the report's colophon). */
 static void command_line(int argc, char **argv, char *buf, size_t n)
@@ -131,6 +143,48 @@ static int radar_track_analysis(const cli_args *a, const bmd_scenario *scn,
     return CLI_OK;
 }
 
+/* The per-pair probability table: --samples N per launch-on rule (nothing with --samples 0). */
+static int probabilities(const cli_args *a, const bmd_analysis *an, const bmd_mc_options *mc,
+                         const bmd_param_set *uset, bmd_report_probabilities *prob)
+{
+    if (mc->samples < 1)
+        return CLI_OK;
+    const int tty = !cli_has(a, "quiet") && isatty(STDERR_FILENO);
+    if (tty)
+        fprintf(stderr, "probability table: %ld Monte Carlo samples per launch-on rule ...",
+                mc->samples);
+    bmd_error err = {0};
+    int st = bmd_report_probabilities_run(an, uset, mc, prob, &err);
+    if (tty)
+        fprintf(stderr, "\r%75s\r", "");
+    return st ? cli_library_failure(a->command, st, &err) : CLI_OK;
+}
+
+/* The GeoJSON, KML and CZML: cli_scenario_exports' scene, with the probability table on the
+ * intercept points when there is one. */
+static int report_exports(const char *command, const bmd_analysis *an,
+                          const bmd_analysis_footprints *fps, const bmd_report_probabilities *prob,
+                          cli_outputs *o, int geojson, int kml)
+{
+    if (prob->n_runs < 1)
+        return cli_scenario_exports(command, an, fps, o, geojson, kml);
+    if (geojson < 0 && kml < 0 && o->czml < 0)
+        return CLI_OK;
+    bmd_scene sc;
+    bmd_scene_init(&sc, &an->scn->earth);
+    bmd_error err = {0};
+    int st = bmd_analysis_scene(an, BMD_ANALYSIS_SCENE_INTERCEPTS, &sc, &err);
+    if (!st)
+        st = bmd_report_probabilities_scene(prob, &sc, &err);
+    for (int i = 0; fps && i < fps->n && !st; i++)
+        st = bmd_analysis_footprint_scene(fps, i, BMD_ANALYSIS_FP_OWN | BMD_ANALYSIS_FP_REMOTE |
+                                                      BMD_ANALYSIS_FP_GRID, &sc, &err);
+    int cli = st ? cli_library_failure(command, st, &err)
+                 : cli_outputs_write_scene(o, &sc, geojson, kml);
+    bmd_scene_free(&sc);
+    return cli;
+}
+
 /* The map data (before the analysis: a missing data folder ends the run before any work). */
 static int load_world(const cli_args *a, bmd_world **world)
 {
@@ -145,15 +199,20 @@ static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_ana
                         const bmd_analysis *alt, const bmd_analysis_footprints *fps,
                         const bmd_world *world,
                         cli_outputs *o, int html, char *cmdline, char *const leaflet[3],
-                        char lines[3][BMD_REPORT_SUMMARY_MAX])
+                        char lines[3][BMD_REPORT_SUMMARY_MAX], const bmd_mc_options *mc,
+                        const bmd_param_set *uncertain, const bmd_report_probabilities *prob)
 {
     bmd_error err = {0};
     char gen[64];
     snprintf(gen, sizeof gen, "bmdsim %s", bmd_version());
     bmd_report_options opt = {cmdline, world, gen};
+    opt.monte_carlo = mc;
+    opt.uncertain = uncertain;
     bmd_report *rep = NULL;
     char *text = NULL;
     int st = bmd_report_begin(&rep, an, remote, &opt, &err);
+    if (!st && prob->n_runs > 0)
+        st = bmd_report_add_probabilities(rep, prob, &err);
     if (!st)
         st = bmd_report_set_leaflet(rep, leaflet[0], leaflet[1], leaflet[2], &err);
     if (!st)
@@ -211,6 +270,11 @@ int cli_cmd_report(int argc, char **argv)
     int i_html = -1, i_geo = -1, i_kml = -1;
     char lines[3][BMD_REPORT_SUMMARY_MAX];
     char *ljs = NULL, *lcss = NULL, lwhy[300] = "";
+    bmd_mc_options mc;
+    bmd_mc_options_init(&mc);
+    bmd_param_set uset = {0};
+    bmd_report_probabilities prob;
+    memset(&prob, 0, sizeof prob);
     if (!scn || !fps || !geo || !kml || !czml) {
         cli_complain(a.command, "out of memory");
         st = CLI_FAILED;
@@ -226,6 +290,7 @@ int cli_cmd_report(int argc, char **argv)
             (st = load_world(&a, &world)) == CLI_OK &&
             (st = cli_report_leaflet(&a, &ljs, &lcss, lwhy, sizeof lwhy)) == CLI_OK &&
             (st = cli_scenario_open(&a, pos[0], scn)) == CLI_OK &&
+            (st = cli_mc_setup_optional(&a, scn, BMD_REPORT_MC_SAMPLES, &mc, &uset)) == CLI_OK &&
             (st = cli_scenario_analyse(&a, scn, 0, &an)) == CLI_OK && !cli_has(&a, "no-remote")) {
             /* the same analysis without the fire-control radar requirement */
             st = cli_scenario_analyse(&a, scn, 1, &remote);
@@ -236,11 +301,14 @@ int cli_cmd_report(int argc, char **argv)
         if (!st)
             st = footprints(&a, &an, !cli_has(&a, "no-remote"), fps);
         if (!st)
-            st = cli_scenario_exports(a.command, &an, fps, &set, i_geo, i_kml);
+            st = probabilities(&a, &an, &mc, &uset, &prob);
+        if (!st)
+            st = report_exports(a.command, &an, fps, &prob, &set, i_geo, i_kml);
         if (!st)
             st = write_report(&a, &an, cli_has(&a, "no-remote") ? NULL : &remote,
                               cli_has(&a, "no-remote") ? NULL : &alt, fps, world,
-                              &set, i_html, cmdline, (char *const[3]){ljs, lcss, lwhy}, lines);
+                              &set, i_html, cmdline, (char *const[3]){ljs, lcss, lwhy}, lines,
+                              &mc, &uset, &prob);
         if (!st)
             st = cli_outputs_commit(&set);
         cli_outputs_close(&set);
@@ -251,6 +319,8 @@ int cli_cmd_report(int argc, char **argv)
             printf("  %s\n", lines[i]);
     }
     bmd_world_free(world);
+    bmd_report_probabilities_free(&prob);
+    bmd_param_set_free(&uset);
     free(ljs);
     free(lcss);
     bmd_analysis_footprints_free(fps);

@@ -297,3 +297,51 @@ int cli_mc_engage_path(const cli_args *a, const char *path)
     free(scn);
     return st;
 }
+
+int cli_mc_setup_optional(const cli_args *a, const bmd_scenario *scn, long default_n,
+                          bmd_mc_options *opt, bmd_param_set *set)
+{
+    bmd_mc_options_init(opt);
+    double n, seed, threads;
+    int st;
+    if ((st = cli_number(a, "samples", (double)default_n, 0, 0, (double)BMD_MC_MAX_SAMPLES, 0,
+                         "samples", &n)) ||
+        (st = cli_number(a, "seed", 1, 0, 0, 9007199254740992.0, 0, "", &seed)) ||
+        (st = cli_number(a, "threads", 0, 0, 0, 1024, 0, "threads", &threads)))
+        return st;
+    if (n != floor(n) || seed != floor(seed)) {
+        cli_complain(a->command, "--samples %s / --seed %s: give whole numbers",
+                     cli_text(a, "samples") ? cli_text(a, "samples") : "(default)",
+                     cli_text(a, "seed") ? cli_text(a, "seed") : "1");
+        return CLI_USAGE;
+    }
+    opt->samples = (long)n;
+    opt->seed = (uint64_t)seed;
+    opt->threads = (int)threads;
+    bmd_error err = {0};
+    if (cli_has(a, "sampler") && bmd_sampler_parse(cli_text(a, "sampler"), &opt->sampler, &err)) {
+        cli_complain(a->command, "--sampler: %s", err.message);
+        return CLI_USAGE;
+    }
+    if ((st = bmd_param_set_from_scenario(scn, set, &err))) {
+        cli_complain(a->command, "%s", err.message);
+        return cli_exit_status(st);
+    }
+    const char *vary[64];
+    int nv = cli_all(a, "vary", vary, 64);
+    if (nv > 64) {
+        cli_complain(a->command, "--vary given %d times; at most 64", nv);
+        return CLI_USAGE;
+    }
+    for (int i = 0; i < nv; i++)
+        if ((st = bmd_param_set_vary_in(set, scn, vary[i], &err))) {
+            cli_complain(a->command, "--vary: %s", err.message);
+            return CLI_USAGE;
+        }
+    if (set->n > BMD_SAMPLE_MAX_DIMS) {
+        cli_complain(a->command, "%d uncertain parameters; at most %d", set->n,
+                     BMD_SAMPLE_MAX_DIMS);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}

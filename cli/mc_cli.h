@@ -24,6 +24,13 @@ int cli_mc_wanted(const cli_args *a);
 int cli_mc_setup(const cli_args *a, const bmd_scenario *scn, bmd_mc_options *opt,
                  bmd_param_set *set);
 
+/* The same for a command whose Monte Carlo is optional (report): --samples N defaults to
+ * default_n and may be 0 (opt->samples 0: no Monte Carlo; the other options are still checked).
+ * One line on stderr and CLI_USAGE on bad input (N < 0, N above BMD_MC_MAX_SAMPLES, not whole,
+ * a bad --seed, --sampler or --vary). */
+int cli_mc_setup_optional(const cli_args *a, const bmd_scenario *scn, long default_n,
+                          bmd_mc_options *opt, bmd_param_set *set);
+
 /* bmdsim engage SCENARIO.yaml --samples N ...: the Monte Carlo table, or --json, and --mc-csv. */
 int cli_mc_engage(const cli_args *a, const bmd_scenario *scn);
 

@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fo.remote = 1;
     if (bmd_analysis_footprints_run(&an, &fo, fps, &err) != BMD_SUCCESS)
         goto done;
-    bmd_report_options ro = {"bmdsim report fuzz.yaml -o fuzz.html", NULL, "bmdsim fuzz"};
+    bmd_report_options ro = {"bmdsim report fuzz.yaml -o fuzz.html", NULL, "bmdsim fuzz", NULL, NULL};
     bmd_report *rep = NULL;
     if (bmd_report_begin(&rep, &an, NULL, &ro, &err) == BMD_SUCCESS &&
         bmd_report_add_footprints(rep, fps, &err) == BMD_SUCCESS) {

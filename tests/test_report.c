@@ -64,7 +64,7 @@ static void teardown_case(fixture *f)
 /* The HTML of the fixture's report. */
 static char *report_html(fixture *f, const char *command)
 {
-    bmd_report_options opt = {command, f->world, "bmdsim test"};
+    bmd_report_options opt = {command, f->world, "bmdsim test", NULL, NULL};
     bmd_report *r = NULL;
     bmd_error err = {0};
     assert_int_equal(bmd_report_begin(&r, &f->an, &f->remote, &opt, &err), BMD_SUCCESS);
@@ -216,7 +216,7 @@ static void findings_state_the_computed_required_speed(void **state)
         assert_non_null(strstr(html, want));
     }
     char lines[3][BMD_REPORT_SUMMARY_MAX];
-    bmd_report_options opt = {NULL, NULL, NULL};
+    bmd_report_options opt = {NULL, NULL, NULL, NULL, NULL};
     bmd_report *r = NULL;
     assert_int_equal(bmd_report_begin(&r, &f->an, &f->remote, &opt, NULL), 0);
     bmd_report_summary(r, lines);
@@ -230,7 +230,7 @@ static void a_map_section_is_one_call(void **state)
 {
     (void)state;
     fixture *f = setup_case("iran-europe-small.yaml", 0);
-    bmd_report_options opt = {"cmd", f->world, "bmdsim test"};
+    bmd_report_options opt = {"cmd", f->world, "bmdsim test", NULL, NULL};
     bmd_report *r = NULL;
     bmd_error err = {0};
     assert_int_equal(bmd_report_begin(&r, &f->an, NULL, &opt, &err), 0);
@@ -324,7 +324,7 @@ static void footprint_maps_are_a_section_with_a_map_and_their_statistics(void **
     bmd_scene_free(&sc);
     /* The report: a Footprints section with the map, a caption with the grid, the step, what
      * covered means and the statistics, and one finding line. */
-    bmd_report_options opt = {"cmd", f->world, "bmdsim test"};
+    bmd_report_options opt = {"cmd", f->world, "bmdsim test", NULL, NULL};
     bmd_report *r = NULL;
     assert_int_equal(bmd_report_begin(&r, &f->an, &f->remote, &opt, &err), 0);
     assert_int_equal(bmd_report_add_footprints(r, fps, &err), 0);

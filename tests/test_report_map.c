@@ -62,7 +62,7 @@ static int teardown(void **state)
 /* The HTML with js and css given (NULL: not given) and why. */
 static char *html_with(fixture *f, const char *js, const char *css, const char *why)
 {
-    bmd_report_options opt = {"bmdsim test", f->world, "bmdsim test"};
+    bmd_report_options opt = {"bmdsim test", f->world, "bmdsim test", NULL, NULL};
     bmd_report *r = NULL;
     bmd_error err = {0};
     assert_int_equal(bmd_report_begin(&r, &f->an, NULL, &opt, &err), BMD_SUCCESS);
@@ -152,7 +152,7 @@ static void bad_input_is_rejected(void **state)
     assert_int_equal(bmd_world_line(f->world, -1, &kind, &np, &lat, &lon, &err), BMD_EINVAL);
     assert_int_equal(bmd_world_line(NULL, 0, &kind, &np, &lat, &lon, &err), BMD_EINVAL);
     assert_int_equal(bmd_report_set_leaflet(NULL, "x", "y", NULL, &err), BMD_EINVAL);
-    bmd_report_options opt = {"c", f->world, "g"};
+    bmd_report_options opt = {"c", f->world, "g", NULL, NULL};
     bmd_report *r = NULL;
     assert_int_equal(bmd_report_begin(&r, &f->an, NULL, &opt, &err), BMD_SUCCESS);
     assert_int_equal(bmd_report_set_leaflet(r, "x", NULL, NULL, &err), BMD_EINVAL);

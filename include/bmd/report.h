@@ -27,6 +27,7 @@
 #include "bmd/api.h"
 
 #include "bmd/analysis.h"
+#include "bmd/montecarlo.h"
 #include "bmd/error.h"
 #include "bmd/map.h"
 #include "bmd/scene.h"
@@ -39,7 +40,18 @@ typedef struct bmd_report_options {
     const char *command_line;   /* the exact command that produced the report (shown verbatim) */
     const bmd_world *world;     /* land and borders for the maps; NULL: none drawn */
     const char *generated_by;   /* e.g. "bmdsim 0.1.0"; NULL: "bmdsim " + bmd_version() */
+    /* Monte Carlo of the section "How robust is each finding" (added fields; zero: as before).
+     * monte_carlo: samples, seed and sampler of the coverage-probability map (samples 0: no
+     * map); NULL: the map's own small default (8 samples, seed 1, lhs). uncertain: the
+     * parameters varied (borrowed); NULL: the scenario's (bmd_param_set_from_scenario). */
+    const bmd_mc_options *monte_carlo;
+    const bmd_param_set *uncertain;
 } bmd_report_options;
+
+/* The report's default number of Monte Carlo samples (`bmdsim report --samples`), per launch-on
+ * rule for the probability table and for the coverage-probability map. One constant: raise it
+ * when the Monte Carlo gets faster (docs/robustness.md gives its cost). */
+#define BMD_REPORT_MC_SAMPLES 8
 
 typedef struct bmd_report bmd_report;
 
@@ -90,6 +102,51 @@ BMD_API int bmd_report_write(const bmd_report *report, const char *path, bmd_err
 /* Three lines summing up the findings (for a terminal), each NUL-terminated in lines[i]. */
 #define BMD_REPORT_SUMMARY_MAX 320
 BMD_API void bmd_report_summary(const bmd_report *report, char lines[3][BMD_REPORT_SUMMARY_MAX]);
+
+/* ---------------------------------------------------------------------------------------------
+ * The per-pair probability table (src/report/report_probability.c): the Monte Carlo of the
+ * report's analysis (bmd_mc_run) once per launch-on rule (bmd_launch_on), each run with the
+ * analysis' engagement options and that rule, required speeds off; one run with the rule itself
+ * uncertain when the parameter set varies rules.launch_on. Same seed: identical results on any
+ * thread count (bmd/montecarlo.h). */
+typedef struct bmd_report_probabilities {
+    const bmd_scenario *scn;                  /* the analysis' scenario (borrowed) */
+    int n_runs;                               /* BMD_LAUNCH_ON_COUNT, or 1 (rule varied) */
+    int launch_on[BMD_LAUNCH_ON_COUNT];       /* each run's bmd_launch_on; -1: varied */
+    bmd_mc_result runs[BMD_LAUNCH_ON_COUNT];
+} bmd_report_probabilities;
+
+/* Run it on the report's analysis an (required) with set (NULL: the scenario's uncertain
+ * parameters) and opt (samples >= 1, seed, sampler, threads; opt->analysis is ignored).
+ * Errors: BMD_EINVAL (NULL an or opt); those of bmd_mc_run, prefixed with the rule. On error out
+ * is empty. */
+BMD_API int bmd_report_probabilities_run(const bmd_analysis *an, const bmd_param_set *set,
+                                         const bmd_mc_options *opt, bmd_report_probabilities *out,
+                                         bmd_error *err);
+
+/* The plain-language reading of a probability p over n samples: "always", "never", "almost
+ * always", "almost never" (the 95 % Wilson interval within 5 percentage points of 1 resp. 0),
+ * else "uncertain". */
+BMD_API const char *bmd_report_probability_reading(double p, long n);
+
+/* The 95 % Wilson score interval of a fraction p of n samples into lo, hi. */
+BMD_API void bmd_report_wilson95(double p, long n, double *lo, double *hi);
+
+/* Show the table in the section "How robust is each finding" (borrowed until bmd_report_free;
+ * NULL: the section says how to get it). Errors: BMD_EINVAL for a NULL report or a table of
+ * another scenario. */
+BMD_API int bmd_report_add_probabilities(bmd_report *report, const bmd_report_probabilities *p,
+                                         bmd_error *err);
+
+/* Add the table to the scene's intercept points (bmd_analysis_scene, feature "intercept", with
+ * "threat" and "site" properties) as properties per rule R (its bmd_launch_on_name, or
+ * "varied"): "mc_p_at_least_one_shot_R", "mc_p_at_least_one_shot_R_wilson95_low"/"_high",
+ * "mc_p_at_least_two_shots_R", "mc_reading_R"; and "mc_samples", "mc_seed", "mc_sampler",
+ * "mc_parameters". Errors: those of bmd_scene_set_number and _text. */
+BMD_API int bmd_report_probabilities_scene(const bmd_report_probabilities *p, bmd_scene *scene,
+                                           bmd_error *err);
+
+BMD_API void bmd_report_probabilities_free(bmd_report_probabilities *p);
 
 BMD_API void bmd_report_free(bmd_report *report);
 

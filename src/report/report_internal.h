@@ -26,6 +26,7 @@ struct bmd_report {
     const bmd_analysis *alt;        /* another launch-on setting (may be NULL) */
     const char *leaflet_js, *leaflet_css; /* borrowed; NULL: no interactive map */
     const char *leaflet_why;        /* why there is no Leaflet (may be NULL) */
+    const bmd_report_probabilities *prob; /* the per-pair probability table (may be NULL) */
 };
 
 /* The verdicts of every pair under each setting side by side (report_settings.c). */
@@ -64,6 +65,8 @@ int bmd_rp_threat_figures(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
 int bmd_rp_footprints(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
 /* The section "How robust is each finding" (report_robust.c). */
 int bmd_rp_robustness(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
+/* The per-pair probability table of that section (report_probability.c). */
+void bmd_rp_probability_table(const bmd_report *r, bmd_strbuf *sb);
 /* The coverage-probability map of that section (report_uncertainty.c). */
 int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
 void bmd_rp_footprint_findings(const bmd_report *r, bmd_strbuf *sb);

@@ -40,9 +40,11 @@ static double nearness(const bmd_analysis_pair *p, const bmd_sens_verdict by_rul
     return 3e6; /* out of reach, never seen */
 }
 
-/* The coverage-probability map after the labels (src/report/report_uncertainty.c). */
+/* The per-pair probability table (src/report/report_probability.c) and the coverage-probability
+ * map (src/report/report_uncertainty.c) after the labels. */
 static int coverage_probability_hook(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
 {
+    bmd_rp_probability_table(r, sb);
     return bmd_rp_coverage_probability(r, sb, err);
 }
 

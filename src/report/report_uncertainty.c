@@ -16,7 +16,7 @@
  * defence parameters vary the cells are flown once and each sample costs its flyout tables (one
  * per interceptor type) and engagements (bmd/montecarlo.h, fast path): 40 samples of <= 240
  * cells; when a missile flight parameter varies every sample flies every cell again: 8 of
- * <= 80. */
+ * <= 80. report --samples N gives N samples (at least 40 on the fast path). */
 #define REPORT_MC_SAMPLES 40
 #define REPORT_MC_MAX_CELLS 240
 #define REPORT_MC_SAMPLES_REFLOWN 8
@@ -93,15 +93,28 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
                         "(give the scenario a launch area with a missile and a grid).</p>\n");
         return BMD_SUCCESS;
     }
+    if (r->opt.monte_carlo && r->opt.monte_carlo->samples < 1) {
+        bmd_sb_puts(sb, "<p>Not computed: the report was asked for no Monte Carlo samples "
+                        "(--samples 0).</p>\n");
+        return BMD_SUCCESS;
+    }
     const bmd_analysis_footprint *m = &r->fps->maps[0];
     const bmd_scenario *scn = r->an->scn;
     bmd_footprint_grid g;
     memset(&g, 0, sizeof g);
     char spec[160];
     bmd_param_set set = {0};
-    int st = bmd_param_set_from_scenario(scn, &set, err);
+    int st = BMD_SUCCESS;
+    if (!r->opt.uncertain)
+        st = bmd_param_set_from_scenario(scn, &set, err);
+    for (int k = 0; !st && r->opt.uncertain && k < r->opt.uncertain->n; k++) /* report --vary */
+        st = bmd_param_set_add(&set, &r->opt.uncertain->items[k], err);
     const int refly = !st && reflown(&set);
-    const long samples = refly ? REPORT_MC_SAMPLES_REFLOWN : REPORT_MC_SAMPLES;
+    long samples = refly ? REPORT_MC_SAMPLES_REFLOWN : REPORT_MC_SAMPLES;
+    if (r->opt.monte_carlo) /* report --samples N: N samples, at least 40 when flown once */
+        samples = refly ? r->opt.monte_carlo->samples
+                        : (r->opt.monte_carlo->samples > samples ? r->opt.monte_carlo->samples
+                                                                 : samples);
     if (!st)
         st = coarse_grid(scn, &m->grid.box, refly ? REPORT_MC_MAX_CELLS_REFLOWN
                                                   : REPORT_MC_MAX_CELLS, &g, spec, sizeof spec,
@@ -127,6 +140,10 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
     bmd_mc_options_init(&opt);
     opt.samples = samples;
     opt.seed = REPORT_MC_SEED;
+    if (r->opt.monte_carlo) { /* report --seed/--sampler (bmd_report_options) */
+        opt.seed = r->opt.monte_carlo->seed;
+        opt.sampler = r->opt.monte_carlo->sampler;
+    }
     opt.threads = 0; /* the OpenMP default; the counts do not depend on it */
     bmd_mc_footprint x;
     memset(&x, 0, sizeof x);
@@ -156,8 +173,8 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
     if (!st)
         st = bmd_mc_footprint_scene(&x, &g, m->centre, &sc, err);
     char title[240];
-    snprintf(title, sizeof title, "Coverage probability: %.50s x %.50s, %ld samples, seed %d",
-             m->centre, m->grid_name, samples, REPORT_MC_SEED);
+    snprintf(title, sizeof title, "Coverage probability: %.50s x %.50s, %ld samples, seed %llu",
+             m->centre, m->grid_name, opt.samples, (unsigned long long)opt.seed);
     bmd_map_view view;
     bmd_map_view_init(&view);
     view.width_px = 1000;
