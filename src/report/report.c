@@ -42,9 +42,18 @@ void bmd_rp_textf(bmd_strbuf *sb, const char *fmt, ...)
     char buf[2048];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    int len = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    bmd_sb_xml(sb, buf);
+    /* a longer text (e.g. a caption listing many uncertain parameters) is formatted again into
+       a buffer of its size rather than cut off; without memory the cut text is kept */
+    char *big = len >= (int)sizeof buf ? malloc((size_t)len + 1) : NULL;
+    if (big) {
+        va_start(ap, fmt);
+        vsnprintf(big, (size_t)len + 1, fmt, ap);
+        va_end(ap);
+    }
+    bmd_sb_xml(sb, big ? big : buf);
+    free(big);
 }
 
 void bmd_rp_num(char *buf, size_t n, double v, int decimals)
