@@ -11,7 +11,7 @@ src=$(cd "$here/.." && pwd)
 . "$here/lib/cli_assert.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 scn=$src/scenarios/russia-us-icbm.yaml
-fast=(--no-required-speed --footprint-cells 80 --quiet)
+fast=(--no-required-speed --footprint-cells 40 --quiet)
 
 for u in metric imperial nautical; do
     "$bin" report "$scn" -o "$tmp/$u/r.html" "${fast[@]}" --units "$u" >/dev/null 2>"$tmp/$u.err" \
@@ -37,7 +37,8 @@ for ext in geojson kml czml; do
 done
 
 # The numbers: every apogee in the findings ("peaking at N UNIT altitude"), every burnout speed
-# of the sites table and every threat's ground range in the findings ("flies N UNIT"), metric
+# of the sites table, every threat's ground range in the findings ("flies N UNIT") and every
+# footprint's covered area ("Covered: N UNIT"), metric
 # against converted. A shown value v with d decimals stands for [v - 0.5 10^-d, v + 0.5 10^-d],
 # so |converted - f metric| <= 0.5 10^-d_conv + 0.5 10^-d_metric f, printed on failure.
 python3 - "$tmp" <<'PY' && ok || bad "converted report numbers (above)"
@@ -45,11 +46,13 @@ import re, sys
 tmp = sys.argv[1]
 pages = {u: open(f"{tmp}/{u}/r.html", encoding="utf-8").read() for u in ("metric", "imperial", "nautical")}
 factor = {("km", "mi"): 1 / 1.609344, ("km", "nmi"): 1 / 1.852,
-          ("km/s", "mi/s"): 1 / 1.609344, ("km/s", "kn"): 3600 / 1.852}
+          ("km/s", "mi/s"): 1 / 1.609344, ("km/s", "kn"): 3600 / 1.852,
+          ("km²", "mi²"): 1 / 1.609344 ** 2, ("km²", "nmi²"): 1 / 1.852 ** 2}
 pats = {
     "apogee": r"peaking at ([\d,.]+) (km|mi|nmi) altitude",
     "flies": r"flies ([\d,.]+) (km|mi|nmi)[ .(]",
     "burnout speed": r"<td class=\"n\">([\d,.]+) (km/s|mi/s|kn)</td>",
+    "covered area": r"Covered: ([\d,.]+) (km²|mi²|nmi²)",
 }
 def dec(s): return len(s.split(".")[1]) if "." in s else 0
 bad = 0; n = 0

@@ -109,6 +109,15 @@ static int area_used(const bmd_scene *s, int i, int content_only)
     return !content_only || s->areas[i].kind == BMD_AREA_FOOTPRINT;
 }
 
+/* Whether site i takes part in the fit: all sites, or with content_only the defence's (not the
+ * footprint's fixed launch point or target, which the map's title names: an ICBM's target may be
+ * a continent away from the launch area). */
+static int site_used(const bmd_scene *s, int i, int content_only)
+{
+    return !content_only ||
+           (s->sites[i].kind != BMD_SITE_LAUNCH && s->sites[i].kind != BMD_SITE_TARGET);
+}
+
 /* bmd_map_view_fit (content_only 0, margin 10%) and bmd_map_view_fit_content. */
 static int fit(bmd_map_view *v, const bmd_scene *s, int content_only, double margin,
                bmd_error *err)
@@ -117,8 +126,11 @@ static int fit(bmd_map_view *v, const bmd_scene *s, int content_only, double mar
         return bmd_error_set(err, BMD_EINVAL, "no view or scene to fit (NULL)");
     double sum[3] = {0, 0, 0};
     int n = 0;
-    for (int i = 0; i < s->n_sites; i++, n++)
-        add_unit(sum, s->sites[i].lat_rad, s->sites[i].lon_rad);
+    for (int i = 0; i < s->n_sites; i++)
+        if (site_used(s, i, content_only)) {
+            add_unit(sum, s->sites[i].lat_rad, s->sites[i].lon_rad);
+            n++;
+        }
     for (int i = 0; i < s->n_tracks; i++)
         for (int j = 0; j < s->tracks[i].n_points; j++, n++)
             add_unit(sum, s->tracks[i].points[j].lat_rad, s->tracks[i].points[j].lon_rad);
@@ -141,7 +153,8 @@ static int fit(bmd_map_view *v, const bmd_scene *s, int content_only, double mar
         v->center_lat_rad = fmax(-bmd_deg_to_rad(80), fmin(bmd_deg_to_rad(80), v->center_lat_rad));
     double r = 0;
     for (int i = 0; i < s->n_sites; i++)
-        extend(v, s->sites[i].lat_rad, s->sites[i].lon_rad, 0, &r);
+        if (site_used(s, i, content_only))
+            extend(v, s->sites[i].lat_rad, s->sites[i].lon_rad, 0, &r);
     for (int i = 0; i < s->n_tracks; i++)
         for (int j = 0; j < s->tracks[i].n_points; j++)
             extend(v, s->tracks[i].points[j].lat_rad, s->tracks[i].points[j].lon_rad, 0, &r);

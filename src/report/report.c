@@ -249,7 +249,7 @@ static void limits(const bmd_report *r, bmd_strbuf *sb)
     char v_step[48], v_lo[48], v_hi[48];
     bmd_rp_qty(r, v_step, sizeof v_step, 0.01, "km/s", 2);
     bmd_rp_qty(r, v_lo, sizeof v_lo, 0.5, "km/s", 1);
-    bmd_rp_qty(r, v_hi, sizeof v_hi, 11, "km/s", 0);
+    bmd_rp_qty(r, v_hi, sizeof v_hi, 11, "km/s", r->units != BMD_UNITS_METRIC);
     bmd_sb_puts(sb, "<li><b>Interceptors</b> follow the notional model of the open literature: "
                 "the catalogue burnout speed is reached after the burn time along a straight "
                 "line, then the kill vehicle coasts under gravity. Flyout times come from one "

@@ -77,7 +77,7 @@ static void need_words(const bmd_report *r, const bmd_analysis_pair *p, double h
     if (!p || !p->has_required_speed)
         return;
     char top[48], need[48], has[48];
-    bmd_rp_qty(r, top, sizeof top, 11, "km/s", 0);
+    bmd_rp_qty(r, top, sizeof top, 11, "km/s", r->units != BMD_UNITS_METRIC);
     bmd_rp_qty(r, need, sizeof need, p->required.speed_m_s / 1e3, "km/s", 2);
     bmd_rp_qty(r, has, sizeof has, has_m_s / 1e3, "km/s", 2);
     if (!p->required.possible)
@@ -230,7 +230,7 @@ void bmd_report_summary(const bmd_report *r, char lines[3][BMD_REPORT_SUMMARY_MA
     }
     if (bt >= 0) {
         const bmd_analysis_pair *p = bmd_analysis_pair_at(best, bt, bs);
-        char need[48], has[48];
+        char need[24], has[24]; /* "12,345.67 km/s" at most */
         bmd_rp_qty(r, need, sizeof need, p->required.speed_m_s / 1e3, "km/s", 2);
         bmd_rp_qty(r, has, sizeof has,
                    scn->sites[bs].interceptor_entry.interceptor.burnout_speed_m_s / 1e3, "km/s", 2);
@@ -240,7 +240,7 @@ void bmd_report_summary(const bmd_report *r, char lines[3][BMD_REPORT_SUMMARY_MA
                  has);
     } else {
         char top[48];
-        bmd_rp_qty(r, top, sizeof top, 11, "km/s", 0);
+        bmd_rp_qty(r, top, sizeof top, 11, "km/s", r->units != BMD_UNITS_METRIC);
         snprintf(lines[2], BMD_REPORT_SUMMARY_MAX, "No pair is short of reach by a speed an "
                  "interceptor could have (up to %s).", top);
     }

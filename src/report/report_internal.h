@@ -91,5 +91,6 @@ void bmd_rp_short_name(const char *full, const char *fallback, char *buf, size_t
 int bmd_rp_interactive_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
 /* The map's JavaScript (report_map_glue.c). */
 extern const char bmd_rp_map_glue_js[];
+extern const char bmd_rp_map_glue2_js[]; /* its second half, in the same script element */
 
 #endif

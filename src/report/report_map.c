@@ -253,6 +253,7 @@ int bmd_rp_interactive_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
     js_offline(sb, r->leaflet_js);
     bmd_sb_puts(sb, "</script>\n<script>");
     bmd_sb_puts(sb, bmd_rp_map_glue_js);
+    bmd_sb_puts(sb, bmd_rp_map_glue2_js);
     bmd_sb_puts(sb, "</script>\n");
     return BMD_SUCCESS;
 }

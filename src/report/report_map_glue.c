@@ -59,6 +59,10 @@ const char bmd_rp_map_glue_js[] =
     "var layer = function (data, style, filter) {\n"
     "    return L.geoJSON(data, {style: style, filter: filter, onEachFeature: bind, pointToLayer: point});\n"
     "};\n"
+    ;
+
+/* The rest (two strings: each under the 4,095 characters C99 promises). */
+const char bmd_rp_map_glue2_js[] =
     "var overlays = {};\n"
     "var land = L.geoJSON(D.world.land, {interactive: false,\n"
     "    style: {color: \"#a89f86\", weight: 0.7, fillColor: \"#f4f1e8\", fillOpacity: 1}});\n"

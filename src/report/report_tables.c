@@ -197,7 +197,7 @@ void bmd_rp_engagement_table(const bmd_report *r, const bmd_analysis *an, bmd_st
                          "intercept</h3>\n");
     char lo[32], hi[32], cols[200];
     bmd_rp_qty_num(r, lo, sizeof lo, 0.5, "km/s", 1);
-    bmd_rp_qty_num(r, hi, sizeof hi, 11, "km/s", 0);
+    bmd_rp_qty_num(r, hi, sizeof hi, 11, "km/s", r->units != BMD_UNITS_METRIC);
     bmd_sb_puts(sb, "<p class=\"small\">Times in seconds after the threat's launch. Window: the "
                 "earliest and latest possible intercepts. Shots: shoot-look-shoot "
                 "opportunities. Needs: the smallest burnout speed that gives any intercept ");
