@@ -13,9 +13,11 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 scn=$src/scenarios/russia-us-icbm.yaml
 fast=(--no-required-speed --footprint-cells 40 --quiet)
 
+# a stand-in Leaflet (the page only inlines its text) so that the map's data and glue are written
+mkdir -p "$tmp/leaflet"; echo "/* stand-in for Leaflet: L.version */" >"$tmp/leaflet/leaflet.js"; echo ".leaflet-container{}" >"$tmp/leaflet/leaflet.css"
 for u in metric imperial nautical; do
-    "$bin" report "$scn" -o "$tmp/$u/r.html" "${fast[@]}" --units "$u" >/dev/null 2>"$tmp/$u.err" \
-        && ok || bad "report --units $u: $(cat "$tmp/$u.err")"
+    "$bin" report "$scn" -o "$tmp/$u/r.html" "${fast[@]}" --units "$u" --leaflet-dir "$tmp/leaflet" \
+        >/dev/null 2>"$tmp/$u.err" && ok || bad "report --units $u: $(cat "$tmp/$u.err")"
 done
 expect_usage_error bad_units_are_refused "furlongs" report "$scn" -o "$tmp/x/r.html" --units furlongs
 
@@ -77,6 +79,37 @@ for what, pat in pats.items():
 print(f"{n} converted values compared")
 sys.exit(1 if bad or n < 6 else 0)
 PY
+
+# The interactive map's popups: the page's data carries the conversions of the same table, and
+# the glue's show() turns a GeoJSON key in SI (apogee_km) into the page's unit (node, when there).
+if command -v node >/dev/null; then
+    for u in imperial nautical metric; do
+        node - "$tmp/$u/r.html" "$u" <<'JS' && ok || bad "map popups in $u (above)"
+const fs = require("fs");
+const [html, u] = process.argv.slice(2);
+const page = fs.readFileSync(html, "utf8");
+const D = JSON.parse(page.match(/id="bmd-map-data">([\s\S]*?)<\/script>/)[1]);
+const code = page.match(/var U = [\s\S]*?\n};\n/)[0];
+const value = (v) => v;
+const show = new Function("D", "value", code + "return show;")(D, value);
+const want = {metric: [1, "apogee_km"], imperial: [1 / 1.609344, "apogee (mi)"],
+              nautical: [1 / 1.852, "apogee (nmi)"]}[u];
+let n = 0, bad = 0;
+for (const f of D.scenario.features) {
+    const a = (f.properties || {}).apogee_km;
+    if (typeof a !== "number") continue;
+    const [k, v] = show("apogee_km", a);
+    n++;
+    if (D.units.system !== u || k !== want[1] || Math.abs(v - a * want[0]) > 1e-5 * a * want[0]) {
+        console.log(`${u}: apogee_km ${a} shown as ${k} ${v}, expected ${want[1]} ${a * want[0]}`);
+        bad++;
+    }
+}
+if (!n) { console.log("no apogee_km in the map data"); bad++; }
+process.exit(bad ? 1 : 0);
+JS
+    done
+fi
 
 echo "cli_report_units: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
