@@ -376,7 +376,7 @@ static int footprint_number(const bmd_scene *sc, const char *key, double *v)
 }
 
 /* The timeline delays the footprint's verdicts rest on, as one legend line ("delays: track 30 s
- * + decision 10 s + launch 5 s = 45 s to launch; kill assessment 30 s"), from the footprint
+ * + decision 10 s + launch 5 s = 45 s; kill assessment 30 s"), from the footprint
  * contours' numbers track_delay_s, decision_delay_s, launch_delay_s and kill_assessment_s and
  * the optional text delays_note; empty when the scene does not carry them. */
 static int delay_line(const bmd_scene *sc, char *l3, size_t n)
