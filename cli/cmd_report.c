@@ -14,6 +14,7 @@
 #include "outputs.h"
 #include "report_leaflet.h"
 #include "scenario_cli.h"
+#include "units_cli.h"
 
 /* The report's default sample count as text (for the help). */
 #define REPORT_STR2(x) #x
@@ -215,6 +216,8 @@ static int write_report(const cli_args *a, const bmd_analysis *an, const bmd_ana
         st = bmd_report_add_probabilities(rep, prob, &err);
     if (!st)
         st = bmd_report_set_leaflet(rep, leaflet[0], leaflet[1], leaflet[2], &err);
+    if (!st) /* --units: the page's distances and speeds; the exports stay SI */
+        st = bmd_report_set_units(rep, (bmd_unit_system)cli_units_get(), &err);
     if (!st)
         st = bmd_report_add_footprints(rep, fps, &err);
     if (!st && alt && alt->pairs)
@@ -262,6 +265,9 @@ int cli_cmd_report(int argc, char **argv)
     char *geo = beside(out, "geojson"), *kml = beside(out, "kml"), cmdline[4 * BMD_PATH_MAX];
     char *czml = beside(out, "czml");
     command_line(argc, argv, cmdline, sizeof cmdline);
+    if (cli_units_get() != CLI_UNITS_METRIC) /* main took --units off argv: say it */
+        snprintf(cmdline + strlen(cmdline), sizeof cmdline - strlen(cmdline), " --units %s",
+                 bmd_unit_system_name((bmd_unit_system)cli_units_get()));
     bmd_scenario *scn = calloc(1, sizeof *scn);
     bmd_analysis an = {0}, remote = {0}, alt = {0};
     bmd_analysis_footprints *fps = calloc(1, sizeof *fps);

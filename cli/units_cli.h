@@ -4,10 +4,13 @@
 #ifndef BMD_CLI_UNITS_CLI_H
 #define BMD_CLI_UNITS_CLI_H
 
+#include "bmd/unit_system.h"
+
+/* The library's unit systems (bmd/unit_system.h holds the one conversion table). */
 typedef enum cli_units {
-    CLI_UNITS_METRIC = 0,   /* km, km/s, m (as computed) */
-    CLI_UNITS_IMPERIAL = 1, /* statute miles, mi/s, feet */
-    CLI_UNITS_NAUTICAL = 2  /* nautical miles, knots, feet */
+    CLI_UNITS_METRIC = BMD_UNITS_METRIC,     /* km, km/s, m (as computed) */
+    CLI_UNITS_IMPERIAL = BMD_UNITS_IMPERIAL, /* statute miles, mi/s, feet */
+    CLI_UNITS_NAUTICAL = BMD_UNITS_NAUTICAL  /* nautical miles, knots, feet */
 } cli_units;
 
 /* Parse "metric", "imperial" or "nautical"; 0 on success, -1 otherwise. */

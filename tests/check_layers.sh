@@ -13,7 +13,7 @@ rank_of_layer() {
 }
 layer_of_header() {
     case $1 in
-    api|atomic_file|error|units|version) echo core ;;
+    api|atomic_file|error|unit_system|units|version) echo core ;;
     num|sampling) echo num ;;
     atmosphere|earth|geodesy|gravity) echo earth ;;
     aim|kepler|loft|missile|ode|trajectory) echo flight ;;

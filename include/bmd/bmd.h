@@ -7,6 +7,7 @@
 #include "bmd/api.h"
 #include "bmd/atomic_file.h"
 #include "bmd/error.h"
+#include "bmd/unit_system.h"
 #include "bmd/units.h"
 #include "bmd/version.h"
 

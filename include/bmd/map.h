@@ -71,6 +71,17 @@ BMD_API void bmd_map_view_init(bmd_map_view *view);
  * Errors: BMD_EINVAL for an empty scene. */
 BMD_API int bmd_map_view_fit(bmd_map_view *view, const bmd_scene *scene, bmd_error *err);
 
+/* Like bmd_map_view_fit, zoomed to the content of a footprint map: when the scene has footprint
+ * contours (BMD_AREA_FOOTPRINT, the covered cells), the view is fitted to them, the defence's
+ * sites (all kinds but BMD_SITE_LAUNCH and BMD_SITE_TARGET), the tracks and the radar coverage
+ * only, with a margin of 15% (at least 300 km); the rest (a footprint's whole grid, launch and
+ * target areas, the map's fixed launch point or target, which may be a continent away) is
+ * clipped at the map's edge. Without footprint contours it is bmd_map_view_fit with a 15%
+ * margin. Keeps the projection and
+ * size (so the aspect ratio, scale bar and graticule follow the new extent).
+ * Errors: BMD_EINVAL for an empty scene. */
+BMD_API int bmd_map_view_fit_content(bmd_map_view *view, const bmd_scene *scene, bmd_error *err);
+
 /* Check a view. Errors: BMD_EINVAL naming the bad field. */
 BMD_API int bmd_map_view_check(const bmd_map_view *view, bmd_error *err);
 

@@ -9,6 +9,7 @@
 
 #include "bmd/earth.h"
 #include "bmd/error.h"
+#include "bmd/unit_system.h"
 #include "bmd/scenario.h"
 #include "bmd/scene.h"
 #include "bmd/trajectory.h"
@@ -43,7 +44,10 @@ typedef struct bmd_altitude_plot {
     double window_range_min_m, window_range_max_m;
     double window_altitude_min_m, window_altitude_max_m;
     int width_px, height_px;    /* 0: 760 x 440 */
-    int miles;                  /* nonzero: a second range scale in miles along the top */
+    int miles;                  /* nonzero: a second range scale in miles along the top (metric
+                                   axes only) */
+    bmd_unit_system units;      /* the axes' units (bmd/unit_system.h: km, mi or nmi); default
+                                   metric */
 } bmd_altitude_plot;
 
 /* An empty plot: no window (NaN), default size, miles on. */

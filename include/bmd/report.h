@@ -31,6 +31,7 @@
 #include "bmd/error.h"
 #include "bmd/map.h"
 #include "bmd/scene.h"
+#include "bmd/unit_system.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -92,6 +93,12 @@ BMD_API int bmd_report_add_setting(bmd_report *report, const bmd_analysis *alt, 
  * not given. Errors: BMD_EINVAL for a NULL report or only one of js and css. */
 BMD_API int bmd_report_set_leaflet(bmd_report *report, const char *js, const char *css,
                                    const char *why_absent, bmd_error *err);
+
+/* Show the report's distances, altitudes, speeds and areas (tables, findings, captions, figure
+ * axes, the interactive map's popups) in units (bmd/unit_system.h; default metric); the page
+ * states which. The exports (GeoJSON, KML, CZML) and the parameter tables stay SI.
+ * Errors: BMD_EINVAL for a NULL report or an unknown unit system. */
+BMD_API int bmd_report_set_units(bmd_report *report, bmd_unit_system units, bmd_error *err);
 
 /* The HTML text (caller frees). Errors: those of the plots and maps; BMD_ENOMEM. */
 BMD_API int bmd_report_html(const bmd_report *report, char **html, bmd_error *err);

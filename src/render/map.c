@@ -360,12 +360,50 @@ static const char *footprint_text(const bmd_scene *sc, const char *key)
     return NULL;
 }
 
-/* The assumptions under which the footprints were computed, as two legend lines (empty when the
- * scene has no footprint with a mode): "Mode: defended-area footprint" and "launch on ...". */
-static int footprint_lines(const bmd_scene *sc, char *l1, char *l2, size_t n)
+/* Number property key of the first footprint contour that has it; 0 when none has. */
+static int footprint_number(const bmd_scene *sc, const char *key, double *v)
+{
+    for (int f = 0; f < sc->n_features; f++)
+        if (sc->features[f].type == BMD_FEATURE_AREA &&
+            sc->areas[sc->features[f].index].kind == BMD_AREA_FOOTPRINT)
+            for (int p = 0; p < sc->n_props; p++)
+                if (sc->props[p].feature == f && !sc->props[p].text &&
+                    strcmp(sc->props[p].key, key) == 0) {
+                    *v = sc->props[p].number;
+                    return 1;
+                }
+    return 0;
+}
+
+/* The timeline delays the footprint's verdicts rest on, as one legend line ("delays: track 30 s
+ * + decision 10 s + launch 5 s = 45 s; kill assessment 30 s"), from the footprint
+ * contours' numbers track_delay_s, decision_delay_s, launch_delay_s and kill_assessment_s and
+ * the optional text delays_note; empty when the scene does not carry them. */
+static int delay_line(const bmd_scene *sc, char *l3, size_t n)
+{
+    double t, d, l, k;
+    l3[0] = '\0';
+    if (!footprint_number(sc, "track_delay_s", &t) ||
+        !footprint_number(sc, "decision_delay_s", &d) ||
+        !footprint_number(sc, "launch_delay_s", &l))
+        return 0;
+    int len = snprintf(l3, n, "delays: track %g s + decision %g s + launch %g s = %g s", t, d, l,
+                       t + d + l);
+    if (len > 0 && (size_t)len < n && footprint_number(sc, "kill_assessment_s", &k))
+        len += snprintf(l3 + len, n - (size_t)len, "; kill assessment %g s", k);
+    const char *note = footprint_text(sc, "delays_note");
+    if (note && len > 0 && (size_t)len < n)
+        snprintf(l3 + len, n - (size_t)len, " (%s)", note);
+    return 1;
+}
+
+/* The assumptions under which the footprints were computed, as up to three legend lines (empty
+ * when the scene has no footprint with a mode): "Mode: defended-area footprint", "launch on
+ * ..." and the timeline delays (delay_line). */
+static int footprint_lines(const bmd_scene *sc, char *l1, char *l2, char *l3, size_t n)
 {
     const char *mode = footprint_text(sc, "mode"), *on = footprint_text(sc, "launch_on");
-    l1[0] = l2[0] = '\0';
+    l1[0] = l2[0] = l3[0] = '\0';
     if (!mode)
         return 0;
     int remote = 0;
@@ -377,15 +415,15 @@ static int footprint_lines(const bmd_scene *sc, char *l1, char *l2, size_t n)
     snprintf(l1, n, "Mode: %s footprint", mode);
     snprintf(l2, n, "launch on %s; %s", on ? on : "(not given)",
              remote ? "engage on remote" : "own radar at intercept");
-    return 2;
+    return 2 + delay_line(sc, l3, n);
 }
 
 /* Legend entries present in the scene; draw 0 only measures. The legend's box goes to *box
  * (zero size when there is no legend). */
 static void draw_legend(mapctx *m, const bmd_scene *sc, int draw, bmd_label_box *box)
 {
-    char note1[160], note2[160];
-    int n_notes = footprint_lines(sc, note1, note2, sizeof note1);
+    char notes[3][200];
+    int n_notes = footprint_lines(sc, notes[0], notes[1], notes[2], sizeof notes[0]);
     int site_kinds[5] = {0}, area_kinds[4] = {0}, threats = 0, interceptors = 0, n = 0;
     int shots[3] = {0}; /* footprint contours: [0] without min_shots, [1] >= 1, [2] >= 2 */
     int bands[4] = {0};  /* coverage-probability bands present */
@@ -422,7 +460,7 @@ static void draw_legend(mapctx *m, const bmd_scene *sc, int draw, bmd_label_box 
         return;
     double box_w = 190;
     for (int k = 0; k < n_notes; k++) {
-        double tw = 20 + bmd_render_text_width(k ? note2 : note1, 11);
+        double tw = 20 + bmd_render_text_width(notes[k], 11);
         box_w = tw > box_w ? tw : box_w;
     }
     n += n_notes;
@@ -498,7 +536,7 @@ static void draw_legend(mapctx *m, const bmd_scene *sc, int draw, bmd_label_box 
         }
     for (int k = 0; k < n_notes; k++) { /* the assumptions the footprints depend on */
         bmd_svg_text(m->s, x + 6, row, "start", 11, "class=\"legend-assumption\" fill=\"#222\"",
-                     k ? note2 : note1);
+                     notes[k]);
         row += 18;
     }
 }

@@ -102,19 +102,42 @@ static void extend(const bmd_map_view *v, double lat, double lon, double extra_m
         *r = d + extra_m;
 }
 
-int bmd_map_view_fit(bmd_map_view *v, const bmd_scene *s, bmd_error *err)
+/* Whether area i takes part in the fit: all areas, or with content_only only the footprint
+ * contours (the grid outline and other launch or target areas are left to be clipped). */
+static int area_used(const bmd_scene *s, int i, int content_only)
 {
+    return !content_only || s->areas[i].kind == BMD_AREA_FOOTPRINT;
+}
+
+/* Whether site i takes part in the fit: all sites, or with content_only the defence's (not the
+ * footprint's fixed launch point or target, which the map's title names: an ICBM's target may be
+ * a continent away from the launch area). */
+static int site_used(const bmd_scene *s, int i, int content_only)
+{
+    return !content_only ||
+           (s->sites[i].kind != BMD_SITE_LAUNCH && s->sites[i].kind != BMD_SITE_TARGET);
+}
+
+/* bmd_map_view_fit (content_only 0, margin 10%) and bmd_map_view_fit_content. */
+static int fit(bmd_map_view *v, const bmd_scene *s, int content_only, double margin,
+               bmd_error *err)
+{
+    if (!v || !s)
+        return bmd_error_set(err, BMD_EINVAL, "no view or scene to fit (NULL)");
     double sum[3] = {0, 0, 0};
     int n = 0;
-    for (int i = 0; i < s->n_sites; i++, n++)
-        add_unit(sum, s->sites[i].lat_rad, s->sites[i].lon_rad);
+    for (int i = 0; i < s->n_sites; i++)
+        if (site_used(s, i, content_only)) {
+            add_unit(sum, s->sites[i].lat_rad, s->sites[i].lon_rad);
+            n++;
+        }
     for (int i = 0; i < s->n_tracks; i++)
         for (int j = 0; j < s->tracks[i].n_points; j++, n++)
             add_unit(sum, s->tracks[i].points[j].lat_rad, s->tracks[i].points[j].lon_rad);
     for (int i = 0; i < s->n_coverages; i++, n++)
         add_unit(sum, s->coverages[i].lat_rad, s->coverages[i].lon_rad);
     for (int i = 0; i < s->n_areas; i++)
-        for (int j = 0; j < s->areas[i].n; j++, n++)
+        for (int j = 0; area_used(s, i, content_only) && j < s->areas[i].n; j++, n++)
             add_unit(sum, s->areas[i].lat_rad[j], s->areas[i].lon_rad[j]);
     double norm = sqrt(sum[0] * sum[0] + sum[1] * sum[1] + sum[2] * sum[2]);
     if (n == 0)
@@ -130,16 +153,30 @@ int bmd_map_view_fit(bmd_map_view *v, const bmd_scene *s, bmd_error *err)
         v->center_lat_rad = fmax(-bmd_deg_to_rad(80), fmin(bmd_deg_to_rad(80), v->center_lat_rad));
     double r = 0;
     for (int i = 0; i < s->n_sites; i++)
-        extend(v, s->sites[i].lat_rad, s->sites[i].lon_rad, 0, &r);
+        if (site_used(s, i, content_only))
+            extend(v, s->sites[i].lat_rad, s->sites[i].lon_rad, 0, &r);
     for (int i = 0; i < s->n_tracks; i++)
         for (int j = 0; j < s->tracks[i].n_points; j++)
             extend(v, s->tracks[i].points[j].lat_rad, s->tracks[i].points[j].lon_rad, 0, &r);
     for (int i = 0; i < s->n_coverages; i++)
         extend(v, s->coverages[i].lat_rad, s->coverages[i].lon_rad, s->coverages[i].range_m, &r);
     for (int i = 0; i < s->n_areas; i++)
-        for (int j = 0; j < s->areas[i].n; j++)
+        for (int j = 0; area_used(s, i, content_only) && j < s->areas[i].n; j++)
             extend(v, s->areas[i].lat_rad[j], s->areas[i].lon_rad[j], 0, &r);
-    r *= 1.1;
+    r *= 1 + margin;
     v->radius_m = fmin(fmax(r, 300e3), M_PI * BMD_EARTH_MEAN_RADIUS_M);
     return BMD_SUCCESS;
+}
+
+int bmd_map_view_fit(bmd_map_view *v, const bmd_scene *s, bmd_error *err)
+{
+    return fit(v, s, 0, 0.1, err);
+}
+
+int bmd_map_view_fit_content(bmd_map_view *v, const bmd_scene *s, bmd_error *err)
+{
+    int covered = 0;
+    for (int i = 0; s && i < s->n_areas; i++)
+        covered |= s->areas[i].kind == BMD_AREA_FOOTPRINT && s->areas[i].n > 0;
+    return fit(v, s, covered, 0.15, err);
 }

@@ -1,5 +1,6 @@
 /* SVG figures: altitude against ground range, and the engagement timeline. */
 #include "bmd/plot.h"
+#include "bmd/unit_system.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -174,9 +175,21 @@ int bmd_plot_altitude_svg(const bmd_altitude_plot *p, char **out, bmd_error *err
     int st = check_size(w, h, err);
     if (st || (st = check_altitude_plot(p, &xmax, &ymax, err)))
         return st;
-    double left = 72, right = 20, top = p->miles ? 70 : 44, bottom = 52;
-    axis x = nice_axis(0, xmax, left, w - right, 8);
-    axis y = nice_axis(0, ymax * 1.05, h - bottom, top, 6);
+    /* the axes in the plot's units (bmd/unit_system.h): round ticks in km, mi or nmi, the data
+       still in metres */
+    double f;
+    const char *unit;
+    int dec;
+    bmd_unit_convert(p->units, "km", 1.0, 0, &f, &unit, &dec);
+    const int miles = p->miles && p->units == BMD_UNITS_METRIC; /* a mile scale beside km only */
+    double left = 72, right = 20, top = miles ? 70 : 44, bottom = 52;
+    axis x = nice_axis(0, xmax * f, left, w - right, 8);
+    axis y = nice_axis(0, ymax * 1.05 * f, h - bottom, top, 6);
+    x.lo /= f, x.hi /= f, x.step /= f;
+    y.lo /= f, y.hi /= f, y.step /= f;
+    char xlabel[48], ylabel[48];
+    snprintf(xlabel, sizeof xlabel, "ground range (%s)", unit);
+    snprintf(ylabel, sizeof ylabel, "altitude (%s)", unit);
 
     svg s;
     bmd_svg_begin(&s, w, h, p->title ? p->title : "Altitude against ground range");
@@ -195,8 +208,8 @@ int bmd_plot_altitude_svg(const bmd_altitude_plot *p, char **out, bmd_error *err
                  ax(&x, p->window_range_max_m) - ax(&x, p->window_range_min_m),
                  ax(&y, y0) - ax(&y, y1), style);
     }
-    frame(&s, &x, &y, "ground range (km)", "altitude (km)", 1e-3, 1e-3);
-    if (p->miles)
+    frame(&s, &x, &y, xlabel, ylabel, 1e-3 * f, 1e-3 * f);
+    if (miles)
         miles_axis(&s, &x, y.p1);
 
     /* curves */

@@ -98,8 +98,10 @@ const bmd_analysis_pair *bmd_rp_remote_pair(const bmd_report *r, const bmd_analy
 void bmd_rp_interceptor_label(const bmd_report *r, int si, char *buf, size_t n)
 {
     const bmd_catalog_interceptor *e = &r->an->scn->sites[si].interceptor_entry;
-    snprintf(buf, n, "%s (burnout speed %.1f km/s)", e->full_name[0] ? e->full_name :
-             e->interceptor.name, e->interceptor.burnout_speed_m_s / 1e3);
+    char v[48];
+    bmd_rp_qty(r, v, sizeof v, e->interceptor.burnout_speed_m_s / 1e3, "km/s", 1);
+    snprintf(buf, n, "%s (burnout speed %s)", e->full_name[0] ? e->full_name :
+             e->interceptor.name, v);
 }
 
 /* Append svg to sb with every id="X" renamed X-N and every reference url(#X) or href="#X" to
@@ -217,7 +219,9 @@ static void question(const bmd_report *r, bmd_strbuf *sb)
     bmd_sb_puts(sb, "</h1>\n<p class=\"sub\">A kinematic analysis made with ");
     bmd_rp_text(sb, r->opt.generated_by);
     bmd_sb_puts(sb, " (open-source; every number below can be reproduced with the command at the "
-                "end).</p>\n<h2>The question</h2>\n");
+                "end).</p>\n");
+    bmd_rp_units_note(r, sb);
+    bmd_sb_puts(sb, "<h2>The question</h2>\n");
     if (scn->question[0]) {
         bmd_sb_puts(sb, "<p class=\"question\">");
         bmd_rp_text(sb, scn->question);
@@ -251,13 +255,18 @@ static void limits(const bmd_report *r, bmd_strbuf *sb)
                 "altitude limits, flight time and minimum closing speed. There is no model of "
                 "discrimination (telling the warhead from decoys and debris), countermeasures, "
                 "homing errors, reliability or kill probability.</li>\n");
+    char v_step[48], v_lo[48], v_hi[48];
+    bmd_rp_qty(r, v_step, sizeof v_step, 0.01, "km/s", 2);
+    bmd_rp_qty(r, v_lo, sizeof v_lo, 0.5, "km/s", 1);
+    bmd_rp_qty(r, v_hi, sizeof v_hi, 11, "km/s", r->units != BMD_UNITS_METRIC);
     bmd_sb_puts(sb, "<li><b>Interceptors</b> follow the notional model of the open literature: "
                 "the catalogue burnout speed is reached after the burn time along a straight "
                 "line, then the kill vehicle coasts under gravity. Flyout times come from one "
                 "precomputed table per interceptor type (exact at one reference site and "
-                "heading; within about 1% elsewhere). Required speeds keep the burn time and "
-                "limits and search the burnout speed (to 0.01 km/s) between 0.5 and "
-                "11 km/s.</li>\n");
+                "heading; within about 1% elsewhere). ");
+    bmd_rp_textf(sb, "Required speeds keep the burn time and limits and search the burnout speed "
+                 "(to %s) between %s and %s.", v_step, v_lo, v_hi);
+    bmd_sb_puts(sb, "</li>\n");
     bmd_sb_puts(sb, "<li><b>Missiles</b> are point masses flown from launch to impact with thrust, "
                 "drag (US Standard Atmosphere 1976) and gravity with the J2 term on a rotating "
                 "WGS84 ellipsoid, aimed at their targets with the trajectory shape named in the "

@@ -74,7 +74,7 @@ int bmd_rp_scenario_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
         return st;
     }
     char km[64];
-    bmd_rp_km_mi(km, sizeof km, view.radius_m);
+    bmd_rp_dist(r, km, sizeof km, view.radius_m);
     bmd_sb_puts(sb, "<figcaption>");
     bmd_rp_textf(sb, "The scenario on an azimuthal equidistant map (distances and directions from the "
              "centre are true; %s from the centre to the nearer edge). Squares: interceptor "
@@ -86,7 +86,7 @@ int bmd_rp_scenario_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
         defense_view(r, &view);
         st = map_figure(r, &sc, &view, "map-defence", 1, sb, err);
         if (!st) {
-            bmd_rp_km_mi(km, sizeof km, view.radius_m);
+            bmd_rp_dist(r, km, sizeof km, view.radius_m);
             bmd_sb_puts(sb, "<figcaption>");
             bmd_rp_textf(sb, "The defence sites and radars, closer (%s from the centre to the nearer "
                      "edge); same symbols.", km);
@@ -138,6 +138,7 @@ static int altitude_figure(const bmd_report *r, int ti, bmd_strbuf *sb, bmd_erro
         bmd_plot_curve curve = {scn->threats[ti].name, BMD_TRACK_THREAT, rg, alt, tr->n_samples};
         bmd_altitude_plot plot;
         bmd_altitude_plot_init(&plot);
+        plot.units = r->units; /* the axes in the report's units */
         char title[160];
         snprintf(title, sizeof title, "%s: altitude against ground range", scn->threats[ti].name);
         plot.title = title;

@@ -57,30 +57,36 @@ static void conditions(const bmd_report *r, const bmd_analysis *an, const bmd_an
 }
 
 /* The window of an engageable pair in words. */
-static void window_words(const bmd_analysis_pair *p, bmd_strbuf *sb)
+static void window_words(const bmd_report *r, const bmd_analysis_pair *p, bmd_strbuf *sb)
 {
     const bmd_engagement *e = &p->engagement;
+    char a0[32], a1[32];
+    bmd_rp_qty_num(r, a0, sizeof a0, e->altitude_min_m / 1e3, "km", 0);
+    bmd_rp_qty_num(r, a1, sizeof a1, e->altitude_max_m / 1e3, "km", 0);
     bmd_rp_textf(sb, "intercepts are possible from %.0f to %.0f s after launch (%.1f to %.1f min), "
-             "at altitudes of %.0f to %.0f km, with %d shoot-look-shoot opportunit%s",
+             "at altitudes of %s to %s %s, with %d shoot-look-shoot opportunit%s",
              e->earliest.t_s, e->latest.t_s, e->earliest.t_s / 60, e->latest.t_s / 60,
-             e->altitude_min_m / 1e3, e->altitude_max_m / 1e3, e->shot_opportunities,
+             a0, a1, bmd_rp_unit(r, "km"), e->shot_opportunities,
              e->shot_opportunities == 1 ? "y" : "ies");
 }
 
 /* What speed a pair would need, in words (empty when not computed). */
-static void need_words(const bmd_analysis_pair *p, double has_m_s, bmd_strbuf *sb)
+static void need_words(const bmd_report *r, const bmd_analysis_pair *p, double has_m_s,
+                       bmd_strbuf *sb)
 {
     if (!p || !p->has_required_speed)
         return;
+    char top[48], need[48], has[48];
+    bmd_rp_qty(r, top, sizeof top, 11, "km/s", r->units != BMD_UNITS_METRIC);
+    bmd_rp_qty(r, need, sizeof need, p->required.speed_m_s / 1e3, "km/s", 2);
+    bmd_rp_qty(r, has, sizeof has, has_m_s / 1e3, "km/s", 2);
     if (!p->required.possible)
-        bmd_rp_textf(sb, " No interceptor burnout speed up to 11 km/s would do (at 11 km/s: %s).",
+        bmd_rp_textf(sb, " No interceptor burnout speed up to %s would do (at %s: %s).", top, top,
                  bmd_engage_reason_name(p->required.reason_at_hi));
     else if (p->required.speed_m_s > has_m_s)
-        bmd_rp_textf(sb, " It would need a burnout speed of at least %.2f km/s; it has %.2f km/s.",
-                 p->required.speed_m_s / 1e3, has_m_s / 1e3);
+        bmd_rp_textf(sb, " It would need a burnout speed of at least %s; it has %s.", need, has);
     else
-        bmd_rp_textf(sb, " A burnout speed of %.2f km/s would suffice; it has %.2f km/s.",
-                 p->required.speed_m_s / 1e3, has_m_s / 1e3);
+        bmd_rp_textf(sb, " A burnout speed of %s would suffice; it has %s.", need, has);
 }
 
 /* One site against one threat. */
@@ -104,27 +110,27 @@ static void site_finding(const bmd_report *r, int ti, int si, bmd_strbuf *sb)
     if (engageable(p)) {
         bmd_rp_textf(sb, "the %s <span class=\"yes\">can</span> engage it: ", ic);
         bmd_sb_puts(sb, "");
-        window_words(p, sb);
+        window_words(r, p, sb);
         bmd_sb_puts(sb, ". ");
         conditions(r, r->an, p, sb);
-        need_words(p, has, sb);
+        need_words(r, p, has, sb);
     } else if (engageable(q)) {
         bmd_rp_textf(sb, "the %s ", ic);
         bmd_sb_puts(sb, "<span class=\"no\">cannot</span> engage it as modelled (");
         bmd_rp_text(sb, reason_words(p->engagement.reason));
         bmd_sb_puts(sb, "), but <span class=\"yes\">could</span> if other sensors guided it "
                     "(engage on remote): ");
-        window_words(q, sb);
+        window_words(r, q, sb);
         bmd_sb_puts(sb, ". ");
         conditions(r, r->remote, q, sb);
-        need_words(q, has, sb);
+        need_words(r, q, has, sb);
     } else {
         bmd_rp_textf(sb, "the %s ", ic);
         bmd_sb_puts(sb, "<span class=\"no\">cannot</span> engage it");
         bmd_sb_puts(sb, q ? " even if other sensors guided it: " : ": ");
         bmd_rp_text(sb, reason_words((q ? q : p)->engagement.reason));
         bmd_sb_puts(sb, ".");
-        need_words(q ? q : p, has, sb);
+        need_words(r, q ? q : p, has, sb);
     }
     bmd_sb_puts(sb, "</li>\n");
 }
@@ -146,17 +152,18 @@ static void threat_heading(const bmd_report *r, int ti, bmd_strbuf *sb)
     bmd_rp_textf(sb, "A %s from %s to %s", m, t->from.name[0] ? t->from.name : "its launch point",
              t->to.name[0] ? t->to.name : "its target");
     if (!f->reachable) {
-        bmd_rp_km_mi(d, sizeof d, dist);
-        bmd_rp_km_mi(mx, sizeof mx, f->max_range_m);
+        bmd_rp_dist(r, d, sizeof d, dist);
+        bmd_rp_dist(r, mx, sizeof mx, f->max_range_m);
         bmd_rp_textf(sb, " cannot get there: the target is %s away, and the missile's maximum range "
                  "on that bearing is %s. No site needs to engage it.", d, mx);
         bmd_sb_puts(sb, "</p>\n");
         return;
     }
-    bmd_rp_km_mi(d, sizeof d, f->summary.ground_range_m);
-    bmd_rp_textf(sb, " (%s trajectory) flies %s in %.1f minutes, peaking at %.0f km altitude.",
-             bmd_scenario_shape_name(t->shape), d, f->summary.flight_time_s / 60,
-             f->summary.apogee_altitude_m / 1e3);
+    char ap[48];
+    bmd_rp_dist(r, d, sizeof d, f->summary.ground_range_m);
+    bmd_rp_qty(r, ap, sizeof ap, f->summary.apogee_altitude_m / 1e3, "km", 0);
+    bmd_rp_textf(sb, " (%s trajectory) flies %s in %.1f minutes, peaking at %s altitude.",
+             bmd_scenario_shape_name(t->shape), d, f->summary.flight_time_s / 60, ap);
     bmd_sb_puts(sb, "</p>\n<ul>\n");
     for (int si = 0; si < scn->n_sites; si++)
         site_finding(r, ti, si, sb);
@@ -223,14 +230,19 @@ void bmd_report_summary(const bmd_report *r, char lines[3][BMD_REPORT_SUMMARY_MA
     }
     if (bt >= 0) {
         const bmd_analysis_pair *p = bmd_analysis_pair_at(best, bt, bs);
-        snprintf(lines[2], BMD_REPORT_SUMMARY_MAX, "Closest miss: from %s, %s would need %.2f "
-                 "km/s against %s (it has %.2f km/s).", scn->sites[bs].name,
-                 scn->sites[bs].interceptor_entry.interceptor.name, p->required.speed_m_s / 1e3,
-                 scn->threats[bt].name,
-                 scn->sites[bs].interceptor_entry.interceptor.burnout_speed_m_s / 1e3);
+        char need[24], has[24]; /* "12,345.67 km/s" at most */
+        bmd_rp_qty(r, need, sizeof need, p->required.speed_m_s / 1e3, "km/s", 2);
+        bmd_rp_qty(r, has, sizeof has,
+                   scn->sites[bs].interceptor_entry.interceptor.burnout_speed_m_s / 1e3, "km/s", 2);
+        snprintf(lines[2], BMD_REPORT_SUMMARY_MAX, "Closest miss: from %s, %s would need %s "
+                 "against %s (it has %s).", scn->sites[bs].name,
+                 scn->sites[bs].interceptor_entry.interceptor.name, need, scn->threats[bt].name,
+                 has);
     } else {
+        char top[48];
+        bmd_rp_qty(r, top, sizeof top, 11, "km/s", r->units != BMD_UNITS_METRIC);
         snprintf(lines[2], BMD_REPORT_SUMMARY_MAX, "No pair is short of reach by a speed an "
-                 "interceptor could have (up to 11 km/s).");
+                 "interceptor could have (up to %s).", top);
     }
 }
 

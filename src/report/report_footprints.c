@@ -65,10 +65,10 @@ static void finding(const bmd_report *r, const bmd_analysis_footprint *m, bmd_st
     pct(p1, sizeof p1, s->share1);
     pct(p2, sizeof p2, s->share2);
     pct(po, sizeof po, own->share1);
-    bmd_rp_num(area, sizeof area, s->area1_km2, 0);
+    bmd_rp_qty(r, area, sizeof area, s->area1_km2, "km²", 0);
     bmd_sb_puts(sb, "<li class=\"finding\">");
     bmd_rp_textf(sb, "Against a %s %s %s, the %d defence site%s could engage it when %s %s of the "
-             "%ld %s cells of %s (%s km²; %s with two or more shots)", mis,
+             "%ld %s cells of %s (%s; %s with two or more shots)", mis,
              la ? "aimed at" : "launched from", m->centre, r->fps->n_sites,
              r->fps->n_sites == 1 ? "" : "s", la ? "launched from" : "aimed at", p1, s->cells,
              la ? "launch" : "target", m->grid_name, area, p2);
@@ -115,8 +115,11 @@ static void caption(const bmd_report *r, const bmd_analysis_footprint *m, bmd_st
     missile_words(r, m, mis, sizeof mis);
     extent_words(&m->grid.box, ext, sizeof ext);
     if (isnan(m->step_deg))
-        snprintf(step, sizeof step, "every %.0f km", m->grid.box.dlat_rad *
-                 BMD_EARTH_MEAN_RADIUS_M / 1e3);
+    {
+        char d[48];
+        bmd_rp_qty(r, d, sizeof d, m->grid.box.dlat_rad * BMD_EARTH_MEAN_RADIUS_M / 1e3, "km", 0);
+        snprintf(step, sizeof step, "every %s", d);
+    }
     else
         snprintf(step, sizeof step, "every %g degree%s of latitude and longitude", m->step_deg,
                  m->step_deg == 1 ? "" : "s");
@@ -143,22 +146,22 @@ static void caption(const bmd_report *r, const bmd_analysis_footprint *m, bmd_st
                  scn->launch_areas[m->launch_area].shape), r->fps->n_sites,
              v ? ", when any cueing sensor's track may guide the interceptor (engage on remote)"
                : ", the site's own radar seeing the threat at the intercept");
-    bmd_rp_num(a1, sizeof a1, s->area1_km2, 0);
-    bmd_rp_num(a2, sizeof a2, s->area2_km2, 0);
-    bmd_rp_num(at, sizeof at, s->area_km2, 0);
+    bmd_rp_qty(r, a1, sizeof a1, s->area1_km2, "km²", 0);
+    bmd_rp_qty(r, a2, sizeof a2, s->area2_km2, "km²", 0);
+    bmd_rp_qty(r, at, sizeof at, s->area_km2, "km²", 0);
     pct(p1, sizeof p1, s->share1);
     pct(p2, sizeof p2, s->share2);
     pct(pa, sizeof pa, s->area_km2 > 0 ? s->area1_km2 / s->area_km2 : 0);
     pct(pr, sizeof pr, s->share_reachable);
-    bmd_rp_textf(sb, "Covered: %s km² (%s of the %s km² of the grid; %s of the cells); two or more "
-             "shots: %s km² (%s of the cells). Within the missile's reach: %s of the cells.", a1,
+    bmd_rp_textf(sb, "Covered: %s (%s of the %s of the grid; %s of the cells); two or more "
+             "shots: %s (%s of the cells). Within the missile's reach: %s of the cells.", a1,
              pa, at, p1, a2, p2, pr);
     if (v) {
         char o1[32], o2[32], oa[48];
         pct(o1, sizeof o1, m->summary[0].share1);
         pct(o2, sizeof o2, m->summary[0].share2);
-        bmd_rp_num(oa, sizeof oa, m->summary[0].area1_km2, 0);
-        bmd_rp_textf(sb, " With the sites' own radars only: %s km² (%s of the cells; %s with two or "
+        bmd_rp_qty(r, oa, sizeof oa, m->summary[0].area1_km2, "km²", 0);
+        bmd_rp_textf(sb, " With the sites' own radars only: %s (%s of the cells; %s with two or "
                  "more shots).", oa, o1, o2);
     }
     char mode[96], cmd[2 * BMD_PATH_MAX];
@@ -177,6 +180,37 @@ static void caption(const bmd_report *r, const bmd_analysis_footprint *m, bmd_st
     bmd_sb_puts(sb, ".</figcaption>\n");
 }
 
+/* The timeline delays the footprint's verdicts rest on, on every footprint contour of sc (the
+ * map's legend states them): the scenario's delays, with a note when a site has its own. */
+static int add_delays(const bmd_report *r, bmd_scene *sc, bmd_error *err)
+{
+    const bmd_scenario *scn = r->an->scn;
+    bmd_engagement_rules rules, site;
+    bmd_scenario_rules(scn, -1, &rules);
+    const bmd_timeline *t = &rules.timeline;
+    int differ = 0;
+    for (int s = 0; s < scn->n_sites; s++) {
+        bmd_scenario_rules(scn, s, &site);
+        differ |= memcmp(&site.timeline, t, sizeof *t) != 0;
+    }
+    int st = BMD_SUCCESS;
+    for (int f = 0; f < sc->n_features && !st; f++) {
+        if (sc->features[f].type != BMD_FEATURE_AREA ||
+            sc->areas[sc->features[f].index].kind != BMD_AREA_FOOTPRINT)
+            continue;
+        st = bmd_scene_set_number(sc, f, "track_delay_s", t->track_delay_s, err);
+        if (!st)
+            st = bmd_scene_set_number(sc, f, "decision_delay_s", t->decision_delay_s, err);
+        if (!st)
+            st = bmd_scene_set_number(sc, f, "launch_delay_s", t->launch_delay_s, err);
+        if (!st)
+            st = bmd_scene_set_number(sc, f, "kill_assessment_s", t->kill_assessment_s, err);
+        if (!st && differ)
+            st = bmd_scene_set_text(sc, f, "delays_note", "some sites have their own", err);
+    }
+    return st;
+}
+
 /* One map figure. */
 static int figure(const bmd_report *r, int i, bmd_strbuf *sb, bmd_error *err)
 {
@@ -187,6 +221,8 @@ static int figure(const bmd_report *r, int i, bmd_strbuf *sb, bmd_error *err)
     int st = bmd_analysis_footprint_scene(r->fps, i, BMD_ANALYSIS_FP_GRID | BMD_ANALYSIS_FP_SITES |
                                           (shown(m) ? BMD_ANALYSIS_FP_REMOTE : BMD_ANALYSIS_FP_OWN),
                                           &sc, err);
+    if (!st)
+        st = add_delays(r, &sc, err);
     char title[240], mode[96];
     bmd_analysis_footprint_mode_text(r->fps, shown(m), mode, sizeof mode);
     if (la)
@@ -202,7 +238,7 @@ static int figure(const bmd_report *r, int i, bmd_strbuf *sb, bmd_error *err)
     view.title = title;
     char *svg = NULL;
     if (!st)
-        st = bmd_map_view_fit(&view, &sc, err);
+        st = bmd_map_view_fit_content(&view, &sc, err); /* the covered cells, not the grid */
     if (!st)
         st = bmd_map_svg(&view, r->opt.world, &sc, &svg, err);
     bmd_scene_free(&sc);

@@ -5,6 +5,7 @@
 #define BMD_IO_REPORT_INTERNAL_H
 
 #include "bmd/report.h"
+#include "bmd/unit_system.h"
 #include "core/strbuf.h"
 
 #define REPORT_MAX_MAPS 16
@@ -27,6 +28,7 @@ struct bmd_report {
     const char *leaflet_js, *leaflet_css; /* borrowed; NULL: no interactive map */
     const char *leaflet_why;        /* why there is no Leaflet (may be NULL) */
     const bmd_report_probabilities *prob; /* the per-pair probability table (may be NULL) */
+    bmd_unit_system units;          /* what distances and speeds are shown in (report_units.c) */
 };
 
 /* The verdicts of every pair under each setting side by side (report_settings.c). */
@@ -41,6 +43,20 @@ void bmd_rp_textf(bmd_strbuf *sb, const char *fmt, ...)
     ;
 /* "1,234 km (767 mi)" for a distance in metres; "-" when not finite. */
 void bmd_rp_km_mi(char *buf, size_t n, double m);
+/* The report's units (report_units.c; the one table of bmd/unit_system.h). A quantity given in
+ * metric_unit ("km", "km/s", "m", "km²") in the report's system with thousands separators:
+ * "4.50 km/s", "10.07 mi/s", "8,748 kn"; "-" when not finite. _num: the number only. */
+void bmd_rp_qty(const bmd_report *r, char *buf, size_t n, double value, const char *metric_unit,
+                int decimals);
+void bmd_rp_qty_num(const bmd_report *r, char *buf, size_t n, double value,
+                    const char *metric_unit, int decimals);
+/* The name metric_unit has in the report's system ("mi/s" for "km/s" in imperial). */
+const char *bmd_rp_unit(const bmd_report *r, const char *metric_unit);
+/* A distance in metres: metric "1,234 km (767 mi)" (as bmd_rp_km_mi); imperial "767 mi";
+ * nautical "666 nmi". */
+void bmd_rp_dist(const bmd_report *r, char *buf, size_t n, double m);
+/* A paragraph stating the unit system of the page. */
+void bmd_rp_units_note(const bmd_report *r, bmd_strbuf *sb);
 /* A number with thousands separators and the given decimals; "-" when not finite. */
 void bmd_rp_num(char *buf, size_t n, double v, int decimals);
 
@@ -78,5 +94,6 @@ void bmd_rp_short_name(const char *full, const char *fallback, char *buf, size_t
 int bmd_rp_interactive_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err);
 /* The map's JavaScript (report_map_glue.c). */
 extern const char bmd_rp_map_glue_js[];
+extern const char bmd_rp_map_glue2_js[]; /* its second half, in the same script element */
 
 #endif

@@ -178,6 +178,25 @@ static int footprints_json(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
     return BMD_SUCCESS;
 }
 
+/* The popups' unit conversions, ,"units":{"system":NAME,"keys":[[SUFFIX, FACTOR, UNIT], ...]}
+ * from the one table (bmd/unit_system.h); no keys in metric (the GeoJSON's own SI keys). The
+ * longer suffixes come first: the glue takes the first that ends a key. */
+static void units_json(const bmd_report *r, bmd_strbuf *sb)
+{
+    static const char *const keys[][2] = {
+        {"_km_s", "km/s"}, {"_m_s", "m/s"}, {"_km2", "km²"}, {"_km", "km"}, {"_m", "m"}};
+    bmd_sb_printf(sb, ",\"units\":{\"system\":\"%s\",\"keys\":[",
+                  bmd_unit_system_name(r->units));
+    for (size_t i = 0; r->units != BMD_UNITS_METRIC && i < sizeof keys / sizeof *keys; i++) {
+        double f;
+        const char *u;
+        int d;
+        bmd_unit_convert(r->units, keys[i][1], 1.0, 0, &f, &u, &d);
+        bmd_sb_printf(sb, "%s[\"%s\",%.17g,\"%s\"]", i ? "," : "", keys[i][0], f, u);
+    }
+    bmd_sb_puts(sb, "]}");
+}
+
 int bmd_rp_interactive_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
 {
     bmd_sb_puts(sb, "<h3 id=\"interactive-map\">Interactive map</h3>\n");
@@ -216,6 +235,8 @@ int bmd_rp_interactive_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
         bmd_sb_puts(&data, ",\"footprints\":");
         st = footprints_json(r, &data, err);
     }
+    if (!st)
+        units_json(r, &data);
     bmd_sb_puts(&data, "}");
     if (!st) {
         char *text = NULL;
@@ -232,6 +253,7 @@ int bmd_rp_interactive_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
     js_offline(sb, r->leaflet_js);
     bmd_sb_puts(sb, "</script>\n<script>");
     bmd_sb_puts(sb, bmd_rp_map_glue_js);
+    bmd_sb_puts(sb, bmd_rp_map_glue2_js);
     bmd_sb_puts(sb, "</script>\n");
     return BMD_SUCCESS;
 }

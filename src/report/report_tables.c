@@ -85,7 +85,8 @@ static void sites_table(const bmd_report *r, bmd_strbuf *sb)
         const bmd_scenario_site *s = &scn->sites[i];
         char pos[64], v[32], cues[256] = "";
         position(pos, sizeof pos, &s->site);
-        snprintf(v, sizeof v, "%.2f km/s", s->interceptor_entry.interceptor.burnout_speed_m_s / 1e3);
+        bmd_rp_qty(r, v, sizeof v, s->interceptor_entry.interceptor.burnout_speed_m_s / 1e3, "km/s",
+                   2);
         for (int c = 0; c < s->n_cues; c++)
             snprintf(cues + strlen(cues), sizeof cues - strlen(cues), "%s%s", c ? ", " : "",
                      scn->sensors[s->cues[c]].name);
@@ -120,14 +121,16 @@ static void sensors_table(const bmd_report *r, bmd_strbuf *sb)
         if (s->kind == BMD_SCENARIO_SENSOR_IR) {
             td(sb, "space-based infrared");
             td(sb, "in orbit");
-            snprintf(cov, sizeof cov, "a burning missile above %.0f km, reported after %.0f s",
-                     s->ir.min_altitude_m / 1e3, s->ir.delay_s);
+            char alt[48];
+            bmd_rp_qty(r, alt, sizeof alt, s->ir.min_altitude_m / 1e3, "km", 0);
+            snprintf(cov, sizeof cov, "a burning missile above %s, reported after %.0f s", alt,
+                     s->ir.delay_s);
         } else {
             td(sb, s->radar.entry.full_name[0] ? s->radar.entry.full_name : s->radar.entry.name);
             position(pos, sizeof pos, &s->site);
             td(sb, pos);
             char km[64];
-            bmd_rp_km_mi(km, sizeof km, bmd_analysis_radar_coverage_m(&s->radar.entry.radar));
+            bmd_rp_dist(r, km, sizeof km, bmd_analysis_radar_coverage_m(&s->radar.entry.radar));
             snprintf(cov, sizeof cov, "%s", km);
         }
         td(sb, cov);
@@ -161,14 +164,14 @@ static void threats_table(const bmd_report *r, bmd_strbuf *sb)
         td(sb, b);
         td(sb, bmd_scenario_shape_name(t->shape));
         if (f->reachable) {
-            bmd_rp_km_mi(d, sizeof d, f->summary.ground_range_m);
+            bmd_rp_dist(r, d, sizeof d, f->summary.ground_range_m);
             snprintf(tm, sizeof tm, "%.1f min", f->summary.flight_time_s / 60);
-            snprintf(ap, sizeof ap, "%.0f km", f->summary.apogee_altitude_m / 1e3);
+            bmd_rp_qty(r, ap, sizeof ap, f->summary.apogee_altitude_m / 1e3, "km", 0);
             tdn(sb, d);
             tdn(sb, tm);
             tdn(sb, ap);
         } else {
-            bmd_rp_km_mi(d, sizeof d, f->max_range_m);
+            bmd_rp_dist(r, d, sizeof d, f->max_range_m);
             bmd_sb_puts(sb, "<td colspan=\"3\">beyond reach (maximum ");
             bmd_rp_text(sb, d);
             bmd_sb_puts(sb, " on that bearing)</td>");
@@ -192,13 +195,18 @@ void bmd_rp_engagement_table(const bmd_report *r, const bmd_analysis *an, bmd_st
     bmd_sb_puts(sb, remote ? "<h3>Engage on remote: any cueing sensor may guide the interceptor</h3>\n"
                        : "<h3>As modelled: the site's own radar must see the threat at the "
                          "intercept</h3>\n");
+    char lo[32], hi[32], cols[200];
+    bmd_rp_qty_num(r, lo, sizeof lo, 0.5, "km/s", 1);
+    bmd_rp_qty_num(r, hi, sizeof hi, 11, "km/s", r->units != BMD_UNITS_METRIC);
     bmd_sb_puts(sb, "<p class=\"small\">Times in seconds after the threat's launch. Window: the "
                 "earliest and latest possible intercepts. Shots: shoot-look-shoot "
-                "opportunities. Needs: the smallest burnout speed that gives any intercept "
-                "(none to 11: no speed from 0.5 to 11 km/s does; at most: the site's own speed "
-                "engages, no slower notional copy does).</p>\n");
-    header(sb, "threat|site|engageable|detected|by|tracked|window|altitudes|shots|needs "
-               "(has), km/s|reason");
+                "opportunities. Needs: the smallest burnout speed that gives any intercept ");
+    bmd_rp_textf(sb, "(none to %s: no speed from %s to %s %s does; at most: the site's own speed "
+                 "engages, no slower notional copy does).", hi, lo, hi, bmd_rp_unit(r, "km/s"));
+    bmd_sb_puts(sb, "</p>\n");
+    snprintf(cols, sizeof cols, "threat|site|engageable|detected|by|tracked|window|altitudes|"
+             "shots|needs (has), %s|reason", bmd_rp_unit(r, "km/s"));
+    header(sb, cols);
     for (int i = 0; i < an->n_threats * an->n_sites; i++) {
         const bmd_analysis_pair *p = &an->pairs[i];
         const bmd_engagement *e = &p->engagement;
@@ -216,8 +224,10 @@ void bmd_rp_engagement_table(const bmd_report *r, const bmd_analysis *an, bmd_st
         tdn(sb, c[1]);
         if (ev && e->engageable) {
             snprintf(c[2], sizeof c[2], "%.0f-%.0f s", e->earliest.t_s, e->latest.t_s);
-            snprintf(c[3], sizeof c[3], "%.0f-%.0f km", e->altitude_min_m / 1e3,
-                     e->altitude_max_m / 1e3);
+            char a0[32], a1[32];
+            bmd_rp_qty_num(r, a0, sizeof a0, e->altitude_min_m / 1e3, "km", 0);
+            bmd_rp_qty_num(r, a1, sizeof a1, e->altitude_max_m / 1e3, "km", 0);
+            snprintf(c[3], sizeof c[3], "%s-%s %s", a0, a1, bmd_rp_unit(r, "km"));
         } else {
             snprintf(c[2], sizeof c[2], "-");
             snprintf(c[3], sizeof c[3], "-");
@@ -225,14 +235,18 @@ void bmd_rp_engagement_table(const bmd_report *r, const bmd_analysis *an, bmd_st
         tdn(sb, c[2]);
         tdn(sb, c[3]);
         bmd_sb_printf(sb, "<td class=\"n\">%d</td>", ev ? e->shot_opportunities : 0);
-        double has = scn->sites[p->site].interceptor_entry.interceptor.burnout_speed_m_s / 1e3;
+        char has[32], need[32];
+        bmd_rp_qty_num(r, has, sizeof has,
+                       scn->sites[p->site].interceptor_entry.interceptor.burnout_speed_m_s / 1e3,
+                       "km/s", 2);
+        bmd_rp_qty_num(r, need, sizeof need, p->required.speed_m_s / 1e3, "km/s", 2);
         if (p->has_required_speed && p->required.possible)
-            snprintf(c[4], sizeof c[4], "%s%.2f (%.2f)", p->required.from_site ? "at most " : "",
-                     p->required.speed_m_s / 1e3, has);
+            snprintf(c[4], sizeof c[4], "%s%s (%s)", p->required.from_site ? "at most " : "",
+                     need, has);
         else if (p->has_required_speed) /* no speed from 0.5 to 11 km/s engages */
-            snprintf(c[4], sizeof c[4], "none to 11 (%.2f)", has);
+            snprintf(c[4], sizeof c[4], "none to %s (%s)", hi, has);
         else
-            snprintf(c[4], sizeof c[4], "- (%.2f)", has);
+            snprintf(c[4], sizeof c[4], "- (%s)", has);
         tdn(sb, c[4]);
         td(sb, ev ? bmd_engage_reason_name(e->reason) : bmd_analysis_status_name(p->status));
         bmd_sb_puts(sb, "</tr>\n");
