@@ -154,12 +154,18 @@ static void prob_cell(bmd_strbuf *sb, double p, long n)
     bmd_sb_puts(sb, "</td>");
 }
 
-static void quantile_cell(bmd_strbuf *sb, const double *q, double scale)
+/* Median [5 %, 95 %] of q (in metric_unit after scale), in the report's units. */
+static void quantile_cell(const bmd_report *r, bmd_strbuf *sb, const double *q, double scale,
+                          const char *metric_unit)
 {
     bmd_sb_puts(sb, "<td>");
-    if (isfinite(q[2]))
-        bmd_rp_textf(sb, "%.0f [%.0f, %.0f]", q[2] * scale, q[0] * scale, q[4] * scale);
-    else
+    if (isfinite(q[2])) {
+        char a[64], b[64], c[64];
+        bmd_rp_qty_num(r, a, sizeof a, q[2] * scale, metric_unit, 0);
+        bmd_rp_qty_num(r, b, sizeof b, q[0] * scale, metric_unit, 0);
+        bmd_rp_qty_num(r, c, sizeof c, q[4] * scale, metric_unit, 0);
+        bmd_rp_textf(sb, "%s [%s, %s]", a, b, c);
+    } else
         bmd_sb_puts(sb, "-");
     bmd_sb_puts(sb, "</td>");
 }
@@ -226,8 +232,9 @@ static void table(const bmd_report *r, const bmd_report_probabilities *p, bmd_st
     const bmd_scenario *scn = r->an->scn;
     bmd_sb_puts(sb, "<table class=\"probabilities\">\n<tr><th>threat</th><th>site</th>"
                     "<th>launch on</th><th>nominal shots</th><th>P(&gt;=1) [95 %]</th>"
-                    "<th>P(&gt;=2) [95 %]</th><th>intercept altitude km</th>"
-                    "<th>intercept time s</th><th>most influential (S1)</th><th>reading</th>"
+                    "<th>P(&gt;=2) [95 %]</th>");
+    bmd_rp_textf(sb, "<th>intercept altitude %s</th>", bmd_rp_unit(r, "km"));
+    bmd_sb_puts(sb, "<th>intercept time s</th><th>most influential (S1)</th><th>reading</th>"
                     "<th>samples evaluated</th></tr>\n");
     const bmd_mc_result *x0 = &p->runs[0];
     for (int q = 0; q < x0->n_pairs; q++) {
@@ -250,8 +257,8 @@ static void table(const bmd_report *r, const bmd_report_probabilities *p, bmd_st
             bmd_sb_printf(sb, "</td><td>%.0f</td>", mp->nominal_shots);
             prob_cell(sb, mp->p_one, x->n);
             prob_cell(sb, mp->p_two, x->n);
-            quantile_cell(sb, mp->altitude_q_m, 1e-3);
-            quantile_cell(sb, mp->time_q_s, 1);
+            quantile_cell(r, sb, mp->altitude_q_m, 1e-3, "km");
+            quantile_cell(r, sb, mp->time_q_s, 1, "s");
             influence_cell(sb, x, q);
             bmd_sb_puts(sb, "<td>");
             bmd_rp_text(sb, bmd_report_probability_reading(mp->p_one, x->n));
