@@ -18,22 +18,24 @@ int cli_mc_wanted(const cli_args *a)
            cli_has(a, "vary") || cli_has(a, "mc-csv");
 }
 
-int cli_mc_setup(const cli_args *a, const bmd_scenario *scn, bmd_mc_options *opt,
-                 bmd_param_set *set)
+/* The Monte Carlo options of a command: --samples (default_n when absent, at least min_n; label
+ * names the cap in the error), --seed, --threads, --sampler, the scenario's uncertain parameters
+ * and every --vary. One parser for engage and report. */
+static int mc_setup(const cli_args *a, const bmd_scenario *scn, long default_n, long min_n,
+                    const char *label, bmd_mc_options *opt, bmd_param_set *set)
 {
     bmd_mc_options_init(opt);
-    if (!cli_has(a, "samples"))
-        return cli_require(a, "samples", "the Monte Carlo options need the number of samples");
     double n, seed, threads;
     int st;
-    if ((st = cli_number(a, "samples", 100, 1, 0, (double)BMD_MC_MAX_SAMPLES, 0,
-                         "samples (the cap of one run)", &n)) ||
+    if ((st = cli_number(a, "samples", (double)default_n, (double)min_n, 0,
+                         (double)BMD_MC_MAX_SAMPLES, 0, label, &n)) ||
         (st = cli_number(a, "seed", 1, 0, 0, 9007199254740992.0, 0, "", &seed)) ||
         (st = cli_number(a, "threads", 0, 0, 0, 1024, 0, "threads", &threads)))
         return st;
     if (n != floor(n) || seed != floor(seed)) {
         cli_complain(a->command, "--samples %s / --seed %s: give whole numbers",
-                     cli_text(a, "samples"), cli_text(a, "seed") ? cli_text(a, "seed") : "1");
+                     cli_text(a, "samples") ? cli_text(a, "samples") : "(default)",
+                     cli_text(a, "seed") ? cli_text(a, "seed") : "1");
         return CLI_USAGE;
     }
     opt->samples = (long)n;
@@ -65,6 +67,15 @@ int cli_mc_setup(const cli_args *a, const bmd_scenario *scn, bmd_mc_options *opt
         return CLI_USAGE;
     }
     return CLI_OK;
+}
+
+int cli_mc_setup(const cli_args *a, const bmd_scenario *scn, bmd_mc_options *opt,
+                 bmd_param_set *set)
+{
+    bmd_mc_options_init(opt);
+    if (!cli_has(a, "samples"))
+        return cli_require(a, "samples", "the Monte Carlo options need the number of samples");
+    return mc_setup(a, scn, 100, 1, "samples (the cap of one run)", opt, set);
 }
 
 /* The parameters as JSON objects. */
@@ -301,47 +312,5 @@ int cli_mc_engage_path(const cli_args *a, const char *path)
 int cli_mc_setup_optional(const cli_args *a, const bmd_scenario *scn, long default_n,
                           bmd_mc_options *opt, bmd_param_set *set)
 {
-    bmd_mc_options_init(opt);
-    double n, seed, threads;
-    int st;
-    if ((st = cli_number(a, "samples", (double)default_n, 0, 0, (double)BMD_MC_MAX_SAMPLES, 0,
-                         "samples", &n)) ||
-        (st = cli_number(a, "seed", 1, 0, 0, 9007199254740992.0, 0, "", &seed)) ||
-        (st = cli_number(a, "threads", 0, 0, 0, 1024, 0, "threads", &threads)))
-        return st;
-    if (n != floor(n) || seed != floor(seed)) {
-        cli_complain(a->command, "--samples %s / --seed %s: give whole numbers",
-                     cli_text(a, "samples") ? cli_text(a, "samples") : "(default)",
-                     cli_text(a, "seed") ? cli_text(a, "seed") : "1");
-        return CLI_USAGE;
-    }
-    opt->samples = (long)n;
-    opt->seed = (uint64_t)seed;
-    opt->threads = (int)threads;
-    bmd_error err = {0};
-    if (cli_has(a, "sampler") && bmd_sampler_parse(cli_text(a, "sampler"), &opt->sampler, &err)) {
-        cli_complain(a->command, "--sampler: %s", err.message);
-        return CLI_USAGE;
-    }
-    if ((st = bmd_param_set_from_scenario(scn, set, &err))) {
-        cli_complain(a->command, "%s", err.message);
-        return cli_exit_status(st);
-    }
-    const char *vary[64];
-    int nv = cli_all(a, "vary", vary, 64);
-    if (nv > 64) {
-        cli_complain(a->command, "--vary given %d times; at most 64", nv);
-        return CLI_USAGE;
-    }
-    for (int i = 0; i < nv; i++)
-        if ((st = bmd_param_set_vary_in(set, scn, vary[i], &err))) {
-            cli_complain(a->command, "--vary: %s", err.message);
-            return CLI_USAGE;
-        }
-    if (set->n > BMD_SAMPLE_MAX_DIMS) {
-        cli_complain(a->command, "%d uncertain parameters; at most %d", set->n,
-                     BMD_SAMPLE_MAX_DIMS);
-        return CLI_USAGE;
-    }
-    return CLI_OK;
+    return mc_setup(a, scn, default_n, 0, "samples", opt, set);
 }
