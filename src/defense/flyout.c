@@ -80,15 +80,18 @@ static int resolve_options(const bmd_flyout_options *in, bmd_flyout_options *o, 
 
 /* Fly every trajectory of the fan and keep its (range, altitude, time, speed, angle). */
 static int fly_fan(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_flyout_options *o,
-                   fan *f, long *n_states, bmd_error *err)
+                   bmd_ic_fan_mode mode, fan *f, long *n_states, bmd_error *err)
 {
+    bmd_ic_fan_site fs;
+    bmd_ic_fan_site_init(earth, &o->site, &fs);
     f->n = o->n_elevations;
     f->stride = bmd_ic_states_needed(ic, o->sample_dt_s);
     f->p = malloc(sizeof *f->p * (size_t)f->n * (size_t)f->stride);
     f->len = calloc((size_t)f->n, sizeof *f->len);
     bmd_kv_state *buf = malloc(sizeof *buf * (size_t)f->stride);
+    double *approx = malloc(sizeof *approx * (size_t)f->stride);
     int st = BMD_SUCCESS;
-    if (!f->p || !f->len || !buf)
+    if (!f->p || !f->len || !buf || !approx)
         st = bmd_error_set(err, BMD_ENOMEM, "out of memory for a fan of %d x %d states", f->n,
                            f->stride);
     *n_states = 0;
@@ -97,8 +100,11 @@ static int fly_fan(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_
                    (ic->max_elevation_rad - ic->min_elevation_rad) * k / (f->n - 1);
         int n = 0;
         st = bmd_ic_fly_raw(earth, ic, &o->site, e, o->sample_dt_s, buf, f->stride, &n, err);
+        if (!st && mode == BMD_IC_FAN_FAST)
+            bmd_ic_fan_states(&fs, buf, n, approx);
         for (int m = 0; m < n && !st; m++) {
-            bmd_ic_fill_state(earth, &o->site, &buf[m]);
+            if (mode == BMD_IC_FAN_EXACT)
+                bmd_ic_fill_state(earth, &o->site, &buf[m]);
             f->p[(size_t)k * f->stride + m] =
                 (fan_point){buf[m].ground_range_m, buf[m].altitude_m, buf[m].t_s,
                             buf[m].speed_m_s, buf[m].gamma_rad};
@@ -107,6 +113,7 @@ static int fly_fan(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_
         *n_states += n;
     }
     free(buf);
+    free(approx);
     return st;
 }
 
@@ -194,6 +201,12 @@ static void grid_extent(const bmd_interceptor *ic, const bmd_flyout_options *o, 
 int bmd_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_interceptor *ic,
                      const bmd_flyout_options *opt, bmd_error *err)
 {
+    return bmd_ic_flyout_build(table, earth, ic, opt, BMD_IC_FAN_FAST, err);
+}
+
+int bmd_ic_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_interceptor *ic,
+                        const bmd_flyout_options *opt, bmd_ic_fan_mode mode, bmd_error *err)
+{
     bmd_error_clear(err);
     if (!table || !earth)
         return bmd_error_set(err, BMD_EINVAL, "flyout build: table and earth must be given");
@@ -204,7 +217,7 @@ int bmd_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_interc
         return st;
     fan f = {0};
     long n_states = 0;
-    st = fly_fan(earth, ic, &o, &f, &n_states, err);
+    st = fly_fan(earth, ic, &o, mode, &f, &n_states, err);
     if (!st) {
         table->ic = *ic;
         table->earth_kind = earth->kind;
