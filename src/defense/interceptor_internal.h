@@ -40,9 +40,8 @@ typedef struct bmd_ic_fan_site {
     const bmd_earth *earth;
     bmd_interceptor_site site;
     double east[3], north[3], up[3]; /* the site's local frame (ECEF) */
-    double along[3];                 /* the horizontal unit vector toward the launch azimuth */
-    double radius_m;                 /* normal-section radius of curvature in that azimuth */
-    double east_scale_m, north_scale_m;
+    double east_scale_m, north_scale_m; /* radii of curvature at the site: N (prime vertical), M */
+    double sin_az, cos_az;              /* of the launch azimuth */
 } bmd_ic_fan_site;
 
 /* Fill fs for the fan of site on earth (earth must outlive fs). */
@@ -51,9 +50,10 @@ void bmd_ic_fan_site_init(const bmd_earth *earth, const bmd_interceptor_site *si
 
 /* Fill ground range, altitude, speed and flight-path angle of the n states of ONE trajectory from
  * their r and v, as bmd_ic_fill_state does, but with the geodesic inverse only at nodes (the ground
- * range in between: a cheap approximation plus the interpolated correction; within 1 mm of
- * bmd_ic_fill_state, see flyout_fan.c). approx_m: scratch of n doubles. */
-void bmd_ic_fan_states(const bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *approx_m);
+ * range in between: a cheap approximation plus the interpolated correction; within 5 cm of
+ * bmd_ic_fill_state, see flyout_fan.c). scratch: room for BMD_IC_FAN_SCRATCH(n) doubles. */
+void bmd_ic_fan_states(const bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch);
+#define BMD_IC_FAN_SCRATCH(n) (5 * (size_t)(n))
 
 /* How bmd_ic_flyout_build converts the fan's states: through bmd_ic_fan_states (what
  * bmd_flyout_build does), or bmd_ic_fill_state on every state (the reference for tests and
