@@ -85,7 +85,8 @@ static int turns_at(const double *da, const double *db, int m)
 {
     const double stall2 = FAN_STALL_M * FAN_STALL_M;
     return !(da[m] * da[m + 1] + db[m] * db[m + 1] > 0.0) ||
-           da[m] * da[m] + db[m] * db[m] < stall2 || da[m + 1] * da[m + 1] + db[m + 1] * db[m + 1] < stall2;
+           da[m] * da[m] + db[m] * db[m] < stall2 ||
+           da[m + 1] * da[m + 1] + db[m + 1] * db[m + 1] < stall2;
 }
 
 void bmd_ic_fan_states(const bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch)
