@@ -16,9 +16,10 @@
  *   every turn or stall of the ground track (a hovering vertical launch); in between c is
  *   interpolated quadratically in the ground-track length through the segment's two nodes and a
  *   third (linearly when no third node is usable).
- * Accuracy (tests/test_flyout_fan.c): |g - exact| below 5 cm (measured 3.3 cm; below 1 mm on
- * spheres and near the site) over fans of interceptors from 3 to 6.5 km/s at sites from 45 S to
- * 70 N on WGS84; tables' nodes within 2.2e-7 s of the reference. Speed: docs/performance.md. */
+ * Accuracy (tests/test_flyout_fan.c): |g - exact| below 2 cm (measured 3.6 mm, 8 mm for the
+ * staged model; below 1 mm on spheres and near the site) over fans of interceptors from 3 to
+ * 6.5 km/s at sites from 45 S to 70 N on WGS84; tables' nodes within 5e-8 s of the reference.
+ * Speed (~3.2x cheaper tables): docs/performance.md. */
 #include <math.h>
 
 #include "bmd/units.h"
@@ -26,7 +27,7 @@
 #include "defense/interceptor_internal.h"
 
 /* Longest stretch of (approximate) ground track between two exact nodes. */
-#define FAN_NODE_SPACING_M 25.0e3
+#define FAN_NODE_SPACING_M 15.0e3
 /* Cosine of the largest turn of the ground track between two exact nodes. */
 #define FAN_NODE_COS_TURN 0.995
 /* A step of the ground track shorter than this is a stall (made a node). */

@@ -50,7 +50,7 @@ void bmd_ic_fan_site_init(const bmd_earth *earth, const bmd_interceptor_site *si
 
 /* Fill ground range, altitude, speed and flight-path angle of the n states of ONE trajectory from
  * their r and v, as bmd_ic_fill_state does, but with the geodesic inverse only at nodes (the ground
- * range in between: a cheap approximation plus the interpolated correction; within 5 cm of
+ * range in between: a cheap approximation plus the interpolated correction; within 2 cm of
  * bmd_ic_fill_state, see flyout_fan.c). scratch: room for BMD_IC_FAN_SCRATCH(n) doubles. */
 void bmd_ic_fan_states(const bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch);
 #define BMD_IC_FAN_SCRATCH(n) (5 * (size_t)(n))
