@@ -80,15 +80,18 @@ static int resolve_options(const bmd_flyout_options *in, bmd_flyout_options *o, 
 
 /* Fly every trajectory of the fan and keep its (range, altitude, time, speed, angle). */
 static int fly_fan(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_flyout_options *o,
-                   fan *f, long *n_states, bmd_error *err)
+                   bmd_ic_fan_mode mode, fan *f, long *n_states, bmd_error *err)
 {
+    bmd_ic_fan_site fs;
+    bmd_ic_fan_site_init(earth, &o->site, &fs);
     f->n = o->n_elevations;
     f->stride = bmd_ic_states_needed(ic, o->sample_dt_s);
     f->p = malloc(sizeof *f->p * (size_t)f->n * (size_t)f->stride);
     f->len = calloc((size_t)f->n, sizeof *f->len);
     bmd_kv_state *buf = malloc(sizeof *buf * (size_t)f->stride);
+    double *approx = malloc(sizeof *approx * BMD_IC_FAN_SCRATCH(f->stride));
     int st = BMD_SUCCESS;
-    if (!f->p || !f->len || !buf)
+    if (!f->p || !f->len || !buf || !approx)
         st = bmd_error_set(err, BMD_ENOMEM, "out of memory for a fan of %d x %d states", f->n,
                            f->stride);
     *n_states = 0;
@@ -97,8 +100,11 @@ static int fly_fan(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_
                    (ic->max_elevation_rad - ic->min_elevation_rad) * k / (f->n - 1);
         int n = 0;
         st = bmd_ic_fly_raw(earth, ic, &o->site, e, o->sample_dt_s, buf, f->stride, &n, err);
+        if (!st && mode == BMD_IC_FAN_FAST)
+            bmd_ic_fan_states(&fs, buf, n, approx);
         for (int m = 0; m < n && !st; m++) {
-            bmd_ic_fill_state(earth, &o->site, &buf[m]);
+            if (mode == BMD_IC_FAN_EXACT)
+                bmd_ic_fill_state(earth, &o->site, &buf[m]);
             f->p[(size_t)k * f->stride + m] =
                 (fan_point){buf[m].ground_range_m, buf[m].altitude_m, buf[m].t_s,
                             buf[m].speed_m_s, buf[m].gamma_rad};
@@ -107,6 +113,7 @@ static int fly_fan(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_
         *n_states += n;
     }
     free(buf);
+    free(approx);
     return st;
 }
 
@@ -121,6 +128,16 @@ static void keep_earliest(bmd_flyout *tb, int i, int j, double t, double v, doub
     }
 }
 
+/* Smaller and larger of two finite numbers (inline: fmin/fmax are library calls here). */
+static inline double min2(double a, double b)
+{
+    return a < b ? a : b;
+}
+static inline double max2(double a, double b)
+{
+    return a > b ? a : b;
+}
+
 /* Rasterise one triangle: every node inside gets the linear interpolation of the vertices'
  * time, speed and angle, if that is earlier than what it has. */
 static void raster_triangle(bmd_flyout *tb, const fan_point *a, const fan_point *b,
@@ -131,8 +148,8 @@ static void raster_triangle(bmd_flyout *tb, const fan_point *a, const fan_point 
     const double scale = (fabs(x1) + fabs(x2)) * (fabs(y1) + fabs(y2));
     if (!(fabs(det) > 1e-12 * scale) || scale == 0.0)
         return;
-    double rmin = fmin(a->r, fmin(b->r, c->r)), rmax = fmax(a->r, fmax(b->r, c->r));
-    double hmin = fmin(a->h, fmin(b->h, c->h)), hmax = fmax(a->h, fmax(b->h, c->h));
+    double rmin = min2(a->r, min2(b->r, c->r)), rmax = max2(a->r, max2(b->r, c->r));
+    double hmin = min2(a->h, min2(b->h, c->h)), hmax = max2(a->h, max2(b->h, c->h));
     int i0 = (int)ceil(rmin / tb->d_range_m - 1e-9), i1 = (int)floor(rmax / tb->d_range_m + 1e-9);
     int j0 = (int)ceil(hmin / tb->d_altitude_m - 1e-9);
     int j1 = (int)floor(hmax / tb->d_altitude_m + 1e-9);
@@ -180,8 +197,8 @@ static void grid_extent(const bmd_interceptor *ic, const bmd_flyout_options *o, 
     for (int k = 0; k < f->n; k++)
         for (int m = 0; m < f->len[k]; m++) {
             const fan_point *p = &f->p[(size_t)k * f->stride + m];
-            rmax = fmax(rmax, p->r);
-            hmax = fmax(hmax, p->h);
+            rmax = max2(rmax, p->r);
+            hmax = max2(hmax, p->h);
         }
     *range_max = o->range_max_m > 0.0 ? o->range_max_m : rmax;
     *alt_max = o->altitude_max_m > 0.0 ? o->altitude_max_m : fmin(hmax, ic->max_altitude_m);
@@ -194,6 +211,12 @@ static void grid_extent(const bmd_interceptor *ic, const bmd_flyout_options *o, 
 int bmd_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_interceptor *ic,
                      const bmd_flyout_options *opt, bmd_error *err)
 {
+    return bmd_ic_flyout_build(table, earth, ic, opt, BMD_IC_FAN_FAST, err);
+}
+
+int bmd_ic_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_interceptor *ic,
+                        const bmd_flyout_options *opt, bmd_ic_fan_mode mode, bmd_error *err)
+{
     bmd_error_clear(err);
     if (!table || !earth)
         return bmd_error_set(err, BMD_EINVAL, "flyout build: table and earth must be given");
@@ -204,7 +227,7 @@ int bmd_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_interc
         return st;
     fan f = {0};
     long n_states = 0;
-    st = fly_fan(earth, ic, &o, &f, &n_states, err);
+    st = fly_fan(earth, ic, &o, mode, &f, &n_states, err);
     if (!st) {
         table->ic = *ic;
         table->earth_kind = earth->kind;

@@ -35,4 +35,33 @@ int bmd_ic_check_site(const bmd_interceptor_site *site, bmd_error *err);
 /* States needed for one trajectory with step dt_s. */
 int bmd_ic_states_needed(const bmd_interceptor *ic, double dt_s);
 
+/* Per-site constants for converting a flyout fan's states (flyout_fan.c). */
+typedef struct bmd_ic_fan_site {
+    const bmd_earth *earth;
+    bmd_interceptor_site site;
+    double east[3], north[3], up[3]; /* the site's local frame (ECEF) */
+    double east_scale_m, north_scale_m; /* radii of curvature at the site: N (prime vertical), M */
+    double sin_az, cos_az;              /* of the launch azimuth */
+} bmd_ic_fan_site;
+
+/* Fill fs for the fan of site on earth (earth must outlive fs). */
+void bmd_ic_fan_site_init(const bmd_earth *earth, const bmd_interceptor_site *site,
+                          bmd_ic_fan_site *fs);
+
+/* Fill ground range, altitude, speed and flight-path angle of the n states of ONE trajectory from
+ * their r and v, as bmd_ic_fill_state does, but with the geodesic inverse only at nodes (the ground
+ * range in between: a cheap approximation plus the interpolated correction; within 2 cm of
+ * bmd_ic_fill_state, see flyout_fan.c). scratch: room for BMD_IC_FAN_SCRATCH(n) doubles. */
+void bmd_ic_fan_states(const bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch);
+#define BMD_IC_FAN_SCRATCH(n) (5 * (size_t)(n))
+
+/* How bmd_ic_flyout_build converts the fan's states: through bmd_ic_fan_states (what
+ * bmd_flyout_build does), or bmd_ic_fill_state on every state (the reference for tests and
+ * benchmarks). */
+typedef enum bmd_ic_fan_mode { BMD_IC_FAN_FAST = 0, BMD_IC_FAN_EXACT = 1 } bmd_ic_fan_mode;
+
+/* bmd_flyout_build with the fan conversion chosen. */
+int bmd_ic_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_interceptor *ic,
+                        const bmd_flyout_options *opt, bmd_ic_fan_mode mode, bmd_error *err);
+
 #endif
