@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# engage SCENARIO --samples N over MPI ranks: 'mpirun -n 1' and 'mpirun -n 2' print the same
+# engage SCENARIO --samples N and footprint --samples N over MPI ranks (engage below; footprint
+# further down): 'mpirun -n 1' and 'mpirun -n 2' print the same
 # JSON and write the same --mc-csv, byte for byte, as one process without mpirun (samples split
 # over the ranks, records gathered on rank 0 in sample order, reduced there; rank 0 alone
 # writes). Bad input under mpirun: one line on stderr, exit 2, nothing written.
@@ -62,6 +63,33 @@ few=(engage "$tmp/case.yaml" --samples 1 --seed 3 --no-required-speed --json --t
 "$bin" "${few[@]}" >"$tmp/f0.json" 2>/dev/null || bad "one sample, one process failed"
 if run 2 "$bin" "${few[@]}" >"$tmp/f2.json" 2>"$tmp/err" && cmp -s "$tmp/f0.json" "$tmp/f2.json"; then ok
 else bad "one sample on 2 ranks differs or failed: $(cat "$tmp/err")"; fi
+
+# footprint --samples N: each rank runs a block of samples, rank 0 sums the per-cell integer
+# counts and divides by N; CSV, GeoJSON and JSON the same bytes as one process (3 samples: 2 + 1;
+# an interceptor parameter (tables rebuilt per sample) and a rules parameter).
+fpa=(footprint "$tmp/case.yaml" --grid 37,39,36,40,2 --launch mrbm --quiet --samples 3 --seed 3
+     --threads 1 --json --vary 'rules.total_delay_s=0:300' --vary 'interceptor.burnout_speed_m_s=2000:4000')
+"$bin" "${fpa[@]}" --csv "$tmp/c0.csv" --geojson "$tmp/c0.geojson" >"$tmp/c0.json" 2>"$tmp/err" \
+  || bad "footprint, one process: $(cat "$tmp/err")"
+for n in 1 2; do
+  if run $n "$bin" "${fpa[@]}" --csv "$tmp/c$n.csv" --geojson "$tmp/c$n.geojson" >"$tmp/c$n.json" 2>"$tmp/err"; then ok
+  else bad "footprint, mpirun -n $n failed: $(cat "$tmp/err")"; fi
+  for ext in csv geojson json; do
+    if cmp -s "$tmp/c0.$ext" "$tmp/c$n.$ext"; then ok; else bad "footprint, mpirun -n $n: $ext differs from one process"; fi
+  done
+done
+python3 - "$tmp/c2.json" <<'PY' && ok || bad "footprint JSON: not one run of 3 samples with cells between 0 and 1"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["coverage_probability"]["samples"] == 3
+ps = [c["p_at_least_one_shot"] for c in d["cells"]]
+assert all(0 <= p <= 1 for p in ps) and any(0 < p < 1 for p in ps), ps  # a non-trivial map
+PY
+rm -f "$tmp/x.csv"
+run 2 "$bin" footprint "$tmp/case.yaml" --grid 37,39,36,40,2 --launch mrbm --samples 2 --mode exposure \
+  --csv "$tmp/x.csv" >"$tmp/out" 2>"$tmp/err"; st=$?
+if [ $st -eq 2 ] && [ "$(grep -c '^bmdsim footprint:' "$tmp/err")" -eq 1 ] && [ ! -e "$tmp/x.csv" ]; then ok
+else bad "footprint --samples --mode exposure on 2 ranks: status $st, stderr: $(cat "$tmp/err")"; fi
 
 # Bad input on every rank: one line from bmdsim on stderr (mpirun adds its own note of the exit
 # status), exit 2, nothing written.

@@ -199,6 +199,14 @@ typedef struct bmd_mc_footprint_input {
                                          analysis shares them; bmd_footprint_defense_from_
                                          scenario_shared), nominal included; 0 (default): one
                                          table per site, as `bmdsim footprint` */
+    long first_sample, block_samples; /* 0, 0 (default): every sample. Else only the samples
+                                         [first_sample, first_sample + block_samples) of the N
+                                         are run (MPI ranks share them; the design is still of
+                                         N points, so sample i is the same whoever runs it): the
+                                         result's n_one and n_two count over those samples, and
+                                         p_one, p_two are n_one / N, n_two / N (the block's part;
+                                         the counts of all blocks summed over N give exactly
+                                         the p_one, p_two of the whole run) */
 } bmd_mc_footprint_input;
 
 /* A footprint over the samples. */
@@ -217,6 +225,9 @@ typedef struct bmd_mc_footprint {
                                          in every sample (the fast path) */
     long engagements;                 /* bmd_engage calls over the samples (fast path) */
     int tables_per_type;              /* the input's choice, for the outputs to name */
+    long *n_one, *n_two;              /* [n_cells]: the samples run with >= 1, >= 2 shot
+                                         opportunities (integers: blocks sum exactly) */
+    long first_sample, block_samples; /* the samples run: [0, n) unless the input's block */
 } bmd_mc_footprint;
 
 /* Run it. opt: samples, seed, sampler, threads (opt->analysis unused; NULL: defaults). Errors:
