@@ -187,7 +187,8 @@ static int write_scene(fp_cmd *c, const bmd_mc_footprint *r, cli_outputs *out, i
     return st;
 }
 
-int cli_footprint_mc(fp_cmd *c, const cli_args *a, cli_outputs *out, const int index[3])
+int cli_footprint_mc(fp_cmd *c, const cli_args *a, cli_outputs *out, const int index[3],
+                     const volatile sig_atomic_t *interrupted)
 {
     /* every rank runs this; ranks above 0 hold their stderr until the job's status is agreed */
     fp_held_stderr held;
@@ -232,8 +233,7 @@ int cli_footprint_mc(fp_cmd *c, const cli_args *a, cli_outputs *out, const int i
         st = cli_library_failure(c->command, st, &err);
     /* The ranks agree; rank 0 sums the integer counts of every block and divides by N: the same
      * numbers as one process (p = count / N). */
-    static const volatile sig_atomic_t not_interrupted = 0;
-    const int stop = fp_mpi_any_stop(c, st, &not_interrupted);
+    const int stop = fp_mpi_any_stop(c, st, interrupted);
     if (!stop && c->size > 1) {
         fp_mpi_sum_longs(c, r.n_one, r.n_cells);
         fp_mpi_sum_longs(c, r.n_two, r.n_cells);
@@ -251,6 +251,8 @@ int cli_footprint_mc(fp_cmd *c, const cli_args *a, cli_outputs *out, const int i
         }
         if (!st)
             st = write_scene(c, &r, out, index[1], index[2]);
+        if (!st && *interrupted) /* a signal while writing: nothing is committed */
+            st = 130;
         if (!st)
             st = cli_outputs_commit(out);
         if (!st) {
@@ -262,8 +264,10 @@ int cli_footprint_mc(fp_cmd *c, const cli_args *a, cli_outputs *out, const int i
         }
     }
     int speaker = 0;
-    st = fp_mpi_job_status(c, st, &not_interrupted, &speaker);
+    st = fp_mpi_job_status(c, st, interrupted, &speaker);
     fp_stderr_release(&held, speaker);
+    if (st == 130 && speaker && !*interrupted) /* another rank was interrupted: say it here */
+        cli_complain(c->command, "interrupted: no output written");
     bmd_mc_footprint_free(&r);
     bmd_param_set_free(&set);
     return st;
