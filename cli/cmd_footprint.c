@@ -627,7 +627,7 @@ int cli_cmd_footprint(int argc, char **argv)
         say_interrupted(c);
     const int mc = !st && cli_mc_wanted(&a); /* Monte Carlo: its own run and outputs */
     if (mc)
-        st = cli_footprint_mc(c, &a, &out, index);
+        st = cli_footprint_mc(c, &a, &out, index, &interrupted);
     if (!st && !mc)
         st = run_all(c);
     say_at_signal = 0; /* the write phase checks the flag before its commit */

@@ -11,6 +11,7 @@
 #include "bmd/footprint_summary.h"
 #include "bmd/montecarlo.h"
 #include "footprint_mc.h"
+#include "footprint_mpi.h"
 #include "mc_cli.h"
 #include "outputs.h"
 #include "rules_cli.h"
@@ -186,57 +187,87 @@ static int write_scene(fp_cmd *c, const bmd_mc_footprint *r, cli_outputs *out, i
     return st;
 }
 
-int cli_footprint_mc(fp_cmd *c, const cli_args *a, cli_outputs *out, const int index[3])
+int cli_footprint_mc(fp_cmd *c, const cli_args *a, cli_outputs *out, const int index[3],
+                     const volatile sig_atomic_t *interrupted)
 {
-    if (c->exposure || c->n_centres != 1 || c->has_override || c->size > 1 ||
-        cli_has(a, "required-speed") || cli_has(a, "mc-csv")) {
+    /* every rank runs this; ranks above 0 hold their stderr until the job's status is agreed */
+    fp_held_stderr held;
+    fp_stderr_hold(c, &held);
+    int st = CLI_OK;
+    if (c->exposure || c->n_centres != 1 || c->has_override || cli_has(a, "required-speed") ||
+        cli_has(a, "mc-csv")) {
         cli_complain(c->command, "--samples: %s", c->exposure ? "not with --mode exposure"
                      : c->n_centres != 1 ? "one map only: name one point with --launch/--target"
                      : c->has_override ? "not with --missile (vary the scenario's missile)"
-                     : c->size > 1 ? "runs on one MPI rank (use --threads)"
                      : cli_has(a, "mc-csv") ? "--mc-csv is engage's; use --csv"
                                             : "not with --required-speed");
-        return CLI_USAGE;
+        st = CLI_USAGE;
     }
     bmd_mc_options opt;
     bmd_param_set set = {0};
-    int st = cli_mc_setup(a, &c->scn, &opt, &set);
+    if (!st)
+        st = cli_mc_setup(a, &c->scn, &opt, &set);
     bmd_mc_footprint_input in;
     memset(&in, 0, sizeof in);
-    in.mode = c->mode;
-    missile_source(c, c->centres[0].missile, &in.threat, &in.launch_area);
-    in.centre_lat_rad = c->centres[0].lat_rad, in.centre_lon_rad = c->centres[0].lon_rad;
-    in.cell_lat_rad = c->grid.lat_rad, in.cell_lon_rad = c->grid.lon_rad;
-    in.n_cells = c->grid.n_cells;
-    in.toward_lat_rad = c->centres[0].lat_rad, in.toward_lon_rad = c->centres[0].lon_rad;
-    if (c->mode == BMD_FOOTPRINT_LAUNCH_AREA)
-        in.toward_lat_rad = c->grid.lat_rad[c->grid.n_cells / 2],
-        in.toward_lon_rad = c->grid.lon_rad[c->grid.n_cells / 2];
-    in.launch_on = cli_has(a, "launch-on") ? (int)c->rules.launch_on : -1;
-    in.no_fcr_coverage = cli_has(a, "no-fcr-coverage");
-    in.opt = c->opt;
-    opt.threads = c->opt.threads;
+    if (!st) { /* (on failure the ranks still meet below) */
+        in.mode = c->mode;
+        missile_source(c, c->centres[0].missile, &in.threat, &in.launch_area);
+        in.centre_lat_rad = c->centres[0].lat_rad, in.centre_lon_rad = c->centres[0].lon_rad;
+        in.cell_lat_rad = c->grid.lat_rad, in.cell_lon_rad = c->grid.lon_rad;
+        in.n_cells = c->grid.n_cells;
+        in.toward_lat_rad = c->centres[0].lat_rad, in.toward_lon_rad = c->centres[0].lon_rad;
+        if (c->mode == BMD_FOOTPRINT_LAUNCH_AREA)
+            in.toward_lat_rad = c->grid.lat_rad[c->grid.n_cells / 2],
+            in.toward_lon_rad = c->grid.lon_rad[c->grid.n_cells / 2];
+        in.launch_on = cli_has(a, "launch-on") ? (int)c->rules.launch_on : -1;
+        in.no_fcr_coverage = cli_has(a, "no-fcr-coverage");
+        in.opt = c->opt;
+        opt.threads = c->opt.threads;
+        if (c->size > 1) /* this rank's block of samples (MPI) */
+            fp_block(c->rank, c->size, opt.samples, &in.first_sample, &in.block_samples);
+    }
     bmd_mc_footprint r;
     memset(&r, 0, sizeof r);
     bmd_error err = {0};
     if (!st && (st = bmd_mc_footprint_run(&c->scn, &set, &in, &opt, &r, &err)))
         st = cli_library_failure(c->command, st, &err);
-    if (!st && index[0] >= 0) {
-        char *text = csv_text(c, &r);
-        st = text ? cli_outputs_write_string(out, index[0], text) : CLI_FAILED;
-        free(text);
+    /* The ranks agree; rank 0 sums the integer counts of every block and divides by N: the same
+     * numbers as one process (p = count / N). */
+    const int stop = fp_mpi_any_stop(c, st, interrupted);
+    if (!stop && c->size > 1) {
+        fp_mpi_sum_longs(c, r.n_one, r.n_cells);
+        fp_mpi_sum_longs(c, r.n_two, r.n_cells);
+        fp_mpi_sum_longs(c, &r.engagements, 1);
+        for (long k = 0; c->rank == 0 && k < r.n_cells; k++) {
+            r.p_one[k] = (double)r.n_one[k] / (double)r.n;
+            r.p_two[k] = (double)r.n_two[k] / (double)r.n;
+        }
     }
-    if (!st)
-        st = write_scene(c, &r, out, index[1], index[2]);
-    if (!st)
-        st = cli_outputs_commit(out);
-    if (!st) {
-        if (cli_has(a, "json"))
-            print_json(c, &r);
-        else
-            print_table(c, &r);
-        st = fflush(stdout) ? CLI_FAILED : CLI_OK;
+    if (!stop && c->rank == 0) { /* only rank 0 writes */
+        if (!st && index[0] >= 0) {
+            char *text = csv_text(c, &r);
+            st = text ? cli_outputs_write_string(out, index[0], text) : CLI_FAILED;
+            free(text);
+        }
+        if (!st)
+            st = write_scene(c, &r, out, index[1], index[2]);
+        if (!st && *interrupted) /* a signal while writing: nothing is committed */
+            st = 130;
+        if (!st)
+            st = cli_outputs_commit(out);
+        if (!st) {
+            if (cli_has(a, "json"))
+                print_json(c, &r);
+            else
+                print_table(c, &r);
+            st = fflush(stdout) ? CLI_FAILED : CLI_OK;
+        }
     }
+    int speaker = 0;
+    st = fp_mpi_job_status(c, st, interrupted, &speaker);
+    fp_stderr_release(&held, speaker);
+    if (st == 130 && speaker && !*interrupted) /* another rank was interrupted: say it here */
+        cli_complain(c->command, "interrupted: no output written");
     bmd_mc_footprint_free(&r);
     bmd_param_set_free(&set);
     return st;

@@ -163,6 +163,25 @@ void fp_mpi_sum_stats(const fp_cmd *c, bmd_footprint_stats *stats)
 #endif
 }
 
+void fp_mpi_sum_longs(const fp_cmd *c, long *v, long n)
+{
+#ifdef BMD_MPI
+    if (c->size > 1)
+        for (long at = 0; at < n;) { /* in chunks an int counts */
+            const int part = n - at > (1L << 30) ? 1 << 30 : (int)(n - at);
+            if (c->rank == 0)
+                MPI_Reduce(MPI_IN_PLACE, v + at, part, MPI_LONG, MPI_SUM, 0, MPI_COMM_WORLD);
+            else
+                MPI_Reduce(v + at, NULL, part, MPI_LONG, MPI_SUM, 0, MPI_COMM_WORLD);
+            at += part;
+        }
+#else
+    (void)c;
+    (void)v;
+    (void)n;
+#endif
+}
+
 void fp_stderr_hold(const fp_cmd *c, fp_held_stderr *h)
 {
     h->file = NULL;

@@ -49,6 +49,10 @@ int fp_gather_counts(int size, long n, int *counts, int *displs);
 /* Sum the run counters of stats over the ranks (flights, engagements, pruned). */
 void fp_mpi_sum_stats(const fp_cmd *c, bmd_footprint_stats *stats);
 
+/* Sum v[0..n-1] over the ranks into rank 0's v (integers: exact, any order); other ranks' v
+ * unchanged. Collective. */
+void fp_mpi_sum_longs(const fp_cmd *c, long *v, long n);
+
 /* The block of cells [first, first + count) of rank among size ranks, for n cells. */
 void fp_block(int rank, int size, long n, long *first, long *count);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mc_cli.h"
+#include "mc_mpi.h"
 #include "outputs.h"
 #include "scenario_cli.h"
 
@@ -255,58 +256,108 @@ static char *csv_text(const bmd_scenario *scn, const bmd_mc_result *r)
     return buf;
 }
 
-int cli_mc_engage(const cli_args *a, const bmd_scenario *scn)
+/* The run on the ranks of m: each computes the records of its block of samples, rank 0 gathers
+ * them in sample order, reduces and alone writes (cli/mc_mpi.h). Every rank reaches the same
+ * collective calls whatever fails where. Returns this rank's exit status. */
+static int engage_ranks(const cli_args *a, const bmd_scenario *scn, const mc_mpi *m)
 {
     bmd_mc_options opt;
     bmd_param_set set = {0};
     int st = cli_mc_setup(a, scn, &opt, &set);
-    if (st) {
-        bmd_param_set_free(&set);
-        return st;
-    }
+    if (!st && !cli_has(a, "threads"))
+        opt.threads = m->default_threads;
     opt.analysis.required_speed = !cli_has(a, "no-required-speed");
     cli_outputs out;
-    int csv = -1;
-    if ((st = cli_outputs_open(&out, a->command, 1)) == CLI_OK)
-        st = cli_outputs_add(&out, cli_text(a, "mc-csv"), 0, &csv);
+    int csv = -1, opened = 0;
+    if (!st && m->rank == 0) {
+        opened = (st = cli_outputs_open(&out, a->command, 1)) == CLI_OK;
+        if (st == CLI_OK)
+            st = cli_outputs_add(&out, cli_text(a, "mc-csv"), 0, &csv);
+    }
+    bmd_mc_records mine, all;
+    memset(&mine, 0, sizeof mine);
+    memset(&all, 0, sizeof all);
     bmd_mc_result r;
     memset(&r, 0, sizeof r);
     bmd_error err = {0};
-    if (st == CLI_OK && (st = bmd_mc_run(scn, &set, &opt, &r, &err))) {
-        cli_complain(a->command, "%s", err.message);
-        st = cli_exit_status(st);
+    if (st == CLI_OK) {
+        long first, count;
+        mc_mpi_block(m, opt.samples, &first, &count);
+        int lib = bmd_mc_records_run(scn, &set, &opt, first, count, &mine, &err);
+        if (!lib && m->rank == 0) /* the whole run's records, before the ranks agree */
+            lib = bmd_mc_records_alloc(&all, opt.samples, 0, opt.samples, mine.n_threats,
+                                       mine.n_sites, &err);
+        if (lib) {
+            cli_complain(a->command, "%s", err.message);
+            st = cli_exit_status(lib);
+        }
     }
-    if (st == CLI_OK && csv >= 0) {
-        char *text = csv_text(scn, &r);
-        st = text ? cli_outputs_write_string(&out, csv, text) : CLI_FAILED;
-        free(text);
+    int stop = mc_mpi_any_failed(m, st != CLI_OK);
+    if (!stop && mc_mpi_gather(m, &mine, &all)) {
+        cli_complain(a->command, "%ld samples of %d pairs are more than one MPI gather counts",
+                     opt.samples, mine.n_pairs);
+        st = CLI_FAILED;
     }
-    if (st == CLI_OK)
-        st = cli_outputs_commit(&out);
-    if (st == CLI_OK)
-        st = cli_has(a, "json") ? print_json(scn, &r) : print_table(scn, &r);
-    cli_outputs_close(&out);
+    if (!stop && st == CLI_OK && m->rank == 0) {
+        memcpy(all.nominal_shots, mine.nominal_shots,
+               (size_t)(mine.n_pairs > 0 ? mine.n_pairs : 1) * sizeof *all.nominal_shots);
+        int lib = bmd_mc_reduce(&set, &opt, &all, &r, &err);
+        if (lib) {
+            cli_complain(a->command, "%s", err.message);
+            st = cli_exit_status(lib);
+        }
+        if (st == CLI_OK && csv >= 0) {
+            char *text = csv_text(scn, &r);
+            st = text ? cli_outputs_write_string(&out, csv, text) : CLI_FAILED;
+            free(text);
+        }
+        if (st == CLI_OK)
+            st = cli_outputs_commit(&out);
+        if (st == CLI_OK)
+            st = cli_has(a, "json") ? print_json(scn, &r) : print_table(scn, &r);
+        if (st == CLI_OK)
+            st = fflush(stdout) ? CLI_FAILED : CLI_OK;
+    }
+    if (opened)
+        cli_outputs_close(&out);
     bmd_mc_free(&r);
+    bmd_mc_records_free(&mine);
+    bmd_mc_records_free(&all);
     bmd_param_set_free(&set);
     return st;
 }
 
+int cli_mc_engage(const cli_args *a, const bmd_scenario *scn)
+{
+    mc_mpi m;
+    if (mc_mpi_begin(&m, a->command))
+        return CLI_FAILED;
+    return mc_mpi_end(&m, engage_ranks(a, scn, &m));
+}
+
 int cli_mc_engage_path(const cli_args *a, const char *path)
 {
+    mc_mpi m;
+    if (mc_mpi_begin(&m, a->command))
+        return CLI_FAILED;
+    int st = CLI_OK;
     if (cli_has(a, "geojson") || cli_has(a, "kml")) {
         cli_complain(a->command, "--%s cannot be combined with the Monte Carlo options (--samples"
                      " ...): give --json or --mc-csv", cli_has(a, "geojson") ? "geojson" : "kml");
-        return CLI_USAGE;
+        st = CLI_USAGE;
     }
-    bmd_scenario *scn = calloc(1, sizeof *scn);
-    if (!scn)
-        return CLI_FAILED;
-    int st = cli_scenario_open(a, path, scn);
-    if (st == CLI_OK)
-        st = cli_mc_engage(a, scn);
-    bmd_scenario_free(scn);
-    free(scn);
-    return st;
+    bmd_scenario *scn = st ? NULL : calloc(1, sizeof *scn);
+    if (!st && !scn)
+        st = CLI_FAILED;
+    if (!st)
+        st = cli_scenario_open(a, path, scn);
+    if (!st)
+        st = engage_ranks(a, scn, &m);
+    if (scn) {
+        bmd_scenario_free(scn);
+        free(scn);
+    }
+    return mc_mpi_end(&m, st);
 }
 
 int cli_mc_setup_optional(const cli_args *a, const bmd_scenario *scn, long default_n,

@@ -31,7 +31,9 @@ int cli_mc_setup(const cli_args *a, const bmd_scenario *scn, bmd_mc_options *opt
 int cli_mc_setup_optional(const cli_args *a, const bmd_scenario *scn, long default_n,
                           bmd_mc_options *opt, bmd_param_set *set);
 
-/* bmdsim engage SCENARIO.yaml --samples N ...: the Monte Carlo table, or --json, and --mc-csv. */
+/* bmdsim engage SCENARIO.yaml --samples N ...: the Monte Carlo table, or --json, and --mc-csv.
+ * Under mpirun (-DBMD_MPI=ON) the samples are split over the ranks and rank 0 alone writes
+ * (cli/mc_mpi.h); the output is the same bytes as one process. Returns the job's exit status. */
 int cli_mc_engage(const cli_args *a, const bmd_scenario *scn);
 
 /* The same from the scenario's path (opened with --catalog); --geojson and --kml are refused

@@ -102,6 +102,56 @@ typedef struct bmd_mc_result {
 BMD_API int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_options *opt,
                        bmd_mc_result *out, bmd_error *err);
 
+/* ---------------------------------------------------------------------------------------------
+ * bmd_mc_run in two steps, so that processes (MPI ranks) can share the samples: each computes the
+ * records of a block of samples [first, first + count) with bmd_mc_records_run (the design value
+ * of sample i is the same whoever computes it: the design of all N samples is drawn and sample i
+ * taken from it), one process puts every block in sample order into one bmd_mc_records of
+ * [0, N) and bmd_mc_reduce turns it into exactly the result of bmd_mc_run with the same scenario,
+ * set and options (bmd_mc_run is records of [0, N) then reduce; tested). */
+
+/* One sample's outcome for one pair: what the reduction reads. */
+typedef struct bmd_mc_record {
+    int shots;                     /* shot opportunities; -1: the pair was not evaluated */
+    double altitude_m, time_s;     /* earliest intercept (NAN: not engaged) */
+    double speed_m_s;              /* required speed (NAN: not computed or not possible) */
+} bmd_mc_record;
+
+/* The records of samples [first, first + count) of a run of n samples. */
+typedef struct bmd_mc_records {
+    long n;                        /* N of the whole run */
+    long first, count;             /* the samples held */
+    int n_threats, n_sites, n_pairs;
+    bmd_mc_record *rec;            /* [count * n_pairs]: sample first + i, pair p at
+                                      rec[i * n_pairs + p] (pairs threat-major) */
+    double *nominal_shots;         /* [n_pairs]: shot opportunities of the nominal scenario */
+    long pairs_determined;         /* sums over the samples held (see bmd_mc_result) */
+    long tables_built;
+} bmd_mc_records;
+
+/* Allocate r for samples [first, first + count) of n and n_threats x n_sites pairs (records
+ * zeroed; nominal_shots zero). Errors: BMD_EINVAL (n outside [1, BMD_MC_MAX_SAMPLES], a block
+ * outside [0, n), negative counts of threats or sites); BMD_ENOMEM. On error r is empty. */
+BMD_API int bmd_mc_records_alloc(bmd_mc_records *r, long n, long first, long count, int n_threats,
+                                 int n_sites, bmd_error *err);
+
+/* Compute the records of samples [first, first + count) of the run bmd_mc_run(scn, set, opt)
+ * (count 0 is allowed: only the nominal analysis). Errors: those of bmd_mc_run (a failing sample
+ * named by its number in the whole run, the first failing one of the block); BMD_EINVAL for a
+ * block outside [0, opt->samples). On error out is empty. */
+BMD_API int bmd_mc_records_run(const bmd_scenario *scn, const bmd_param_set *set,
+                               const bmd_mc_options *opt, long first, long count,
+                               bmd_mc_records *out, bmd_error *err);
+
+/* The statistics of the run from the records of all its samples (all->first 0, all->count
+ * all->n = opt->samples), reduced in sample order; set and opt as given to bmd_mc_records_run.
+ * out->run_s is the reduction's time only. Errors: BMD_EINVAL (records not of [0, N) of this
+ * run, too many parameters); BMD_ENOMEM. On error out is empty. */
+BMD_API int bmd_mc_reduce(const bmd_param_set *set, const bmd_mc_options *opt,
+                          const bmd_mc_records *all, bmd_mc_result *out, bmd_error *err);
+
+BMD_API void bmd_mc_records_free(bmd_mc_records *r);
+
 /* The pair of threat ti and site si, or NULL. */
 BMD_API const bmd_mc_pair *bmd_mc_pair_at(const bmd_mc_result *r, int ti, int si);
 
@@ -149,6 +199,14 @@ typedef struct bmd_mc_footprint_input {
                                          analysis shares them; bmd_footprint_defense_from_
                                          scenario_shared), nominal included; 0 (default): one
                                          table per site, as `bmdsim footprint` */
+    long first_sample, block_samples; /* 0, 0 (default): every sample. Else only the samples
+                                         [first_sample, first_sample + block_samples) of the N
+                                         are run (MPI ranks share them; the design is still of
+                                         N points, so sample i is the same whoever runs it): the
+                                         result's n_one and n_two count over those samples, and
+                                         p_one, p_two are n_one / N, n_two / N (the block's part;
+                                         the counts of all blocks summed over N give exactly
+                                         the p_one, p_two of the whole run) */
 } bmd_mc_footprint_input;
 
 /* A footprint over the samples. */
@@ -167,6 +225,9 @@ typedef struct bmd_mc_footprint {
                                          in every sample (the fast path) */
     long engagements;                 /* bmd_engage calls over the samples (fast path) */
     int tables_per_type;              /* the input's choice, for the outputs to name */
+    long *n_one, *n_two;              /* [n_cells]: the samples run with >= 1, >= 2 shot
+                                         opportunities (integers: blocks sum exactly) */
+    long first_sample, block_samples; /* the samples run: [0, n) unless the input's block */
 } bmd_mc_footprint;
 
 /* Run it. opt: samples, seed, sampler, threads (opt->analysis unused; NULL: defaults). Errors:

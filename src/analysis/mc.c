@@ -129,16 +129,10 @@ static double now_s(void)
 #endif
 }
 
-/* Per sample and pair: what the reduction needs. */
-typedef struct sample_pair {
-    int shots;        /* -1: not evaluated */
-    double altitude_m, time_s, speed_m_s;
-} sample_pair;
-
 /* One sample: copy, apply, analyse, record. */
 static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const double *values,
                       const bmd_mc_options *opt, const bmd_analysis *nominal, int reflow,
-                      int rebuild, sample_pair *rec, bmd_analysis_lazy_stats *stats,
+                      int rebuild, bmd_mc_record *rec, bmd_analysis_lazy_stats *stats,
                       bmd_error *err)
 {
     bmd_scenario copy;
@@ -162,7 +156,7 @@ static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const d
     }
     for (int p = 0; p < an.n_threats * an.n_sites; p++) {
         const bmd_analysis_pair *ap = &an.pairs[p];
-        sample_pair *s = &rec[p];
+        bmd_mc_record *s = &rec[p];
         s->shots = -1;
         s->altitude_m = s->time_s = s->speed_m_s = NAN;
         if (ap->status != BMD_ANALYSIS_EVALUATED)
@@ -181,12 +175,12 @@ static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const d
 }
 
 /* Reduce the records of pair p over the n samples (in sample order). */
-static int reduce_pair(bmd_mc_result *r, const sample_pair *rec, int p, double *buf)
+static int reduce_pair(bmd_mc_result *r, const bmd_mc_record *rec, int p, double *buf)
 {
     bmd_mc_pair *mp = &r->pairs[p];
     long n = r->n, one = 0, two = 0, m;
     for (long i = 0; i < n; i++) {
-        const sample_pair *s = &rec[i * r->n_pairs + p];
+        const bmd_mc_record *s = &rec[i * r->n_pairs + p];
         r->shots[i * r->n_pairs + p] = s->shots;
         mp->n_evaluated += s->shots >= 0;
         one += s->shots >= 1;
@@ -199,7 +193,7 @@ static int reduce_pair(bmd_mc_result *r, const sample_pair *rec, int p, double *
     for (int which = 0; which < 3; which++) {
         m = 0;
         for (long i = 0; i < n; i++) {
-            const sample_pair *s = &rec[i * r->n_pairs + p];
+            const bmd_mc_record *s = &rec[i * r->n_pairs + p];
             double v = which == 0 ? s->altitude_m : which == 1 ? s->time_s : s->speed_m_s;
             if (!isnan(v))
                 buf[m++] = v;
@@ -219,12 +213,108 @@ static int reduce_pair(bmd_mc_result *r, const sample_pair *rec, int p, double *
     return BMD_SUCCESS;
 }
 
-int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_options *opt,
-               bmd_mc_result *out, bmd_error *err)
+/* The checks of a run's options shared by records and reduce. */
+static int check_options(const bmd_mc_options *opt, int d, bmd_error *err)
+{
+    if (opt->samples < 1 || opt->samples > BMD_MC_MAX_SAMPLES)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: %ld samples; allowed 1 to %ld (the "
+                             "cap of one run)", opt->samples, BMD_MC_MAX_SAMPLES);
+    if (d > BMD_SAMPLE_MAX_DIMS)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: %d uncertain parameters; at most %d",
+                             d, BMD_SAMPLE_MAX_DIMS);
+    if (opt->threads < 0)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: threads %d must be >= 0",
+                             opt->threads);
+    return BMD_SUCCESS;
+}
+
+/* A copy of set (NULL: empty) into copy; and whether its parameters re-fly the threats or
+ * rebuild the flyout tables. */
+static int copy_params(const bmd_param_set *set, bmd_param_set *copy, int *reflown, int *rebuilt,
+                       bmd_error *err)
+{
+    int d = set ? set->n : 0, st = BMD_SUCCESS;
+    for (int k = 0; k < d && !st; k++)
+        st = bmd_param_set_add(copy, &set->items[k], err);
+    *reflown = *rebuilt = 0;
+    for (int k = 0; k < d; k++) {
+        int part = bmd_param_kind(set->items[k].path);
+        /* a warhead's cross-section changes what radars see, not the flight */
+        *reflown |= part == BMD_PARAM_MISSILE && !strstr(set->items[k].path, ".signature.");
+        *rebuilt |= part == BMD_PARAM_INTERCEPTOR;
+    }
+    return st;
+}
+
+/* The values of all N samples (values[i * d + k]), from the design of N points: sample i's
+ * values do not depend on which process computes it. */
+static int design_values(const bmd_param_set *set, const bmd_mc_options *opt, double *values,
+                         bmd_error *err)
+{
+    int d = set ? set->n : 0;
+    long n = opt->samples;
+    if (d <= 0)
+        return BMD_SUCCESS;
+    double *u = malloc((size_t)n * (size_t)d * sizeof *u);
+    if (!u)
+        return bmd_error_set(err, BMD_ENOMEM, "Monte Carlo: out of memory for the design");
+    int st = bmd_sample_design(opt->sampler, opt->seed, n, d, opt->threads, u, err);
+    if (!st)
+        for (long i = 0; i < n * d; i++)
+            values[i] = bmd_dist_quantile(&set->items[i % d].dist, u[i]);
+    free(u);
+    return st;
+}
+
+int bmd_mc_records_alloc(bmd_mc_records *r, long n, long first, long count, int n_threats,
+                         int n_sites, bmd_error *err)
+{
+    bmd_error_clear(err);
+    if (!r)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo records: none to fill (r is NULL)");
+    memset(r, 0, sizeof *r);
+    if (n < 1 || n > BMD_MC_MAX_SAMPLES)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo records: %ld samples; allowed 1 to "
+                             "%ld", n, BMD_MC_MAX_SAMPLES);
+    if (first < 0 || count < 0 || first > n - count)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo records: samples [%ld, %ld) are not "
+                             "inside [0, %ld)", first, first + count, n);
+    if (n_threats < 0 || n_sites < 0)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo records: %d threats, %d sites; "
+                             "allowed >= 0", n_threats, n_sites);
+    r->n = n;
+    r->first = first;
+    r->count = count;
+    r->n_threats = n_threats;
+    r->n_sites = n_sites;
+    r->n_pairs = n_threats * n_sites;
+    size_t np = r->n_pairs > 0 ? (size_t)r->n_pairs : 1;
+    r->rec = calloc((size_t)(count > 0 ? count : 1) * np, sizeof *r->rec);
+    r->nominal_shots = calloc(np, sizeof *r->nominal_shots);
+    if (!r->rec || !r->nominal_shots) {
+        bmd_mc_records_free(r);
+        return bmd_error_set(err, BMD_ENOMEM, "Monte Carlo: out of memory for %ld samples of %d "
+                             "pairs", count, n_threats * n_sites);
+    }
+    return BMD_SUCCESS;
+}
+
+void bmd_mc_records_free(bmd_mc_records *r)
+{
+    if (!r)
+        return;
+    free(r->rec);
+    free(r->nominal_shots);
+    memset(r, 0, sizeof *r);
+}
+
+int bmd_mc_records_run(const bmd_scenario *scn, const bmd_param_set *set,
+                       const bmd_mc_options *opt, long first, long count, bmd_mc_records *out,
+                       bmd_error *err)
 {
     bmd_error_clear(err);
     if (!out)
-        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: no result to fill (out is NULL)");
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: no records to fill (out is NULL)");
     memset(out, 0, sizeof *out);
     bmd_mc_options defaults;
     bmd_mc_options_init(&defaults);
@@ -233,56 +323,25 @@ int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_o
     if (!scn || !scn->resolved)
         return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: the scenario must be given and "
                              "resolved");
-    if (opt->samples < 1 || opt->samples > BMD_MC_MAX_SAMPLES)
-        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: %ld samples; allowed 1 to %ld (the "
-                             "cap of one run)", opt->samples, BMD_MC_MAX_SAMPLES);
     int d = set ? set->n : 0;
-    if (d > BMD_SAMPLE_MAX_DIMS)
-        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: %d uncertain parameters; at most %d",
-                             d, BMD_SAMPLE_MAX_DIMS);
-    if (opt->threads < 0)
-        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: threads %d must be >= 0",
-                             opt->threads);
-    double t0 = now_s();
+    int st = check_options(opt, d, err);
+    if (st)
+        return st;
     long n = opt->samples;
-    out->n = n;
-    out->seed = opt->seed;
-    out->sampler = opt->sampler;
-    out->n_threats = scn->n_threats;
-    out->n_sites = scn->n_sites;
-    out->n_pairs = scn->n_threats * scn->n_sites;
-    int st = BMD_SUCCESS;
-    for (int k = 0; k < d && !st; k++)
-        st = bmd_param_set_add(&out->params, &set->items[k], err);
-    for (int k = 0; k < d; k++) {
-        int part = bmd_param_kind(set->items[k].path);
-        /* a warhead's cross-section changes what radars see, not the flight */
-        out->reflown |= part == BMD_PARAM_MISSILE && !strstr(set->items[k].path, ".signature.");
-        out->rebuilt |= part == BMD_PARAM_INTERCEPTOR;
-    }
-    int np = out->n_pairs > 0 ? out->n_pairs : 1;
-    out->pairs = calloc((size_t)np, sizeof *out->pairs);
-    out->values = calloc((size_t)n * (size_t)(d > 0 ? d : 1), sizeof *out->values);
-    out->shots = calloc((size_t)n * (size_t)np, sizeof *out->shots);
-    out->s1 = calloc((size_t)np * (size_t)(d > 0 ? d : 1), sizeof *out->s1);
-    sample_pair *rec = calloc((size_t)n * (size_t)np, sizeof *rec);
-    double *buf = calloc((size_t)(2 * n), sizeof *buf);
-    int *status = calloc((size_t)n, sizeof *status);
-    bmd_analysis_lazy_stats *stats = calloc((size_t)n, sizeof *stats);
-    if (!st && (!out->pairs || !out->values || !out->shots || !out->s1 || !rec || !buf || !status ||
-                !stats))
+    if ((st = bmd_mc_records_alloc(out, n, first, count, scn->n_threats, scn->n_sites, err)))
+        return st;
+    bmd_param_set params = {0};
+    int reflown, rebuilt;
+    st = copy_params(set, &params, &reflown, &rebuilt, err);
+    int np = out->n_pairs;
+    double *values = calloc((size_t)n * (size_t)(d > 0 ? d : 1), sizeof *values);
+    int *status = calloc((size_t)(count > 0 ? count : 1), sizeof *status);
+    bmd_analysis_lazy_stats *stats = calloc((size_t)(count > 0 ? count : 1), sizeof *stats);
+    if (!st && (!values || !status || !stats))
         st = bmd_error_set(err, BMD_ENOMEM, "Monte Carlo: out of memory for %ld samples of %d "
-                           "pairs", n, out->n_pairs);
-    /* The design, then the values. */
-    if (!st && d > 0) {
-        double *u = malloc((size_t)n * (size_t)d * sizeof *u);
-        if (!u)
-            st = bmd_error_set(err, BMD_ENOMEM, "Monte Carlo: out of memory for the design");
-        else if (!(st = bmd_sample_design(opt->sampler, opt->seed, n, d, opt->threads, u, err)))
-            for (long i = 0; i < n * d; i++)
-                out->values[i] = bmd_dist_quantile(&set->items[i % d].dist, u[i]);
-        free(u);
-    }
+                           "pairs", n, np);
+    if (!st)
+        st = design_values(set, opt, values, err);
     /* The nominal analysis, whose flights and tables the samples share. */
     bmd_analysis nominal;
     memset(&nominal, 0, sizeof nominal);
@@ -294,23 +353,21 @@ int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_o
         if ((st = bmd_analysis_run(scn, &ao, &nominal, &inner)))
             bmd_error_set(err, st, "Monte Carlo: nominal scenario: %s", inner.message);
     }
-    for (int p = 0; !st && p < out->n_pairs; p++) {
+    for (int p = 0; !st && p < np; p++) {
         const bmd_analysis_pair *ap = &nominal.pairs[p];
-        out->pairs[p].threat = p / scn->n_sites;
-        out->pairs[p].site = p % scn->n_sites;
-        out->pairs[p].nominal_shots = ap->status == BMD_ANALYSIS_EVALUATED && ap->engagement.engageable
-                                          ? ap->engagement.shot_opportunities : 0;
+        out->nominal_shots[p] = ap->status == BMD_ANALYSIS_EVALUATED && ap->engagement.engageable
+                                    ? ap->engagement.shot_opportunities : 0;
     }
-    long first_bad = n;
+    long first_bad = count;
     bmd_error bad;
     bmd_error_clear(&bad);
     if (!st) {
 #pragma omp parallel for schedule(dynamic, 1) num_threads(bmd_num_threads(opt->threads))
-        for (long i = 0; i < n; i++) {
+        for (long i = 0; i < count; i++) {
             bmd_error e;
             bmd_error_clear(&e);
-            status[i] = run_sample(scn, &out->params, out->values + i * (d > 0 ? d : 0), opt,
-                                   &nominal, out->reflown, out->rebuilt, rec + i * np, &stats[i], &e);
+            status[i] = run_sample(scn, &params, values + (first + i) * (d > 0 ? d : 0), opt,
+                                   &nominal, reflown, rebuilt, out->rec + i * np, &stats[i], &e);
             if (status[i]) {
 #pragma omp critical(bmd_mc_error)
                 if (i < first_bad) {
@@ -319,30 +376,109 @@ int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_o
                 }
             }
         }
-        if (first_bad < n) {
+        if (first_bad < count) {
+            long g = first + first_bad;
             char vals[400] = "";
             size_t w = 0;
             for (int k = 0; k < d && w < sizeof vals; k++)
                 w += (size_t)snprintf(vals + w, sizeof vals - w, "%s%s=%.6g", k ? ", " : "",
-                                      out->params.items[k].path, out->values[first_bad * d + k]);
-            st = bmd_error_set(err, status[first_bad], "Monte Carlo sample %ld (%s): %s",
-                               first_bad + 1, vals, bad.message);
+                                      params.items[k].path, values[g * d + k]);
+            st = bmd_error_set(err, status[first_bad], "Monte Carlo sample %ld (%s): %s", g + 1,
+                               vals, bad.message);
         }
     }
     bmd_analysis_free(&nominal);
-    for (long i = 0; !st && i < n; i++) {
+    for (long i = 0; !st && i < count; i++) {
         out->pairs_determined += stats[i].pairs_determined;
         out->tables_built += stats[i].tables_built;
     }
-    for (int p = 0; !st && p < out->n_pairs; p++)
-        reduce_pair(out, rec, p, buf);
-    free(rec);
-    free(buf);
+    bmd_param_set_free(&params);
+    free(values);
     free(status);
     free(stats);
+    if (st)
+        bmd_mc_records_free(out);
+    return st;
+}
+
+int bmd_mc_reduce(const bmd_param_set *set, const bmd_mc_options *opt, const bmd_mc_records *all,
+                  bmd_mc_result *out, bmd_error *err)
+{
+    bmd_error_clear(err);
+    if (!out)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: no result to fill (out is NULL)");
+    memset(out, 0, sizeof *out);
+    bmd_mc_options defaults;
+    bmd_mc_options_init(&defaults);
+    if (!opt)
+        opt = &defaults;
+    int d = set ? set->n : 0;
+    int st = check_options(opt, d, err);
+    if (st)
+        return st;
+    if (!all || !all->rec || !all->nominal_shots || all->n != opt->samples || all->first != 0 ||
+        all->count != all->n || all->n_pairs != all->n_threats * all->n_sites)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo reduce: the records must hold every "
+                             "sample [0, %ld) of the run (got %s)", opt->samples,
+                             all ? "a partial or inconsistent block" : "none");
+    double t0 = now_s();
+    long n = opt->samples;
+    out->n = n;
+    out->seed = opt->seed;
+    out->sampler = opt->sampler;
+    out->n_threats = all->n_threats;
+    out->n_sites = all->n_sites;
+    out->n_pairs = all->n_pairs;
+    st = copy_params(set, &out->params, &out->reflown, &out->rebuilt, err);
+    int np = out->n_pairs > 0 ? out->n_pairs : 1;
+    out->pairs = calloc((size_t)np, sizeof *out->pairs);
+    out->values = calloc((size_t)n * (size_t)(d > 0 ? d : 1), sizeof *out->values);
+    out->shots = calloc((size_t)n * (size_t)np, sizeof *out->shots);
+    out->s1 = calloc((size_t)np * (size_t)(d > 0 ? d : 1), sizeof *out->s1);
+    double *buf = calloc((size_t)(2 * n), sizeof *buf);
+    if (!st && (!out->pairs || !out->values || !out->shots || !out->s1 || !buf))
+        st = bmd_error_set(err, BMD_ENOMEM, "Monte Carlo: out of memory for %ld samples of %d "
+                           "pairs", n, out->n_pairs);
+    if (!st)
+        st = design_values(set, opt, out->values, err);
+    for (int p = 0; !st && p < out->n_pairs; p++) {
+        out->pairs[p].threat = p / out->n_sites;
+        out->pairs[p].site = p % out->n_sites;
+        out->pairs[p].nominal_shots = all->nominal_shots[p];
+    }
+    if (!st) {
+        out->pairs_determined = all->pairs_determined;
+        out->tables_built = all->tables_built;
+    }
+    for (int p = 0; !st && p < out->n_pairs; p++)
+        reduce_pair(out, all->rec, p, buf);
+    free(buf);
     out->run_s = now_s() - t0;
     if (st)
         bmd_mc_free(out);
+    return st;
+}
+
+int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_options *opt,
+               bmd_mc_result *out, bmd_error *err)
+{
+    bmd_error_clear(err);
+    if (!out)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: no result to fill (out is NULL)");
+    memset(out, 0, sizeof *out);
+    bmd_mc_options defaults;
+    bmd_mc_options_init(&defaults);
+    if (!opt)
+        opt = &defaults;
+    double t0 = now_s();
+    bmd_mc_records all;
+    int st = bmd_mc_records_run(scn, set, opt, 0, opt->samples, &all, err);
+    if (!st) {
+        st = bmd_mc_reduce(set, opt, &all, out, err);
+        bmd_mc_records_free(&all);
+    }
+    if (!st)
+        out->run_s = now_s() - t0;
     return st;
 }
 

@@ -203,6 +203,12 @@ static int check(const bmd_scenario *scn, const bmd_param_set *set,
     if (opt->threads < 0)
         return bmd_error_set(err, BMD_EINVAL, "coverage probability: threads %d must be >= 0",
                              opt->threads);
+    if ((in->first_sample || in->block_samples) &&
+        (in->first_sample < 0 || in->block_samples < 0 ||
+         in->first_sample > opt->samples - in->block_samples))
+        return bmd_error_set(err, BMD_EINVAL, "coverage probability: samples [%ld, %ld) are not "
+                             "inside [0, %ld)", in->first_sample,
+                             in->first_sample + in->block_samples, opt->samples);
     return BMD_SUCCESS;
 }
 
@@ -224,6 +230,10 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
     const double t0 = now_s();
     const long n = opt->samples, nc = in->n_cells;
     const int d = set ? set->n : 0;
+    /* the samples run: all, or the input's block (MPI ranks) */
+    const int whole = !in->first_sample && !in->block_samples;
+    const long b0 = whole ? 0 : in->first_sample, nb = whole ? n : in->block_samples;
+    out->first_sample = b0, out->block_samples = nb;
     out->n = n, out->seed = opt->seed, out->sampler = opt->sampler, out->n_cells = nc;
     for (int k = 0; k < d && !st; k++) {
         st = bmd_param_set_add(&out->params, &set->items[k], err);
@@ -234,10 +244,13 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
     out->p_one = calloc((size_t)nc, sizeof *out->p_one);
     out->p_two = calloc((size_t)nc, sizeof *out->p_two);
     out->nominal = calloc((size_t)nc, sizeof *out->nominal);
+    out->n_one = calloc((size_t)nc, sizeof *out->n_one);
+    out->n_two = calloc((size_t)nc, sizeof *out->n_two);
     out->values = calloc((size_t)n * (size_t)(d > 0 ? d : 1), sizeof *out->values);
-    unsigned char *shots = calloc((size_t)n * (size_t)nc, 1);
-    int *status = calloc((size_t)n, sizeof *status);
-    if (!st && (!out->p_one || !out->p_two || !out->nominal || !out->values || !shots || !status))
+    unsigned char *shots = calloc((size_t)(nb > 0 ? nb : 1) * (size_t)nc, 1);
+    int *status = calloc((size_t)(nb > 0 ? nb : 1), sizeof *status);
+    if (!st && (!out->p_one || !out->p_two || !out->nominal || !out->values || !shots || !status ||
+                !out->n_one || !out->n_two))
         st = bmd_error_set(err, BMD_ENOMEM, "coverage probability: out of memory for %ld samples"
                            " of %ld cells", n, nc);
     if (!st && d > 0) {
@@ -262,7 +275,7 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
             bmd_error_set(err, st, "coverage probability: nominal scenario: %s", inner.message);
     }
     long engagements = 0;
-    long first_bad = n;
+    long first_bad = nb;
     bmd_error bad;
     bmd_error_clear(&bad);
     if (!st) {
@@ -270,11 +283,11 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
         {
             bmd_footprint_cell *cells = malloc((size_t)nc * sizeof *cells);
 #pragma omp for schedule(dynamic, 1)
-            for (long i = 0; i < n; i++) {
+            for (long i = 0; i < nb; i++) {
                 bmd_error e;
                 bmd_error_clear(&e);
-                status[i] = cells ? run_sample(scn, &out->params, out->values + i * d, in, fp, fl,
-                                               cells, &engagements, &e)
+                status[i] = cells ? run_sample(scn, &out->params, out->values + (b0 + i) * d, in,
+                                               fp, fl, cells, &engagements, &e)
                                   : bmd_error_set(&e, BMD_ENOMEM, "out of memory");
                 for (long k = 0; k < nc && !status[i]; k++) {
                     const int s = cells[k].shot_opportunities;
@@ -290,20 +303,22 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
             }
             free(cells);
         }
-        if (first_bad < n) {
+        if (first_bad < nb) {
+            const long g = b0 + first_bad; /* the sample's number in the whole run */
             char vals[400] = "";
             size_t w = 0;
             for (int k = 0; k < d && w < sizeof vals; k++)
                 w += (size_t)snprintf(vals + w, sizeof vals - w, "%s%s=%.6g", k ? ", " : "",
-                                      out->params.items[k].path, out->values[first_bad * d + k]);
+                                      out->params.items[k].path, out->values[g * d + k]);
             st = bmd_error_set(err, status[first_bad], "coverage probability sample %ld (%s): %s",
-                               first_bad + 1, vals, bad.message);
+                               g + 1, vals, bad.message);
         }
     }
     for (long k = 0; !st && k < nc; k++) {
         long one = 0, two = 0;
-        for (long i = 0; i < n; i++)
+        for (long i = 0; i < nb; i++)
             one += shots[i * nc + k] >= 1, two += shots[i * nc + k] >= 2;
+        out->n_one[k] = one, out->n_two[k] = two;
         out->p_one[k] = (double)one / (double)n;
         out->p_two[k] = (double)two / (double)n;
     }
@@ -325,6 +340,8 @@ void bmd_mc_footprint_free(bmd_mc_footprint *r)
     bmd_param_set_free(&r->params);
     free(r->p_one);
     free(r->p_two);
+    free(r->n_one);
+    free(r->n_two);
     free(r->nominal);
     free(r->values);
     memset(r, 0, sizeof *r);
