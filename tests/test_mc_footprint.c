@@ -16,29 +16,10 @@
 
 #include "bmd/montecarlo.h"
 #include "test_support.h"
+#include "test_scenario_support.h"
 
-static const char *data_dir(void)
-{
-    const char *env = getenv("BMD_DATA_DIR");
-    return env && *env ? env : BMD_TEST_DATA_DIR;
-}
-
-/* One MRBM against one SM-3 IIA site near its target, cued by space-based IR (as
- * test_montecarlo.c). */
-static const char case_yaml[] =
-    "kind: scenario\n"
-    "title: \"mc footprint test\"\n"
-    "timeline: {detect_to_track_s: 20, track_to_decision_s: 7, decision_to_launch_s: 3, "
-    "kill_assessment_s: 30}\n"
-    "sensors:\n"
-    "  - {name: sbirs, ir: {cloud_top_m: 10000, delay_s: 5}, notional: true, note: t}\n"
-    "sites:\n"
-    "  - {name: near, at: [38.0, 42.5], interceptor: sm-3-block-iia, count: 4, cue: [sbirs], "
-    "notional: true, note: t}\n"
-    "threats:\n"
-    "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], "
-    "notional: true, note: t}\n";
-
+/* The one-pair case of test_scenario_support.h (an MRBM, an SM-3 IIA site near its target, IR
+ * cueing) on a footprint grid. */
 typedef struct fixture {
     bmd_scenario scn;
     bmd_footprint_grid grid;
@@ -47,20 +28,8 @@ typedef struct fixture {
 
 static void open_case(fixture *x, const char *grid)
 {
-    char path[] = "/tmp/bmd_test_mcfp_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs(case_yaml, f);
-    fclose(f);
-    char cat[1024];
-    snprintf(cat, sizeof cat, "%s/catalog", data_dir());
+    bmd_test_open_scenario(BMD_TEST_ONE_PAIR_YAML, &x->scn);
     bmd_error err = {0};
-    bmd_scenario_init(&x->scn);
-    int st = bmd_scenario_open(path, cat, &x->scn, &err);
-    remove(path);
-    if (st)
-        fail_msg("%s", err.message);
     memset(&x->grid, 0, sizeof x->grid);
     if (bmd_footprint_grid_parse(&x->scn, grid, 1000, &x->grid, &err))
         fail_msg("%s", err.message);

@@ -49,23 +49,6 @@ static void the_reading_says_always_never_or_uncertain(void **state)
     assert_string_equal(bmd_report_probability_reading(0.5, 100), "uncertain");
 }
 
-/* One MRBM against one SM-3 IIA site near its target, cued only by space-based infrared (as
- * test_montecarlo): no radar sees the threat, so the warhead's radar cross-section cannot change
- * any verdict. */
-static const char case_yaml[] =
-    "kind: scenario\n"
-    "title: \"report probability test\"\n"
-    "timeline: {detect_to_track_s: 20, track_to_decision_s: 7, decision_to_launch_s: 3, "
-    "kill_assessment_s: 30}\n"
-    "sensors:\n"
-    "  - {name: sbirs, ir: {cloud_top_m: 10000, delay_s: 5}, notional: true, note: t}\n"
-    "sites:\n"
-    "  - {name: near, at: [38.0, 42.5], interceptor: sm-3-block-iia, count: 4, cue: [sbirs], "
-    "notional: true, note: t}\n"
-    "threats:\n"
-    "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], "
-    "notional: true, note: t}\n";
-
 static void run_table(const bmd_analysis *an, const char *vary, int threads,
                       bmd_report_probabilities *p)
 {
@@ -89,7 +72,9 @@ static void a_parameter_that_cannot_change_a_verdict_gives_exactly_the_nominal_p
 {
     (void)state;
     bmd_scenario scn;
-    bmd_test_open_scenario(case_yaml, &scn);
+    /* the one-pair case: IR cueing only, no radar sees the threat, so the warhead's radar
+     * cross-section cannot change any verdict */
+    bmd_test_open_scenario(BMD_TEST_ONE_PAIR_YAML, &scn);
     bmd_analysis_options ao;
     bmd_analysis_options_init(&ao);
     ao.required_speed = 0;

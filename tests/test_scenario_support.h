@@ -1,6 +1,6 @@
 /* test_scenario_support.h — the scenario fixture shared by the cmocka tests that build a scenario
  * from YAML text (test_analysis, test_param, test_sensitivity, test_montecarlo, test_report,
- * test_scenario, test_required_speed). Header only;
+ * test_scenario, test_required_speed, test_mc_footprint, test_report_probability). Header only;
  * include after test_support.h. */
 #ifndef BMD_TEST_SCENARIO_SUPPORT_H
 #define BMD_TEST_SCENARIO_SUPPORT_H
@@ -10,6 +10,23 @@
 #include <unistd.h>
 
 #include "bmd/scenario.h"
+
+/* One MRBM (shahab-3-class) against one SM-3 IIA site near its target, cued only by space-based
+ * infrared (no radar sees the threat): the one-pair case of the Monte Carlo, sensitivity,
+ * coverage-probability and report-probability tests. */
+#define BMD_TEST_ONE_PAIR_YAML                                                                     \
+    "kind: scenario\n"                                                                            \
+    "title: \"one pair\"\n"                                                                       \
+    "timeline: {detect_to_track_s: 20, track_to_decision_s: 7, decision_to_launch_s: 3, "        \
+    "kill_assessment_s: 30}\n"                                                                    \
+    "sensors:\n"                                                                                  \
+    "  - {name: sbirs, ir: {cloud_top_m: 10000, delay_s: 5}, notional: true, note: t}\n"          \
+    "sites:\n"                                                                                    \
+    "  - {name: near, at: [38.0, 42.5], interceptor: sm-3-block-iia, count: 4, cue: [sbirs], "    \
+    "notional: true, note: t}\n"                                                                  \
+    "threats:\n"                                                                                  \
+    "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], "            \
+    "notional: true, note: t}\n"
 
 /* The data directory: $BMD_DATA_DIR, else the source tree's (BMD_TEST_DATA_DIR). */
 static inline const char *bmd_test_data_dir(void)

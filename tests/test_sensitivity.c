@@ -21,24 +21,10 @@
 #include "bmd/sensitivity.h"
 #include "test_scenario_support.h"
 
-/* One MRBM against one SM-3 IIA site cued by space-based IR, with a fire-control radar. */
-static const char case_yaml[] =
-    "kind: scenario\n"
-    "title: \"sensitivity test\"\n"
-    "timeline: {detect_to_track_s: 20, track_to_decision_s: 7, decision_to_launch_s: 3, "
-    "kill_assessment_s: 30}\n"
-    "sensors:\n"
-    "  - {name: sbirs, ir: {cloud_top_m: 10000, delay_s: 5}, notional: true, note: t}\n"
-    "sites:\n"
-    "  - {name: near, at: [38.0, 42.5], interceptor: sm-3-block-iia, count: 4, cue: [sbirs], "
-    "notional: true, note: t}\n"
-    "threats:\n"
-    "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], "
-    "notional: true, note: t}\n";
-
+/* The one-pair case of test_scenario_support.h (an MRBM, an SM-3 IIA site, IR cueing). */
 static void open_case(bmd_scenario *scn)
 {
-    bmd_test_open_scenario(case_yaml, scn);
+    bmd_test_open_scenario(BMD_TEST_ONE_PAIR_YAML, scn);
 }
 
 static void run(const bmd_scenario *scn, bmd_analysis *an)
