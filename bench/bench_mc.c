@@ -3,7 +3,8 @@
  * (tables built when a pair needs them, pairs whose threat never comes within the site's
  * fire-control radar reach skipped) side by side on the same samples, with the CPU time of each,
  * the ratio, and whether the statistics agree bit for bit.
- * Run: build/release/bench/bench_mc [SCENARIO [N [THREADS [--vary PATH=LOW:HIGH ...]]]]
+ * Run: build/release/bench/bench_mc [SCENARIO [N [THREADS [--vary PATH=LOW:HIGH | --drop PREFIX ...]]]]
+ * (--drop PREFIX: the parameters whose path starts with PREFIX are held at their nominal values)
  * (default scenarios/europe.yaml, 16 samples, 1 thread, the catalogue's ranges). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,11 +54,23 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_mc: %s\n", err.message);
         return 1;
     }
-    for (int i = 4; i + 1 < argc; i += 2)
+    for (int i = 4; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--vary") == 0 && bmd_param_set_vary_in(&set, &scn, argv[i + 1], &err)) {
             fprintf(stderr, "bench_mc: --vary: %s\n", err.message);
             return 1;
         }
+        if (strcmp(argv[i], "--drop") == 0) { /* keep only the parameters not starting so */
+            bmd_param_set kept = {0};
+            for (int k = 0; k < set.n; k++)
+                if (strncmp(set.items[k].path, argv[i + 1], strlen(argv[i + 1])) != 0 &&
+                    bmd_param_set_add(&kept, &set.items[k], &err)) {
+                    fprintf(stderr, "bench_mc: --drop: %s\n", err.message);
+                    return 1;
+                }
+            bmd_param_set_free(&set);
+            set = kept;
+        }
+    }
     printf("%s: %ld samples, %d thread(s), %d parameters varied, %d pairs\n", path, n, threads,
            set.n, scn.n_threats * scn.n_sites);
     bmd_mc_result r[2];
