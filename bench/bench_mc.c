@@ -3,7 +3,11 @@
  * (tables built when a pair needs them, pairs whose threat never comes within the site's
  * fire-control radar reach skipped) side by side on the same samples, with the CPU time of each,
  * the ratio, and whether the statistics agree bit for bit.
- * Run: build/release/bench/bench_mc [SCENARIO [N [THREADS [--vary PATH=LOW:HIGH ...]]]]
+ * Run: build/release/bench/bench_mc [SCENARIO [N [THREADS [--vary PATH=LOW:HIGH | --drop PREFIX ...]]]]
+ * (--drop PREFIX: the parameters whose path starts with PREFIX are held at their nominal values;
+ * --rules all: instead, the three launch-on rules as three bmd_mc_run (the report's way before
+ * issue 12) against one bmd_mc_run_rules, both on the fast path, with CPU times and whether every
+ * rule's statistics agree bit for bit)
  * (default scenarios/europe.yaml, 16 samples, 1 thread, the catalogue's ranges). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +37,46 @@ static int same(const bmd_mc_result *a, const bmd_mc_result *b)
            memcmp(a->pairs, b->pairs, (size_t)a->n_pairs * sizeof *a->pairs) == 0;
 }
 
+/* The three launch-on rules: three runs against one bmd_mc_run_rules; 0 when they agree. */
+static int bench_rules(const bmd_scenario *scn, const bmd_param_set *set, long n, int threads)
+{
+    const bmd_launch_on rules[BMD_LAUNCH_ON_COUNT] = {0, 1, 2};
+    bmd_mc_result sep[BMD_LAUNCH_ON_COUNT], one[BMD_LAUNCH_ON_COUNT];
+    bmd_error err = {0};
+    bmd_mc_options opt;
+    bmd_mc_options_init(&opt);
+    opt.samples = n;
+    opt.threads = threads;
+    opt.analysis.rules_from_scenario = 0;
+    double c0 = cpu_s(), w0 = wall_s();
+    for (int r = 0; r < BMD_LAUNCH_ON_COUNT; r++) {
+        opt.analysis.engage.launch_on = rules[r];
+        if (bmd_mc_run(scn, set, &opt, &sep[r], &err)) {
+            fprintf(stderr, "bench_mc: %s\n", err.message);
+            return 1;
+        }
+    }
+    double c1 = cpu_s(), w1 = wall_s();
+    if (bmd_mc_run_rules(scn, set, &opt, rules, BMD_LAUNCH_ON_COUNT, one, &err)) {
+        fprintf(stderr, "bench_mc: %s\n", err.message);
+        return 1;
+    }
+    double c2 = cpu_s(), w2 = wall_s();
+    int ok = 1;
+    for (int r = 0; r < BMD_LAUNCH_ON_COUNT; r++) {
+        ok &= same(&sep[r], &one[r]);
+        bmd_mc_free(&sep[r]);
+        bmd_mc_free(&one[r]);
+    }
+    printf("3 runs (one per rule)  CPU %8.2f s (%.3f s per sample)  wall %8.2f s\n", c1 - c0,
+           (c1 - c0) / (double)n, w1 - w0);
+    printf("1 run of 3 rules       CPU %8.2f s (%.3f s per sample)  wall %8.2f s\n", c2 - c1,
+           (c2 - c1) / (double)n, w2 - w1);
+    printf("ratio: CPU %.2f, wall %.2f; every rule's statistics identical: %s\n",
+           (c1 - c0) / (c2 - c1), (w1 - w0) / (w2 - w1), ok ? "yes" : "NO");
+    return ok ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : "scenarios/europe.yaml";
@@ -53,13 +97,30 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_mc: %s\n", err.message);
         return 1;
     }
-    for (int i = 4; i + 1 < argc; i += 2)
+    int rules_mode = 0;
+    for (int i = 4; i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--rules") == 0)
+            rules_mode = 1;
         if (strcmp(argv[i], "--vary") == 0 && bmd_param_set_vary_in(&set, &scn, argv[i + 1], &err)) {
             fprintf(stderr, "bench_mc: --vary: %s\n", err.message);
             return 1;
         }
+        if (strcmp(argv[i], "--drop") == 0) { /* keep only the parameters not starting so */
+            bmd_param_set kept = {0};
+            for (int k = 0; k < set.n; k++)
+                if (strncmp(set.items[k].path, argv[i + 1], strlen(argv[i + 1])) != 0 &&
+                    bmd_param_set_add(&kept, &set.items[k], &err)) {
+                    fprintf(stderr, "bench_mc: --drop: %s\n", err.message);
+                    return 1;
+                }
+            bmd_param_set_free(&set);
+            set = kept;
+        }
+    }
     printf("%s: %ld samples, %d thread(s), %d parameters varied, %d pairs\n", path, n, threads,
            set.n, scn.n_threats * scn.n_sites);
+    if (rules_mode)
+        return bench_rules(&scn, &set, n, threads);
     bmd_mc_result r[2];
     double cpu[2], wall[2];
     for (int plain = 1; plain >= 0; plain--) {

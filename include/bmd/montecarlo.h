@@ -102,6 +102,20 @@ typedef struct bmd_mc_result {
 BMD_API int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_options *opt,
                        bmd_mc_result *out, bmd_error *err);
 
+/* bmd_mc_run for several launch-on rules in one run: out[r] (n_rules results, 1 to
+ * BMD_LAUNCH_ON_COUNT) is exactly the result of bmd_mc_run(scn, set, opt') with opt' = opt
+ * except analysis.engage.launch_on = rules[r] and analysis.rules_from_scenario = 0 (the other
+ * rules as opt->analysis gives them; a sampled rules.launch_on is not applied), bit for bit
+ * (tested): the samples and the threat flights and flyout tables of each sample are the same for
+ * every rule, so each sample flies its threats and builds its tables once (unless opt->plain:
+ * then each rule runs the full analysis, the reference path) and evaluates the pairs per rule.
+ * out[r].tables_built counts the tables built during rule r's pass (their sum: the tables
+ * built); out[r].run_s is the whole run's wall time. Errors: BMD_EINVAL (no out or rules, a
+ * count or rule outside the allowed); those of bmd_mc_run. On error every out[r] is empty. */
+BMD_API int bmd_mc_run_rules(const bmd_scenario *scn, const bmd_param_set *set,
+                             const bmd_mc_options *opt, const bmd_launch_on *rules, int n_rules,
+                             bmd_mc_result *out, bmd_error *err);
+
 /* ---------------------------------------------------------------------------------------------
  * bmd_mc_run in two steps, so that processes (MPI ranks) can share the samples: each computes the
  * records of a block of samples [first, first + count) with bmd_mc_records_run (the design value

@@ -317,9 +317,13 @@ static int check_input(const bmd_scenario *scn, const bmd_analysis_options *opt,
     return BMD_SUCCESS;
 }
 
-/* bmd_analysis_run, eager (lazy NULL) or lazy. */
+/* bmd_analysis_run, eager (stats NULL) or lazy. With rules (n_rules > 0, lazy only): the
+ * flights and the table grouping once, then per rule r the pairs evaluated with launch_on
+ * rules[r] (counts into stats[r]) and visit(ctx, r, out) called; the tables built for one rule
+ * serve the next (a table is the same whenever it is built). */
 static int run(const bmd_scenario *scn, const bmd_analysis_options *opt, bmd_analysis *out,
-               bmd_analysis_lazy_stats *stats, bmd_error *err)
+               bmd_analysis_lazy_stats *stats, const bmd_launch_on *rules, int n_rules,
+               bmd_analysis_rule_visit visit, void *ctx, bmd_error *err)
 {
     if (!out)
         return bmd_error_set(err, BMD_EINVAL, "no analysis to fill (out is NULL)");
@@ -362,9 +366,18 @@ static int run(const bmd_scenario *scn, const bmd_analysis_options *opt, bmd_ana
         if (!lazy.built || !lazy.errs)
             st = bmd_error_set(err, BMD_ENOMEM, "out of memory for the analysis' tables");
     }
-    if (!st) {
+    if (!st && !rules) {
         memset(status, 0, (size_t)n_work * sizeof *status);
         st = evaluate_pairs(out, stats ? &lazy : NULL, status, errs, err);
+    }
+    for (int r = 0; !st && rules && r < n_rules; r++) {
+        out->opt.engage.launch_on = rules[r];
+        memset(out->pairs, 0, (size_t)(n_pairs > 0 ? n_pairs : 1) * sizeof *out->pairs);
+        memset(status, 0, (size_t)n_work * sizeof *status);
+        lazy.stats = &stats[r];
+        st = evaluate_pairs(out, &lazy, status, errs, err);
+        if (!st)
+            st = visit(ctx, r, out, err);
     }
     free(lazy.built);
     free(lazy.errs);
@@ -378,7 +391,7 @@ static int run(const bmd_scenario *scn, const bmd_analysis_options *opt, bmd_ana
 int bmd_analysis_run(const bmd_scenario *scn, const bmd_analysis_options *opt, bmd_analysis *out,
                      bmd_error *err)
 {
-    return run(scn, opt, out, NULL, err);
+    return run(scn, opt, out, NULL, NULL, 0, NULL, NULL, err);
 }
 
 int bmd_analysis_run_lazy(const bmd_scenario *scn, const bmd_analysis_options *opt,
@@ -386,7 +399,22 @@ int bmd_analysis_run_lazy(const bmd_scenario *scn, const bmd_analysis_options *o
 {
     bmd_analysis_lazy_stats none;
     memset(&none, 0, sizeof none);
-    return run(scn, opt, out, stats ? stats : &none, err);
+    return run(scn, opt, out, stats ? stats : &none, NULL, 0, NULL, NULL, err);
+}
+
+int bmd_analysis_run_lazy_rules(const bmd_scenario *scn, const bmd_analysis_options *opt,
+                                const bmd_launch_on *rules, int n_rules,
+                                bmd_analysis_rule_visit visit, void *ctx,
+                                bmd_analysis_lazy_stats *stats, bmd_error *err)
+{
+    if (!rules || n_rules < 1 || !visit || !stats)
+        return bmd_error_set(err, BMD_EINVAL, "analysis by rules: %d rules (at least 1), a "
+                             "visitor and n_rules stats required", n_rules);
+    bmd_analysis an;
+    int st = run(scn, opt, &an, stats, rules, n_rules, visit, ctx, err);
+    if (!st)
+        bmd_analysis_free(&an);
+    return st;
 }
 
 const bmd_analysis_pair *bmd_analysis_pair_at(const bmd_analysis *an, int ti, int si)

@@ -21,4 +21,21 @@ typedef struct bmd_analysis_lazy_stats {
 int bmd_analysis_run_lazy(const bmd_scenario *scn, const bmd_analysis_options *opt,
                           bmd_analysis *out, bmd_analysis_lazy_stats *stats, bmd_error *err);
 
+/* What bmd_analysis_run_lazy_rules calls after the pairs of rule r are evaluated: an is the
+ * lazy analysis with launch_on rules[r] (valid during the call only). A nonzero status stops the
+ * run and is returned. */
+typedef int (*bmd_analysis_rule_visit)(void *ctx, int r, const bmd_analysis *an, bmd_error *err);
+
+/* bmd_analysis_run_lazy for several launch-on rules at once: the threats flown and the tables
+ * grouped once, then per rule r the pairs evaluated as bmd_analysis_run_lazy does with
+ * opt->engage.launch_on = rules[r] (the rest of the rules as opt resolves them) and visit
+ * called; a table built for one rule is kept for the next (a table does not depend on the rule),
+ * so each rule's pairs are exactly those of its own bmd_analysis_run_lazy. stats[0..n_rules-1]
+ * (required) get each rule's counts (tables: those built during that rule's pass). Errors: those
+ * of bmd_analysis_run_lazy and of visit; BMD_EINVAL for no rules, visitor or stats. */
+int bmd_analysis_run_lazy_rules(const bmd_scenario *scn, const bmd_analysis_options *opt,
+                                const bmd_launch_on *rules, int n_rules,
+                                bmd_analysis_rule_visit visit, void *ctx,
+                                bmd_analysis_lazy_stats *stats, bmd_error *err);
+
 #endif

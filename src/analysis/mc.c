@@ -129,33 +129,11 @@ static double now_s(void)
 #endif
 }
 
-/* One sample: copy, apply, analyse, record. */
-static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const double *values,
-                      const bmd_mc_options *opt, const bmd_analysis *nominal, int reflow,
-                      int rebuild, bmd_mc_record *rec, bmd_analysis_lazy_stats *stats,
-                      bmd_error *err)
+/* The records of one sample's analysis (rec[p] for pair p). */
+static void fill_records(const bmd_analysis *an, bmd_mc_record *rec)
 {
-    bmd_scenario copy;
-    int st = bmd_param_scenario_copy(scn, &copy, err);
-    if (st)
-        return st;
-    if ((st = bmd_param_set_apply(&copy, set, values, err))) {
-        bmd_scenario_free(&copy);
-        return st;
-    }
-    bmd_analysis_options ao = opt->analysis;
-    ao.threads = 1;
-    ao.flights_from = reflow ? NULL : nominal;
-    ao.flyouts_from = rebuild ? NULL : nominal;
-    bmd_analysis an;
-    st = opt->plain ? bmd_analysis_run(&copy, &ao, &an, err)
-                    : bmd_analysis_run_lazy(&copy, &ao, &an, stats, err);
-    if (st) {
-        bmd_scenario_free(&copy);
-        return st;
-    }
-    for (int p = 0; p < an.n_threats * an.n_sites; p++) {
-        const bmd_analysis_pair *ap = &an.pairs[p];
+    for (int p = 0; p < an->n_threats * an->n_sites; p++) {
+        const bmd_analysis_pair *ap = &an->pairs[p];
         bmd_mc_record *s = &rec[p];
         s->shots = -1;
         s->altitude_m = s->time_s = s->speed_m_s = NAN;
@@ -169,9 +147,71 @@ static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const d
         if (ap->has_required_speed && ap->required.possible)
             s->speed_m_s = ap->required.speed_m_s;
     }
-    bmd_analysis_free(&an);
-    bmd_scenario_free(&copy);
+}
+
+/* The launch-on rules of a run: n_rules 0 (rules NULL) is one run with the options as given;
+ * else run r uses launch_on rules[r] with the options' other rules (rules_from_scenario off). */
+typedef struct rule_list {
+    const bmd_launch_on *rules;
+    int n_rules;
+} rule_list;
+
+/* Where the lazy run by rules puts rule r's records of one sample. */
+typedef struct sample_sink {
+    bmd_mc_records *out;   /* [n_rules] */
+    long i;                /* the sample's index in the block */
+} sample_sink;
+
+static int sink_rule(void *ctx, int r, const bmd_analysis *an, bmd_error *err)
+{
+    (void)err;
+    sample_sink *k = ctx;
+    fill_records(an, k->out[r].rec + k->i * k->out[r].n_pairs);
     return BMD_SUCCESS;
+}
+
+/* One sample: copy, apply, analyse, record (out[r] for each rule of rl; its block index i). */
+static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const double *values,
+                      const bmd_mc_options *opt, const rule_list *rl, const bmd_analysis *nominal,
+                      int reflow, int rebuild, bmd_mc_records *out, long i,
+                      bmd_analysis_lazy_stats *stats, bmd_error *err)
+{
+    bmd_scenario copy;
+    int st = bmd_param_scenario_copy(scn, &copy, err);
+    if (st)
+        return st;
+    if ((st = bmd_param_set_apply(&copy, set, values, err))) {
+        bmd_scenario_free(&copy);
+        return st;
+    }
+    bmd_analysis_options ao = opt->analysis;
+    ao.threads = 1;
+    ao.flights_from = reflow ? NULL : nominal;
+    ao.flyouts_from = rebuild ? NULL : nominal;
+    if (rl->n_rules > 0)
+        ao.rules_from_scenario = 0;
+    if (rl->n_rules > 0 && !opt->plain) {
+        /* flights and tables once, the pairs per rule */
+        sample_sink sink = {out, i};
+        st = bmd_analysis_run_lazy_rules(&copy, &ao, rl->rules, rl->n_rules, sink_rule, &sink,
+                                         stats, err);
+        bmd_scenario_free(&copy);
+        return st;
+    }
+    const int runs = rl->n_rules > 0 ? rl->n_rules : 1;
+    for (int r = 0; !st && r < runs; r++) {
+        if (rl->n_rules > 0)
+            ao.engage.launch_on = rl->rules[r];
+        bmd_analysis an;
+        st = opt->plain ? bmd_analysis_run(&copy, &ao, &an, err)
+                        : bmd_analysis_run_lazy(&copy, &ao, &an, &stats[r], err);
+        if (st)
+            break;
+        fill_records(&an, out[r].rec + i * out[r].n_pairs);
+        bmd_analysis_free(&an);
+    }
+    bmd_scenario_free(&copy);
+    return st;
 }
 
 /* Reduce the records of pair p over the n samples (in sample order). */
@@ -308,14 +348,16 @@ void bmd_mc_records_free(bmd_mc_records *r)
     memset(r, 0, sizeof *r);
 }
 
-int bmd_mc_records_run(const bmd_scenario *scn, const bmd_param_set *set,
-                       const bmd_mc_options *opt, long first, long count, bmd_mc_records *out,
-                       bmd_error *err)
+/* bmd_mc_records_run for the rules of rl: out[0..R-1] (R = rl->n_rules, or 1). */
+static int records_run(const bmd_scenario *scn, const bmd_param_set *set,
+                       const bmd_mc_options *opt, const rule_list *rl, long first, long count,
+                       bmd_mc_records *out, bmd_error *err)
 {
     bmd_error_clear(err);
     if (!out)
         return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: no records to fill (out is NULL)");
-    memset(out, 0, sizeof *out);
+    const int runs = rl->n_rules > 0 ? rl->n_rules : 1;
+    memset(out, 0, (size_t)runs * sizeof *out);
     bmd_mc_options defaults;
     bmd_mc_options_init(&defaults);
     if (!opt)
@@ -328,35 +370,49 @@ int bmd_mc_records_run(const bmd_scenario *scn, const bmd_param_set *set,
     if (st)
         return st;
     long n = opt->samples;
-    if ((st = bmd_mc_records_alloc(out, n, first, count, scn->n_threats, scn->n_sites, err)))
+    for (int r = 0; !st && r < runs; r++)
+        st = bmd_mc_records_alloc(&out[r], n, first, count, scn->n_threats, scn->n_sites, err);
+    if (st) {
+        for (int r = 0; r < runs; r++)
+            bmd_mc_records_free(&out[r]);
         return st;
+    }
     bmd_param_set params = {0};
     int reflown, rebuilt;
     st = copy_params(set, &params, &reflown, &rebuilt, err);
-    int np = out->n_pairs;
+    int np = out[0].n_pairs;
     double *values = calloc((size_t)n * (size_t)(d > 0 ? d : 1), sizeof *values);
     int *status = calloc((size_t)(count > 0 ? count : 1), sizeof *status);
-    bmd_analysis_lazy_stats *stats = calloc((size_t)(count > 0 ? count : 1), sizeof *stats);
-    if (!st && (!values || !status || !stats))
+    bmd_analysis_lazy_stats *stats =
+        calloc((size_t)(count > 0 ? count : 1) * (size_t)runs, sizeof *stats);
+    bmd_analysis *nominal = calloc((size_t)runs, sizeof *nominal);
+    if (!st && (!values || !status || !stats || !nominal))
         st = bmd_error_set(err, BMD_ENOMEM, "Monte Carlo: out of memory for %ld samples of %d "
                            "pairs", n, np);
     if (!st)
         st = design_values(set, opt, values, err);
-    /* The nominal analysis, whose flights and tables the samples share. */
-    bmd_analysis nominal;
-    memset(&nominal, 0, sizeof nominal);
-    if (!st) {
+    /* The nominal analysis, whose flights and tables the samples share (per rule: the first
+     * rule's flights and tables, the pairs evaluated with the rule). */
+    int n_nominal = 0;
+    for (int r = 0; !st && r < runs; r++) {
         bmd_analysis_options ao = opt->analysis;
         ao.threads = opt->threads;
-        ao.flights_from = ao.flyouts_from = NULL;
+        ao.flights_from = ao.flyouts_from = r > 0 ? &nominal[0] : NULL;
+        if (rl->n_rules > 0) {
+            ao.rules_from_scenario = 0;
+            ao.engage.launch_on = rl->rules[r];
+        }
         bmd_error inner;
-        if ((st = bmd_analysis_run(scn, &ao, &nominal, &inner)))
+        if ((st = bmd_analysis_run(scn, &ao, &nominal[r], &inner)))
             bmd_error_set(err, st, "Monte Carlo: nominal scenario: %s", inner.message);
-    }
-    for (int p = 0; !st && p < np; p++) {
-        const bmd_analysis_pair *ap = &nominal.pairs[p];
-        out->nominal_shots[p] = ap->status == BMD_ANALYSIS_EVALUATED && ap->engagement.engageable
-                                    ? ap->engagement.shot_opportunities : 0;
+        else
+            n_nominal++;
+        for (int p = 0; !st && p < np; p++) {
+            const bmd_analysis_pair *ap = &nominal[r].pairs[p];
+            out[r].nominal_shots[p] = ap->status == BMD_ANALYSIS_EVALUATED &&
+                                              ap->engagement.engageable
+                                          ? ap->engagement.shot_opportunities : 0;
+        }
     }
     long first_bad = count;
     bmd_error bad;
@@ -366,8 +422,8 @@ int bmd_mc_records_run(const bmd_scenario *scn, const bmd_param_set *set,
         for (long i = 0; i < count; i++) {
             bmd_error e;
             bmd_error_clear(&e);
-            status[i] = run_sample(scn, &params, values + (first + i) * (d > 0 ? d : 0), opt,
-                                   &nominal, reflown, rebuilt, out->rec + i * np, &stats[i], &e);
+            status[i] = run_sample(scn, &params, values + (first + i) * (d > 0 ? d : 0), opt, rl,
+                                   &nominal[0], reflown, rebuilt, out, i, &stats[i * runs], &e);
             if (status[i]) {
 #pragma omp critical(bmd_mc_error)
                 if (i < first_bad) {
@@ -387,18 +443,30 @@ int bmd_mc_records_run(const bmd_scenario *scn, const bmd_param_set *set,
                                vals, bad.message);
         }
     }
-    bmd_analysis_free(&nominal);
-    for (long i = 0; !st && i < count; i++) {
-        out->pairs_determined += stats[i].pairs_determined;
-        out->tables_built += stats[i].tables_built;
-    }
+    for (int r = n_nominal - 1; r >= 0; r--) /* the borrowers first */
+        bmd_analysis_free(&nominal[r]);
+    for (long i = 0; !st && i < count; i++)
+        for (int r = 0; r < runs; r++) {
+            out[r].pairs_determined += stats[i * runs + r].pairs_determined;
+            out[r].tables_built += stats[i * runs + r].tables_built;
+        }
     bmd_param_set_free(&params);
     free(values);
     free(status);
     free(stats);
+    free(nominal);
     if (st)
-        bmd_mc_records_free(out);
+        for (int r = 0; r < runs; r++)
+            bmd_mc_records_free(&out[r]);
     return st;
+}
+
+int bmd_mc_records_run(const bmd_scenario *scn, const bmd_param_set *set,
+                       const bmd_mc_options *opt, long first, long count, bmd_mc_records *out,
+                       bmd_error *err)
+{
+    const rule_list one = {NULL, 0};
+    return records_run(scn, set, opt, &one, first, count, out, err);
 }
 
 int bmd_mc_reduce(const bmd_param_set *set, const bmd_mc_options *opt, const bmd_mc_records *all,
@@ -479,6 +547,49 @@ int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_o
     }
     if (!st)
         out->run_s = now_s() - t0;
+    return st;
+}
+
+int bmd_mc_run_rules(const bmd_scenario *scn, const bmd_param_set *set,
+                     const bmd_mc_options *opt, const bmd_launch_on *rules, int n_rules,
+                     bmd_mc_result *out, bmd_error *err)
+{
+    bmd_error_clear(err);
+    if (!out)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo by rules: no results to fill (out is "
+                             "NULL)");
+    if (!rules || n_rules < 1 || n_rules > BMD_LAUNCH_ON_COUNT)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo by rules: %d rules; allowed 1 to %d",
+                             n_rules, BMD_LAUNCH_ON_COUNT);
+    memset(out, 0, (size_t)n_rules * sizeof *out);
+    for (int r = 0; r < n_rules; r++)
+        if ((int)rules[r] < 0 || (int)rules[r] >= BMD_LAUNCH_ON_COUNT)
+            return bmd_error_set(err, BMD_EINVAL, "Monte Carlo by rules: rule %d is %d; allowed "
+                                 "0 to %d (a bmd_launch_on)", r, (int)rules[r],
+                                 BMD_LAUNCH_ON_COUNT - 1);
+    bmd_mc_options defaults;
+    bmd_mc_options_init(&defaults);
+    if (!opt)
+        opt = &defaults;
+    double t0 = now_s();
+    const rule_list rl = {rules, n_rules};
+    bmd_mc_records all[BMD_LAUNCH_ON_COUNT];
+    int st = records_run(scn, set, opt, &rl, 0, opt->samples, all, err);
+    if (st)
+        return st;
+    for (int r = 0; r < n_rules; r++) {
+        bmd_mc_options o = *opt;
+        o.analysis.rules_from_scenario = 0;
+        o.analysis.engage.launch_on = rules[r];
+        if (!st)
+            st = bmd_mc_reduce(set, &o, &all[r], &out[r], err);
+        bmd_mc_records_free(&all[r]);
+    }
+    if (st)
+        for (int r = 0; r < n_rules; r++)
+            bmd_mc_free(&out[r]);
+    for (int r = 0; !st && r < n_rules; r++)
+        out[r].run_s = now_s() - t0;
     return st;
 }
 

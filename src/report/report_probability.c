@@ -77,7 +77,22 @@ int bmd_report_probabilities_run(const bmd_analysis *an, const bmd_param_set *se
     }
     const int varied = !st && bmd_param_set_find(set, "rules.launch_on") >= 0;
     out->n_runs = varied ? 1 : BMD_LAUNCH_ON_COUNT;
-    for (int k = 0; !st && k < out->n_runs; k++) {
+    if (!st && !varied) { /* every rule from one run: each sample flies its threats once */
+        bmd_mc_options o = *opt;
+        o.analysis = an->opt;
+        o.analysis.required_speed = 0;
+        o.analysis.flights_from = NULL;
+        o.analysis.flyouts_from = NULL;
+        o.analysis.rules_from_scenario = 0;
+        bmd_launch_on rules[BMD_LAUNCH_ON_COUNT];
+        for (int k = 0; k < BMD_LAUNCH_ON_COUNT; k++)
+            rules[k] = (bmd_launch_on)k, out->launch_on[k] = k;
+        bmd_error e;
+        bmd_error_clear(&e);
+        if ((st = bmd_mc_run_rules(an->scn, set, &o, rules, BMD_LAUNCH_ON_COUNT, out->runs, &e)))
+            bmd_error_set(err, st, "report probabilities: %s", e.message);
+    }
+    for (int k = 0; !st && varied && k < out->n_runs; k++) {
         bmd_mc_options o = *opt;
         o.analysis = an->opt;
         o.analysis.required_speed = 0;
