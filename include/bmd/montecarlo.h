@@ -283,7 +283,8 @@ BMD_API const char *bmd_mc_band_label(int band);
  * "min_probability", "band" ("10-50 %" ...; the nested polygon of band b covers bands >= b),
  * "samples", "seed", "sampler", "parameters" (every varied parameter with its distribution
  * and source, "; "-separated; "none (nominal only)"), "threat_draws" (K, 0 when no missile flight
- * parameter varies) and "threat_design" (bmd_mc_footprint_design_text). grid: the cells of r (its box first).
+ * parameter varies) and "threat_design" (bmd_mc_footprint_design_text). grid: the cells of r
+ * (its box first).
  * Errors: BMD_EINVAL (NULL input, a grid without a box, cell counts that differ); BMD_ENOMEM;
  * those of bmd_scene_add_area. */
 BMD_API int bmd_mc_footprint_scene(const bmd_mc_footprint *r, const bmd_footprint_grid *grid,
