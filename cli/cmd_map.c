@@ -15,6 +15,7 @@
 #include "common.h"
 #include "bmd/version.h"
 #include "outputs.h"
+#include "units_cli.h"
 
 
 #define MAX_SITES 64
@@ -144,6 +145,7 @@ int cli_cmd_map(int argc, char **argv)
     }
     bmd_map_view view;
     bmd_map_view_init(&view);
+    view.scale_units = (bmd_unit_system)cli_units_get();
     double radius_km, w, h;
     const char *centre = NULL, *output = NULL, *proj = NULL, *dir = NULL,
                *png = NULL;

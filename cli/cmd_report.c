@@ -161,29 +161,20 @@ static int probabilities(const cli_args *a, const bmd_analysis *an, const bmd_mc
     return st ? cli_library_failure(a->command, st, &err) : CLI_OK;
 }
 
+/* The probability table on the intercept points of the exported scene (cli_scene_hook). */
+static int add_probabilities(const void *ctx, bmd_scene *sc, bmd_error *err)
+{
+    return bmd_report_probabilities_scene(ctx, sc, err);
+}
+
 /* The GeoJSON, KML and CZML: cli_scenario_exports' scene, with the probability table on the
  * intercept points when there is one. */
 static int report_exports(const char *command, const bmd_analysis *an,
                           const bmd_analysis_footprints *fps, const bmd_report_probabilities *prob,
                           cli_outputs *o, int geojson, int kml)
 {
-    if (prob->n_runs < 1)
-        return cli_scenario_exports(command, an, fps, o, geojson, kml);
-    if (geojson < 0 && kml < 0 && o->czml < 0)
-        return CLI_OK;
-    bmd_scene sc;
-    bmd_scene_init(&sc, &an->scn->earth);
-    bmd_error err = {0};
-    int st = bmd_analysis_scene(an, BMD_ANALYSIS_SCENE_INTERCEPTS, &sc, &err);
-    if (!st)
-        st = bmd_report_probabilities_scene(prob, &sc, &err);
-    for (int i = 0; fps && i < fps->n && !st; i++)
-        st = bmd_analysis_footprint_scene(fps, i, BMD_ANALYSIS_FP_OWN | BMD_ANALYSIS_FP_REMOTE |
-                                                      BMD_ANALYSIS_FP_GRID, &sc, &err);
-    int cli = st ? cli_library_failure(command, st, &err)
-                 : cli_outputs_write_scene(o, &sc, geojson, kml);
-    bmd_scene_free(&sc);
-    return cli;
+    return cli_scenario_exports_with(command, an, fps, prob->n_runs > 0 ? add_probabilities : NULL,
+                                     prob, o, geojson, kml);
 }
 
 /* The map data (before the analysis: a missing data folder ends the run before any work). */

@@ -28,6 +28,12 @@ static int mc_setup(const cli_args *a, const bmd_scenario *scn, long default_n, 
     bmd_mc_options_init(opt);
     double n, seed, threads;
     int st;
+    const char *nt = cli_text(a, "samples");
+    if (nt && strtod(nt, NULL) > (double)BMD_MC_MAX_SAMPLES) {
+        cli_complain(a->command, "--samples: %s samples is above %ld, the cap of one run",
+                     nt, (long)BMD_MC_MAX_SAMPLES);
+        return CLI_USAGE;
+    }
     if ((st = cli_number(a, "samples", (double)default_n, (double)min_n, 0,
                          (double)BMD_MC_MAX_SAMPLES, 0, label, &n)) ||
         (st = cli_number(a, "seed", 1, 0, 0, 9007199254740992.0, 0, "", &seed)) ||
@@ -76,7 +82,7 @@ int cli_mc_setup(const cli_args *a, const bmd_scenario *scn, bmd_mc_options *opt
     bmd_mc_options_init(opt);
     if (!cli_has(a, "samples"))
         return cli_require(a, "samples", "the Monte Carlo options need the number of samples");
-    return mc_setup(a, scn, 100, 1, "samples (the cap of one run)", opt, set);
+    return mc_setup(a, scn, 100, 1, "samples", opt, set);
 }
 
 /* The parameters as JSON objects. */

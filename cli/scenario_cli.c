@@ -72,12 +72,21 @@ int cli_scenario_analyse(const cli_args *a, const bmd_scenario *scn, int engage_
 int cli_scenario_exports(const char *command, const bmd_analysis *an,
                          const bmd_analysis_footprints *fps, cli_outputs *o, int geojson, int kml)
 {
+    return cli_scenario_exports_with(command, an, fps, NULL, NULL, o, geojson, kml);
+}
+
+int cli_scenario_exports_with(const char *command, const bmd_analysis *an,
+                              const bmd_analysis_footprints *fps, cli_scene_hook hook,
+                              const void *hook_ctx, cli_outputs *o, int geojson, int kml)
+{
     if (geojson < 0 && kml < 0 && o->czml < 0)
         return CLI_OK;
     bmd_scene sc;
     bmd_scene_init(&sc, &an->scn->earth);
     bmd_error err = {0};
     int st = bmd_analysis_scene(an, BMD_ANALYSIS_SCENE_INTERCEPTS, &sc, &err);
+    if (!st && hook)
+        st = hook(hook_ctx, &sc, &err);
     for (int i = 0; fps && i < fps->n && !st; i++)
         st = bmd_analysis_footprint_scene(fps, i, BMD_ANALYSIS_FP_OWN | BMD_ANALYSIS_FP_REMOTE |
                                                       BMD_ANALYSIS_FP_GRID, &sc, &err);

@@ -30,4 +30,14 @@ void cli_analysis_rules(const bmd_analysis *an, int si, bmd_engagement_rules *ru
 int cli_scenario_exports(const char *command, const bmd_analysis *an,
                          const bmd_analysis_footprints *fps, cli_outputs *o, int geojson, int kml);
 
+/* Adds features to the scene after its intercept points (before the footprint maps); returns a
+ * library status and fills err. */
+typedef int (*cli_scene_hook)(const void *ctx, bmd_scene *sc, bmd_error *err);
+
+/* cli_scenario_exports with hook (may be NULL) called on the scene before it is written, with
+ * hook_ctx as its first argument. */
+int cli_scenario_exports_with(const char *command, const bmd_analysis *an,
+                              const bmd_analysis_footprints *fps, cli_scene_hook hook,
+                              const void *hook_ctx, cli_outputs *o, int geojson, int kml);
+
 #endif

@@ -186,6 +186,57 @@ static void the_unit_table_converts_by_the_exact_definitions(void **state)
     assert_non_null(strstr(bmd_unit_system_description(BMD_UNITS_IMPERIAL), "1 mi = 1.609344 km"));
 }
 
+/* The scale bar of a nautical (imperial) map is a round number of nautical (statute) miles, named
+ * so, with km beside it, and drawn at the view's scale (1 nmi = 1852 m, 1 mi = 1609.344 m exactly,
+ * NIST SP 811 B.8). */
+static void the_scale_bar_of_a_nautical_map_is_a_round_number_of_nautical_miles(void **state)
+{
+    (void)state;
+    static const struct { bmd_unit_system u; const char *name; double unit_m; } cases[] = {
+        {BMD_UNITS_METRIC, "km", 1000.0},
+        {BMD_UNITS_IMPERIAL, "mi", 1609.344},
+        {BMD_UNITS_NAUTICAL, "nmi", 1852.0}};
+    for (int c = 0; c < 3; c++) {
+        bmd_map_view v;
+        bmd_map_view_init(&v);
+        v.radius_m = 1500e3;
+        v.scale_units = cases[c].u;
+        bmd_error err;
+        char *svg = NULL;
+        assert_int_equal(bmd_map_svg(&v, NULL, NULL, &svg, &err), 0);
+        const char *bar = strstr(svg, "class=\"scale-bar\" data-km=\"");
+        assert_non_null(bar);
+        double km = 0, px = 0;
+        char unit[8] = "";
+        assert_int_equal(sscanf(bar, "class=\"scale-bar\" data-km=\"%lf\" data-px=\"%lf\" "
+                                     "data-unit=\"%7[a-z]\"", &km, &px, unit), 3);
+        assert_string_equal(unit, cases[c].name);
+        double len_u = km * 1e3 / cases[c].unit_m;
+        /* a round length: 1, 2 or 5 times a power of ten of its own unit */
+        double mant = len_u / pow(10, floor(log10(len_u) + 1e-12));
+        if (fabs(mant - 1) > 1e-9 && fabs(mant - 2) > 1e-9 && fabs(mant - 5) > 1e-9)
+            fail_msg("%s scale bar: %.10g %s is not a round length", cases[c].name, len_u,
+                     cases[c].name);
+        double s = bmd_map_scale_px_per_m(&v);
+        if (fabs(km * 1e3 * s - px) > 1e-6 * px)
+            fail_msg("%s scale bar %g km drawn %.4f px; the view's scale gives %.4f px",
+                     cases[c].name, km, px, km * 1e3 * s);
+        char label[64];
+        snprintf(label, sizeof label, ">%g %s (", len_u, cases[c].name);
+        if (!strstr(bar, label))
+            fail_msg("%s scale bar: label '%s' not found", cases[c].name, label + 1);
+        free(svg);
+    }
+    bmd_map_view v;
+    bmd_map_view_init(&v);
+    v.scale_units = (bmd_unit_system)7;
+    bmd_error err;
+    char *svg = NULL;
+    assert_int_equal(bmd_map_svg(&v, NULL, NULL, &svg, &err), BMD_EINVAL);
+    assert_non_null(strstr(err.message, "scale_units"));
+    assert_null(svg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +244,7 @@ int main(void)
         cmocka_unit_test(without_covered_cells_the_map_still_shows_the_whole_grid),
         cmocka_unit_test(the_legend_states_the_timeline_delays_the_verdicts_rest_on),
         cmocka_unit_test(the_unit_table_converts_by_the_exact_definitions),
+        cmocka_unit_test(the_scale_bar_of_a_nautical_map_is_a_round_number_of_nautical_miles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

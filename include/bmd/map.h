@@ -21,6 +21,7 @@
 
 #include "bmd/error.h"
 #include "bmd/scene.h"
+#include "bmd/unit_system.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -39,7 +40,9 @@ typedef struct bmd_map_view {
     const char *title;       /* NULL: the scene's title, else none */
     double graticule_deg;    /* spacing of the graticule, [0.1, 90]; 0: chosen from the radius */
     int legend;              /* nonzero: draw the legend (default 1) */
-    int scale_bar;           /* nonzero: draw the km scale bar (default 1) */
+    int scale_bar;           /* nonzero: draw the scale bar (default 1) */
+    bmd_unit_system scale_units; /* the scale bar's unit: metric km (default), imperial mi,
+                                  * nautical nmi; each with km or mi beside it */
 } bmd_map_view;
 
 /* Land and borders loaded from a data/map file (see data/map/README.md). Opaque. */

@@ -24,6 +24,10 @@ int bmd_map_view_check(const bmd_map_view *v, bmd_error *err)
         !isfinite(v->center_lon_rad))
         return bmd_error_set(err, BMD_EINVAL, "map centre (%g, %g) rad is not a point on the "
                              "globe (|latitude| <= pi/2)", v->center_lat_rad, v->center_lon_rad);
+    if (v->scale_units != BMD_UNITS_METRIC && v->scale_units != BMD_UNITS_IMPERIAL &&
+        v->scale_units != BMD_UNITS_NAUTICAL)
+        return bmd_error_set(err, BMD_EINVAL, "map scale_units %d is not a bmd_unit_system "
+                             "(0 metric, 1 imperial, 2 nautical)", (int)v->scale_units);
     double max_r = M_PI * BMD_EARTH_MEAN_RADIUS_M;
     if (!(v->radius_m > 0) || !(v->radius_m <= max_r))
         return bmd_error_set(err, BMD_EINVAL, "map radius %g m is outside (0, %.0f] m", v->radius_m,

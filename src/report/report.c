@@ -183,6 +183,7 @@ int bmd_report_add_map(bmd_report *report, const char *heading, const char *capt
         return bmd_error_set(err, BMD_EINVAL, "at most %d map sections", REPORT_MAX_MAPS);
     bmd_map_view view;
     bmd_map_view_init(&view);
+    view.scale_units = report->units;
     view.title = heading;
     int st = bmd_map_view_fit(&view, scene, err);
     char *svg = NULL;

@@ -62,6 +62,7 @@ int bmd_rp_scenario_map(const bmd_report *r, bmd_strbuf *sb, bmd_error *err)
     int st = bmd_analysis_scene(r->an, 0, &sc, err);
     bmd_map_view view;
     bmd_map_view_init(&view);
+    view.scale_units = r->units;
     view.width_px = 1000;
     view.height_px = 720;
     view.title = "Sites, sensors and threats";

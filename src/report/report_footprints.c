@@ -233,6 +233,7 @@ static int figure(const bmd_report *r, int i, bmd_strbuf *sb, bmd_error *err)
                  m->grid_name, mode);
     bmd_map_view view;
     bmd_map_view_init(&view);
+    view.scale_units = r->units;
     view.width_px = 1000;
     view.height_px = 720;
     view.title = title;

@@ -180,6 +180,7 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
              m->centre, m->grid_name, opt.samples, (unsigned long long)opt.seed);
     bmd_map_view view;
     bmd_map_view_init(&view);
+    view.scale_units = r->units;
     view.width_px = 1000;
     view.height_px = 720;
     view.title = title;
