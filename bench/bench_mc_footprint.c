@@ -1,17 +1,18 @@
 /* bench_mc_footprint — speed of the coverage-probability map (bmd_mc_footprint_run): the
  * defended-area footprint of the RS-24-class launch point Kozelsk (scenarios/europe.yaml, its five
- * defence sites) on a 600-cell grid (40..59 N, 0..29 E every degree), the scenario's uncertain
- * parameters (catalogue low/high: interceptors, radars, warhead cross-sections; no missile flight
- * parameter, so the fast path applies), LHS, seed 1.
- *   1. old path (every sample prepares, flies and engages the whole footprint) and fast path
- *      (cells flown once, each sample rebuilds its defence and re-engages) on the same OLD samples:
- *      per-sample cost, ratio, and a check that both give identical per-cell counts;
- *   2. the fast path on N samples with one flyout table per site, and with one per interceptor
- *      type (as the analysis);
- *   3. a missile flight parameter varied as well (RS-24 first-stage burn time +-10 %): every
- *      sample flies again (the old path), on OLD samples.
- * Usage: bench_mc_footprint [N=200] [OLD=4] [THREADS=2]   (from the source root, or set
- * BMD_DATA_DIR to the data directory) */
+ * defence sites) on a 600-cell grid (40..59 N, 0..29 E every degree), the scenario's DEFAULT
+ * uncertain parameters (catalogue low/high: interceptors, radars, warhead cross-sections and the
+ * missiles' stage burn times and RV masses, so the threats must be re-flown), LHS, seed 1.
+ *   1. K = N (every sample flies its own threat) on OLD samples: the old path (every sample
+ *      prepares, flies and engages the whole footprint) and the crossed path (each threat draw's
+ *      cells flown once, its samples re-engage): CPU per sample and a check that both give
+ *      identical per-cell counts;
+ *   2. K = OLD/2 on OLD samples: the old path on the crossed design and the crossed path:
+ *      identical counts again (the design changes the values, not the path's answers);
+ *   3. the crossed path on N samples with the default K (BMD_MC_FOOTPRINT_THREAT_DRAWS), one
+ *      flyout table per site, and one per interceptor type (as the analysis).
+ * Exit 1 when a pair of counts differs. Usage: bench_mc_footprint [N=200] [OLD=4] [THREADS=2]
+ * (from the source root, or set BMD_DATA_DIR to the data directory) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,16 @@ static long covered(const bmd_mc_footprint *r, double p)
     return c;
 }
 
+/* 1 when a and b have the same per-cell counts and nominal footprint. */
+static int same_counts(const bmd_mc_footprint *a, const bmd_mc_footprint *b)
+{
+    return a->n_cells == b->n_cells &&
+           !memcmp(a->n_one, b->n_one, (size_t)a->n_cells * sizeof *a->n_one) &&
+           !memcmp(a->n_two, b->n_two, (size_t)a->n_cells * sizeof *a->n_two) &&
+           !memcmp(a->p_one, b->p_one, (size_t)a->n_cells * sizeof *a->p_one) &&
+           !memcmp(a->nominal, b->nominal, (size_t)a->n_cells * sizeof *a->nominal);
+}
+
 int main(int argc, char **argv)
 {
     const long n = argc > 1 ? atol(argv[1]) : 200, n_old = argc > 2 ? atol(argv[2]) : 4;
@@ -99,60 +110,72 @@ int main(int argc, char **argv)
     in.launch_on = -1;
     bmd_footprint_options_init(&in.opt);
     in.opt.flight.sample_interval_s = 10.0; /* as `bmdsim footprint` */
-    printf("coverage probability: %s from %s, %ld cells, %d uncertain parameters, %d threads\n",
+    in.threat_draws = n; /* K = N: every sample flies its own threat */
+    printf("coverage probability: %s from %s, %ld cells, %d uncertain parameters (the scenario's "
+           "defaults, missile flight bands included), %d threads\n",
            la->entry ? "RS-24-class" : "?", c->name, g.n_cells, set.n, threads);
-    printf("| path | samples | wall (s) | CPU (s) | wall per sample (s) | cells >= 50 %% |\n"
-           "|---|---|---|---|---|---|\n");
-    bmd_mc_footprint old, fast, big, typed, refly;
-    timing t_old, t_fast, t_big, t_typed, t_refly;
+    printf("| path | samples | K | wall (s) | CPU (s) | CPU per sample (s) | cells >= 50 %% |\n"
+           "|---|---|---|---|---|---|---|\n");
+    bmd_mc_footprint old, same_k, plain_k, crossed_k, big, typed;
+    timing t_old, t_same, t_plain_k, t_crossed_k, t_big, t_typed;
+    int ok = 1;
+#define ROW(label, r, t, nn)                                                                       \
+    printf("| %s | %ld | %ld | %.1f | %.1f | %.2f | %ld |\n", label, (long)(nn), (r).threat_draws, \
+           (t).wall_s, (t).cpu_s, (t).cpu_s / (double)(nn), covered(&(r), 0.5))
+    /* 1. K = N on OLD samples: the old path (every sample prepares, flies, engages) and the
+     * crossed path with one draw per sample (each draw flown, its sample re-engages) */
     in.plain = 1;
+    in.threat_draws = n_old;
     if (run(&scn, &set, &in, n_old, threads, &old, &t_old))
         return 1;
-    printf("| old: prepare + fly + engage per sample | %ld | %.1f | %.1f | %.2f | %ld |\n", n_old,
-           t_old.wall_s, t_old.cpu_s, t_old.wall_s / (double)n_old, covered(&old, 0.5));
+    ROW("old: prepare + fly + engage per sample (K = N)", old, t_old, n_old);
     in.plain = 0;
-    if (run(&scn, &set, &in, n_old, threads, &fast, &t_fast))
+    if (run(&scn, &set, &in, n_old, threads, &same_k, &t_same))
         return 1;
-    printf("| fast: fly once, re-engage per sample | %ld | %.1f | %.1f | %.2f | %ld |\n", n_old,
-           t_fast.wall_s, t_fast.cpu_s, t_fast.wall_s / (double)n_old, covered(&fast, 0.5));
-    const int same = !memcmp(old.p_one, fast.p_one, (size_t)old.n_cells * sizeof(double)) &&
-                     !memcmp(old.p_two, fast.p_two, (size_t)old.n_cells * sizeof(double)) &&
-                     !memcmp(old.nominal, fast.nominal, (size_t)old.n_cells * sizeof *old.nominal);
+    ROW("crossed path, K = N (one flight set per sample)", same_k, t_same, n_old);
+    const int same1 = same_counts(&old, &same_k);
+    ok &= same1;
+    /* 2. K < N on OLD samples: the old path on the crossed design and the crossed path */
+    in.threat_draws = n_old > 1 ? n_old / 2 : 1;
+    in.plain = 1;
+    if (run(&scn, &set, &in, n_old, threads, &plain_k, &t_plain_k))
+        return 1;
+    ROW("old path on the crossed design (K = N/2)", plain_k, t_plain_k, n_old);
+    in.plain = 0;
+    if (run(&scn, &set, &in, n_old, threads, &crossed_k, &t_crossed_k))
+        return 1;
+    ROW("crossed path (K = N/2)", crossed_k, t_crossed_k, n_old);
+    const int same2 = same_counts(&plain_k, &crossed_k);
+    ok &= same2;
+    /* 3. N samples with the default K, per-site and per-type flyout tables */
+    in.threat_draws = 0;
     if (run(&scn, &set, &in, n, threads, &big, &t_big))
         return 1;
-    printf("| fast, one flyout table per site | %ld | %.1f | %.1f | %.3f | %ld |\n", n,
-           t_big.wall_s, t_big.cpu_s, t_big.wall_s / (double)n, covered(&big, 0.5));
+    ROW("crossed path, default K, one flyout table per site", big, t_big, n);
     in.tables_per_type = 1;
     if (run(&scn, &set, &in, n, threads, &typed, &t_typed))
         return 1;
-    printf("| fast, one flyout table per interceptor type | %ld | %.1f | %.1f | %.3f | %ld |\n", n,
-           t_typed.wall_s, t_typed.cpu_s, t_typed.wall_s / (double)n, covered(&typed, 0.5));
+    ROW("crossed path, default K, one flyout table per interceptor type", typed, t_typed, n);
     in.tables_per_type = 0;
-    if (bmd_param_set_vary_in(&set, &scn, "missile[rs-24-yars-class].stages[0].burn_time_s=50:61",
-                              &err)) {
-        fprintf(stderr, "%s\n", err.message);
-        return 1;
-    }
-    if (run(&scn, &set, &in, n_old, threads, &refly, &t_refly))
-        return 1;
-    printf("| missile burn time varied too: re-flown per sample | %ld | %.1f | %.1f | %.2f | %ld |\n",
-           n_old, t_refly.wall_s, t_refly.cpu_s, t_refly.wall_s / (double)n_old,
-           covered(&refly, 0.5));
-    const double per_old = (t_old.wall_s - 0) / (double)n_old;
-    printf("\nold vs fast on the same %ld samples: %.1fx faster (wall), per-cell counts %s\n",
-           n_old, t_old.wall_s / t_fast.wall_s, same ? "identical" : "DIFFERENT");
-    printf("old path extrapolated to %ld samples: %.0f s; fast: %.1f s (per site), %.1f s (per "
-           "type): %.0fx, %.0fx\n", n, per_old * (double)n, t_big.wall_s, t_typed.wall_s,
-           per_old * (double)n / t_big.wall_s, per_old * (double)n / t_typed.wall_s);
-    printf("fast path engagements: %ld over %ld samples; re-flown case: %d\n", big.engagements, n,
-           refly.reflown);
+    const double old_cpu = t_old.cpu_s / (double)n_old;
+    printf("\nK = N, old vs crossed path on the same %ld samples: per-cell counts %s (CPU %.1f vs "
+           "%.1f s)\n", n_old, same1 ? "identical" : "DIFFERENT", t_old.cpu_s, t_same.cpu_s);
+    printf("K = %ld < N = %ld, old vs crossed path on the same design: per-cell counts %s (CPU "
+           "%.1f vs %.1f s)\n", crossed_k.threat_draws, n_old, same2 ? "identical" : "DIFFERENT",
+           t_plain_k.cpu_s, t_crossed_k.cpu_s);
+    printf("old path extrapolated to %ld samples: %.0f CPU-s; crossed (K = %ld): %.1f CPU-s (per "
+           "site), %.1f CPU-s (per type), %.1f s / %.1f s wall: %.0fx, %.0fx (CPU)\n", n,
+           old_cpu * (double)n, big.threat_draws, t_big.cpu_s, t_typed.cpu_s, t_big.wall_s,
+           t_typed.wall_s, old_cpu * (double)n / t_big.cpu_s, old_cpu * (double)n / t_typed.cpu_s);
+    printf("engagements: %ld over %ld samples\n", big.engagements, n);
     bmd_mc_footprint_free(&old);
-    bmd_mc_footprint_free(&fast);
+    bmd_mc_footprint_free(&same_k);
+    bmd_mc_footprint_free(&plain_k);
+    bmd_mc_footprint_free(&crossed_k);
     bmd_mc_footprint_free(&big);
     bmd_mc_footprint_free(&typed);
-    bmd_mc_footprint_free(&refly);
     bmd_param_set_free(&set);
     bmd_footprint_grid_free(&g);
     bmd_scenario_free(&scn);
-    return same ? 0 : 1;
+    return ok ? 0 : 1;
 }

@@ -55,6 +55,9 @@ static const cli_option options[] = {
     {"quiet", NULL, "no progress bar"},
     {"catalog", "DIR", "catalogue root (default $BMD_DATA_DIR/catalog)"},
     CLI_MC_OPTIONS, /* --samples: the coverage probability of one map (footprint_mc.c) */
+    {"threat-draws", "K", "with --samples: fly K draws of the missile flight parameters, crossed "
+                          "with the N samples (1..N; default min(N, 20); K = N: every sample "
+                          "flies its own threat)"},
 };
 
 static const char usage[] =
@@ -626,6 +629,11 @@ int cli_cmd_footprint(int argc, char **argv)
     if (st == 130 && speaker)
         say_interrupted(c);
     const int mc = !st && cli_mc_wanted(&a); /* Monte Carlo: its own run and outputs */
+    if (!st && !mc && cli_has(&a, "threat-draws")) {
+        cli_complain(c->command, "--threat-draws %s: only with --samples N (the coverage "
+                     "probability)", cli_text(&a, "threat-draws"));
+        st = CLI_USAGE;
+    }
     if (mc)
         st = cli_footprint_mc(c, &a, &out, index, &interrupted);
     if (!st && !mc)

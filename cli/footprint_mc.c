@@ -73,6 +73,10 @@ static void print_json(const fp_cmd *c, const bmd_mc_footprint *r)
     cJSON_AddStringToObject(mc, "rules", bmd_engagement_rules_describe(&c->rules, rules,
                                                                        sizeof rules));
     cJSON_AddBoolToObject(mc, "threats_reflown_per_sample", r->reflown);
+    char design[400];
+    cJSON_AddNumberToObject(mc, "threat_draws", (double)r->threat_draws);
+    cJSON_AddStringToObject(mc, "threat_design", bmd_mc_footprint_design_text(r, design,
+                                                                              sizeof design));
     long counts[BMD_MC_N_BANDS];
     band_counts(r, counts);
     cJSON *bands = cJSON_AddArrayToObject(mc, "bands");
@@ -110,6 +114,8 @@ static void print_header(FILE *f, const fp_cmd *c, const bmd_mc_footprint *r, co
     fprintf(f, "%sRules: %s%s\n", lead, bmd_engagement_rules_describe(&c->rules, rules,
                                                                      sizeof rules),
             c->rules.require_fcr_coverage ? "" : " (engage on remote)");
+    char design[400];
+    fprintf(f, "%sDesign: %s\n", lead, bmd_mc_footprint_design_text(r, design, sizeof design));
     if (r->params.n == 0)
         fprintf(f, "%sVaried: none (every sample is the nominal scenario)\n", lead);
     for (int k = 0; k < r->params.n; k++) {
@@ -209,6 +215,17 @@ int cli_footprint_mc(fp_cmd *c, const cli_args *a, cli_outputs *out, const int i
         st = cli_mc_setup(a, &c->scn, &opt, &set);
     bmd_mc_footprint_input in;
     memset(&in, 0, sizeof in);
+    if (!st && cli_has(a, "threat-draws")) { /* K of the crossed design, 1..N */
+        double k = 0.0;
+        st = cli_number(a, "threat-draws", 0.0, 1.0, 0, (double)opt.samples, 0,
+                        "(at most the --samples)", &k);
+        if (!st && k != floor(k)) {
+            cli_complain(c->command, "--threat-draws %s: a whole number of draws, 1 to %ld",
+                         cli_text(a, "threat-draws"), opt.samples);
+            st = CLI_USAGE;
+        }
+        in.threat_draws = (long)k;
+    }
     if (!st) { /* (on failure the ranks still meet below) */
         in.mode = c->mode;
         missile_source(c, c->centres[0].missile, &in.threat, &in.launch_area);

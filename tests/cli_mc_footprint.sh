@@ -90,6 +90,26 @@ expect_usage "unknown sampler" "${base[@]}" --samples 2 --sampler sobol
 expect_usage "vary without samples" "${base[@]}" --vary 'rules.total_delay_s=0:1'
 expect_usage "exposure mode" footprint "$tmp/case.yaml" --mode exposure --grid 37,39,36,40,2 --samples 2
 expect_usage "missile override" "${base[@]}" --missile shahab-3-class --samples 2
+expect_usage "zero threat draws" "${base[@]}" --samples 2 --threat-draws 0
+expect_usage "more threat draws than samples" "${base[@]}" --samples 2 --threat-draws 3
+expect_usage "fractional threat draws" "${base[@]}" --samples 4 --threat-draws 1.5
+expect_usage "threat draws without samples" footprint "$tmp/case.yaml" --grid 37,39,36,40,2 --launch mrbm --quiet --threat-draws 2
+if grep -q -- "--threat-draws" "$tmp/err"; then ok; else bad "the message does not name --threat-draws: $(cat "$tmp/err")"; fi
+
+# the crossed design (K = 2 threat draws of 4 samples) is named in the JSON, the CSV and GeoJSON
+"$bin" "${base[@]}" --samples 4 --seed 3 --vary 'missile.stages[0].burn_time_s=70:110' \
+    --threat-draws 2 --json --csv "$tmp/k.csv" --geojson "$tmp/k.geojson" >"$tmp/k.json" \
+    2>"$tmp/err" || bad "run with --threat-draws 2: $(cat "$tmp/err")"
+python3 - "$tmp/k.json" "$tmp/k.geojson" <<'PY' && ok || bad "the crossed design is not named"
+import json, sys
+mc = json.load(open(sys.argv[1]))["coverage_probability"]
+assert mc["threat_draws"] == 2 and mc["threats_reflown_per_sample"], mc
+assert "2 draws of the missile flight parameters crossed with the 4 samples" in mc["threat_design"], mc
+polys = [f for f in json.load(open(sys.argv[2]))["features"] if "probability_band" in f["properties"]]
+assert all(f["properties"]["threat_draws"] == 2 and "crossed" in f["properties"]["threat_design"]
+           for f in polys), polys
+PY
+if grep -q "^# Design: threat flights: 2 draws" "$tmp/k.csv"; then ok; else bad "CSV without the design"; fi
 
 echo "cli_mc_footprint: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -191,8 +191,12 @@ BMD_API void bmd_mc_free(bmd_mc_result *r);
  * only rebuilds its defence (flyout tables, radars, timelines, rules, warhead cross-section) and
  * re-engages the kept flights (bmd_footprint_engage_flown): the same calls on the same inputs as
  * the plain path, so the counts are bit-identical to it, at the cost of the sample's flyout
- * tables and engagements only. When a missile flight parameter varies every sample flies again
- * (the plain path). Samples run in parallel over threads (each sample's cells on one thread). */
+ * tables and engagements only. When a missile flight parameter varies, the K threat draws of
+ * the crossed design (threat_draws below) are flown one after the other, every cell once per
+ * draw (bmd_footprint_fly_all on a copy with the draw's flight values), and the samples of each
+ * draw re-engage those flights: again bit-identical to the plain path on the same values (which
+ * in->plain runs, for any K). Samples run in parallel over threads (each sample's cells on one
+ * thread); a draw's cells are flown in parallel. */
 
 typedef struct bmd_mc_footprint_input {
     bmd_footprint_mode mode;
@@ -221,7 +225,26 @@ typedef struct bmd_mc_footprint_input {
                                          p_one, p_two are n_one / N, n_two / N (the block's part;
                                          the counts of all blocks summed over N give exactly
                                          the p_one, p_two of the whole run) */
+    long threat_draws;                /* K, the crossed design when a missile flight parameter
+                                         varies: 0 (default) = min(N, BMD_MC_FOOTPRINT_THREAT_
+                                         DRAWS); else 1..N. Sample i takes the defence values of
+                                         row i of the N-point design and the missile flight values
+                                         of row i mod K of a K-point design of the same sampler
+                                         in the flight dimensions (seed derived from the run's),
+                                         so every sample is still a draw of the joint
+                                         distribution but only K distinct threats are flown:
+                                         K x cells flights instead of N x cells, and the
+                                         effective sample size in the flight dimensions is K.
+                                         K = N is the N-point design unchanged (every sample
+                                         flies its own threat). Ignored when no missile flight
+                                         parameter varies (every sample shares one flight). */
 } bmd_mc_footprint_input;
+
+/* The default number of threat draws K (bmd_mc_footprint_input.threat_draws = 0): with an LHS in
+ * the missile flight dimensions, 20 draws hold the standard error of a cell's probability from
+ * the threat dimensions alone to at most 0.5 / sqrt(20) = 0.11 (less with LHS stratification),
+ * and cost 20 x cells flights (docs/performance.md: measured). */
+#define BMD_MC_FOOTPRINT_THREAT_DRAWS 20
 
 /* A footprint over the samples. */
 typedef struct bmd_mc_footprint {
@@ -242,7 +265,15 @@ typedef struct bmd_mc_footprint {
     long *n_one, *n_two;              /* [n_cells]: the samples run with >= 1, >= 2 shot
                                          opportunities (integers: blocks sum exactly) */
     long first_sample, block_samples; /* the samples run: [0, n) unless the input's block */
+    long threat_draws;                /* K of the crossed design (1..n) when a missile flight
+                                         parameter varied (reflown), else 0 (one flight shared) */
 } bmd_mc_footprint;
+
+/* One line naming the threat-flight design of r into buf (n bytes): "threat flights: K draws of
+ * the missile flight parameters crossed with the N samples (sample i flies draw i mod K;
+ * effective sample size in those dimensions K)", "... re-flown in every sample (K = N)" or
+ * "... flown once (no missile flight parameter varies)". Returns buf. */
+BMD_API const char *bmd_mc_footprint_design_text(const bmd_mc_footprint *r, char *buf, size_t n);
 
 /* Run it. opt: samples, seed, sampler, threads (opt->analysis unused; NULL: defaults). Errors:
  * BMD_EINVAL (unresolved scenario, no cells, no missile for the threat or launch area, N outside
@@ -264,8 +295,10 @@ BMD_API const char *bmd_mc_band_label(int band);
  * contours), kind BMD_AREA_FOOTPRINT, named "NAME P(>=1 shot) >= X %", with the properties
  * "map" (name), "probability_band" (1, 2, 3: the band's lower edge 10, 50, 90 %),
  * "min_probability", "band" ("10-50 %" ...; the nested polygon of band b covers bands >= b),
- * "samples", "seed", "sampler" and "parameters" (every varied parameter with its distribution
- * and source, "; "-separated; "none (nominal only)"). grid: the cells of r (its box first).
+ * "samples", "seed", "sampler", "parameters" (every varied parameter with its distribution
+ * and source, "; "-separated; "none (nominal only)"), "threat_draws" (K, 0 when no missile flight
+ * parameter varies) and "threat_design" (bmd_mc_footprint_design_text). grid: the cells of r
+ * (its box first).
  * Errors: BMD_EINVAL (NULL input, a grid without a box, cell counts that differ); BMD_ENOMEM;
  * those of bmd_scene_add_area. */
 BMD_API int bmd_mc_footprint_scene(const bmd_mc_footprint *r, const bmd_footprint_grid *grid,

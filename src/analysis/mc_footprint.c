@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/mc_footprint_internal.h"
 #include "bmd/footprint_input.h"
 #include "bmd/montecarlo.h"
 
@@ -181,6 +182,85 @@ static int nominal_fast(const bmd_scenario *scn, const bmd_mc_footprint_input *i
     return st;
 }
 
+/* The samples of one run: where their values are, where their shots and statuses go. */
+typedef struct sample_run {
+    const bmd_scenario *scn;
+    const bmd_param_set *params;
+    const double *values; /* [n * d] of the whole run */
+    const bmd_mc_footprint_input *in;
+    int d;
+    long nc, b0;
+    unsigned char *shots; /* [block * nc] */
+    int *status;          /* [block] */
+    long *first_bad;      /* the first failed sample of the block (block: none) */
+    bmd_error *bad;       /* its error */
+} sample_run;
+
+/* The block's samples i = i0, i0 + step, ... < nb, in parallel, with the flights fl of fp (NULL:
+ * the plain path). Returns their engagements. */
+static long run_samples(const sample_run *r, const bmd_footprint *fp, const bmd_footprint_flown *fl,
+                        long i0, long nb, long step, int threads)
+{
+    long engagements = 0;
+    const long m = i0 < nb ? (nb - i0 + step - 1) / step : 0;
+#pragma omp parallel num_threads(threads) reduction(+ : engagements)
+    {
+        bmd_footprint_cell *cells = malloc((size_t)r->nc * sizeof *cells);
+#pragma omp for schedule(dynamic, 1)
+        for (long t = 0; t < m; t++) {
+            const long i = i0 + t * step;
+            bmd_error e;
+            bmd_error_clear(&e);
+            r->status[i] = cells ? run_sample(r->scn, r->params, r->values + (r->b0 + i) * r->d,
+                                              r->in, fp, fl, cells, &engagements, &e)
+                                 : bmd_error_set(&e, BMD_ENOMEM, "out of memory");
+            for (long k = 0; k < r->nc && !r->status[i]; k++) {
+                const int s = cells[k].shot_opportunities;
+                r->shots[i * r->nc + k] = (unsigned char)(s > 2 ? 2 : s < 0 ? 0 : s);
+            }
+            if (r->status[i]) {
+#pragma omp critical(bmd_mc_footprint_error)
+                if (i < *r->first_bad) {
+                    *r->first_bad = i;
+                    *r->bad = e;
+                }
+            }
+        }
+        free(cells);
+    }
+    return engagements;
+}
+
+/* One threat draw of the crossed design: a copy of the nominal scenario with only the missile
+ * flight values of values (a sample of the draw) applied, its footprint prepared with the copy's
+ * (nominal) defence and every cell flown once. On success *copy, *d, *fp and *fl are owned by the
+ * caller (*d non-NULL: *copy is valid). */
+static int draw_flights(const bmd_scenario *scn, const bmd_param_set *params, const double *values,
+                        const bmd_mc_footprint_input *in, int threads, bmd_scenario *copy,
+                        bmd_footprint_defense **d, bmd_footprint **fp, bmd_footprint_flown **fl,
+                        bmd_error *err)
+{
+    int st = bmd_param_scenario_copy(scn, copy, err);
+    if (st)
+        return st;
+    for (int k = 0; k < params->n && !st; k++)
+        if (bmd_analysis_mc_is_flight(&params->items[k]))
+            st = bmd_param_apply(copy, params->items[k].path, values[k], err);
+    if (!st && !(*d = calloc(1, sizeof **d)))
+        st = bmd_error_set(err, BMD_ENOMEM, "coverage probability: out of memory");
+    if (st) {
+        bmd_scenario_free(copy);
+        return st;
+    }
+    bmd_footprint_options o;
+    st = defense_of(copy, in, threads, *d, &o, err);
+    if (!st)
+        st = prepare_of(copy, in, *d, &o, fp, err);
+    if (!st)
+        st = bmd_footprint_fly_all(*fp, fl, err);
+    return st;
+}
+
 static int check(const bmd_scenario *scn, const bmd_param_set *set,
                  const bmd_mc_footprint_input *in, const bmd_mc_options *opt, bmd_error *err)
 {
@@ -203,6 +283,10 @@ static int check(const bmd_scenario *scn, const bmd_param_set *set,
     if (opt->threads < 0)
         return bmd_error_set(err, BMD_EINVAL, "coverage probability: threads %d must be >= 0",
                              opt->threads);
+    if (in->threat_draws < 0 || in->threat_draws > opt->samples)
+        return bmd_error_set(err, BMD_EINVAL, "coverage probability: threat_draws %ld; allowed 1 "
+                             "to the %ld samples (0: the default, min(N, %d))", in->threat_draws,
+                             opt->samples, BMD_MC_FOOTPRINT_THREAT_DRAWS);
     if ((in->first_sample || in->block_samples) &&
         (in->first_sample < 0 || in->block_samples < 0 ||
          in->first_sample > opt->samples - in->block_samples))
@@ -237,10 +321,10 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
     out->n = n, out->seed = opt->seed, out->sampler = opt->sampler, out->n_cells = nc;
     for (int k = 0; k < d && !st; k++) {
         st = bmd_param_set_add(&out->params, &set->items[k], err);
-        /* a warhead's cross-section changes what radars see, not the flight */
-        out->reflown |= bmd_param_kind(set->items[k].path) == BMD_PARAM_MISSILE &&
-                        !strstr(set->items[k].path, ".signature.");
+        out->reflown |= bmd_analysis_mc_is_flight(&set->items[k]);
     }
+    const long kd = bmd_analysis_mc_threat_draws(in->threat_draws, n);
+    out->threat_draws = out->reflown ? kd : 0;
     out->p_one = calloc((size_t)nc, sizeof *out->p_one);
     out->p_two = calloc((size_t)nc, sizeof *out->p_two);
     out->nominal = calloc((size_t)nc, sizeof *out->nominal);
@@ -261,10 +345,14 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
             for (long i = 0; i < n * d; i++)
                 out->values[i] = bmd_dist_quantile(&set->items[i % d].dist, u[i]);
         free(u);
+        if (!st) /* the crossed design: K threat draws (nothing when K = N) */
+            st = bmd_analysis_mc_cross(&out->params, opt->sampler, opt->seed, n, kd,
+                                       opt->threads, out->values, err);
     }
     bmd_footprint *fp = NULL;
     bmd_footprint_flown *fl = NULL;
     out->reused = !in->plain && !out->reflown;
+    const int crossed = !in->plain && out->reflown;
     out->tables_per_type = in->tables_per_type != 0;
     if (!st) {
         bmd_error inner;
@@ -279,29 +367,39 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
     bmd_error bad;
     bmd_error_clear(&bad);
     if (!st) {
-#pragma omp parallel num_threads(thread_count(opt->threads)) reduction(+ : engagements)
-        {
-            bmd_footprint_cell *cells = malloc((size_t)nc * sizeof *cells);
-#pragma omp for schedule(dynamic, 1)
-            for (long i = 0; i < nb; i++) {
+        sample_run sr = {scn, &out->params, out->values, in, d, nc, b0, shots, status,
+                         &first_bad, &bad};
+        if (!crossed) {
+            engagements += run_samples(&sr, fp, fl, 0, nb, 1, thread_count(opt->threads));
+        } else { /* each threat draw flown once, re-engaged by its samples */
+            for (long j = 0; j < kd && first_bad == nb; j++) {
+                long i0 = (b0 / kd) * kd + j; /* the first sample of draw j in the block */
+                if (i0 < b0)
+                    i0 += kd;
+                if (i0 >= b0 + nb)
+                    continue;
+                bmd_footprint *fpj = NULL;
+                bmd_footprint_flown *flj = NULL;
+                bmd_scenario copy;
+                bmd_footprint_defense *dj = NULL;
                 bmd_error e;
                 bmd_error_clear(&e);
-                status[i] = cells ? run_sample(scn, &out->params, out->values + (b0 + i) * d, in,
-                                               fp, fl, cells, &engagements, &e)
-                                  : bmd_error_set(&e, BMD_ENOMEM, "out of memory");
-                for (long k = 0; k < nc && !status[i]; k++) {
-                    const int s = cells[k].shot_opportunities;
-                    shots[i * nc + k] = (unsigned char)(s > 2 ? 2 : s < 0 ? 0 : s);
+                int sj = draw_flights(scn, &out->params, out->values + i0 * d, in, opt->threads,
+                                      &copy, &dj, &fpj, &flj, &e);
+                if (sj) {
+                    first_bad = i0 - b0, bad = e, status[i0 - b0] = sj;
+                } else {
+                    engagements += run_samples(&sr, fpj, flj, i0 - b0, nb, kd,
+                                               thread_count(opt->threads));
                 }
-                if (status[i]) {
-#pragma omp critical(bmd_mc_footprint_error)
-                    if (i < first_bad) {
-                        first_bad = i;
-                        bad = e;
-                    }
+                bmd_footprint_flown_free(flj);
+                bmd_footprint_free(fpj);
+                if (dj) {
+                    bmd_footprint_defense_free(dj);
+                    free(dj);
+                    bmd_scenario_free(&copy);
                 }
             }
-            free(cells);
         }
         if (first_bad < nb) {
             const long g = b0 + first_bad; /* the sample's number in the whole run */
@@ -331,6 +429,22 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
     if (st)
         bmd_mc_footprint_free(out);
     return st;
+}
+
+const char *bmd_mc_footprint_design_text(const bmd_mc_footprint *r, char *buf, size_t n)
+{
+    if (!buf || n == 0)
+        return buf;
+    if (!r || !r->reflown)
+        snprintf(buf, n, "threat flights: flown once (no missile flight parameter varies)");
+    else if (r->threat_draws >= r->n)
+        snprintf(buf, n, "threat flights: re-flown in every sample (K = N = %ld threat draws)",
+                 r->n);
+    else
+        snprintf(buf, n, "threat flights: %ld draws of the missile flight parameters crossed with "
+                 "the %ld samples (sample i flies draw i mod %ld; effective sample size in those "
+                 "dimensions %ld)", r->threat_draws, r->n, r->threat_draws, r->threat_draws);
+    return buf;
 }
 
 void bmd_mc_footprint_free(bmd_mc_footprint *r)

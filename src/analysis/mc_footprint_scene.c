@@ -46,6 +46,12 @@ static int set_props(bmd_scene *sc, int f, const bmd_mc_footprint *r, const char
         st = bmd_scene_set_text(sc, f, "sampler", bmd_sampler_name(r->sampler), err);
     if (!st)
         st = bmd_scene_set_text(sc, f, "parameters", params, err);
+    char design[400];
+    if (!st)
+        st = bmd_scene_set_number(sc, f, "threat_draws", (double)r->threat_draws, err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "threat_design",
+                                bmd_mc_footprint_design_text(r, design, sizeof design), err);
     return st;
 }
 

@@ -63,6 +63,10 @@ static void caption(const bmd_report *r, const bmd_analysis_footprint *m, const 
     char params[8192];
     bmd_mc_params_text(&x->params, params, sizeof params);
     const int la = m->mode == BMD_FOOTPRINT_LAUNCH_AREA;
+    char design[600], line[400];
+    snprintf(design, sizeof design, "A missile flight parameter varies (%s%s)",
+             bmd_mc_footprint_design_text(x, line, sizeof line),
+             x->threat_draws >= x->n ? ", hence fewer samples and cells" : "");
     bmd_sb_puts(sb, "<figcaption>");
     bmd_rp_textf(sb, "Probability that a cell can be engaged (at least one shot opportunity) over "
                  "%ld samples (seed %llu, %s sampler) of the uncertain parameters: %s. Grid %s "
@@ -77,8 +81,7 @@ static void caption(const bmd_report *r, const bmd_analysis_footprint *m, const 
                  100.0 * 0.5 / sqrt((double)x->n),
                  x->reused ? "Only defence parameters vary, so each cell's threat was flown once "
                              "and re-engaged in every sample"
-                           : "A missile flight parameter varies, so every sample flew every cell "
-                             "again (hence fewer samples and cells)",
+                           : design,
                  r->an->scn->path,
                  la ? "launch-area" : "defended-area", la ? "target" : "launch",
                  la && m->threat >= 0 ? r->an->scn->threats[m->threat].name : m->centre, spec);
