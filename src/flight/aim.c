@@ -45,7 +45,6 @@ double bmd_aim_shape_max(const bmd_plan *p)
     return p->steering == BMD_STEER_PITCH_PROGRAM ? 0.5 * M_PI : KICK_MAX_RAD;
 }
 
-static void set_pitch_end(bmd_plan *p, double x) { p->pitch_end_s = x; }
 
 void bmd_aim_set_cutoff(bmd_plan *p, double x) { p->cutoff_s = x; }
 
@@ -165,15 +164,8 @@ static int max_range(aim_eval *a, double *r_best)
                                                          ? m->stages[i].thrust_vacuum_n.x[m->stages[i].thrust_vacuum_n.n - 1]
                                                          : m->stages[i].burn_time_s);
         double lo = a->plan.vertical_rise_s + 1.0, hi = fmax(t_burn, lo + 10.0);
-        for (int round = 0; round < 2; round++) {
-            double te, r2;
-            if ((rc = bmd_aim_maximize_range(a, set_pitch_end, lo, hi, 0.05, INFINITY, &te, &r2)))
-                return rc;
-            double width = round == 0 ? 0.3 : 0.1;
-            double xl = fmax(0.0, x - width), xh = fmin(bmd_aim_shape_max(&a->plan), x + width);
-            if ((rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, xl, xh, SHAPE_TOL_RAD, INFINITY, &x, &r)))
-                return rc;
-        }
+        if ((rc = bmd_aim_max_pitch_program(a, lo, hi, SHAPE_TOL_RAD, &x, &r)))
+            return rc;
     }
     /* fly the best plan once more so the summary is its flight */
     if (bmd_aim_fly(a))

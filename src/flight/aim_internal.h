@@ -35,6 +35,11 @@ void bmd_aim_set_cutoff(bmd_plan *p, double x);
  * flight reaching stop_range_m (INFINITY: never). */
 int bmd_aim_maximize_range(aim_eval *a, plan_setter set, double lo, double hi, double tol,
                            double stop_range_m, double *x_best, double *r_best);
+/* The pitch program's max range over the final pitch angle (shape x, from *x_best with range
+ * *r_best on entry) and the pitch end time in [te_lo, te_hi] s (Powell's method,
+ * aim_max_pitch.c); leaves the plan at the best point found and its x and range (m). */
+int bmd_aim_max_pitch_program(aim_eval *a, double te_lo, double te_hi, double x_tol,
+                              double *x_best, double *r_best);
 /* Set up an evaluator from a base plan and check the arguments. */
 int bmd_aim_init_eval(aim_eval *a, const bmd_earth *earth, const bmd_missile *missile,
                       const bmd_plan *base, const bmd_site *launch, const bmd_flight_options *opt,
