@@ -362,9 +362,16 @@ static int run(const bmd_scenario *scn, const bmd_analysis_options *opt, bmd_ana
         if (!lazy.built || !lazy.errs)
             st = bmd_error_set(err, BMD_ENOMEM, "out of memory for the analysis' tables");
     }
+    bmd_speed_cache *cache = NULL; /* required-speed fans shared by the pairs of a site */
+    if (!st && out->opt.required_speed && !out->opt.speed.cache)
+        out->opt.speed.cache = cache = bmd_speed_cache_new(0);
     if (!st) {
         memset(status, 0, (size_t)n_work * sizeof *status);
         st = evaluate_pairs(out, stats ? &lazy : NULL, status, errs, err);
+    }
+    if (cache) {
+        out->opt.speed.cache = NULL;
+        bmd_speed_cache_free(cache);
     }
     free(lazy.built);
     free(lazy.errs);
