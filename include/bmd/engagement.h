@@ -327,6 +327,9 @@ typedef struct bmd_required_speed_options {
                                    largest ground range from the site and largest altitude, and
                                    the reference launch of the site's own table */
     bmd_speed_cache *cache;     /* fans shared between searches; NULL: none (not owned) */
+    int reference;              /* nonzero: the plain search, every trial's table flown and the
+                                   whole scan run (no cache, no fire-control-radar short cut):
+                                   the reference of tests and benchmarks */
 } bmd_required_speed_options;
 
 BMD_API void bmd_required_speed_options_init(bmd_required_speed_options *opt);
@@ -359,7 +362,11 @@ typedef struct bmd_required_speed {
  * tolerance; a feasible band narrower than the step can be missed. One table per trial, built on
  * earth at the site's table reference launch. Never "not possible" when the site's own
  * interceptor engages (then at most its speed, from_site). Cost: up to (hi - lo)/step + 2 tables
- * plus ~log2(step/tol) (~25 ms each with the coarse defaults). Not possible at any speed is a
+ * plus ~log2(step/tol) (~25 ms each with the coarse defaults); with ropt->cache the fans of the
+ * scan's speeds are flown once per site and interceptor (a table then costs its rasterisation),
+ * and when the site's fire-control radar never sees the threat (bmd_engage_fcr_never) only the
+ * trial at speed_hi runs. Either way the answer is bit for bit that of the plain search
+ * (ropt->reference). Not possible at any speed is a
  * normal answer (e.g. not seen in time). Errors: those of bmd_engage and bmd_flyout_build;
  * BMD_EINVAL for bad options. */
 BMD_API int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,

@@ -2,7 +2,9 @@
  * interceptor that keeps every other property of the site's interceptor. Feasibility is not
  * monotonic in the speed (a fast, nearly straight kill vehicle cannot come down to the altitude
  * floor far away), so the speeds are scanned upward and the first feasible step is refined by
- * bisection. One coarse flyout table per trial, fitted to the threat's extent from the site. */
+ * bisection. One coarse flyout table per trial, fitted to the threat's extent from the site; its
+ * fan (the flown trajectories, independent of the grid) from the options' cache when given
+ * (engagement_speed_cache.c), so the pairs of one site fly each scan speed once. */
 #include <limits.h>
 #include <math.h>
 #include <string.h>
@@ -206,7 +208,8 @@ int bmd_engage_at_speed(const bmd_earth *earth, const bmd_threat *threat,
     bmd_interceptor base;
     bmd_flyout_options fo;
     trial_setup(earth, threat, site, &o, &base, &fo);
-    const speed_ctx c = {earth, threat, site, tl, opt, &base, &fo, o.cache, NULL, err};
+    const speed_ctx c = {earth, threat, site, tl, opt, &base, &fo, o.reference ? NULL : o.cache,
+                         NULL, err};
     return trial(&c, speed_m_s, out);
 }
 
@@ -253,8 +256,9 @@ int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
     bmd_interceptor base;
     bmd_flyout_options fo;
     trial_setup(earth, threat, site, &o, &base, &fo);
-    const speed_ctx c = {earth, threat, site, tl, opt, &base, &fo, o.cache, out, err};
-    if (!out->site_engages && bmd_engage_fcr_never(earth, threat, site, opt)) {
+    const speed_ctx c = {earth, threat, site, tl, opt, &base, &fo, o.reference ? NULL : o.cache,
+                         out, err};
+    if (!o.reference && !out->site_engages && bmd_engage_fcr_never(earth, threat, site, opt)) {
         /* The FCR never sees it: bmd_engage says no at every speed whatever the table (nor does
          * the site's own engage), so the scan below would end with nothing found and the reason
          * of its last trial, at speed_hi. Run that trial only. */
