@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "bmd/analysis.h"
+#include "bmd/montecarlo.h"
 #include "bmd/units.h"
 #include "defense/interceptor_internal.h"
 #include "test_scenario_support.h"
@@ -218,12 +219,79 @@ static void a_table_rasterised_from_a_kept_fan_is_the_table_flyout_build_makes(v
     bmd_ic_fan_free(fan);
 }
 
+/* As tests/test_mc_fast.c: an MRBM, a ship near its track and two sites whose radars never see
+ * it. */
+static const char mc_yaml[] =
+    "kind: scenario\n"
+    "title: \"mc required speed\"\n"
+    "timeline: {detect_to_track_s: 20, track_to_decision_s: 7, decision_to_launch_s: 3, "
+    "kill_assessment_s: 30}\n"
+    "sensors:\n"
+    "  - {name: sbirs, ir: {cloud_top_m: 10000, delay_s: 5}, notional: true, note: t}\n"
+    "sites:\n"
+    "  - {name: near, at: [38.0, 42.5], interceptor: sm-3-block-ib, count: 4, radar: spy-1d, "
+    "cue: [sbirs], notional: true, note: t}\n"
+    "  - {name: north-sea, at: [58.0, 2.0], interceptor: sm-3-block-iia, count: 8, radar: spy-1d, "
+    "cue: [sbirs], notional: true, note: t}\n"
+    "threats:\n"
+    "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], "
+    "notional: true, note: t}\n";
+
+static void mc_run(const bmd_scenario *scn, int plain, bmd_mc_result *r)
+{
+    bmd_param_set set = {0};
+    bmd_error err = {0};
+    if (bmd_param_set_vary_in(&set, scn, "interceptor.burnout_speed_m_s=2000:4000", &err) ||
+        bmd_param_set_vary_in(&set, scn, "radar.detection_range_m=150000:600000", &err))
+        fail_msg("%s", err.message);
+    bmd_mc_options opt;
+    bmd_mc_options_init(&opt);
+    opt.samples = 3;
+    opt.seed = 11;
+    opt.threads = 1;
+    opt.plain = plain;
+    opt.analysis.required_speed = 1;
+    opt.analysis.flyout.n_elevations = 61;
+    opt.analysis.flyout.n_range = 81;
+    opt.analysis.flyout.n_altitude = 61;
+    opt.analysis.flyout.sample_dt_s = 2.0;
+    small_table(&opt.analysis.speed.flyout);
+    if (bmd_mc_run(scn, &set, &opt, r, &err))
+        fail_msg("%s", err.message);
+    bmd_param_set_free(&set);
+}
+
+static void the_fast_monte_carlo_gives_the_required_speeds_of_the_plain_one(void **state)
+{
+    (void)state;
+    bmd_scenario scn;
+    bmd_test_open_scenario(mc_yaml, &scn);
+    bmd_mc_result plain, fast;
+    mc_run(&scn, 1, &plain);
+    mc_run(&scn, 0, &fast);
+    assert_int_equal(plain.n_pairs, fast.n_pairs);
+    for (int p = 0; p < plain.n_pairs; p++)
+        if (memcmp(&plain.pairs[p], &fast.pairs[p], sizeof plain.pairs[p]))
+            fail_msg("pair %d: statistics differ between the plain and the fast path", p);
+    /* the near ship has a required speed in some sample (not two columns of NAN) */
+    if (!isfinite(plain.pairs[0].speed_q_m_s[0]))
+        fail_msg("expected a required speed for the near site, got none");
+    /* the fast path skipped the north-sea pair (its radar never sees the MRBM) in each sample,
+     * required speeds included */
+    if (!(fast.pairs_determined >= 3))
+        fail_msg("expected >= 3 pairs skipped, got %ld", fast.pairs_determined);
+    bmd_mc_free(&plain);
+    bmd_mc_free(&fast);
+    bmd_scenario_free(&scn);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_table_rasterised_from_a_kept_fan_is_the_table_flyout_build_makes),
         cmocka_unit_test(the_analysis_with_its_cache_answers_every_pair_as_the_plain_search),
         cmocka_unit_test(a_cache_too_small_for_any_fan_still_gives_the_plain_answer),
+        cmocka_unit_test(the_fast_monte_carlo_gives_the_required_speeds_of_the_plain_one),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

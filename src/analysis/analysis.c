@@ -251,10 +251,16 @@ static int evaluate_pair(bmd_analysis *an, bmd_analysis_pair *p, lazy_ctx *lazy,
                            &an->flyouts[k].table, site->count,
                            site->has_radar ? &site->radar.entry.radar : NULL};
     if (lazy) {
-        if (!an->opt.required_speed &&
-            bmd_engage_fcr_never(&scn->earth, &p->prepared, &ds, &an->opt.engage)) {
+        if (bmd_engage_fcr_never(&scn->earth, &p->prepared, &ds, &an->opt.engage)) {
             determined_pair(p);
             lazy->stats->pairs_determined++;
+            if (an->opt.required_speed) { /* no speed engages (the search's own short cut) */
+                memset(&p->required, 0, sizeof p->required);
+                p->required.speed_m_s = p->required.site_speed_m_s = NAN;
+                p->required.fcr_never = 1;
+                p->required.reason_at_hi = BMD_ENGAGE_NO_FCR_COVERAGE;
+                p->has_required_speed = 1;
+            }
             return BMD_SUCCESS;
         }
         if (!an->borrowed_flyouts && lazy->built[k] == 0) {
