@@ -301,7 +301,8 @@ int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
     }
     /* Refine inside the step: bisection between an infeasible and a feasible speed. */
     double lo = below, hi = found;
-    if ((st = bmd_num_bisect_side(engageable_side, (void *)&c, &lo, &hi, INT_MAX, o.tolerance_m_s, NULL)))
+    if ((st = bmd_num_bisect_side(engageable_side, (void *)&c, &lo, &hi, INT_MAX,
+                                  o.tolerance_m_s, NULL)))
         return st;
     out->speed_m_s = hi;
     if (out->site_engages && !(hi <= own)) { /* feasible only above the site's own speed */
