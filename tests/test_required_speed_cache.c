@@ -208,8 +208,9 @@ static void a_table_rasterised_from_a_kept_fan_is_the_table_flyout_build_makes(v
         assert_int_equal(a.n_altitude, b.n_altitude);
         assert_true(a.n_states == b.n_states && a.n_trajectories == b.n_trajectories);
         if (memcmp(&a.range_max_m, &b.range_max_m, sizeof(double)) ||
-            memcmp(&a.altitude_max_m, &b.altitude_max_m, sizeof(double)) || memcmp(a.t_s, b.t_s, n) ||
-            memcmp(a.speed_m_s, b.speed_m_s, n) || memcmp(a.gamma_rad, b.gamma_rad, n))
+            memcmp(&a.altitude_max_m, &b.altitude_max_m, sizeof(double)) ||
+            memcmp(a.t_s, b.t_s, n) || memcmp(a.speed_m_s, b.speed_m_s, n) ||
+            memcmp(a.gamma_rad, b.gamma_rad, n))
             fail_msg("extent %g x %g m: the table from the fan differs from bmd_flyout_build's "
                      "(grid %g x %g m expected, %g x %g m got)", extents[k][0], extents[k][1],
                      a.range_max_m, a.altitude_max_m, b.range_max_m, b.altitude_max_m);
