@@ -302,6 +302,20 @@ BMD_API int bmd_engage_fcr_never(const bmd_earth *earth, const bmd_threat *threa
 /* ---------------------------------------------------------------------------------------------
  * Required interceptor speed. */
 
+/* Flown interceptor fans kept between searches (one analysis): a search's trial at speed v
+ * flies the fan of the notional interceptor at v once and rasterises it onto each pair's grid, so
+ * the pairs of one site share the fans of the scan's speeds. Results are bit for bit those without
+ * a cache (the key is the whole notional interceptor, the Earth model and the fan options).
+ * Thread-safe: any number of threads may search with one cache. Holds at most max_bytes (0: the
+ * default, 512 MiB); fans beyond it are flown, used and freed. */
+typedef struct bmd_speed_cache bmd_speed_cache;
+
+/* A new empty cache; NULL when out of memory (the searches then run without one). */
+BMD_API bmd_speed_cache *bmd_speed_cache_new(size_t max_bytes);
+
+/* Free the cache and its fans (NULL: nothing). No search may be using it. */
+BMD_API void bmd_speed_cache_free(bmd_speed_cache *cache);
+
 /* How to search. Zeros select the defaults. */
 typedef struct bmd_required_speed_options {
     double speed_lo_m_s;        /* default 500 */
@@ -312,6 +326,10 @@ typedef struct bmd_required_speed_options {
                                    elevations, 2 s states) whose grid is fitted to the threat's
                                    largest ground range from the site and largest altitude, and
                                    the reference launch of the site's own table */
+    bmd_speed_cache *cache;     /* fans shared between searches; NULL: none (not owned) */
+    int reference;              /* nonzero: the plain search, every trial's table flown and the
+                                   whole scan run (no cache, no fire-control-radar short cut):
+                                   the reference of tests and benchmarks */
 } bmd_required_speed_options;
 
 BMD_API void bmd_required_speed_options_init(bmd_required_speed_options *opt);
@@ -328,7 +346,11 @@ typedef struct bmd_required_speed {
     int from_site;              /* speed_m_s is the site's own speed: the notional copies engage
                                    only above it, or not at all, while the site's own does */
     bmd_engage_reason reason_at_hi;  /* why not at speed_hi, when not possible */
-    int n_tables;               /* flyout tables built */
+    int n_tables;               /* flyout tables built (one per trial) */
+    int n_fans_flown;           /* interceptor fans flown for them (the rest: from the cache) */
+    int fcr_never;              /* the site's fire-control radar never sees the threat
+                                   (bmd_engage_fcr_never): no speed engages, only the trial at
+                                   speed_hi was run, for reason_at_hi */
 } bmd_required_speed;
 
 /* The lowest burnout speed of a notional interceptor (bmd/interceptor.h) keeping the site
@@ -340,7 +362,11 @@ typedef struct bmd_required_speed {
  * tolerance; a feasible band narrower than the step can be missed. One table per trial, built on
  * earth at the site's table reference launch. Never "not possible" when the site's own
  * interceptor engages (then at most its speed, from_site). Cost: up to (hi - lo)/step + 2 tables
- * plus ~log2(step/tol) (~25 ms each with the coarse defaults). Not possible at any speed is a
+ * plus ~log2(step/tol) (~25 ms each with the coarse defaults); with ropt->cache the fans of the
+ * scan's speeds are flown once per site and interceptor (a table then costs its rasterisation),
+ * and when the site's fire-control radar never sees the threat (bmd_engage_fcr_never) only the
+ * trial at speed_hi runs. Either way the answer is bit for bit that of the plain search
+ * (ropt->reference). Not possible at any speed is a
  * normal answer (e.g. not seen in time). Errors: those of bmd_engage and bmd_flyout_build;
  * BMD_EINVAL for bad options. */
 BMD_API int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,

@@ -251,10 +251,16 @@ static int evaluate_pair(bmd_analysis *an, bmd_analysis_pair *p, lazy_ctx *lazy,
                            &an->flyouts[k].table, site->count,
                            site->has_radar ? &site->radar.entry.radar : NULL};
     if (lazy) {
-        if (!an->opt.required_speed &&
-            bmd_engage_fcr_never(&scn->earth, &p->prepared, &ds, &an->opt.engage)) {
+        if (bmd_engage_fcr_never(&scn->earth, &p->prepared, &ds, &an->opt.engage)) {
             determined_pair(p);
             lazy->stats->pairs_determined++;
+            if (an->opt.required_speed) { /* no speed engages (the search's own short cut) */
+                memset(&p->required, 0, sizeof p->required);
+                p->required.speed_m_s = p->required.site_speed_m_s = NAN;
+                p->required.fcr_never = 1;
+                p->required.reason_at_hi = BMD_ENGAGE_NO_FCR_COVERAGE;
+                p->has_required_speed = 1;
+            }
             return BMD_SUCCESS;
         }
         if (!an->borrowed_flyouts && lazy->built[k] == 0) {
@@ -366,6 +372,9 @@ static int run(const bmd_scenario *scn, const bmd_analysis_options *opt, bmd_ana
         if (!lazy.built || !lazy.errs)
             st = bmd_error_set(err, BMD_ENOMEM, "out of memory for the analysis' tables");
     }
+    bmd_speed_cache *cache = NULL; /* required-speed fans shared by the pairs of a site */
+    if (!st && out->opt.required_speed && !out->opt.speed.cache)
+        out->opt.speed.cache = cache = bmd_speed_cache_new(0);
     if (!st && !rules) {
         memset(status, 0, (size_t)n_work * sizeof *status);
         st = evaluate_pairs(out, stats ? &lazy : NULL, status, errs, err);
@@ -378,6 +387,10 @@ static int run(const bmd_scenario *scn, const bmd_analysis_options *opt, bmd_ana
         st = evaluate_pairs(out, &lazy, status, errs, err);
         if (!st)
             st = visit(ctx, r, out, err);
+    }
+    if (cache) {
+        out->opt.speed.cache = NULL;
+        bmd_speed_cache_free(cache);
     }
     free(lazy.built);
     free(lazy.errs);

@@ -91,4 +91,12 @@ double bmd_eng_fcr_first_sight(eng_ctx *c, const bmd_radar *fcr, double t_from, 
 /* Whether the FCR sees the threat at ECEF r. */
 int bmd_eng_fcr_sees(const eng_ctx *c, const bmd_radar *fcr, const double r_m[3]);
 
+/* The flyout table of the required-speed search's trial (engagement_speed_cache.c): the notional
+ * interceptor ic with table options fo (extents set), its fan taken from cache when there (else
+ * flown and kept while the cache has room); cache NULL: bmd_flyout_build. Bit for bit the table
+ * of bmd_flyout_build(tab, earth, ic, fo). *flown: 1 when this call flew the fan. */
+int bmd_eng_speed_table(bmd_speed_cache *cache, const bmd_earth *earth, const bmd_interceptor *ic,
+                        const bmd_flyout_options *fo, bmd_flyout *tab, int *flown,
+                        bmd_error *err);
+
 #endif

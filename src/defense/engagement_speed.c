@@ -2,7 +2,9 @@
  * interceptor that keeps every other property of the site's interceptor. Feasibility is not
  * monotonic in the speed (a fast, nearly straight kill vehicle cannot come down to the altitude
  * floor far away), so the speeds are scanned upward and the first feasible step is refined by
- * bisection. One coarse flyout table per trial, fitted to the threat's extent from the site. */
+ * bisection. One coarse flyout table per trial, fitted to the threat's extent from the site; its
+ * fan (the flown trajectories, independent of the grid) from the options' cache when given
+ * (engagement_speed_cache.c), so the pairs of one site fly each scan speed once. */
 #include <limits.h>
 #include <math.h>
 #include <string.h>
@@ -94,22 +96,37 @@ static int resolve(const bmd_required_speed_options *in, bmd_required_speed_opti
     return BMD_SUCCESS;
 }
 
-/* One trial: build the table at speed v and engage. */
-static int trial(const bmd_earth *earth, const bmd_threat *th, const bmd_defense_site *site,
-                 const bmd_timeline *tl, const bmd_engage_options *opt, const bmd_interceptor *base,
-                 const bmd_flyout_options *fo, double v, bmd_engagement *e, int *n_tables,
-                 bmd_error *err)
+/* What every trial of one search shares. */
+typedef struct speed_ctx {
+    const bmd_earth *earth;
+    const bmd_threat *threat;
+    const bmd_defense_site *site;
+    const bmd_timeline *tl;
+    const bmd_engage_options *opt;
+    const bmd_interceptor *base;
+    const bmd_flyout_options *fo;
+    bmd_speed_cache *cache;
+    bmd_required_speed *out; /* counts n_tables, n_fans_flown; NULL: not counted */
+    bmd_error *err;
+} speed_ctx;
+
+/* One trial: the table at speed v (its fan from the cache when there) and engage. */
+static int trial(const speed_ctx *c, double v, bmd_engagement *e)
 {
-    bmd_interceptor ic = *base;
+    bmd_interceptor ic = *c->base;
     ic.burnout_speed_m_s = v;
     bmd_flyout tab;
     memset(&tab, 0, sizeof tab);
-    int st = bmd_flyout_build(&tab, earth, &ic, fo, err);
-    (*n_tables)++;
+    int flown = 0;
+    int st = bmd_eng_speed_table(c->cache, c->earth, &ic, c->fo, &tab, &flown, c->err);
+    if (c->out) {
+        c->out->n_tables++;
+        c->out->n_fans_flown += flown;
+    }
     if (!st) {
-        bmd_defense_site s = *site;
+        bmd_defense_site s = *c->site;
         s.flyout = &tab;
-        st = bmd_engage(earth, th, &s, tl, opt, e, err);
+        st = bmd_engage(c->earth, c->threat, &s, c->tl, c->opt, e, c->err);
     }
     bmd_flyout_free(&tab);
     return st;
@@ -191,30 +208,16 @@ int bmd_engage_at_speed(const bmd_earth *earth, const bmd_threat *threat,
     bmd_interceptor base;
     bmd_flyout_options fo;
     trial_setup(earth, threat, site, &o, &base, &fo);
-    int n = 0;
-    return trial(earth, threat, site, tl, opt, &base, &fo, speed_m_s, out, &n, err);
+    const speed_ctx c = {earth, threat, site, tl, opt, &base, &fo, o.reference ? NULL : o.cache,
+                         NULL, err};
+    return trial(&c, speed_m_s, out);
 }
-
-/* What the bisection over the burnout speed needs (bmd_num_bisect_side). */
-typedef struct speed_ctx {
-    const bmd_earth *earth;
-    const bmd_threat *threat;
-    const bmd_defense_site *site;
-    const bmd_timeline *tl;
-    const bmd_engage_options *opt;
-    const bmd_interceptor *base;
-    const bmd_flyout_options *fo;
-    int *n_tables;
-    bmd_error *err;
-} speed_ctx;
 
 /* Side B (feasible) when the site engages with interceptors of burnout speed v, else side A. */
 static int engageable_side(void *ctx, double v, int *side)
 {
-    speed_ctx *c = ctx;
     bmd_engagement e;
-    int st = trial(c->earth, c->threat, c->site, c->tl, c->opt, c->base, c->fo, v, &e,
-                   c->n_tables, c->err);
+    int st = trial(ctx, v, &e);
     if (st)
         return st;
     *side = e.engageable ? BMD_NUM_SIDE_B : BMD_NUM_SIDE_A;
@@ -253,6 +256,18 @@ int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
     bmd_interceptor base;
     bmd_flyout_options fo;
     trial_setup(earth, threat, site, &o, &base, &fo);
+    const speed_ctx c = {earth, threat, site, tl, opt, &base, &fo, o.reference ? NULL : o.cache,
+                         out, err};
+    if (!o.reference && !out->site_engages && bmd_engage_fcr_never(earth, threat, site, opt)) {
+        /* The FCR never sees it: bmd_engage says no at every speed whatever the table (nor does
+         * the site's own engage), so the scan below would end with nothing found and the reason
+         * of its last trial, at speed_hi. Run that trial only. */
+        out->fcr_never = 1;
+        if ((st = trial(&c, o.speed_hi_m_s, &e)))
+            return st;
+        out->reason_at_hi = e.reason;
+        return BMD_SUCCESS;
+    }
 
     /* Scan upward for the first feasible speed. */
     const double own = out->site_speed_m_s;
@@ -260,7 +275,7 @@ int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
     double below = NAN, found = NAN;
     for (int k = 0; k < n; k++) {
         const double v = scan_speed(&o, own, k);
-        if ((st = trial(earth, threat, site, tl, opt, &base, &fo, v, &e, &out->n_tables, err)))
+        if ((st = trial(&c, v, &e)))
             return st;
         if (e.engageable) {
             found = v;
@@ -286,8 +301,8 @@ int bmd_engage_required_speed(const bmd_earth *earth, const bmd_threat *threat,
     }
     /* Refine inside the step: bisection between an infeasible and a feasible speed. */
     double lo = below, hi = found;
-    speed_ctx c = {earth, threat, site, tl, opt, &base, &fo, &out->n_tables, err};
-    if ((st = bmd_num_bisect_side(engageable_side, &c, &lo, &hi, INT_MAX, o.tolerance_m_s, NULL)))
+    if ((st = bmd_num_bisect_side(engageable_side, (void *)&c, &lo, &hi, INT_MAX,
+                                  o.tolerance_m_s, NULL)))
         return st;
     out->speed_m_s = hi;
     if (out->site_engages && !(hi <= own)) { /* feasible only above the site's own speed */

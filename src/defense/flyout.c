@@ -339,3 +339,95 @@ int bmd_flyout_time(const bmd_flyout *table, double ground_range_m, double altit
         *gamma_rad = r.gamma_rad;
     return st;
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * A fan kept for reuse (interceptor_internal.h): the required-speed search rasterises one fan onto
+ * the grids of several pairs (engagement_speed_cache.c). bmd_ic_flyout_from_fan does what
+ * bmd_ic_flyout_build does after fly_fan, so its table is bit for bit the one
+ * bmd_flyout_build(earth, ic, opt with the extents) returns (tests/test_required_speed_cache.c). */
+struct bmd_ic_fan {
+    fan f;
+    bmd_flyout_options o; /* resolved */
+    bmd_interceptor ic;
+    bmd_earth_kind earth_kind;
+    long n_states;
+};
+
+int bmd_ic_fan_fly(bmd_ic_fan **out, const bmd_earth *earth, const bmd_interceptor *ic,
+                   const bmd_flyout_options *opt, bmd_error *err)
+{
+    bmd_error_clear(err);
+    *out = NULL;
+    if (!earth)
+        return bmd_error_set(err, BMD_EINVAL, "flyout build: table and earth must be given");
+    bmd_flyout_options o;
+    int st;
+    if ((st = bmd_interceptor_validate(ic, err)) || (st = resolve_options(opt, &o, err)))
+        return st;
+    bmd_ic_fan *fn = calloc(1, sizeof *fn);
+    if (!fn)
+        return bmd_error_set(err, BMD_ENOMEM, "out of memory for a flyout fan");
+    if ((st = fly_fan(earth, ic, &o, BMD_IC_FAN_FAST, &fn->f, &fn->n_states, err))) {
+        bmd_ic_fan_free(fn);
+        return st;
+    }
+    fn->o = o;
+    fn->ic = *ic;
+    fn->earth_kind = earth->kind;
+    *out = fn;
+    return BMD_SUCCESS;
+}
+
+size_t bmd_ic_fan_bytes(const bmd_ic_fan *fn)
+{
+    return sizeof *fn + (size_t)fn->f.n * (size_t)fn->f.stride * sizeof(fan_point) +
+           (size_t)fn->f.n * sizeof(int);
+}
+
+void bmd_ic_fan_free(bmd_ic_fan *fn)
+{
+    if (!fn)
+        return;
+    free(fn->f.p);
+    free(fn->f.len);
+    free(fn);
+}
+
+int bmd_ic_flyout_from_fan(bmd_flyout *table, const bmd_ic_fan *fn, double range_max_m,
+                           double altitude_max_m, bmd_error *err)
+{
+    memset(table, 0, sizeof *table);
+    if (!isfinite(range_max_m) || range_max_m < 0.0 || !isfinite(altitude_max_m) ||
+        altitude_max_m < 0.0)
+        return bmd_error_set(err, BMD_EINVAL, "flyout grid extent %g m x %g m is invalid: give "
+                             "positive values, or 0 for automatic", range_max_m, altitude_max_m);
+    bmd_flyout_options o = fn->o;
+    o.range_max_m = range_max_m;
+    o.altitude_max_m = altitude_max_m;
+    table->ic = fn->ic;
+    table->earth_kind = fn->earth_kind;
+    table->site = o.site;
+    table->n_range = o.n_range;
+    table->n_altitude = o.n_altitude;
+    grid_extent(&fn->ic, &o, &fn->f, &table->range_max_m, &table->altitude_max_m);
+    table->d_range_m = table->range_max_m / (o.n_range - 1);
+    table->d_altitude_m = table->altitude_max_m / (o.n_altitude - 1);
+    size_t nodes = (size_t)o.n_range * (size_t)o.n_altitude;
+    table->t_s = malloc(nodes * sizeof(double));
+    table->speed_m_s = malloc(nodes * sizeof(double));
+    table->gamma_rad = malloc(nodes * sizeof(double));
+    if (!table->t_s || !table->speed_m_s || !table->gamma_rad) {
+        bmd_flyout_free(table);
+        return bmd_error_set(err, BMD_ENOMEM, "out of memory for a flyout table of %zu nodes",
+                             nodes);
+    }
+    for (size_t n = 0; n < nodes; n++) {
+        table->t_s[n] = INFINITY;
+        table->speed_m_s[n] = table->gamma_rad[n] = NAN;
+    }
+    table->bytes = 3 * nodes * sizeof(double);
+    table->n_trajectories = fn->f.n;
+    table->n_states = fn->n_states;
+    raster_fan(table, &fn->f);
+    return BMD_SUCCESS;
+}

@@ -64,4 +64,16 @@ typedef enum bmd_ic_fan_mode { BMD_IC_FAN_FAST = 0, BMD_IC_FAN_EXACT = 1 } bmd_i
 int bmd_ic_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_interceptor *ic,
                         const bmd_flyout_options *opt, bmd_ic_fan_mode mode, bmd_error *err);
 
+/* A flown fan kept for reuse (flyout.c): bmd_ic_fan_fly flies it as bmd_flyout_build does (the
+ * extents of opt are ignored); bmd_ic_flyout_from_fan rasterises it onto a grid of the given
+ * extents (0: automatic), giving bit for bit the table of bmd_flyout_build with those extents.
+ * A fan is read-only after bmd_ic_fan_fly: any number of threads may rasterise it. */
+typedef struct bmd_ic_fan bmd_ic_fan;
+int bmd_ic_fan_fly(bmd_ic_fan **out, const bmd_earth *earth, const bmd_interceptor *ic,
+                   const bmd_flyout_options *opt, bmd_error *err);
+int bmd_ic_flyout_from_fan(bmd_flyout *table, const bmd_ic_fan *fn, double range_max_m,
+                           double altitude_max_m, bmd_error *err);
+size_t bmd_ic_fan_bytes(const bmd_ic_fan *fn); /* memory held */
+void bmd_ic_fan_free(bmd_ic_fan *fn);
+
 #endif
