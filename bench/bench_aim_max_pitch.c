@@ -4,7 +4,10 @@
  * enough to stay short of the antipode), WGS84 rotating Earth, from (0, 0) due east. Side by side with the recorded values of the converged Powell search as first
  * landed (main 1789541, session 5: BASELINE below, printed by --emit): range and flights, the
  * relative range difference and the flight ratio. It checks what a cheaper search must keep:
- * every max range within 1e-5 relative of the recorded one (exit status 1 otherwise).
+ * no max range more than 1e-5 (the search's stopping rule) below the recorded one (exit status 1
+ * otherwise). Farther is allowed: every range is a flown plan's, so a farther one is nearer the
+ * true maximum (the recorded search stopped 66e-6 short for shahab-3-class at 700 kg, 330e-6 for
+ * hwasong-15-class at 1,000 kg).
  * Usage: bench_aim_max_pitch [--emit]. Prints a table and "RESULT key value" lines (flights,
  * CPU time of the process). */
 #include <math.h>
@@ -48,7 +51,7 @@ int main(int argc, char **argv)
     bmd_earth_init_wgs84(&e);
     const bmd_site site = {0.0, 0.0, 0.0};
     int flights_old = 0, flights_new = 0, bad = 0;
-    double worst = 0.0, c0 = cpu_s();
+    double worst = 0.0, best = 0.0, c0 = cpu_s();
     if (!emit)
         printf("%-17s %8s %12s %12s %9s %8s %8s %6s\n", "missile", "payload", "range 1789541",
                "range now", "rel diff", "flights", "flights", "ratio");
@@ -76,25 +79,27 @@ int main(int argc, char **argv)
             }
             const baseline *b = &BASELINE[i][j];
             double rel = (res.max_range_m - b->range_m) / b->range_m;
-            worst = fmax(worst, fabs(rel));
-            bad += !(fabs(rel) <= RANGE_RTOL);
+            worst = fmin(worst, rel);
+            best = fmax(best, rel);
+            bad += !(rel >= -RANGE_RTOL);
             flights_old += b->flights;
             flights_new += res.evaluations;
             printf("%-17s %6.0f kg %9.3f km %9.3f km %9.1e %8d %8d %6.2f%s\n", MISSILES[i],
                    m.payload.rv_mass_kg, b->range_m / 1e3, res.max_range_m / 1e3, rel, b->flights,
                    res.evaluations, (double)res.evaluations / b->flights,
-                   fabs(rel) <= RANGE_RTOL ? "" : "  BEYOND 1e-5");
+                   rel >= -RANGE_RTOL ? "" : "  SHORT by > 1e-5");
         }
         if (emit)
             printf("},\n");
     }
     if (emit)
         return 0;
-    printf("all %d maxima: flights %d (1789541) -> %d (now), ratio %.3f; largest |rel diff| "
-           "%.1e (allowed %.0e)\n", N_MISSILES * N_PAYLOADS, flights_old, flights_new,
-           (double)flights_new / flights_old, worst, RANGE_RTOL);
+    printf("all %d maxima: flights %d (1789541) -> %d (now), ratio %.3f; rel diff from %.1e "
+           "(allowed -%.0e) to %+.1e\n", N_MISSILES * N_PAYLOADS, flights_old, flights_new,
+           (double)flights_new / flights_old, worst, RANGE_RTOL, best);
     printf("RESULT flights_1789541 %d\nRESULT flights_now %d\nRESULT flight_ratio %.3f\n"
-           "RESULT max_rel_range_diff %.2e\nRESULT cpu_s %.2f\n", flights_old, flights_new,
-           (double)flights_new / flights_old, worst, cpu_s() - c0);
+           "RESULT min_rel_range_diff %.2e\nRESULT max_rel_range_diff %.2e\nRESULT cpu_s %.2f\n",
+           flights_old, flights_new, (double)flights_new / flights_old, worst, best,
+           cpu_s() - c0);
     return bad ? 1 : 0;
 }

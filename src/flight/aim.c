@@ -9,6 +9,7 @@
 
 #define KICK_MAX_RAD 1.45       /* largest kick searched (83 deg) */
 #define SHAPE_TOL_RAD 2e-4      /* accuracy of the max-range shape parameter */
+#define PITCH_START_TOL_RAD 2e-3 /* the pitch program's first shape search (then Powell's) */
 
 
 /* Fly the current plan. */
@@ -151,7 +152,9 @@ void bmd_aim_fill_result(const aim_eval *a, bmd_aim_result *result)
 static int max_range(aim_eval *a, double *r_best)
 {
     double x = 0.0, r = 0.0;
-    int rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, 0.0, bmd_aim_shape_max(&a->plan), SHAPE_TOL_RAD,
+    /* the pitch program's shape is refined with its pitch end time below: a coarser start */
+    double tol = a->plan.steering == BMD_STEER_PITCH_PROGRAM ? PITCH_START_TOL_RAD : SHAPE_TOL_RAD;
+    int rc = bmd_aim_maximize_range(a, bmd_aim_set_shape, 0.0, bmd_aim_shape_max(&a->plan), tol,
                                     INFINITY, &x, &r);
     if (rc)
         return rc;
