@@ -9,8 +9,9 @@
  * Cost (bench/bench_aim_max_pitch.c): every line search after the first starts at the current
  * point (the first point of Brent's search is placed on it, and a small table of the flights
  * made answers it without flying); the first round, far from the maximum, searches to 10 times
- * the final tolerances; a maximum within 1 s of a bound of te, where the ridge directions cannot
- * slide, is confirmed by one round along te and x. */
+ * the final tolerances. Within 1 s of a bound of te (the short-burning no-dong's maximum sits on
+ * te = rise + 1 s), where the ridge directions cannot slide along the bound, the rounds go along
+ * te and x alone. */
 #include "flight/aim_internal.h"
 #include "bmd/num.h"
 
@@ -23,7 +24,7 @@
 #define MIN_WIDTH_TOLS 50.0 /* smallest reach of a line search, in its tolerances */
 #define REACH_MOVES 3.0     /* a line search reaches this many times its direction's last move */
 #define FIRST_ROUND_LOOSER 10.0 /* the first round's tolerances, times the final ones */
-#define CONFIRM_NEAR_BOUND_S 1.0 /* a maximum this near a bound of te is confirmed along te, x */
+#define NEAR_BOUND_S 1.0    /* this near a bound of te, search along te and x alone */
 #define MEMO_N 32           /* flights remembered */
 /* Brent's search of [lo, hi] starts at lo + 0.381966 (hi - lo): with lo = -GOLD_BACK hi that
  * is 0, the current point, already flown */
@@ -167,6 +168,24 @@ int bmd_aim_max_pitch_program(aim_eval *a, double te_lo, double te_hi, double x_
             }
             dir[k] = next_reach(&s, dir[k], t);
         }
+        /* near a bound of te the ridge directions cannot slide along it: te and x alone */
+        int near_bound = te - te_lo <= NEAR_BOUND_S || te_hi - te <= NEAR_BOUND_S;
+        if (near_bound) {
+            /* Brent's search never flies the end of its interval: the bound itself */
+            double te_b = te - te_lo <= NEAR_BOUND_S ? te_lo : te_hi, r_b = 0.0;
+            if ((rc = range_at(&s, te_b, x, &r_b)))
+                return rc;
+            if (r_b > r)
+                te = te_b, r = r_b;
+            if (r - r_start < POWELL_RTOL * r && coordinate)
+                break;
+            if (!coordinate) {
+                dir[0] = next_reach(&s, (direction){TE_TOL_S, 0.0}, 0.0);
+                dir[1] = next_reach(&s, (direction){0.0, x_tol}, 0.0);
+                coordinate = 1;
+            }
+            continue;
+        }
         /* along the round's displacement, which replaces the older direction */
         direction disp = {te - te_start, x - x_start};
         if (fabs(disp.dte) > TE_TOL_S || fabs(disp.dx) > x_tol) {
@@ -182,17 +201,8 @@ int bmd_aim_max_pitch_program(aim_eval *a, double te_lo, double te_hi, double x_
                 dir[0] = dir[1];
             dir[1] = d_new;
         }
-        if (r - r_start < POWELL_RTOL * r) {
-            /* converged along the conjugate directions: confirm along te and x (a maximum on
-             * the bound te_lo is one the ridge directions cannot slide along) */
-            if (coordinate ||
-                (te - te_lo > CONFIRM_NEAR_BOUND_S && te_hi - te > CONFIRM_NEAR_BOUND_S))
-                break;
-            coordinate = 1;
-            dir[0] = next_reach(&s, (direction){TE_TOL_S, 0.0}, 0.0);
-            dir[1] = next_reach(&s, (direction){0.0, x_tol}, 0.0);
-            continue;
-        }
+        if (r - r_start < POWELL_RTOL * r)
+            break;
         coordinate = 0;
     }
     a->plan.pitch_end_s = te;
