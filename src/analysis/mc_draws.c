@@ -39,7 +39,9 @@ static int fly_draw(const bmd_scenario *scn, const bmd_param_set *set, const dou
     bmd_analysis_options ao = *opt;
     ao.threads = threads;
     ao.flights_from = NULL;
-    ao.flyouts_from = nominal; /* the interceptors are the nominal's */
+    /* the interceptors are the nominal's (no tables when no nominal threat is reachable: the
+     * draw's lazy run builds what its pairs need) */
+    ao.flyouts_from = nominal->n_flyouts > 0 ? nominal : NULL;
     bmd_analysis_lazy_stats stats = {0};
     if (!st)
         st = bmd_analysis_run_lazy(copy, &ao, an, &stats, err);
