@@ -56,7 +56,7 @@ static int mc_setup(const cli_args *a, const bmd_scenario *scn, long default_n, 
             return CLI_USAGE;
         }
         if ((st = cli_number(a, "threat-draws", 0.0, 1.0, 0, (double)opt->samples, 0,
-                             "(at most the --samples)", &k)))
+                             "draws (at most the --samples)", &k)))
             return st;
         if (k != floor(k)) {
             cli_complain(a->command, "--threat-draws %s: a whole number of draws, 1 to %ld",
