@@ -196,6 +196,33 @@ static void a_block_of_samples_gives_the_records_of_the_whole_run(void **state)
     bmd_scenario_free(&scn);
 }
 
+static void the_rules_run_on_the_crossed_design_gives_each_rules_own_run(void **state)
+{
+    (void)state;
+    bmd_scenario scn;
+    bmd_param_set set;
+    open_case(&scn, &set, 2);
+    const bmd_launch_on rules[2] = {BMD_LAUNCH_ON_IR_TRACK, BMD_LAUNCH_ON_BURNOUT};
+    bmd_mc_options opt;
+    options(&opt, 4, 2, 0);
+    opt.analysis.rules_from_scenario = 0;
+    bmd_mc_result both[2], one;
+    bmd_error err = {0};
+    if (bmd_mc_run_rules(&scn, &set, &opt, rules, 2, both, &err))
+        fail_msg("%s", err.message);
+    for (int r = 0; r < 2; r++) {
+        opt.analysis.engage.launch_on = rules[r];
+        if (bmd_mc_run(&scn, &set, &opt, &one, &err))
+            fail_msg("%s", err.message);
+        assert_int_equal(both[r].threat_draws, 2);
+        assert_same_statistics(&both[r], &one);
+        bmd_mc_free(&one);
+        bmd_mc_free(&both[r]);
+    }
+    bmd_param_set_free(&set);
+    bmd_scenario_free(&scn);
+}
+
 /* A verdict hanging on one missile parameter through one threshold: the K-point LHS puts one draw
  * in each of K equal strata of its band, so the fraction of draws on one side is within 1/K of the
  * band's fraction, and the N-point design's within 1/N: |p_K - p_N| <= 1/K + 1/N (McKay, Beckman,
@@ -254,6 +281,7 @@ int main(void)
         cmocka_unit_test(k_equal_to_n_keeps_the_n_point_design_on_the_fast_and_plain_paths),
         cmocka_unit_test(fewer_threat_draws_fly_k_threats_and_keep_the_defence_columns),
         cmocka_unit_test(a_block_of_samples_gives_the_records_of_the_whole_run),
+        cmocka_unit_test(the_rules_run_on_the_crossed_design_gives_each_rules_own_run),
         cmocka_unit_test(fewer_threat_draws_agree_with_one_per_sample_within_the_lhs_bound),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -38,6 +38,7 @@ static int fly_draw(const bmd_scenario *scn, const bmd_param_set *set, const dou
             st = bmd_param_apply(copy, set->items[j].path, row[j], err);
     bmd_analysis_options ao = *opt;
     ao.threads = threads;
+    ao.required_speed = 0; /* only the flights are kept */
     ao.flights_from = NULL;
     /* the interceptors are the nominal's (no tables when no nominal threat is reachable: the
      * draw's lazy run builds what its pairs need) */
