@@ -265,7 +265,8 @@ typedef struct bmd_mc_footprint_input {
                                          parameter varies (every sample shares one flight). */
 } bmd_mc_footprint_input;
 
-/* The default number of threat draws K (bmd_mc_footprint_input.threat_draws = 0): with an LHS in
+/* The default number of threat draws K (bmd_mc_footprint_input.threat_draws = 0, and
+ * bmd_mc_options.threat_draws = 0 for the per-pair run: one rule for both): with an LHS in
  * the missile flight dimensions, 20 draws hold the standard error of a cell's probability from
  * the threat dimensions alone to at most 0.5 / sqrt(20) = 0.11 (less with LHS stratification),
  * and cost 20 x cells flights (docs/performance.md: measured). */
