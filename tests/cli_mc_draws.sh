@@ -2,7 +2,8 @@
 # Command-line tests of `bmdsim engage SCENARIO.yaml --samples N --threat-draws K` (the crossed
 # design of K threat draws, bmd_mc_options.threat_draws): the design named in the table, the JSON
 # (threat_draws, threat_design) and the CSV; bad K (0, > N, not whole, without --samples) -> one
-# line naming --threat-draws on stderr, exit 2, nothing written. Small sample counts.
+# line naming --threat-draws on stderr, exit 2, nothing written; report --threat-draws K states the
+# design in its probability table. Small sample counts.
 # Usage: cli_mc_draws.sh PATH/TO/bmdsim
 set -u
 bin=$1
@@ -64,6 +65,18 @@ expect_usage "threat draws without samples" engage "$tmp/case.yaml" --threat-dra
 if "$bin" engage "$tmp/case.yaml" --threat-draws 2 >/dev/null 2>"$tmp/err"; then
   bad "threat draws without samples (no CSV) accepted"
 elif grep -q -- "--threat-draws" "$tmp/err"; then ok; else bad "no --threat-draws in: $(cat "$tmp/err")"; fi
+
+# report --threat-draws K: the probability table states the design and reproduces it
+if "$bin" report "$tmp/case.yaml" -o "$tmp/r.html" --samples 4 --threat-draws 2 --no-footprints \
+     --quiet --threads 2 --vary 'missile.stages[0].burn_time_s=80:100' >/dev/null 2>"$tmp/err"; then ok
+else bad "report run failed: $(cat "$tmp/err")"; fi
+if grep -q "Design: threat flights: 2 draws of the missile flight parameters crossed with the 4 samples" "$tmp/r.html" &&
+   grep -q -- "--threat-draws 2 --no-required-speed" "$tmp/r.html"; then ok
+else bad "the report's probability table does not state the design"; fi
+if "$bin" report "$tmp/case.yaml" -o "$tmp/r0.html" --samples 0 --threat-draws 2 >/dev/null 2>"$tmp/err"; then
+  bad "report --samples 0 --threat-draws 2 accepted"
+elif [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q -- "--threat-draws" "$tmp/err" && [ ! -e "$tmp/r0.html" ]; then ok
+else bad "report --samples 0 --threat-draws 2: $(cat "$tmp/err")"; fi
 
 echo "cli_mc_draws: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
