@@ -8,7 +8,11 @@
  * --rules all: instead, the three launch-on rules as three bmd_mc_run (the report's way before
  * issue 12) against one bmd_mc_run_rules, both on the fast path, with CPU times and whether every
  * rule's statistics agree bit for bit)
+ * (--threat-draws K, repeatable: the fast path with K threat draws crossed with the N samples,
+ * bmd_mc_options.threat_draws, one row each after the two K = N rows, with the largest change of
+ * a pair's P(>=1) from K = N and the LHS bound 1/K + 1/N; default: K = N/4 when N >= 8)
  * (default scenarios/europe.yaml, 16 samples, 1 thread, the catalogue's ranges). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,8 +101,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_mc: %s\n", err.message);
         return 1;
     }
-    int rules_mode = 0;
+    int rules_mode = 0, nk = 0;
+    long ks[16];
     for (int i = 4; i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--threat-draws") == 0 && nk < 16)
+            ks[nk++] = atol(argv[i + 1]);
         if (strcmp(argv[i], "--rules") == 0)
             rules_mode = 1;
         if (strcmp(argv[i], "--vary") == 0 && bmd_param_set_vary_in(&set, &scn, argv[i + 1], &err)) {
@@ -129,6 +136,7 @@ int main(int argc, char **argv)
         opt.samples = n;
         opt.threads = threads;
         opt.plain = plain;
+        opt.threat_draws = n; /* K = N: every sample flies its own threats */
         double c0 = cpu_s(), w0 = wall_s();
         if (bmd_mc_run(&scn, &set, &opt, &r[plain], &err)) {
             fprintf(stderr, "bench_mc: %s\n", err.message);
@@ -136,14 +144,40 @@ int main(int argc, char **argv)
         }
         cpu[plain] = cpu_s() - c0;
         wall[plain] = wall_s() - w0;
-        printf("%-6s CPU %8.2f s (%.3f s per sample)  wall %8.2f s  tables built %ld (plain: not counted)  pair "
-               "evaluations skipped %ld of %ld\n", plain ? "plain" : "fast", cpu[plain],
+        printf("%-6s K %5ld  CPU %8.2f s (%.3f s per sample)  wall %8.2f s  tables built %ld (plain: not counted)  pair "
+               "evaluations skipped %ld of %ld\n", plain ? "plain" : "fast", n, cpu[plain],
                cpu[plain] / (double)n, wall[plain], plain ? 0L : r[0].tables_built,
                plain ? 0L : r[0].pairs_determined, n * r[plain].n_pairs);
     }
     printf("ratio plain / fast: CPU %.2f, wall %.2f; statistics identical: %s\n", cpu[1] / cpu[0],
            wall[1] / wall[0], same(&r[0], &r[1]) ? "yes" : "NO");
     int ok = same(&r[0], &r[1]);
+    if (nk == 0 && n >= 8)
+        ks[nk++] = n / 4;
+    printf("\n| path | N | K | CPU s | CPU s per sample | CPU ratio to K = N | max |dP(>=1)| vs K = N "
+           "| bound 1/K + 1/N |\n|---|---|---|---|---|---|---|---|\n");
+    printf("| plain | %ld | %ld | %.2f | %.3f | %.2f | 0 | 0 |\n", n, n, cpu[1], cpu[1] / (double)n,
+           cpu[1] / cpu[0]);
+    printf("| fast | %ld | %ld | %.2f | %.3f | 1.00 | 0 | 0 |\n", n, n, cpu[0], cpu[0] / (double)n);
+    for (int j = 0; j < nk; j++) {
+        bmd_mc_options opt;
+        bmd_mc_options_init(&opt);
+        opt.samples = n;
+        opt.threads = threads;
+        opt.threat_draws = ks[j];
+        bmd_mc_result rk;
+        double c0 = cpu_s();
+        if (bmd_mc_run(&scn, &set, &opt, &rk, &err)) {
+            fprintf(stderr, "bench_mc: %s\n", err.message);
+            return 1;
+        }
+        double ck = cpu_s() - c0, dmax = 0;
+        for (int p = 0; p < rk.n_pairs; p++)
+            dmax = fmax(dmax, fabs(rk.pairs[p].p_one - r[0].pairs[p].p_one));
+        printf("| fast | %ld | %ld | %.2f | %.3f | %.2f | %.3f | %.3f |\n", n, rk.threat_draws, ck,
+               ck / (double)n, ck / cpu[0], dmax, 1.0 / (double)ks[j] + 1.0 / (double)n);
+        bmd_mc_free(&rk);
+    }
     bmd_mc_free(&r[0]);
     bmd_mc_free(&r[1]);
     bmd_param_set_free(&set);

@@ -222,6 +222,8 @@ static int probabilities(const cli_args *a, cmp_result *c, int s, const bmd_anal
     mo.samples = c->samples;
     mo.seed = (uint64_t)c->seed;
     mo.threads = opt->threads;
+    mo.threat_draws = c->samples; /* K = N: every sample flies its own threats (its note does not
+                                     state a crossed design) */
     mo.analysis = *opt;
     mo.analysis.flights_from = NULL;
     mo.analysis.flyouts_from = NULL;

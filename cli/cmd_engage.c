@@ -48,6 +48,9 @@ static const cli_option options[] = {
     {"catalog", "DIR", "scenario form: catalogue root (default $BMD_DATA_DIR/catalog)"},
     {"threads", "N", "scenario form: OpenMP threads (default: all cores)"},
     CLI_MC_OPTIONS,
+    {"threat-draws", "K", "with --samples: fly K draws of the missile flight parameters, crossed "
+                          "with the N samples (1..N; default min(N, 20); K = N: every sample "
+                          "flies its own threats)"},
 };
 
 static const char usage[] =
@@ -307,7 +310,7 @@ int cli_cmd_engage(int argc, char **argv)
     if (n_pos > 0)
         return cli_engage_scenario(&a, positional[0]);
     static const char *const scenario_only[] = {"catalog", "threads", "samples", "seed",
-                                                "sampler", "vary", "mc-csv"};
+                                                "sampler", "vary", "mc-csv", "threat-draws"};
     for (size_t i = 0; i < sizeof scenario_only / sizeof *scenario_only; i++)
         if (cli_has(&a, scenario_only[i])) {
             cli_complain(a.command, "--%s belongs to the scenario form (bmdsim engage "

@@ -40,6 +40,9 @@ static const cli_option options[] = {
                      ", 0: none; at most 100000)"},
     {"seed", "S", "Monte Carlo seed, integer >= 0 (default 1)"},
     {"sampler", "NAME", "Monte Carlo design: lhs (default), mc or halton"},
+    {"threat-draws", "K", "Monte Carlo: fly K draws of the missile flight parameters, crossed "
+                          "with the N samples (1..N; default min(N, 20); K = N: every sample "
+                          "flies its own threats)"},
     {"vary", "PATH=DIST", "Monte Carlo: vary a parameter, e.g. interceptor.burnout_speed_m_s="
                           "4500:5500 or rules.launch_on={ir-track,burnout} (repeatable)", 1},
     {"leaflet-dir", "DIR", "leaflet.js and leaflet.css for the interactive map (default $BMD_LEAFLET_DIR, else the build's or installed share/bmd/leaflet; none: the report says why)"},
@@ -47,7 +50,7 @@ static const cli_option options[] = {
 
 static const char usage[] = "SCENARIO.yaml -o FILE.html [--geojson FILE] [--kml FILE] [--czml FILE] [--epoch TIME] "
                             "[--no-remote] [--no-footprints] [--footprint-cells N] [--threads N] "
-                            "[--samples N] [--seed S] [--sampler NAME] [--vary PATH=DIST]";
+                            "[--samples N] [--seed S] [--sampler NAME] [--vary PATH=DIST] [--threat-draws K]";
 
 /* The command line as one shell-quoted string (for the report's colophon). */
 static void command_line(int argc, char **argv, char *buf, size_t n)

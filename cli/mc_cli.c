@@ -16,7 +16,7 @@
 int cli_mc_wanted(const cli_args *a)
 {
     return cli_has(a, "samples") || cli_has(a, "seed") || cli_has(a, "sampler") ||
-           cli_has(a, "vary") || cli_has(a, "mc-csv");
+           cli_has(a, "vary") || cli_has(a, "mc-csv") || cli_has(a, "threat-draws");
 }
 
 /* The Monte Carlo options of a command: --samples (default_n when absent, at least min_n; label
@@ -48,6 +48,23 @@ static int mc_setup(const cli_args *a, const bmd_scenario *scn, long default_n, 
     opt->samples = (long)n;
     opt->seed = (uint64_t)seed;
     opt->threads = (int)threads;
+    if (cli_has(a, "threat-draws")) { /* K of the crossed design, 1..N (mc_draws_internal.h) */
+        double k = 0.0;
+        if (opt->samples < 1) {
+            cli_complain(a->command, "--threat-draws %s: only with Monte Carlo samples (--samples"
+                         " N >= 1)", cli_text(a, "threat-draws"));
+            return CLI_USAGE;
+        }
+        if ((st = cli_number(a, "threat-draws", 0.0, 1.0, 0, (double)opt->samples, 0,
+                             "draws (at most the --samples)", &k)))
+            return st;
+        if (k != floor(k)) {
+            cli_complain(a->command, "--threat-draws %s: a whole number of draws, 1 to %ld",
+                         cli_text(a, "threat-draws"), opt->samples);
+            return CLI_USAGE;
+        }
+        opt->threat_draws = (long)k;
+    }
     bmd_error err = {0};
     if (cli_has(a, "sampler") && bmd_sampler_parse(cli_text(a, "sampler"), &opt->sampler, &err)) {
         cli_complain(a->command, "--sampler: %s", err.message);
@@ -80,6 +97,11 @@ int cli_mc_setup(const cli_args *a, const bmd_scenario *scn, bmd_mc_options *opt
                  bmd_param_set *set)
 {
     bmd_mc_options_init(opt);
+    if (!cli_has(a, "samples") && cli_has(a, "threat-draws")) {
+        cli_complain(a->command, "--threat-draws %s: only with --samples N (the Monte Carlo run)",
+                     cli_text(a, "threat-draws"));
+        return CLI_USAGE;
+    }
     if (!cli_has(a, "samples"))
         return cli_require(a, "samples", "the Monte Carlo options need the number of samples");
     return mc_setup(a, scn, 100, 1, "samples", opt, set);
@@ -128,6 +150,9 @@ static int print_json(const bmd_scenario *scn, const bmd_mc_result *r)
     cJSON_AddStringToObject(mc, "sampler_meaning", bmd_sampler_meaning(r->sampler));
     cJSON_AddItemToObject(mc, "parameters", params_json(r));
     cJSON_AddBoolToObject(mc, "threats_reflown_per_sample", r->reflown);
+    char design[400];
+    cJSON_AddNumberToObject(mc, "threat_draws", (double)r->threat_draws);
+    cJSON_AddStringToObject(mc, "threat_design", bmd_mc_design_text(r, design, sizeof design));
     cJSON_AddBoolToObject(mc, "flyout_tables_rebuilt_per_sample", r->rebuilt);
     cJSON_AddNumberToObject(mc, "flyout_tables_built", (double)r->tables_built);
     cJSON_AddNumberToObject(mc, "pairs_skipped_verdict_certain", (double)r->pairs_determined);
@@ -181,6 +206,8 @@ static void print_header(FILE *f, const bmd_mc_result *r, const char *prefix)
 {
     fprintf(f, "%sMonte Carlo: %ld samples, %s sampler (%s), seed %" PRIu64 "\n", prefix, r->n,
             bmd_sampler_name(r->sampler), bmd_sampler_meaning(r->sampler), r->seed);
+    char design[400];
+    fprintf(f, "%sDesign: %s\n", prefix, bmd_mc_design_text(r, design, sizeof design));
     fprintf(f, "%sVaried parameters (%d):%s\n", prefix, r->params.n,
             r->params.n ? "" : " none (every sample is the nominal scenario)");
     for (int k = 0; k < r->params.n; k++) {

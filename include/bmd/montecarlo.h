@@ -49,6 +49,20 @@ typedef struct bmd_mc_options {
     bmd_analysis_options analysis; /* per sample (required_speed default 0; threads forced to 1) */
     int plain;                     /* 1: every sample runs the full bmd_analysis_run (the
                                       reference path; default 0: the lazy run below) */
+    long threat_draws;             /* K of the crossed design when a missile flight parameter
+                                      varies (the same rule and default as the coverage
+                                      probability's bmd_mc_footprint_input.threat_draws): 0
+                                      (default) = min(N, BMD_MC_FOOTPRINT_THREAT_DRAWS); else
+                                      1..N. Sample i keeps the defence values of row i of the
+                                      N-point design and takes the missile flight values of row
+                                      i mod K of a K-point design (same sampler, flight
+                                      dimensions only, seed derived from the run's); each of
+                                      the K threat draws is flown once (unless plain) and its
+                                      samples rebuild the defence and re-evaluate the pairs on
+                                      those flights. K = N: the N-point design unchanged, every
+                                      sample flies its own threats (bit for bit the run without
+                                      this field). Ignored when no missile flight parameter
+                                      varies. bmd_mc_footprint_run reads its input's own field */
 } bmd_mc_options;
 
 BMD_API void bmd_mc_options_init(bmd_mc_options *opt);
@@ -87,18 +101,29 @@ typedef struct bmd_mc_result {
     double run_s;                  /* wall time */
     long pairs_determined;         /* pair evaluations skipped, verdict certain (see below) */
     long tables_built;             /* flyout tables built for the samples */
+    long threat_draws;             /* K of the crossed design (1..n) when a missile flight
+                                      parameter varies (reflown), else 0 */
 } bmd_mc_result;
+
+/* The sampling design of r in words (bmd_mc_footprint_design_text's wording: threat flights
+ * flown once, re-flown in every sample, or K draws crossed with the N samples) into buf[n];
+ * returns buf. */
+BMD_API const char *bmd_mc_design_text(const bmd_mc_result *r, char *buf, size_t n);
 
 /* Run N samples of set on a resolved scenario. Unless opt->plain, a sample builds a flyout table
  * only when one of its pairs is engaged with it (a table no pair needs is never built, so its
  * build errors are not reported), and (required speed off) does not engage a pair when
  * bmd_engage_fcr_never shows that its threat never comes within its site's fire-control radar
  * reach: that pair has 0 shot opportunities exactly as the full evaluation gives; every
- * statistic is the same as with opt->plain = 1 (tested). opt may be NULL (defaults). An empty set is
+ * statistic is the same as with opt->plain = 1 (tested). When a missile flight parameter varies
+ * and opt->threat_draws gives K < N (the default for N > 20), the threat draws a block needs are
+ * flown first (each draw once: the analysis of the scenario with that draw's flight values) and
+ * every sample borrows its draw's flights (opt->plain: each sample flies them again; the same
+ * statistics, tested). opt may be NULL (defaults). An empty set is
  * allowed (every sample is the nominal scenario). Errors: BMD_EINVAL for an unresolved
  * scenario, N outside [1, BMD_MC_MAX_SAMPLES] (saying the cap), more than BMD_SAMPLE_MAX_DIMS
- * parameters; those of bmd_param_apply and bmd_analysis_run, prefixed with the sample number and
- * its values; BMD_ENOMEM. On error out is empty. */
+ * parameters, threat_draws outside [0, N]; those of bmd_param_apply and bmd_analysis_run, prefixed
+ * with the sample (or threat draw) number and its values; BMD_ENOMEM. On error out is empty. */
 BMD_API int bmd_mc_run(const bmd_scenario *scn, const bmd_param_set *set, const bmd_mc_options *opt,
                        bmd_mc_result *out, bmd_error *err);
 
@@ -240,7 +265,8 @@ typedef struct bmd_mc_footprint_input {
                                          parameter varies (every sample shares one flight). */
 } bmd_mc_footprint_input;
 
-/* The default number of threat draws K (bmd_mc_footprint_input.threat_draws = 0): with an LHS in
+/* The default number of threat draws K (bmd_mc_footprint_input.threat_draws = 0, and
+ * bmd_mc_options.threat_draws = 0 for the per-pair run: one rule for both): with an LHS in
  * the missile flight dimensions, 20 draws hold the standard error of a cell's probability from
  * the threat dimensions alone to at most 0.5 / sqrt(20) = 0.11 (less with LHS stratification),
  * and cost 20 x cells flights (docs/performance.md: measured). */

@@ -9,6 +9,7 @@
 #include "bmd/num.h"
 #include "bmd/montecarlo.h"
 #include "analysis/analysis_internal.h"
+#include "analysis/mc_draws_internal.h"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -170,10 +171,13 @@ static int sink_rule(void *ctx, int r, const bmd_analysis *an, bmd_error *err)
     return BMD_SUCCESS;
 }
 
-/* One sample: copy, apply, analyse, record (out[r] for each rule of rl; its block index i). */
+/* One sample: copy, apply, analyse, record (out[r] for each rule of rl; its block index i). The
+ * threat flights: the sample's own (reflow and no draw), its threat draw's (draw not NULL) or the
+ * nominal's. */
 static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const double *values,
                       const bmd_mc_options *opt, const rule_list *rl, const bmd_analysis *nominal,
-                      int reflow, int rebuild, bmd_mc_records *out, long i,
+                      const bmd_analysis *draw, int reflow, int rebuild, bmd_mc_records *out,
+                      long i,
                       bmd_analysis_lazy_stats *stats, bmd_error *err)
 {
     bmd_scenario copy;
@@ -186,7 +190,7 @@ static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const d
     }
     bmd_analysis_options ao = opt->analysis;
     ao.threads = 1;
-    ao.flights_from = reflow ? NULL : nominal;
+    ao.flights_from = draw ? draw : reflow ? NULL : nominal;
     ao.flyouts_from = rebuild ? NULL : nominal;
     if (rl->n_rules > 0)
         ao.rules_from_scenario = 0;
@@ -265,6 +269,10 @@ static int check_options(const bmd_mc_options *opt, int d, bmd_error *err)
     if (opt->threads < 0)
         return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: threads %d must be >= 0",
                              opt->threads);
+    if (opt->threat_draws < 0 || opt->threat_draws > opt->samples)
+        return bmd_error_set(err, BMD_EINVAL, "Monte Carlo: threat_draws %ld; allowed 1 to the "
+                             "%ld samples (0: the default, min(N, %d))", opt->threat_draws,
+                             opt->samples, BMD_MC_FOOTPRINT_THREAT_DRAWS);
     return BMD_SUCCESS;
 }
 
@@ -279,15 +287,15 @@ static int copy_params(const bmd_param_set *set, bmd_param_set *copy, int *reflo
     *reflown = *rebuilt = 0;
     for (int k = 0; k < d; k++) {
         int part = bmd_param_kind(set->items[k].path);
-        /* a warhead's cross-section changes what radars see, not the flight */
-        *reflown |= part == BMD_PARAM_MISSILE && !strstr(set->items[k].path, ".signature.");
+        *reflown |= bmd_analysis_mc_is_flight(&set->items[k]);
         *rebuilt |= part == BMD_PARAM_INTERCEPTOR;
     }
     return st;
 }
 
-/* The values of all N samples (values[i * d + k]), from the design of N points: sample i's
- * values do not depend on which process computes it. */
+/* The values of all N samples (values[i * d + k]), from the design of N points crossed with the
+ * K threat draws (mc_draws_internal.h): sample i's values do not depend on which process
+ * computes it. */
 static int design_values(const bmd_param_set *set, const bmd_mc_options *opt, double *values,
                          bmd_error *err)
 {
@@ -303,6 +311,10 @@ static int design_values(const bmd_param_set *set, const bmd_mc_options *opt, do
         for (long i = 0; i < n * d; i++)
             values[i] = bmd_dist_quantile(&set->items[i % d].dist, u[i]);
     free(u);
+    if (!st)
+        st = bmd_analysis_mc_cross(set, opt->sampler, opt->seed, n,
+                                   bmd_analysis_mc_threat_draws(opt->threat_draws, n),
+                                   opt->threads, values, err);
     return st;
 }
 
@@ -414,6 +426,12 @@ static int records_run(const bmd_scenario *scn, const bmd_param_set *set,
                                           ? ap->engagement.shot_opportunities : 0;
         }
     }
+    /* The crossed design (K < N threat draws): the draws this block needs, each flown once. */
+    bmd_analysis_mc_draws td = {0};
+    const long kd = bmd_analysis_mc_threat_draws(opt->threat_draws, n);
+    if (!st && reflown && kd < n && !opt->plain)
+        st = bmd_analysis_mc_fly_draws(scn, &params, values, &opt->analysis, opt->threads,
+                                       &nominal[0], kd, first, count, &td, err);
     long first_bad = count;
     bmd_error bad;
     bmd_error_clear(&bad);
@@ -422,8 +440,10 @@ static int records_run(const bmd_scenario *scn, const bmd_param_set *set,
         for (long i = 0; i < count; i++) {
             bmd_error e;
             bmd_error_clear(&e);
+            const bmd_analysis *draw = td.k ? &td.an[(first + i) % td.k] : NULL;
             status[i] = run_sample(scn, &params, values + (first + i) * (d > 0 ? d : 0), opt, rl,
-                                   &nominal[0], reflown, rebuilt, out, i, &stats[i * runs], &e);
+                                   &nominal[0], draw, reflown, rebuilt, out, i, &stats[i * runs],
+                                   &e);
             if (status[i]) {
 #pragma omp critical(bmd_mc_error)
                 if (i < first_bad) {
@@ -443,6 +463,7 @@ static int records_run(const bmd_scenario *scn, const bmd_param_set *set,
                                vals, bad.message);
         }
     }
+    bmd_analysis_mc_draws_free(&td); /* they borrow the nominal's tables */
     for (int r = n_nominal - 1; r >= 0; r--) /* the borrowers first */
         bmd_analysis_free(&nominal[r]);
     for (long i = 0; !st && i < count; i++)
@@ -514,6 +535,7 @@ int bmd_mc_reduce(const bmd_param_set *set, const bmd_mc_options *opt, const bmd
         out->pairs[p].site = p % out->n_sites;
         out->pairs[p].nominal_shots = all->nominal_shots[p];
     }
+    out->threat_draws = out->reflown ? bmd_analysis_mc_threat_draws(opt->threat_draws, n) : 0;
     if (!st) {
         out->pairs_determined = all->pairs_determined;
         out->tables_built = all->tables_built;
@@ -591,6 +613,12 @@ int bmd_mc_run_rules(const bmd_scenario *scn, const bmd_param_set *set,
     for (int r = 0; !st && r < n_rules; r++)
         out[r].run_s = now_s() - t0;
     return st;
+}
+
+const char *bmd_mc_design_text(const bmd_mc_result *r, char *buf, size_t n)
+{
+    return bmd_analysis_mc_design_text(r && r->reflown, r ? r->threat_draws : 0, r ? r->n : 0,
+                                       buf, n);
 }
 
 const bmd_mc_pair *bmd_mc_pair_at(const bmd_mc_result *r, int ti, int si)

@@ -433,18 +433,8 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
 
 const char *bmd_mc_footprint_design_text(const bmd_mc_footprint *r, char *buf, size_t n)
 {
-    if (!buf || n == 0)
-        return buf;
-    if (!r || !r->reflown)
-        snprintf(buf, n, "threat flights: flown once (no missile flight parameter varies)");
-    else if (r->threat_draws >= r->n)
-        snprintf(buf, n, "threat flights: re-flown in every sample (K = N = %ld threat draws)",
-                 r->n);
-    else
-        snprintf(buf, n, "threat flights: %ld draws of the missile flight parameters crossed with "
-                 "the %ld samples (sample i flies draw i mod %ld; effective sample size in those "
-                 "dimensions %ld)", r->threat_draws, r->n, r->threat_draws, r->threat_draws);
-    return buf;
+    return bmd_analysis_mc_design_text(r && r->reflown, r ? r->threat_draws : 0, r ? r->n : 0,
+                                       buf, n);
 }
 
 void bmd_mc_footprint_free(bmd_mc_footprint *r)

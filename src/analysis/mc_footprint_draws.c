@@ -1,14 +1,16 @@
-/* The crossed sampling design of the coverage probability (bmd/montecarlo.h, threat_draws): K
+/* The crossed sampling design of the Monte Carlo runs (bmd/montecarlo.h, threat_draws; shared by
+ * the coverage probability, mc_footprint.c, and the per-pair run, mc.c: one rule, one default): K
  * draws of the missile flight parameters crossed with the N defence draws. Sample i keeps the
  * defence values of row i of the N-point design and takes its missile flight values from row
  * i mod K of a separate K-point design (same sampler, a seed derived from the run's) in the flight
  * dimensions only; K = N leaves the N-point design as it is. Each sample's vector is still drawn
  * from the parameters' joint (independent) distribution: every column of either design is
  * marginally uniform, and the two designs are independent. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/mc_footprint_internal.h"
+#include "analysis/mc_draws_internal.h"
 
 /* A fixed odd constant (the 64-bit golden ratio) mixed into the seed of the K-point design so
  * that it is not the N-point design's first rows. */
@@ -48,4 +50,20 @@ int bmd_analysis_mc_cross(const bmd_param_set *set, bmd_sampler sampler, uint64_
                 bmd_dist_quantile(&set->items[flight[f]].dist, u[(i % k) * df + f]);
     free(u);
     return st;
+}
+
+const char *bmd_analysis_mc_design_text(int reflown, long k, long n, char *buf, size_t len)
+{
+    if (!buf || len == 0)
+        return buf;
+    if (!reflown)
+        snprintf(buf, len, "threat flights: flown once (no missile flight parameter varies)");
+    else if (k >= n)
+        snprintf(buf, len, "threat flights: re-flown in every sample (K = N = %ld threat draws)",
+                 n);
+    else
+        snprintf(buf, len, "threat flights: %ld draws of the missile flight parameters crossed "
+                 "with the %ld samples (sample i flies draw i mod %ld; effective sample size in "
+                 "those dimensions %ld)", k, n, k, k);
+    return buf;
 }

@@ -221,6 +221,9 @@ static void run_header(const bmd_report *r, const bmd_report_probabilities *p, b
                  x->n, bmd_sampler_name(x->sampler), bmd_sampler_meaning(x->sampler),
                  (unsigned long long)x->seed, x->n, 1.0 / (double)x->n);
     bmd_sb_puts(sb, "</p>\n<p>");
+    char design[400];
+    bmd_rp_textf(sb, "Design: %s.", bmd_mc_design_text(x, design, sizeof design));
+    bmd_sb_puts(sb, "</p>\n<p>");
     bmd_rp_textf(sb, "Parameters varied (%d)%s", x->params.n,
                  x->params.n ? ":" : ": none, so every sample is the nominal scenario.");
     bmd_sb_puts(sb, "</p>\n");
@@ -235,10 +238,13 @@ static void run_header(const bmd_report *r, const bmd_report_probabilities *p, b
         bmd_sb_puts(sb, "</ul>\n");
     }
     bmd_sb_puts(sb, "<p>");
+    char draws[64] = "";
+    if (x->threat_draws > 0 && x->threat_draws < x->n)
+        snprintf(draws, sizeof draws, " --threat-draws %ld", x->threat_draws);
     bmd_rp_textf(sb, "Reproduce one rule's numbers: bmdsim engage %s --samples %ld --seed %llu "
-                 "--sampler %s --no-required-speed (with the scenario's launch-on rule; every "
+                 "--sampler %s%s --no-required-speed (with the scenario's launch-on rule; every "
                  "--vary given to the report as well).", scn->path, x->n,
-                 (unsigned long long)x->seed, bmd_sampler_name(x->sampler));
+                 (unsigned long long)x->seed, bmd_sampler_name(x->sampler), draws);
     bmd_sb_puts(sb, "</p>\n");
 }
 
@@ -372,6 +378,12 @@ static int feature_props(const bmd_report_probabilities *p, bmd_scene *sc, int f
         st = bmd_scene_set_text(sc, f, "mc_sampler", bmd_sampler_name(x0->sampler), err);
     if (!st)
         st = bmd_scene_set_text(sc, f, "mc_parameters", params, err);
+    char design[400];
+    if (!st)
+        st = bmd_scene_set_number(sc, f, "mc_threat_draws", (double)x0->threat_draws, err);
+    if (!st)
+        st = bmd_scene_set_text(sc, f, "mc_threat_design",
+                                bmd_mc_design_text(x0, design, sizeof design), err);
     for (int k = 0; !st && k < p->n_runs; k++) {
         const bmd_mc_result *x = &p->runs[k];
         const bmd_mc_pair *mp = &x->pairs[q];

@@ -146,6 +146,8 @@ int bmd_rp_coverage_probability(const bmd_report *r, bmd_strbuf *sb, bmd_error *
     if (r->opt.monte_carlo) { /* report --seed/--sampler (bmd_report_options) */
         opt.seed = r->opt.monte_carlo->seed;
         opt.sampler = r->opt.monte_carlo->sampler;
+        if (r->opt.monte_carlo->threat_draws <= samples) /* report --threat-draws K */
+            in.threat_draws = r->opt.monte_carlo->threat_draws;
     }
     opt.threads = 0; /* the OpenMP default; the counts do not depend on it */
     bmd_mc_footprint x;
