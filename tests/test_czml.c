@@ -134,6 +134,48 @@ static void the_czml_has_a_document_and_time_sampled_positions(void **state)
     bmd_scene_free(&sc);
 }
 
+/* A track's availability ends at its last sample as written: with the default epoch
+ * (2026-01-01) a last sample at 401.2004999 s used to be written 401.200 while the availability
+ * said 401.201, and CesiumJS found no position at the stop (cli_czml_cesium). */
+static void the_availability_ends_at_the_last_sample_as_written(void **state)
+{
+    (void)state;
+    bmd_scene sc;
+    bmd_error err = {0};
+    bmd_scene_init(&sc, NULL);
+    const double t[3] = {290.4192, 350.0, 401.2004999};
+    bmd_sample s[3] = {{0}};
+    for (int i = 0; i < 3; i++) {
+        s[i].t_s = t[i];
+        s[i].lat_rad = 0.6 + 0.01 * i;
+        s[i].lon_rad = 0.7;
+        s[i].altitude_m = 1e5;
+    }
+    assert_int_equal(bmd_scene_add_track(&sc, "kv", "thaad", BMD_TRACK_INTERCEPTOR, s, 3, 1, NULL,
+                                         &err), 0);
+    bmd_czml_options opt;
+    bmd_czml_options_init(&opt);
+    char *text = NULL;
+    assert_int_equal(bmd_czml_string(&sc, &opt, &text, &err), 0);
+    cJSON *root = cJSON_Parse(text);
+    assert_non_null(root);
+    cJSON *track = cJSON_GetArrayItem(root, 1);
+    const char *av = cJSON_GetObjectItem(track, "availability")->valuestring;
+    cJSON *cd = cJSON_GetObjectItem(cJSON_GetObjectItem(track, "position"), "cartographicDegrees");
+    double first = cJSON_GetArrayItem(cd, 0)->valuedouble;
+    double last = cJSON_GetArrayItem(cd, cJSON_GetArraySize(cd) - 4)->valuedouble;
+    char a[40], b[40], want[90];
+    assert_int_equal(bmd_time_format_iso8601(opt.epoch_unix_s + first, a, sizeof a, &err), 0);
+    assert_int_equal(bmd_time_format_iso8601(opt.epoch_unix_s + last, b, sizeof b, &err), 0);
+    snprintf(want, sizeof want, "%s/%s", a, b);
+    if (strcmp(av, want) != 0)
+        fail_msg("availability %s; the samples run %s (first %.3f s, last %.3f s)", av, want,
+                 first, last);
+    cJSON_Delete(root);
+    free(text);
+    bmd_scene_free(&sc);
+}
+
 static void the_kml_time_track_has_one_when_per_coord(void **state)
 {
     (void)state;
@@ -168,6 +210,7 @@ int main(void)
         cmocka_unit_test(offsets_and_bare_dates_are_converted_to_utc),
         cmocka_unit_test(malformed_times_are_refused_naming_the_text),
         cmocka_unit_test(the_czml_has_a_document_and_time_sampled_positions),
+        cmocka_unit_test(the_availability_ends_at_the_last_sample_as_written),
         cmocka_unit_test(the_kml_time_track_has_one_when_per_coord),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

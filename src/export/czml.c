@@ -128,6 +128,12 @@ static void write_site(bmd_strbuf *sb, const bmd_scene *scene, int f)
     bmd_sb_puts(sb, ",\"verticalOrigin\":\"BOTTOM\",\"pixelOffset\":{\"cartesian2\":[0,-10]}}}");
 }
 
+/* t rounded to the millisecond (the precision of the CZML's times). */
+static double ms_round(double t_s)
+{
+    return round(t_s * 1000.0) / 1000.0;
+}
+
 static int write_track(bmd_strbuf *sb, const bmd_scene *scene, int f, double epoch,
                        bmd_error *err)
 {
@@ -141,11 +147,13 @@ static int write_track(bmd_strbuf *sb, const bmd_scene *scene, int f, double epo
         if (keep[i])
             last = i;
     char e[40], a[40], b[40], lead[256];
+    /* the availability from the sample times as written (to the millisecond): a stop a
+     * millisecond after the last sample would leave the position undefined there */
     int st = bmd_time_format_iso8601(epoch, e, sizeof e, err);
     if (!st)
-        st = bmd_time_format_iso8601(epoch + t->points[0].t_s, a, sizeof a, err);
+        st = bmd_time_format_iso8601(epoch + ms_round(t->points[0].t_s), a, sizeof a, err);
     if (!st)
-        st = bmd_time_format_iso8601(epoch + t->points[last].t_s, b, sizeof b, err);
+        st = bmd_time_format_iso8601(epoch + ms_round(t->points[last].t_s), b, sizeof b, err);
     if (st) {
         free(keep);
         return st;
@@ -164,7 +172,7 @@ static int write_track(bmd_strbuf *sb, const bmd_scene *scene, int f, double epo
             continue;
         if (i)
             bmd_sb_puts(sb, ",");
-        bmd_sb_num(sb, t->points[i].t_s, 3);
+        bmd_sb_num(sb, ms_round(t->points[i].t_s), 3);
         bmd_sb_puts(sb, ",");
         carto(sb, t->points[i].lat_rad, t->points[i].lon_rad, t->points[i].altitude_m);
     }
