@@ -214,6 +214,40 @@ int bmd_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_interc
     return bmd_ic_flyout_build(table, earth, ic, opt, BMD_IC_FAN_FAST, err);
 }
 
+/* Fill table from fan f flown for ic with the resolved options o: the grid's extent, its nodes
+ * (unreached: t = inf) and the raster of the fan. BMD_ENOMEM frees the table. */
+static int assemble_table(bmd_flyout *table, const bmd_interceptor *ic,
+                          bmd_earth_kind earth_kind, const bmd_flyout_options *o, const fan *f,
+                          long n_states, bmd_error *err)
+{
+    table->ic = *ic;
+    table->earth_kind = earth_kind;
+    table->site = o->site;
+    table->n_range = o->n_range;
+    table->n_altitude = o->n_altitude;
+    grid_extent(ic, o, f, &table->range_max_m, &table->altitude_max_m);
+    table->d_range_m = table->range_max_m / (o->n_range - 1);
+    table->d_altitude_m = table->altitude_max_m / (o->n_altitude - 1);
+    size_t nodes = (size_t)o->n_range * (size_t)o->n_altitude;
+    table->t_s = malloc(nodes * sizeof(double));
+    table->speed_m_s = malloc(nodes * sizeof(double));
+    table->gamma_rad = malloc(nodes * sizeof(double));
+    if (!table->t_s || !table->speed_m_s || !table->gamma_rad) {
+        bmd_flyout_free(table);
+        return bmd_error_set(err, BMD_ENOMEM, "out of memory for a flyout table of %zu nodes",
+                             nodes);
+    }
+    for (size_t n = 0; n < nodes; n++) {
+        table->t_s[n] = INFINITY;
+        table->speed_m_s[n] = table->gamma_rad[n] = NAN;
+    }
+    table->bytes = 3 * nodes * sizeof(double);
+    table->n_trajectories = f->n;
+    table->n_states = n_states;
+    raster_fan(table, f);
+    return BMD_SUCCESS;
+}
+
 int bmd_ic_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_interceptor *ic,
                         const bmd_flyout_options *opt, bmd_ic_fan_mode mode, bmd_error *err)
 {
@@ -228,33 +262,8 @@ int bmd_ic_flyout_build(bmd_flyout *table, const bmd_earth *earth, const bmd_int
     fan f = {0};
     long n_states = 0;
     st = fly_fan(earth, ic, &o, mode, &f, &n_states, err);
-    if (!st) {
-        table->ic = *ic;
-        table->earth_kind = earth->kind;
-        table->site = o.site;
-        table->n_range = o.n_range;
-        table->n_altitude = o.n_altitude;
-        grid_extent(ic, &o, &f, &table->range_max_m, &table->altitude_max_m);
-        table->d_range_m = table->range_max_m / (o.n_range - 1);
-        table->d_altitude_m = table->altitude_max_m / (o.n_altitude - 1);
-        size_t nodes = (size_t)o.n_range * (size_t)o.n_altitude;
-        table->t_s = malloc(nodes * sizeof(double));
-        table->speed_m_s = malloc(nodes * sizeof(double));
-        table->gamma_rad = malloc(nodes * sizeof(double));
-        if (!table->t_s || !table->speed_m_s || !table->gamma_rad) {
-            st = bmd_error_set(err, BMD_ENOMEM, "out of memory for a flyout table of %zu nodes",
-                               nodes);
-        } else {
-            for (size_t n = 0; n < nodes; n++) {
-                table->t_s[n] = INFINITY;
-                table->speed_m_s[n] = table->gamma_rad[n] = NAN;
-            }
-            table->bytes = 3 * nodes * sizeof(double);
-            table->n_trajectories = f.n;
-            table->n_states = n_states;
-            raster_fan(table, &f);
-        }
-    }
+    if (!st)
+        st = assemble_table(table, ic, earth->kind, &o, &f, n_states, err);
     free(f.p);
     free(f.len);
     if (st)
@@ -404,30 +413,5 @@ int bmd_ic_flyout_from_fan(bmd_flyout *table, const bmd_ic_fan *fn, double range
     bmd_flyout_options o = fn->o;
     o.range_max_m = range_max_m;
     o.altitude_max_m = altitude_max_m;
-    table->ic = fn->ic;
-    table->earth_kind = fn->earth_kind;
-    table->site = o.site;
-    table->n_range = o.n_range;
-    table->n_altitude = o.n_altitude;
-    grid_extent(&fn->ic, &o, &fn->f, &table->range_max_m, &table->altitude_max_m);
-    table->d_range_m = table->range_max_m / (o.n_range - 1);
-    table->d_altitude_m = table->altitude_max_m / (o.n_altitude - 1);
-    size_t nodes = (size_t)o.n_range * (size_t)o.n_altitude;
-    table->t_s = malloc(nodes * sizeof(double));
-    table->speed_m_s = malloc(nodes * sizeof(double));
-    table->gamma_rad = malloc(nodes * sizeof(double));
-    if (!table->t_s || !table->speed_m_s || !table->gamma_rad) {
-        bmd_flyout_free(table);
-        return bmd_error_set(err, BMD_ENOMEM, "out of memory for a flyout table of %zu nodes",
-                             nodes);
-    }
-    for (size_t n = 0; n < nodes; n++) {
-        table->t_s[n] = INFINITY;
-        table->speed_m_s[n] = table->gamma_rad[n] = NAN;
-    }
-    table->bytes = 3 * nodes * sizeof(double);
-    table->n_trajectories = fn->f.n;
-    table->n_states = fn->n_states;
-    raster_fan(table, &fn->f);
-    return BMD_SUCCESS;
+    return assemble_table(table, &fn->ic, fn->earth_kind, &o, &fn->f, fn->n_states, err);
 }
