@@ -11,6 +11,27 @@
 
 #include "bmd/scenario.h"
 
+/* One MRBM (shahab-3-class), a ship near its track that engages in some samples, and two sites in
+ * northern Europe whose fire-control radars never see it (one of them the only SM-3 IIA): the
+ * engage Monte Carlo's fast-path case (test_mc_fast.c, test_mc_rules.c). */
+#define BMD_TEST_FAST_PATH_YAML \
+    "kind: scenario\n" \
+    "title: \"mc fast-path test\"\n" \
+    "timeline: {detect_to_track_s: 20, track_to_decision_s: 7, decision_to_launch_s: 3, " \
+    "kill_assessment_s: 30}\n" \
+    "sensors:\n" \
+    "  - {name: sbirs, ir: {cloud_top_m: 10000, delay_s: 5}, notional: true, note: t}\n" \
+    "sites:\n" \
+    "  - {name: near, at: [38.0, 42.5], interceptor: sm-3-block-ib, count: 4, radar: spy-1d, " \
+    "cue: [sbirs], notional: true, note: t}\n" \
+    "  - {name: poland, at: [54.48, 17.11], interceptor: sm-3-block-ib, count: 4, radar: spy-1d, " \
+    "cue: [sbirs], notional: true, note: t}\n" \
+    "  - {name: north-sea, at: [58.0, 2.0], interceptor: sm-3-block-iia, count: 8, radar: spy-1d, " \
+    "cue: [sbirs], notional: true, note: t}\n" \
+    "threats:\n" \
+    "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], " \
+    "notional: true, note: t}\n"
+
 /* One MRBM (shahab-3-class) against one SM-3 IIA site near its target, cued only by space-based
  * infrared (no radar sees the threat): the one-pair case of the Monte Carlo, sensitivity,
  * coverage-probability and report-probability tests. */
