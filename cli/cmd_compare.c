@@ -40,16 +40,22 @@ static const cli_option options[] = {
                      "engine; probabilities print as not computed)"},
 #endif
     {"seed", "S", "with --samples: the seed (default 1); same seed, same probabilities"},
+#ifdef CMP_HAVE_MC
+    {"threat-draws", "K", "with --samples: fly K draws of the missile flight parameters, crossed "
+                          "with the N samples (1..N; default min(N, 20); K = N: every sample "
+                          "flies its own threats)"},
+#endif
     {"threads", "N", "OpenMP threads (default: all cores)"},
     {"catalog", "DIR", "catalogue root (default $BMD_DATA_DIR/catalog)"},
 };
 
 static const char usage[] =
     "SCENARIO.yaml... [--launch-on SETTING] [--json | --csv] [--svg FILE] [--html FILE] "
-    "[--required-speed] [--no-fcr-coverage] [--threads N]\n"
+    "[--required-speed] [--no-fcr-coverage] [--samples N [--seed S] [--threat-draws K]] "
+    "[--threads N]\n"
     "Every route (threat) of the scenarios against the defence of each scenario (phase), under "
     "each launch-on setting.\nRoutes of the same name must be the same flight in every file. "
-    "Probabilities: 'not computed' (no Monte Carlo engine in this build).";
+    "Probabilities: with --samples N, over the catalogue's uncertainty bands; else 'not computed'.";
 
 /* The same flight: missile and overrides, end points, shape, launch time, warheads. */
 static int same_flight(const bmd_scenario_threat *a, const bmd_scenario_threat *b)
@@ -209,48 +215,57 @@ static void fill_cells(cmp_result *c, int s)
 }
 
 #ifdef CMP_HAVE_MC
-/* Setting s by Monte Carlo (bmd/montecarlo.h) over the catalogue bands of the union scenario:
- * per cell, the fraction of samples in which some site of the phase has a shot opportunity. */
-static int probabilities(const cli_args *a, cmp_result *c, int s, const bmd_analysis_options *opt)
+/* Every setting by one Monte Carlo run (bmd_mc_run_rules: the flights and flyout tables of a
+ * sample shared by the settings, each setting's result that of its own bmd_mc_run) over the
+ * catalogue bands of the union scenario: per cell, the fraction of samples in which some site of
+ * the phase has a shot opportunity. opt: the analysis options (engagement rules of the settings
+ * but the launch-on, which each run sets). */
+static int probabilities(const cli_args *a, cmp_result *c, const bmd_analysis_options *opt)
 {
     bmd_param_set set = {0};
     bmd_mc_options mo;
-    bmd_mc_result res;
+    bmd_mc_result res[BMD_LAUNCH_ON_COUNT];
     bmd_error err = {0};
-    memset(&res, 0, sizeof res);
+    memset(res, 0, sizeof res);
     bmd_mc_options_init(&mo);
     mo.samples = c->samples;
     mo.seed = (uint64_t)c->seed;
     mo.threads = opt->threads;
-    mo.threat_draws = c->samples; /* K = N: every sample flies its own threats (its note does not
-                                     state a crossed design) */
+    mo.threat_draws = c->threat_draws; /* 0: the default crossed design, stated in the note */
     mo.analysis = *opt;
     mo.analysis.flights_from = NULL;
     mo.analysis.flyouts_from = NULL;
     mo.analysis.required_speed = 0;
     int st = bmd_param_set_from_scenario(c->u, &set, &err);
     if (!st)
-        st = bmd_mc_run(c->u, &set, &mo, &res, &err);
+        st = bmd_mc_run_rules(c->u, &set, &mo, c->settings, c->n_settings, res, &err);
     if (st) {
         bmd_param_set_free(&set);
         return cli_library_failure(a->command, st, &err);
     }
-    for (int p = 0; p < c->n_phases; p++)
-        for (int r = 0; r < c->n_routes; r++) {
-            long yes = 0;
-            for (long i = 0; i < res.n; i++) {
-                int any = 0;
-                for (int k = 0; k < c->phases[p].n_sites && !any; k++)
-                    any = res.shots[i * res.n_pairs + (long)r * res.n_sites + c->phases[p].site0 + k] >= 1;
-                yes += any;
+    for (int s = 0; s < c->n_settings; s++)
+        for (int p = 0; p < c->n_phases; p++)
+            for (int r = 0; r < c->n_routes; r++) {
+                const bmd_mc_result *m = &res[s];
+                long yes = 0;
+                for (long i = 0; i < m->n; i++) {
+                    int any = 0;
+                    for (int k = 0; k < c->phases[p].n_sites && !any; k++)
+                        any = m->shots[i * m->n_pairs + (long)r * m->n_sites +
+                                       c->phases[p].site0 + k] >= 1;
+                    yes += any;
+                }
+                cmp_at(c, s, p, r)->probability = m->n > 0 ? (double)yes / (double)m->n : NAN;
             }
-            cmp_at(c, s, p, r)->probability = res.n > 0 ? (double)yes / (double)res.n : NAN;
-        }
+    char design[400];
     snprintf(c->probability_note, sizeof c->probability_note,
              "Monte Carlo, %ld samples (%s, seed %llu) over %d catalogue bands; P = fraction of "
-             "samples in which a site of the phase has a shot opportunity", res.n,
-             bmd_sampler_name(res.sampler), c->seed, set.n);
-    bmd_mc_free(&res);
+             "samples in which a site of the phase has a shot opportunity; design: %s",
+             res[0].n, bmd_sampler_name(res[0].sampler), c->seed, set.n,
+             bmd_mc_design_text(&res[0], design, sizeof design));
+    c->threat_draws = res[0].reflown ? res[0].threat_draws : 0;
+    for (int s = 0; s < c->n_settings; s++)
+        bmd_mc_free(&res[s]);
     bmd_param_set_free(&set);
     return CLI_OK;
 }
@@ -287,11 +302,11 @@ static int run(const cli_args *a, cmp_result *c)
         if ((st = bmd_analysis_run(c->u, &opt, &c->an[s], &err)))
             return cli_library_failure(a->command, st, &err);
         fill_cells(c, s);
-#ifdef CMP_HAVE_MC
-        if (c->samples > 0 && (st = probabilities(a, c, s, &opt)))
-            return st;
-#endif
     }
+#ifdef CMP_HAVE_MC
+    if (c->samples > 0 && (st = probabilities(a, c, &opt)))
+        return st;
+#endif
     return CLI_OK;
 }
 
@@ -329,6 +344,23 @@ static int read_options(const cli_args *a, cmp_result *c)
         }
         c->samples = (long)n;
         c->seed = (unsigned long long)seed;
+    }
+    if (cli_has(a, "threat-draws")) { /* K of the crossed design, 1..N */
+        double k = 0;
+        if (!cli_has(a, "samples")) {
+            cli_complain(a->command, "--threat-draws %s: only with --samples N (the Monte Carlo "
+                         "run)", cli_text(a, "threat-draws"));
+            return CLI_USAGE;
+        }
+        int st = cli_number(a, "threat-draws", 0, 1, 0, (double)c->samples, 0, "", &k);
+        if (st)
+            return st;
+        if (k != floor(k)) {
+            cli_complain(a->command, "--threat-draws %s: a whole number of draws, 1 to %ld",
+                         cli_text(a, "threat-draws"), c->samples);
+            return CLI_USAGE;
+        }
+        c->threat_draws = (long)k;
     }
     snprintf(c->probability_note, sizeof c->probability_note,
              "not computed (run with --samples N): each verdict is for the catalogue's "

@@ -49,7 +49,8 @@ typedef struct cmp_result {
     int fcr_required;
     long samples;                  /* 0: no Monte Carlo */
     unsigned long long seed;       /* of the Monte Carlo samples */
-    char probability_note[160];
+    long threat_draws;             /* --threat-draws K asked for (0: the default, min(N, 20)) */
+    char probability_note[640];    /* how the probabilities were computed, with the design */
 } cmp_result;
 
 static inline cmp_cell *cmp_at(const cmp_result *c, int s, int p, int r)

@@ -204,6 +204,8 @@ int cmp_print_json(const cmp_result *c, FILE *out)
     fputs(c->required_speed ? "true" : "false", out);
     jkey(out, &f, "samples");
     fprintf(out, "%ld", c->samples);
+    jkey(out, &f, "threat_draws"); /* K of the crossed design (0: no missile flight band varied) */
+    fprintf(out, "%ld", c->samples > 0 ? c->threat_draws : 0);
     jkey(out, &f, "probability_note");
     jstr(out, c->probability_note);
     jkey(out, &f, "phases");
@@ -343,7 +345,7 @@ int cmp_print_csv(const cmp_result *c, FILE *out)
     char b[64];
     fputs("phase,file,date,launch_on,fcr_required_at_intercept,route,launch_area,from,to,missile,"
           "route_reaches_target,engageable,sites_engaging,shot_opportunities,"
-          "required_speed_km_s,probability,reason\n", out);
+          "required_speed_km_s,probability,probability_note,reason\n", out);
     for (int s = 0; s < c->n_settings; s++)
         for (int p = 0; p < c->n_phases; p++)
             for (int r = 0; r < c->n_routes; r++) {
@@ -375,6 +377,7 @@ int cmp_print_csv(const cmp_result *c, FILE *out)
                 else
                     snprintf(b, sizeof b, "not computed");
                 cfield(out, b, 0);
+                cfield(out, c->probability_note, 0);
                 cfield(out, x->reason, 1);
             }
     return ferror(out) ? CLI_FAILED : CLI_OK;

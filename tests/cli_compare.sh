@@ -115,6 +115,28 @@ d = json.loads(sys.argv[1])
 p = [c["probability"] for c in d["cells"]]
 sys.exit(0 if all(isinstance(x, (int, float)) and 0 <= x <= 1 for x in p) and d["samples"] == 6 else 1)' "$m1" && ok || bad "probabilities not in [0, 1] with --samples 6"
     expect_usage samples_zero "$tmp/a.yaml" --samples 0
+    # One Monte Carlo run serves every launch-on setting (bmd_mc_run_rules): each setting's
+    # probabilities are those of its own run (--launch-on), and the note states the design
+    # (default: K = min(N, 20) threat draws, here K = N = 6; --threat-draws 2: 2 draws).
+    m3=$("$bin" compare "$tmp/a.yaml" "$tmp/b.yaml" --samples 6 --seed 7 --json)
+    python3 -c '
+import json, sys
+one, every = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+p1 = [(c["phase"], c["route"], c["probability"]) for c in one["cells"]]
+pa = [(c["phase"], c["route"], c["probability"]) for c in every["cells"] if c["launch_on"] == "ir-track"]
+ok = p1 == pa and every["threat_draws"] == 6 and "K = N = 6 threat draws" in every["probability_note"]
+print("" if ok else "one setting %s, all settings %s, K %s, note %s" % (p1, pa, every["threat_draws"], every["probability_note"]))
+sys.exit(0 if ok else 1)' "$m1" "$m3" && ok || bad "all settings in one run differ from the ir-track run, or the design is not stated"
+    m4=$("$bin" compare "$tmp/a.yaml" "$tmp/b.yaml" --launch-on ir-track --samples 6 --seed 7 --threat-draws 2 --csv)
+    printf '%s\n' "$m4" | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+ok = rows and all("2 draws of the missile flight parameters crossed with the 6 samples" in r["probability_note"] for r in rows)
+sys.exit(0 if ok else 1)' && ok || bad "--threat-draws 2: the CSV does not state the crossed design: $m4"
+    expect_usage threat_draws_zero "$tmp/a.yaml" --samples 6 --threat-draws 0
+    expect_usage threat_draws_above_samples "$tmp/a.yaml" --samples 6 --threat-draws 7
+    expect_usage threat_draws_fraction "$tmp/a.yaml" --samples 6 --threat-draws 2.5
+    expect_usage threat_draws_without_samples "$tmp/a.yaml" --threat-draws 2
 fi
 expect_usage no_files
 expect_usage json_and_csv "$tmp/a.yaml" --json --csv
