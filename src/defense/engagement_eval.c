@@ -28,8 +28,8 @@ void bmd_eng_ctx_init(eng_ctx *c, const bmd_earth *earth, const bmd_threat *th,
         bmd_earth_geodetic_to_ecef(earth, c->fcr->lat_rad, c->fcr->lon_rad, c->fcr->height_m,
                                    c->fcr_site_m);
         c->rcs_m2 = isnan(th->rcs_m2) ? c->fcr->rcs_m2[th->cls] : th->rcs_m2;
-        double det = c->fcr->ref_detection_range_m * pow(c->rcs_m2 / c->fcr->ref_rcs_m2, 0.25);
-        c->fcr_reach_m = fmin(det, c->fcr->max_range_m);
+        bmd_radar_view_init(&c->fcr_view, c->fcr, earth, c->rcs_m2);
+        c->fcr_reach_m = c->fcr_view.reach_m;
     }
     c->site_beta_rad = reduced_latitude(earth->f, site->lat_rad);
     c->site_lon_rad = site->lon_rad;
@@ -206,6 +206,8 @@ int bmd_eng_fcr_sees(const eng_ctx *c, const bmd_radar *fcr, const double r_m[3]
                  dz = r_m[2] - c->fcr_site_m[2];
     if (dx * dx + dy * dy + dz * dz > c->fcr_reach_m * c->fcr_reach_m * (1 + 1e-12))
         return 0;
+    if (fcr == c->fcr) /* the prepared view: the same look without re-deriving the site */
+        return bmd_radar_view_sees(&c->fcr_view, r_m);
     bmd_radar_look look;
     return bmd_radar_look_at_rcs(fcr, c->earth, r_m, c->rcs_m2, &look, NULL) == BMD_SUCCESS &&
            look.visible;

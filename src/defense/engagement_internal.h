@@ -5,6 +5,7 @@
 #define BMD_DEFENSE_ENGAGEMENT_INTERNAL_H
 
 #include "bmd/engagement.h"
+#include "defense/radar_internal.h"
 
 /* One (threat, site) evaluation: read-only inputs plus a segment cursor and a counter. */
 typedef struct eng_ctx {
@@ -18,6 +19,7 @@ typedef struct eng_ctx {
     double fcr_site_m[3];        /* FCR antenna, ECEF */
     double fcr_reach_m;          /* min(instrumented, detection range for the object) */
     double rcs_m2;               /* the object's cross-section seen by the FCR */
+    bmd_radar_view fcr_view;     /* the FCR's view of the object (when fcr is set) */
     double site_beta_rad;        /* reduced latitude of the site */
     double site_lon_rad;
     double site_p[3];            /* the site on the unit sphere of reduced latitudes */

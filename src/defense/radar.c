@@ -11,6 +11,7 @@
 #include "bmd/units.h"
 #include "bmd/geodesy.h"
 #include "bmd/sensor.h"
+#include "defense/radar_internal.h"
 
 void bmd_radar_init(bmd_radar *radar)
 {
@@ -213,10 +214,37 @@ int bmd_radar_look_at_rcs(const bmd_radar *radar, const bmd_earth *earth,
                              "and finite", rcs_m2);
     if (!isfinite(r_ecef_m[0]) || !isfinite(r_ecef_m[1]) || !isfinite(r_ecef_m[2]))
         return bmd_error_set(err, BMD_EINVAL, "radar look: target position is not finite");
+    bmd_radar_view view;
+    bmd_radar_view_init(&view, radar, earth, rcs_m2);
+    bmd_radar_view_look(&view, r_ecef_m, look);
+    return BMD_SUCCESS;
+}
+
+void bmd_radar_view_init(bmd_radar_view *view, const bmd_radar *radar, const bmd_earth *earth,
+                         double rcs_m2)
+{
+    view->radar = radar;
+    view->earth = earth;
+    bmd_earth_geodetic_to_ecef(earth, radar->lat_rad, radar->lon_rad, radar->height_m,
+                               view->site_m);
+    bmd_earth_enu_basis(radar->lat_rad, radar->lon_rad, view->east, view->north, view->up);
+    /* Below the ellipsoid, the masking surface is lowered to the radar's height. */
+    view->shell = *earth;
+    if (radar->height_m < 0) {
+        view->shell.a_m += radar->height_m;
+        view->shell.b_m += radar->height_m;
+    }
+    view->detection_range_m = radar->ref_detection_range_m * pow(rcs_m2 / radar->ref_rcs_m2, 0.25);
+    view->reach_m = fmin(view->detection_range_m, radar->max_range_m);
+}
+
+void bmd_radar_view_look(const bmd_radar_view *view, const double r_ecef_m[3],
+                         bmd_radar_look *look)
+{
+    const bmd_radar *radar = view->radar;
+    const double *site = view->site_m, *east = view->east, *north = view->north, *up = view->up;
+    double d[3];
     memset(look, 0, sizeof *look);
-    double site[3], east[3], north[3], up[3], d[3];
-    bmd_earth_geodetic_to_ecef(earth, radar->lat_rad, radar->lon_rad, radar->height_m, site);
-    bmd_earth_enu_basis(radar->lat_rad, radar->lon_rad, east, north, up);
     for (int k = 0; k < 3; k++)
         d[k] = r_ecef_m[k] - site[k];
     double e = d[0] * east[0] + d[1] * east[1] + d[2] * east[2];
@@ -226,19 +254,13 @@ int bmd_radar_look_at_rcs(const bmd_radar *radar, const bmd_earth *earth,
     look->azimuth_rad = wrap_2pi(atan2(e, n));
     look->elevation_rad = atan2(u, hypot(e, n));
     if (radar->refraction_k > 1) {
-        effective_earth(radar, earth, r_ecef_m, &look->elevation_eff_rad, &look->los_clear);
+        effective_earth(radar, view->earth, r_ecef_m, &look->elevation_eff_rad, &look->los_clear);
     } else {
         look->elevation_eff_rad = look->elevation_rad;
-        /* Below the ellipsoid, the masking surface is lowered to the radar's height. */
-        bmd_earth shell = *earth;
-        if (radar->height_m < 0) {
-            shell.a_m += radar->height_m;
-            shell.b_m += radar->height_m;
-        }
-        look->los_clear = bmd_earth_segment_clear(&shell, site, r_ecef_m);
+        look->los_clear = bmd_earth_segment_clear(&view->shell, site, r_ecef_m);
     }
-    double r_det = radar->ref_detection_range_m * pow(rcs_m2 / radar->ref_rcs_m2, 0.25);
-    look->in_range = look->slant_range_m <= radar->max_range_m && look->slant_range_m <= r_det;
+    look->in_range = look->slant_range_m <= radar->max_range_m &&
+                     look->slant_range_m <= view->detection_range_m;
     double off = fabs(remainder(look->azimuth_rad - radar->boresight_azimuth_rad, 2 * M_PI));
     int in_az = radar->full_circle || off <= radar->azimuth_half_width_rad;
     look->in_fov = in_az && look->elevation_eff_rad >= radar->fov_elevation_min_rad &&
@@ -246,7 +268,17 @@ int bmd_radar_look_at_rcs(const bmd_radar *radar, const bmd_earth *earth,
     look->above_min_elevation = look->elevation_eff_rad >= radar->min_elevation_rad;
     look->visible = look->los_clear && look->in_range && look->in_fov &&
                     look->above_min_elevation;
-    return BMD_SUCCESS;
+}
+
+int bmd_radar_view_sees(const bmd_radar_view *view, const double r_ecef_m[3])
+{
+    const double dx = r_ecef_m[0] - view->site_m[0], dy = r_ecef_m[1] - view->site_m[1],
+                 dz = r_ecef_m[2] - view->site_m[2];
+    if (dx * dx + dy * dy + dz * dz > view->reach_m * view->reach_m * (1 + 1e-12))
+        return 0;
+    bmd_radar_look look;
+    bmd_radar_view_look(view, r_ecef_m, &look);
+    return look.visible;
 }
 
 /* Check the common inputs of the horizon functions. */

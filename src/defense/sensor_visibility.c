@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "bmd/sensor.h"
+#include "defense/radar_internal.h"
 #include "defense/sensor_scan.h"
 
 void bmd_ir_sensor_init(bmd_ir_sensor *ir)
@@ -34,19 +35,11 @@ static int check_output(const bmd_interval *out, int max, const int *n, bmd_erro
     return BMD_SUCCESS;
 }
 
-/* Radar: the point is seen by the radar (context: radar, Earth, cross-section). */
-typedef struct radar_ctx {
-    const bmd_radar *radar;
-    const bmd_earth *earth;
-    double rcs_m2;
-} radar_ctx;
-
+/* Radar: the point is seen by the radar (context: the radar's view of the object, prepared once
+ * for the scan; the same answer as bmd_radar_look_at_rcs's visible). */
 static int radar_sees(const double r[3], void *ctx)
 {
-    const radar_ctx *c = ctx;
-    bmd_radar_look look;
-    return bmd_radar_look_at_rcs(c->radar, c->earth, r, c->rcs_m2, &look, NULL) == BMD_SUCCESS &&
-           look.visible;
+    return bmd_radar_view_sees(ctx, r);
 }
 
 int bmd_radar_visibility(const bmd_radar *radar, const bmd_earth *earth,
@@ -76,10 +69,11 @@ int bmd_radar_visibility_rcs(const bmd_radar *radar, const bmd_earth *earth,
     if (!isfinite(rcs_m2) || !(rcs_m2 > 0))
         return bmd_error_set(err, BMD_EINVAL, "radar visibility: cross-section %g m^2 must be "
                              "positive and finite", rcs_m2);
-    radar_ctx c = {radar, earth, rcs_m2};
+    bmd_radar_view view;
+    bmd_radar_view_init(&view, radar, earth, rcs_m2);
     interval_sink sink = {out, max, 0, 0};
     bmd_sensor_scan(traj, traj->samples[0].t_s, traj->samples[traj->n_samples - 1].t_s, radar_sees,
-                &c, &sink);
+                &view, &sink);
     return bmd_sensor_sink_finish(&sink, n, err);
 }
 
