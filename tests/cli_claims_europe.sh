@@ -337,5 +337,43 @@ need=$(pair "$g63" kozelsk-washington required_speed_km_s)
 lt claim16_kozelsk_needs_more_than_mda_5.4 5.4 "$need"; lt claim16_kozelsk_needs_less_than_postol_7.7 "$need" 7.7
 lt claim16_irkutsk_needs_more_than_postol_8.3 8.3 "$(pair "$g63" irkutsk-washington required_speed_km_s)"
 
+# Claim 17 (Associated Press, Sept 2007, on six physicists including Postol): "in terms of raw speed,
+# U.S. interceptors in Poland could catch a Russian ICBM launched from western Russia at any part of
+# the continental United States. In Postol's model, the intercept would occur at a point over the
+# North Pole." Claims 1-3's case at the low end of Postol's figures (7.7 km/s, claim 16), Kozelsk
+# toward the four corners of the continental US. bmdsim AGREES on reach: all four engageable; the
+# west-coast routes need about 6.8 km/s, beyond MDA's 6.3 (so at MDA's speed they are out of reach),
+# every route less than 7.7. It DISAGREES on "over the North Pole": the most northerly route
+# (Seattle) reaches 78.3 N; the intercept windows lie between Scandinavia and Greenland.
+usa() {
+cat <<EOF
+kind: scenario
+title: "Claim 17: the two-stage GBI at Redzikowo at 7.7 km/s against Kozelsk toward the four corners of the US"
+$timeline
+sensors:
+  - {name: brdy-emr, radar: emr-x-band, at: [49.61, 13.75, 718], boresight_deg: 105, notional: true, note: "scenarios/plan-2007-gbi-poland.yaml"}
+  - {name: fylingdales, radar: uewr-fylingdales, at: [54.36, -0.67], notional: true, note: "as scenarios/europe.yaml"}
+  - {name: sbirs, ir: {cloud_top_m: 10000, delay_s: 30}, notional: true, note: "as scenarios/europe.yaml"}
+sites:
+  - {name: redzikowo-gbi, at: [54.479, 17.109], interceptor: gbi-two-stage, set: {burnout_speed_m_s: 7700, max_flyout_time_s: 600}, count: 10, cue: [brdy-emr, fylingdales, sbirs], notional: true, note: "claim 17"}
+threats:
+  - {name: kozelsk-seattle, missile: rs-24-yars-class, from: [54.03, 35.78], to: [47.61, -122.33], notional: true, note: "podvig division town"}
+  - {name: kozelsk-los-angeles, missile: rs-24-yars-class, from: [54.03, 35.78], to: [34.05, -118.24], notional: true, note: "podvig division town"}
+  - {name: kozelsk-miami, missile: rs-24-yars-class, from: [54.03, 35.78], to: [25.76, -80.19], notional: true, note: "podvig division town"}
+  - {name: kozelsk-boston, missile: rs-24-yars-class, from: [54.03, 35.78], to: [42.36, -71.06], notional: true, note: "podvig division town"}
+EOF
+}
+usa >"$tmp/us77.yaml"
+u77=$("$bin" engage "$tmp/us77.yaml" --json) || bad "engage us77 failed"
+for r in kozelsk-seattle kozelsk-los-angeles kozelsk-miami kozelsk-boston; do
+    same "claim17_${r}_engageable_at_7.7" "$(pair "$u77" $r engageable)" true
+    lt "claim17_${r}_needs_less_than_7.7" "$(pair "$u77" $r required_speed_km_s)" 7.7
+done
+lt claim17_seattle_needs_more_than_mda_6.3 6.3 "$(pair "$u77" kozelsk-seattle required_speed_km_s)"
+lt claim17_los_angeles_needs_more_than_mda_6.3 6.3 "$(pair "$u77" kozelsk-los-angeles required_speed_km_s)"
+"$bin" trajectory --missile rs-24-yars-class --from 54.03,35.78 --to 47.61,-122.33 --csv "$tmp/sea.csv" >/dev/null || bad "trajectory kozelsk-seattle failed"
+maxlat=$(python3 -c 'import csv, sys; print(max(float(r["lat_deg"]) for r in csv.DictReader(open(sys.argv[1]))))' "$tmp/sea.csv")
+lt claim17_seattle_track_stays_south_of_85N "$maxlat" 85; lt claim17_seattle_track_is_arctic_north_of_70N 70 "$maxlat"
+
 echo "cli_claims_europe: $pass passed, $fail failed"
 [ $fail -eq 0 ]
