@@ -58,6 +58,8 @@ static const cli_option options[] = {
     {"threat-draws", "K", "with --samples: fly K draws of the missile flight parameters, crossed "
                           "with the N samples (1..N; default min(N, 20); K = N: every sample "
                           "flies its own threat)"},
+    {"cold-draws", NULL, "with --samples: aim every threat draw's cells cold (default: from the "
+                         "nominal's solutions, the same flights within the aim's tolerances)"},
 };
 
 static const char usage[] =
