@@ -17,6 +17,7 @@
 
 #include "bmd/footprint.h"
 #include "bmd/footprint_input.h"
+#include "bmd/montecarlo.h"
 #include "test_support.h"
 #include "test_scenario_support.h"
 
@@ -189,12 +190,67 @@ static void no_warm_start_flies_the_cold_flights_bit_for_bit(void **state)
     close_case(&x);
 }
 
+/* The coverage probability's default on the ICBM case: K = 2 draws of the stage-1 burn time
+ * (and the interceptor's burnout speed as a defence parameter), N = 4: every draw's cells
+ * warm-started, the counts equal to the cold draws' (no cell at a verdict's edge). */
+static void the_coverage_probability_warm_starts_its_draws_and_keeps_the_cold_counts(void **state)
+{
+    (void)state;
+    fixture x;
+    open_case(&x);
+    static const char *const vary[] = {"missile.stages[0].burn_time_s=55:65",
+                                       "interceptor.burnout_speed_m_s=3000:6000"};
+    bmd_param_set set = {0};
+    bmd_error err = {0};
+    for (int k = 0; k < 2; k++)
+        if (bmd_param_set_vary_in(&set, &x.scn, vary[k], &err))
+            fail_msg("%s", err.message);
+    bmd_mc_footprint_input in;
+    memset(&in, 0, sizeof in);
+    in.mode = BMD_FOOTPRINT_DEFENDED_AREA;
+    in.threat = 0;
+    in.launch_area = -1;
+    in.centre_lat_rad = in.toward_lat_rad = x.scn.threats[0].from.lat_rad;
+    in.centre_lon_rad = in.toward_lon_rad = x.scn.threats[0].from.lon_rad;
+    in.cell_lat_rad = x.grid.lat_rad;
+    in.cell_lon_rad = x.grid.lon_rad;
+    in.n_cells = x.grid.n_cells;
+    in.launch_on = -1;
+    bmd_footprint_options_init(&in.opt);
+    in.opt.flight.sample_interval_s = 2.0;
+    in.threat_draws = 2;
+    bmd_mc_options opt;
+    bmd_mc_options_init(&opt);
+    opt.samples = 4;
+    opt.seed = 3;
+    opt.threads = 2;
+    bmd_mc_footprint warm, cold;
+    if (bmd_mc_footprint_run(&x.scn, &set, &in, &opt, &warm, &err))
+        fail_msg("%s", err.message);
+    in.cold_draws = 1;
+    if (bmd_mc_footprint_run(&x.scn, &set, &in, &opt, &cold, &err))
+        fail_msg("%s", err.message);
+    assert_int_equal(warm.warm_draws, 1);
+    if (warm.warm_cells != 2 * x.grid.n_cells)
+        fail_msg("expected all %ld cells of both draws warm-started, actual %ld",
+                 2 * x.grid.n_cells, warm.warm_cells);
+    for (long c = 0; c < x.grid.n_cells; c++)
+        if (warm.n_one[c] != cold.n_one[c] || warm.n_two[c] != cold.n_two[c])
+            fail_msg("cell %ld: expected the cold draws' counts (>=1: %ld, >=2: %ld), actual %ld, "
+                     "%ld", c, cold.n_one[c], cold.n_two[c], warm.n_one[c], warm.n_two[c]);
+    bmd_mc_footprint_free(&warm);
+    bmd_mc_footprint_free(&cold);
+    bmd_param_set_free(&set);
+    close_case(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(
             a_draw_aimed_from_the_nominal_flies_the_cold_flights_within_the_aim_tolerance),
         cmocka_unit_test(no_warm_start_flies_the_cold_flights_bit_for_bit),
+        cmocka_unit_test(the_coverage_probability_warm_starts_its_draws_and_keeps_the_cold_counts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

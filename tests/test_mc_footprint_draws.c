@@ -181,9 +181,8 @@ static void fewer_threat_draws_agree_with_one_per_sample_within_the_lhs_bound(vo
     close_case(&x);
 }
 
-/* The default: the draws' cells aimed from the nominal's converged plans. On this case no cell
- * sits at a verdict's edge, so the counts equal the cold aims' (bounds of the flights:
- * test_footprint_warm.c); the design text says so. */
+/* The default: the draws' cells aimed from the nominal's converged plans where the law allows
+ * (here it does not: the counts are the cold aims' exactly); the design text says so. */
 static void draws_aimed_from_the_nominal_give_the_cold_aims_counts_and_say_so(void **state)
 {
     (void)state;
@@ -195,8 +194,10 @@ static void draws_aimed_from_the_nominal_give_the_cold_aims_counts_and_say_so(vo
     assert_int_equal(warm.warm_draws, 1);
     assert_int_equal(cold.warm_draws, 0);
     assert_int_equal(cold.warm_cells, 0);
-    if (warm.warm_cells < 1)
-        fail_msg("expected warm-started cells in the 2 draws of %ld cells; none", warm.n_cells);
+    /* the MRBM flies farther with the pitch program (1,337 vs 1,315 km): its cold aims use that
+     * law, whose max-range plan (pitch end time) depends on the missile, so no cell is
+     * warm-started (the warm path with cells: test_footprint_warm.c) */
+    assert_int_equal(warm.warm_cells, 0);
     expect_same_counts(&warm, &cold, "warm-started draws against cold");
     char text[400];
     if (!strstr(bmd_mc_footprint_design_text(&warm, text, sizeof text), "nominal's solutions"))
