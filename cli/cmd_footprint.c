@@ -636,6 +636,10 @@ int cli_cmd_footprint(int argc, char **argv)
                      "probability)", cli_text(&a, "threat-draws"));
         st = CLI_USAGE;
     }
+    if (!st && !mc && cli_has(&a, "cold-draws")) {
+        cli_complain(c->command, "--cold-draws: only with --samples N (the coverage probability)");
+        st = CLI_USAGE;
+    }
     if (mc)
         st = cli_footprint_mc(c, &a, &out, index, &interrupted);
     if (!st && !mc)
