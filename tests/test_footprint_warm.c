@@ -234,6 +234,11 @@ static void the_coverage_probability_warm_starts_its_draws_and_keeps_the_cold_co
     if (warm.warm_cells != 2 * x.grid.n_cells)
         fail_msg("expected all %ld cells of both draws warm-started, actual %ld",
                  2 * x.grid.n_cells, warm.warm_cells);
+    char text[400];
+    if (!strstr(bmd_mc_footprint_design_text(&warm, text, sizeof text), "nominal's solutions"))
+        fail_msg("expected the design text to name the warm start; actual \"%s\"", text);
+    if (strstr(bmd_mc_footprint_design_text(&cold, text, sizeof text), "nominal's solutions"))
+        fail_msg("a cold run must not name the warm start; actual \"%s\"", text);
     for (long c = 0; c < x.grid.n_cells; c++)
         if (warm.n_one[c] != cold.n_one[c] || warm.n_two[c] != cold.n_two[c])
             fail_msg("cell %ld: expected the cold draws' counts (>=1: %ld, >=2: %ld), actual %ld, "

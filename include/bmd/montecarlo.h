@@ -299,8 +299,9 @@ typedef struct bmd_mc_footprint {
     long first_sample, block_samples; /* the samples run: [0, n) unless the input's block */
     long threat_draws;                /* K of the crossed design (1..n) when a missile flight
                                          parameter varied (reflown), else 0 (one flight shared) */
-    int warm_draws;                   /* 1: the draws' cells were aimed from the nominal's
-                                         solutions (input cold_draws 0, crossed design) */
+    int warm_draws;                   /* 1: cells of the draws were aimed from the nominal's
+                                         solutions (input cold_draws 0, crossed design, and at
+                                         least one cell took the warm start) */
     long warm_cells;                  /* cells given that warm start, summed over the draws */
 } bmd_mc_footprint;
 

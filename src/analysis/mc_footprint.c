@@ -377,7 +377,7 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
     bmd_footprint_flown *fl = NULL;
     out->reused = !in->plain && !out->reflown;
     const int crossed = !in->plain && out->reflown;
-    out->warm_draws = crossed && !in->cold_draws;
+    const int warm_draws = crossed && !in->cold_draws; /* set in out when a cell took it */
     out->tables_per_type = in->tables_per_type != 0;
     bmd_footprint_defense *d0 = NULL; /* the nominal's defence, kept for warm draws */
     bmd_footprint_options o0;
@@ -388,7 +388,7 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
          * as bmd_footprint_run engages it (the same calls: the same cells) */
         st = out->reused ? nominal_fast(scn, in, opt->threads, &fp, &fl, out->nominal, NULL, NULL,
                                         NULL, &inner)
-             : out->warm_draws ? nominal_fast(scn, in, opt->threads, &fp, &fl, out->nominal, NULL,
+             : warm_draws ? nominal_fast(scn, in, opt->threads, &fp, &fl, out->nominal, NULL,
                                               &d0, &o0, &inner)
                                : footprint_of(scn, in, opt->threads, out->nominal, &inner);
         if (st)
@@ -419,7 +419,7 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
                 long warmed = 0;
                 int have_copy = 0;
                 int sj = draw_flights(scn, &out->params, out->values + i0 * d, in, opt->threads,
-                                      d0, &o0, out->warm_draws ? fl : NULL, &copy, &dj, &fpj,
+                                      d0, &o0, warm_draws ? fl : NULL, &copy, &dj, &fpj,
                                       &flj, &warmed, &have_copy, &e);
                 out->warm_cells += warmed;
                 if (sj) {
@@ -457,6 +457,7 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
         out->p_one[k] = (double)one / (double)n;
         out->p_two[k] = (double)two / (double)n;
     }
+    out->warm_draws = out->warm_cells > 0;
     bmd_footprint_flown_free(fl);
     bmd_footprint_free(fp);
     if (d0) {
