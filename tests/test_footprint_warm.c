@@ -234,6 +234,10 @@ static void the_coverage_probability_warm_starts_its_draws_and_keeps_the_cold_co
     if (warm.warm_cells != 2 * x.grid.n_cells)
         fail_msg("expected all %ld cells of both draws warm-started, actual %ld",
                  2 * x.grid.n_cells, warm.warm_cells);
+    /* the nominal is flown once and kept for the warm starts: the same cells as
+     * bmd_footprint_run's (the cold path's nominal) */
+    if (memcmp(warm.nominal, cold.nominal, (size_t)x.grid.n_cells * sizeof *warm.nominal))
+        fail_msg("the nominal footprints of the warm and cold runs differ");
     char text[400];
     if (!strstr(bmd_mc_footprint_design_text(&warm, text, sizeof text), "nominal's solutions"))
         fail_msg("expected the design text to name the warm start; actual \"%s\"", text);
