@@ -124,7 +124,7 @@ int bmd_aim_fly_to(const bmd_earth *earth, const bmd_missile *missile, const bmd
                              "(at least %.0f m)", out->target_distance_m, MIN_TARGET_DISTANCE_M);
     bmd_aim_result base, aim;
     int warm_flights = 0, warm_ok = 0;
-    if (o.warm_plan && o.shape == BMD_AIM_MIN_ENERGY) {
+    if (o.warm_plan && o.shape == BMD_AIM_MIN_ENERGY && o.steering == BMD_AIM_STEER_AUTO) {
         /* warm: the nominal's solution first; not converged to the tolerances: cold */
         memset(&aim, 0, sizeof aim);
         st = bmd_aim_target_warm(earth, missile, o.warm_plan, launch, target_lat_rad,
