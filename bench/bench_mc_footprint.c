@@ -10,8 +10,14 @@
  *   2. K = OLD/2 on OLD samples: the old path on the crossed design and the crossed path:
  *      identical counts again (the design changes the values, not the path's answers);
  *   3. the crossed path on N samples with the default K (BMD_MC_FOOTPRINT_THREAT_DRAWS), one
- *      flyout table per site, and one per interceptor type (as the analysis).
- * Exit 1 when a pair of counts differs. Usage: bench_mc_footprint [N=200] [OLD=4] [THREADS=2]
+ *      flyout table per site, and one per interceptor type (as the analysis);
+ *   4. (session 6) the same N samples with every draw's cells aimed cold (cold_draws, the
+ *      session-5 path) against 3.'s default (draws aimed from the nominal's solutions): CPU
+ *      ratio and the cells whose counts differ (reported, not an exit status: a warm aim is the
+ *      same flight only within the aim's tolerances).
+ * Sections 1 and 2 run the paths with cold draws (their identities are exact). Exit 1 when a
+ * pair of counts of 1 or 2 differs. OLD = 0 skips 1 and 2.
+ * Usage: bench_mc_footprint [N=200] [OLD=4] [THREADS=2]
  * (from the source root, or set BMD_DATA_DIR to the data directory) */
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +130,13 @@ int main(int argc, char **argv)
            (t).wall_s, (t).cpu_s, (t).cpu_s / (double)(nn), covered(&(r), 0.5))
     /* 1. K = N on OLD samples: the old path (every sample prepares, flies, engages) and the
      * crossed path with one draw per sample (each draw flown, its sample re-engages) */
+    memset(&old, 0, sizeof old), memset(&same_k, 0, sizeof same_k);
+    memset(&plain_k, 0, sizeof plain_k), memset(&crossed_k, 0, sizeof crossed_k);
+    memset(&t_old, 0, sizeof t_old), memset(&t_same, 0, sizeof t_same);
+    memset(&t_plain_k, 0, sizeof t_plain_k), memset(&t_crossed_k, 0, sizeof t_crossed_k);
+    int same1 = 1, same2 = 1;
+    in.cold_draws = 1;
+    if (n_old > 0) {
     in.plain = 1;
     in.threat_draws = n_old;
     if (run(&scn, &set, &in, n_old, threads, &old, &t_old))
@@ -133,7 +146,7 @@ int main(int argc, char **argv)
     if (run(&scn, &set, &in, n_old, threads, &same_k, &t_same))
         return 1;
     ROW("crossed path, K = N (one flight set per sample)", same_k, t_same, n_old);
-    const int same1 = same_counts(&old, &same_k);
+    same1 = same_counts(&old, &same_k);
     ok &= same1;
     /* 2. K < N on OLD samples: the old path on the crossed design and the crossed path */
     in.threat_draws = n_old > 1 ? n_old / 2 : 1;
@@ -145,8 +158,10 @@ int main(int argc, char **argv)
     if (run(&scn, &set, &in, n_old, threads, &crossed_k, &t_crossed_k))
         return 1;
     ROW("crossed path (K = N/2)", crossed_k, t_crossed_k, n_old);
-    const int same2 = same_counts(&plain_k, &crossed_k);
+    same2 = same_counts(&plain_k, &crossed_k);
     ok &= same2;
+    }
+    in.cold_draws = 0;
     /* 3. N samples with the default K, per-site and per-type flyout tables */
     in.threat_draws = 0;
     if (run(&scn, &set, &in, n, threads, &big, &t_big))
@@ -157,6 +172,28 @@ int main(int argc, char **argv)
         return 1;
     ROW("crossed path, default K, one flyout table per interceptor type", typed, t_typed, n);
     in.tables_per_type = 0;
+    /* 4. the same N samples, every draw aimed cold (session 5) */
+    bmd_mc_footprint cold;
+    timing t_cold;
+    in.cold_draws = 1;
+    if (run(&scn, &set, &in, n, threads, &cold, &t_cold))
+        return 1;
+    in.cold_draws = 0;
+    ROW("crossed path, default K, per site, draws aimed cold (session 5)", cold, t_cold, n);
+    long differ = 0;
+    double dp_max = 0.0;
+    for (long k = 0; k < g.n_cells; k++) {
+        differ += cold.n_one[k] != big.n_one[k] || cold.n_two[k] != big.n_two[k];
+        const double dp = cold.p_one[k] > big.p_one[k] ? cold.p_one[k] - big.p_one[k]
+                                                       : big.p_one[k] - cold.p_one[k];
+        dp_max = dp > dp_max ? dp : dp_max;
+    }
+    printf("\ndraws aimed from the nominal's solutions vs cold (K = %ld, %ld samples, per site): "
+           "CPU %.1f vs %.1f s (%.2fx), %ld warm-started cells; %ld of %ld cells with other "
+           "counts (largest |dP(>=1)| %.3f)\n", big.threat_draws, n, t_big.cpu_s, t_cold.cpu_s,
+           t_cold.cpu_s / t_big.cpu_s, big.warm_cells, differ, g.n_cells, dp_max);
+    bmd_mc_footprint_free(&cold);
+    if (n_old > 0) {
     const double old_cpu = t_old.cpu_s / (double)n_old;
     printf("\nK = N, old vs crossed path on the same %ld samples: per-cell counts %s (CPU %.1f vs "
            "%.1f s)\n", n_old, same1 ? "identical" : "DIFFERENT", t_old.cpu_s, t_same.cpu_s);
@@ -167,6 +204,7 @@ int main(int argc, char **argv)
            "site), %.1f CPU-s (per type), %.1f s / %.1f s wall: %.0fx, %.0fx (CPU)\n", n,
            old_cpu * (double)n, big.threat_draws, t_big.cpu_s, t_typed.cpu_s, t_big.wall_s,
            t_typed.wall_s, old_cpu * (double)n / t_big.cpu_s, old_cpu * (double)n / t_typed.cpu_s);
+    }
     printf("engagements: %ld over %ld samples\n", big.engagements, n);
     bmd_mc_footprint_free(&old);
     bmd_mc_footprint_free(&same_k);

@@ -58,6 +58,8 @@ static const cli_option options[] = {
     {"threat-draws", "K", "with --samples: fly K draws of the missile flight parameters, crossed "
                           "with the N samples (1..N; default min(N, 20); K = N: every sample "
                           "flies its own threat)"},
+    {"cold-draws", NULL, "with --samples: aim every threat draw's cells cold (default: from the "
+                         "nominal's solutions, the same flights within the aim's tolerances)"},
 };
 
 static const char usage[] =
@@ -632,6 +634,10 @@ int cli_cmd_footprint(int argc, char **argv)
     if (!st && !mc && cli_has(&a, "threat-draws")) {
         cli_complain(c->command, "--threat-draws %s: only with --samples N (the coverage "
                      "probability)", cli_text(&a, "threat-draws"));
+        st = CLI_USAGE;
+    }
+    if (!st && !mc && cli_has(&a, "cold-draws")) {
+        cli_complain(c->command, "--cold-draws: only with --samples N (the coverage probability)");
         st = CLI_USAGE;
     }
     if (mc)

@@ -77,6 +77,8 @@ static void print_json(const fp_cmd *c, const bmd_mc_footprint *r)
     cJSON_AddNumberToObject(mc, "threat_draws", (double)r->threat_draws);
     cJSON_AddStringToObject(mc, "threat_design", bmd_mc_footprint_design_text(r, design,
                                                                               sizeof design));
+    cJSON_AddBoolToObject(mc, "draws_aimed_warm", r->warm_draws);
+    cJSON_AddNumberToObject(mc, "draw_cells_warm_started", (double)r->warm_cells);
     long counts[BMD_MC_N_BANDS];
     band_counts(r, counts);
     cJSON *bands = cJSON_AddArrayToObject(mc, "bands");
@@ -226,6 +228,7 @@ int cli_footprint_mc(fp_cmd *c, const cli_args *a, cli_outputs *out, const int i
         }
         in.threat_draws = (long)k;
     }
+    in.cold_draws = cli_has(a, "cold-draws");
     if (!st) { /* (on failure the ranks still meet below) */
         in.mode = c->mode;
         missile_source(c, c->centres[0].missile, &in.threat, &in.launch_area);

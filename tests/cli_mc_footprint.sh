@@ -95,6 +95,8 @@ expect_usage "more threat draws than samples" "${base[@]}" --samples 2 --threat-
 expect_usage "fractional threat draws" "${base[@]}" --samples 4 --threat-draws 1.5
 expect_usage "threat draws without samples" footprint "$tmp/case.yaml" --grid 37,39,36,40,2 --launch mrbm --quiet --threat-draws 2
 if grep -q -- "--threat-draws" "$tmp/err"; then ok; else bad "the message does not name --threat-draws: $(cat "$tmp/err")"; fi
+expect_usage "cold draws without samples" footprint "$tmp/case.yaml" --grid 37,39,36,40,2 --launch mrbm --quiet --cold-draws
+if grep -q -- "--cold-draws" "$tmp/err"; then ok; else bad "the message does not name --cold-draws: $(cat "$tmp/err")"; fi
 
 # the crossed design (K = 2 threat draws of 4 samples) is named in the JSON, the CSV and GeoJSON
 "$bin" "${base[@]}" --samples 4 --seed 3 --vary 'missile.stages[0].burn_time_s=70:110' \

@@ -2,7 +2,7 @@
  * bmd/montecarlo.h): K = N gives the plain path's counts on the unchanged N-point design (today's
  * answers); K < N gives the plain path's counts on the crossed design, flies only K distinct
  * threats (samples i and i + K share theirs, the defence values stay the N-point design's); and
- * K < N agrees with K = N within the LHS bound when coverage hangs on one missile parameter. */
+ * K < N agrees with K = N within the LHS bound when coverage hangs on one missile parameter. */ 
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -59,7 +59,7 @@ static void close_case(fixture *x)
     bmd_scenario_free(&x->scn);
 }
 
-static void run(fixture *x, long n, long k, int plain, bmd_mc_footprint *r)
+static void run_aimed(fixture *x, long n, long k, int plain, int cold, bmd_mc_footprint *r)
 {
     bmd_mc_options opt;
     bmd_mc_options_init(&opt);
@@ -68,9 +68,17 @@ static void run(fixture *x, long n, long k, int plain, bmd_mc_footprint *r)
     opt.threads = 2;
     x->in.threat_draws = k;
     x->in.plain = plain;
+    x->in.cold_draws = cold;
     bmd_error err = {0};
     if (bmd_mc_footprint_run(&x->scn, &x->set, &x->in, &opt, r, &err))
         fail_msg("%s", err.message);
+}
+
+/* The exact identities of the design are those of the cold aims (a warm-started draw is the
+ * same flight only within the aim's tolerances: test_footprint_warm.c, and the test below). */
+static void run(fixture *x, long n, long k, int plain, bmd_mc_footprint *r)
+{
+    run_aimed(x, n, k, plain, 1, r);
 }
 
 static void expect_same_counts(const bmd_mc_footprint *a, const bmd_mc_footprint *b,
@@ -173,6 +181,32 @@ static void fewer_threat_draws_agree_with_one_per_sample_within_the_lhs_bound(vo
     close_case(&x);
 }
 
+/* The default aims the draws' cells from the nominal's converged plans where the steering law
+ * allows it. The MRBM flies farther with the pitch program (1,337 vs 1,315 km): its cold aims use
+ * that law, whose max-range plan (pitch end time) depends on the missile, so no cell takes the
+ * warm start, the counts are the cold draws' and the design text does not claim it (the warm
+ * path with cells: test_footprint_warm.c). */
+static void draws_no_cell_can_warm_start_are_the_cold_draws_and_not_called_warm(void **state)
+{
+    (void)state;
+    fixture x;
+    open_case(&x, "37,38,40.5,42.5,1", flight_and_defence, 2);
+    bmd_mc_footprint warm, cold;
+    run_aimed(&x, 4, 2, 0, 0, &warm);
+    run_aimed(&x, 4, 2, 0, 1, &cold);
+    assert_int_equal(warm.warm_cells, 0);
+    assert_int_equal(warm.warm_draws, 0);
+    assert_int_equal(cold.warm_draws, 0);
+    expect_same_counts(&warm, &cold, "default draws (no warm start taken) against cold");
+    char text[400];
+    if (strstr(bmd_mc_footprint_design_text(&warm, text, sizeof text), "nominal's solutions"))
+        fail_msg("no cell took the warm start: the design text must not name it; actual \"%s\"",
+                 text);
+    bmd_mc_footprint_free(&warm);
+    bmd_mc_footprint_free(&cold);
+    close_case(&x);
+}
+
 static void threat_draws_outside_one_to_n_are_refused_naming_the_field(void **state)
 {
     (void)state;
@@ -199,6 +233,7 @@ int main(void)
         cmocka_unit_test(one_threat_draw_per_sample_gives_the_plain_paths_counts),
         cmocka_unit_test(fewer_threat_draws_give_the_plain_paths_counts_on_the_same_design),
         cmocka_unit_test(fewer_threat_draws_agree_with_one_per_sample_within_the_lhs_bound),
+        cmocka_unit_test(draws_no_cell_can_warm_start_are_the_cold_draws_and_not_called_warm),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

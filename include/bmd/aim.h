@@ -117,6 +117,17 @@ typedef struct bmd_aim_fly_options {
                                    turn, 5 s pitch program: bmd_plan_init_for) */
     double aim_tolerance_m;     /* impact within this of the target (default 100 m) */
     double sample_interval_s;   /* time series step when one is recorded (default 2 s) */
+    const bmd_plan *warm_plan;  /* NULL (default): the cold search below. Else, for min-energy
+                                   with steering auto only, a converged gravity-turn min-energy
+                                   plan of a nearby problem (another missile of the same design,
+                                   the same launch point and target): its shape, cutoff and
+                                   azimuth start the min-energy search directly (no max-range
+                                   search); the result is accepted only when it hits within
+                                   aim_tolerance_m and meets the min-energy search's own
+                                   tolerance, else the cold search runs. out->max_range_m is then
+                                   NAN (not searched). The caller vouches that the cold search
+                                   would choose the gravity turn (bmd_footprint_fly_all_warm
+                                   checks the two laws' max ranges: >= 1 % apart). */
 } bmd_aim_fly_options;
 
 BMD_API void bmd_aim_fly_options_init(bmd_aim_fly_options *opt);

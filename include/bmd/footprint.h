@@ -241,6 +241,20 @@ typedef struct bmd_footprint_flown bmd_footprint_flown;  /* opaque: every cell's
 BMD_API int bmd_footprint_fly_all(const bmd_footprint *fp, bmd_footprint_flown **out,
                                   bmd_error *err);
 
+/* bmd_footprint_fly_all with the exact (min-energy) aims warm-started from the converged plans
+ * of warm, the flights of another footprint of the same cells and shape (the nominal missile;
+ * fp's missile a draw of the same design): each exactly aimed cell of warm gives its plan as
+ * bmd_aim_fly_options.warm_plan to the same cell's exact aim in fp, which accepts it only when
+ * the aim hits within fp's exact tolerance and meets the min-energy search's own tolerance, and
+ * otherwise aims cold. No warm start at all (every cell cold, identical to bmd_footprint_fly_all)
+ * when fp's missile does not fly farther with the gravity turn than with the pitch program by
+ * at least 1 % along the bearing of warm's first aimed cell (the cold aim's steering law might
+ * differ), or the shape is not min-energy. *warm_cells (may be NULL): the cells given a warm
+ * start. Errors: as bmd_footprint_fly_all; BMD_EINVAL when warm has another number of cells. */
+BMD_API int bmd_footprint_fly_all_warm(const bmd_footprint *fp, const bmd_footprint_flown *warm,
+                                       bmd_footprint_flown **out, long *warm_cells,
+                                       bmd_error *err);
+
 /* The defence that engages the kept flights. sites (and their tables, radars and sensors) must
  * outlive the call; the sites need not be fp's (another count, other tables, radars, timelines). */
 typedef struct bmd_footprint_reengage {

@@ -263,6 +263,12 @@ typedef struct bmd_mc_footprint_input {
                                          K = N is the N-point design unchanged (every sample
                                          flies its own threat). Ignored when no missile flight
                                          parameter varies (every sample shares one flight). */
+    int cold_draws;                   /* crossed design: 0 (default): each draw's exactly aimed
+                                         cells are warm-started from the nominal's converged
+                                         min-energy plans (bmd_footprint_fly_all_warm: the same
+                                         flight within the aim's tolerances, ~6x fewer flights;
+                                         the draws reuse the nominal's defence to prepare); 1:
+                                         every draw aimed cold (the session-5 path) */
 } bmd_mc_footprint_input;
 
 /* The default number of threat draws K (bmd_mc_footprint_input.threat_draws = 0, and
@@ -293,6 +299,10 @@ typedef struct bmd_mc_footprint {
     long first_sample, block_samples; /* the samples run: [0, n) unless the input's block */
     long threat_draws;                /* K of the crossed design (1..n) when a missile flight
                                          parameter varied (reflown), else 0 (one flight shared) */
+    int warm_draws;                   /* 1: cells of the draws were aimed from the nominal's
+                                         solutions (input cold_draws 0, crossed design, and at
+                                         least one cell took the warm start) */
+    long warm_cells;                  /* cells given that warm start, summed over the draws */
 } bmd_mc_footprint;
 
 /* One line naming the threat-flight design of r into buf (n bytes): "threat flights: K draws of

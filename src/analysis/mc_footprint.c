@@ -159,16 +159,23 @@ static int run_sample(const bmd_scenario *scn, const bmd_param_set *set, const d
     return st;
 }
 
-/* The fast path's nominal: prepare, fly every cell once, engage by the nominal defence. */
+/* The fast path's nominal: prepare, fly every cell once, engage by the nominal defence. When
+ * keep is given the nominal defence and options are kept there (the caller frees *keep with
+ * bmd_footprint_defense_free and free, also on error). */
 static int nominal_fast(const bmd_scenario *scn, const bmd_mc_footprint_input *in, int threads,
                         bmd_footprint **fp, bmd_footprint_flown **fl, bmd_footprint_cell *cells,
-                        long *engagements, bmd_error *err)
+                        long *engagements, bmd_footprint_defense **keep,
+                        bmd_footprint_options *keep_o, bmd_error *err)
 {
     bmd_footprint_defense *d = calloc(1, sizeof *d);
     if (!d)
         return bmd_error_set(err, BMD_ENOMEM, "coverage probability: out of memory");
     bmd_footprint_options o;
+    if (keep)
+        *keep = d;
     int st = defense_of(scn, in, threads, d, &o, err);
+    if (keep_o)
+        *keep_o = o;
     if (!st)
         st = prepare_of(scn, in, d, &o, fp, err);
     if (!st)
@@ -177,8 +184,10 @@ static int nominal_fast(const bmd_scenario *scn, const bmd_mc_footprint_input *i
         bmd_footprint_reengage re = {d->sites, d->n_sites, o.engage, o.rcs_m2, threads};
         st = bmd_footprint_engage_flown(*fp, *fl, &re, cells, engagements, err);
     }
-    bmd_footprint_defense_free(d);
-    free(d);
+    if (!keep) {
+        bmd_footprint_defense_free(d);
+        free(d);
+    }
     return st;
 }
 
@@ -232,24 +241,39 @@ static long run_samples(const sample_run *r, const bmd_footprint *fp, const bmd_
 }
 
 /* One threat draw of the crossed design: a copy of the nominal scenario with only the missile
- * flight values of values (a sample of the draw) applied, its footprint prepared with the copy's
- * (nominal) defence and every cell flown once. On success *copy, *d, *fp and *fl are owned by the
- * caller (*d non-NULL: *copy is valid). */
+ * flight values of values (a sample of the draw) applied, its footprint prepared and every cell
+ * flown once. Cold (warm NULL): the copy's own (nominal) defence is built for the preparation,
+ * as in session 5. Warm: the nominal's defence d0 and options o0 (the copy differs only in the
+ * missile's flight, which no defence table depends on) and the nominal's flights warm as the
+ * aims' warm starts. *copy (valid when *have_copy), *d (cold only), *fp and *fl are owned by
+ * the caller, also on error. */
 static int draw_flights(const bmd_scenario *scn, const bmd_param_set *params, const double *values,
-                        const bmd_mc_footprint_input *in, int threads, bmd_scenario *copy,
+                        const bmd_mc_footprint_input *in, int threads,
+                        const bmd_footprint_defense *d0, const bmd_footprint_options *o0,
+                        const bmd_footprint_flown *warm, bmd_scenario *copy,
                         bmd_footprint_defense **d, bmd_footprint **fp, bmd_footprint_flown **fl,
-                        bmd_error *err)
+                        long *warm_cells, int *have_copy, bmd_error *err)
 {
+    *have_copy = 0;
     int st = bmd_param_scenario_copy(scn, copy, err);
     if (st)
         return st;
     for (int k = 0; k < params->n && !st; k++)
         if (bmd_analysis_mc_is_flight(&params->items[k]))
             st = bmd_param_apply(copy, params->items[k].path, values[k], err);
-    if (!st && !(*d = calloc(1, sizeof **d)))
+    if (!st && !warm && !(*d = calloc(1, sizeof **d)))
         st = bmd_error_set(err, BMD_ENOMEM, "coverage probability: out of memory");
     if (st) {
         bmd_scenario_free(copy);
+        return st;
+    }
+    *have_copy = 1;
+    if (warm) {
+        bmd_footprint_options o = *o0;
+        o.threads = threads;
+        st = prepare_of(copy, in, d0, &o, fp, err);
+        if (!st)
+            st = bmd_footprint_fly_all_warm(*fp, warm, fl, warm_cells, err);
         return st;
     }
     bmd_footprint_options o;
@@ -353,12 +377,20 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
     bmd_footprint_flown *fl = NULL;
     out->reused = !in->plain && !out->reflown;
     const int crossed = !in->plain && out->reflown;
+    const int warm_draws = crossed && !in->cold_draws; /* set in out when a cell took it */
     out->tables_per_type = in->tables_per_type != 0;
+    bmd_footprint_defense *d0 = NULL; /* the nominal's defence, kept for warm draws */
+    bmd_footprint_options o0;
     if (!st) {
         bmd_error inner;
         bmd_error_clear(&inner);
-        st = out->reused ? nominal_fast(scn, in, opt->threads, &fp, &fl, out->nominal, NULL, &inner)
-                         : footprint_of(scn, in, opt->threads, out->nominal, &inner);
+        /* warm draws: the nominal flown once and kept (its plans start the draws' aims), engaged
+         * as bmd_footprint_run engages it (the same calls: the same cells) */
+        st = out->reused ? nominal_fast(scn, in, opt->threads, &fp, &fl, out->nominal, NULL, NULL,
+                                        NULL, &inner)
+             : warm_draws ? nominal_fast(scn, in, opt->threads, &fp, &fl, out->nominal, NULL,
+                                              &d0, &o0, &inner)
+                               : footprint_of(scn, in, opt->threads, out->nominal, &inner);
         if (st)
             bmd_error_set(err, st, "coverage probability: nominal scenario: %s", inner.message);
     }
@@ -384,8 +416,12 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
                 bmd_footprint_defense *dj = NULL;
                 bmd_error e;
                 bmd_error_clear(&e);
+                long warmed = 0;
+                int have_copy = 0;
                 int sj = draw_flights(scn, &out->params, out->values + i0 * d, in, opt->threads,
-                                      &copy, &dj, &fpj, &flj, &e);
+                                      d0, &o0, warm_draws ? fl : NULL, &copy, &dj, &fpj,
+                                      &flj, &warmed, &have_copy, &e);
+                out->warm_cells += warmed;
                 if (sj) {
                     first_bad = i0 - b0, bad = e, status[i0 - b0] = sj;
                 } else {
@@ -397,8 +433,9 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
                 if (dj) {
                     bmd_footprint_defense_free(dj);
                     free(dj);
-                    bmd_scenario_free(&copy);
                 }
+                if (have_copy)
+                    bmd_scenario_free(&copy);
             }
         }
         if (first_bad < nb) {
@@ -420,8 +457,13 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
         out->p_one[k] = (double)one / (double)n;
         out->p_two[k] = (double)two / (double)n;
     }
+    out->warm_draws = out->warm_cells > 0;
     bmd_footprint_flown_free(fl);
     bmd_footprint_free(fp);
+    if (d0) {
+        bmd_footprint_defense_free(d0);
+        free(d0);
+    }
     out->engagements = engagements;
     free(shots);
     free(status);
@@ -433,8 +475,13 @@ int bmd_mc_footprint_run(const bmd_scenario *scn, const bmd_param_set *set,
 
 const char *bmd_mc_footprint_design_text(const bmd_mc_footprint *r, char *buf, size_t n)
 {
-    return bmd_analysis_mc_design_text(r && r->reflown, r ? r->threat_draws : 0, r ? r->n : 0,
-                                       buf, n);
+    bmd_analysis_mc_design_text(r && r->reflown, r ? r->threat_draws : 0, r ? r->n : 0, buf, n);
+    if (buf && n > 0 && r && r->reflown && r->warm_draws) {
+        const size_t w = strlen(buf);
+        snprintf(buf + w, n - w, "; draws' cells aimed from the nominal's solutions (min-energy "
+                 "warm start, kept only within the aim's tolerances)");
+    }
+    return buf;
 }
 
 void bmd_mc_footprint_free(bmd_mc_footprint *r)

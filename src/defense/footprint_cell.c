@@ -42,6 +42,7 @@ static int fly_exact(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
     bmd_aim_fly_options_init(&fo);
     fo.shape = fp->in.shape;
     fo.aim_tolerance_m = fp->opt.exact_tolerance_m;
+    fo.warm_plan = sc->warm;
     bmd_aim_flight res;
     int st = bmd_aim_fly_to(&fp->earth, &fp->missile, &launch, w->target_lat_rad,
                             w->target_lon_rad, &fo, 0, &res, err);
@@ -65,6 +66,8 @@ static int fly_exact(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
     if ((st = fly(fp, &res.plan, w, sc, err)))
         return st;
     (*flights)++;
+    sc->plan = res.plan;
+    sc->plan_exact = 1;
     cell->miss_m = (float)miss_of(fp, sc, w);
     cell->status = BMD_FOOTPRINT_OK;
     cell->flight_time_s = (float)sc->summary.flight_time_s;
@@ -98,6 +101,7 @@ int bmd_fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
     int flights = 0, st;
     bmd_plan plan;
     double dparam_dd, max_range;
+    sc->plan_exact = 0;
     if (fp->aim_exact || !bmd_fp_family_plan(fp, w, &plan, &dparam_dd, &max_range)) {
         st = fly_exact(fp, w, sc, cell, &flights, err);
         cell->flights = (unsigned char)(flights > 255 ? 255 : flights);

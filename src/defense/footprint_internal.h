@@ -66,6 +66,9 @@ int bmd_fp_family_plan(const bmd_footprint *fp, const fp_where *w, bmd_plan *pla
 typedef struct fp_scratch {
     bmd_trajectory traj;
     bmd_flight_summary summary;
+    const bmd_plan *warm;  /* an exact aim's min-energy warm start (NULL: cold) */
+    bmd_plan plan;         /* the plan of the last exact aim that reached its target */
+    int plan_exact;        /* 1: plan is that of this cell's flight */
 } fp_scratch;
 
 /* Fly the cell's threat into scratch: family plan + corrections, or exact aim. Sets the cell's

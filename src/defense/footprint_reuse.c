@@ -18,6 +18,8 @@ struct bmd_footprint_flown {
     bmd_footprint_cell *cells;     /* flown, not engaged */
     bmd_trajectory *traj;          /* [n_cells] (empty where the status is not OK) */
     bmd_flight_summary *summary;   /* [n_cells] */
+    bmd_plan *plan;                /* [n_cells]: the plan of an exact aim (plan_exact) */
+    unsigned char *plan_exact;     /* [n_cells] */
 };
 
 void bmd_footprint_flown_free(bmd_footprint_flown *fl)
@@ -28,6 +30,8 @@ void bmd_footprint_flown_free(bmd_footprint_flown *fl)
         bmd_trajectory_free(&fl->traj[k]);
     free(fl->traj);
     free(fl->summary);
+    free(fl->plan);
+    free(fl->plan_exact);
     free(fl->cells);
     free(fl);
 }
@@ -43,7 +47,60 @@ static void cell_init(const bmd_footprint *fp, long k, bmd_footprint_cell *c)
     c->status = BMD_FOOTPRINT_NOT_RUN;
 }
 
+/* Whether fp's missile flies farther with the gravity turn than with the pitch program by at
+ * least WARM_LAW_MARGIN along the bearing of the cell w (the law a cold aim would choose). */
+#define WARM_LAW_MARGIN 0.01
+static int gravity_turn_wins(const bmd_footprint *fp, const fp_where *w)
+{
+    const bmd_site launch = {w->launch_lat_rad, w->launch_lon_rad, 0.0};
+    double r[2];
+    static const bmd_steering laws[2] = {BMD_STEER_GRAVITY_TURN, BMD_STEER_PITCH_PROGRAM};
+    for (int k = 0; k < 2; k++) {
+        bmd_plan base;
+        bmd_plan_init_for(&fp->missile, laws[k], &base);
+        base.azimuth_rad = w->bearing_rad;
+        bmd_aim_result res;
+        bmd_error e = {0, ""};
+        if (bmd_aim_max_range(&fp->earth, &fp->missile, &base, &launch, NULL, &res, &e))
+            return 0;
+        r[k] = res.max_range_m;
+    }
+    return r[0] >= (1.0 + WARM_LAW_MARGIN) * r[1];
+}
+
+static int fly_all(const bmd_footprint *fp, const bmd_footprint_flown *warm,
+                   bmd_footprint_flown **out, long *warm_cells, bmd_error *err);
+
 int bmd_footprint_fly_all(const bmd_footprint *fp, bmd_footprint_flown **out, bmd_error *err)
+{
+    return fly_all(fp, NULL, out, NULL, err);
+}
+
+int bmd_footprint_fly_all_warm(const bmd_footprint *fp, const bmd_footprint_flown *warm,
+                               bmd_footprint_flown **out, long *warm_cells, bmd_error *err)
+{
+    if (warm_cells)
+        *warm_cells = 0;
+    if (fp && warm && warm->n_cells != fp->in.n_cells)
+        return bmd_error_set(err, BMD_EINVAL, "footprint flights: the warm start has %ld cells, "
+                             "the footprint %ld", warm->n_cells, fp->in.n_cells);
+    if (fp && warm && fp->in.shape == BMD_AIM_MIN_ENERGY) {
+        long k0 = 0;
+        while (k0 < warm->n_cells && !warm->plan_exact[k0])
+            k0++;
+        fp_where w;
+        if (k0 < warm->n_cells)
+            bmd_fp_where_point(fp, fp->cell_lat_rad[k0], fp->cell_lon_rad[k0], &w);
+        if (k0 == warm->n_cells || !gravity_turn_wins(fp, &w))
+            warm = NULL;
+    } else {
+        warm = NULL;
+    }
+    return fly_all(fp, warm, out, warm_cells, err);
+}
+
+static int fly_all(const bmd_footprint *fp, const bmd_footprint_flown *warm,
+                   bmd_footprint_flown **out, long *warm_cells, bmd_error *err)
 {
     if (!out)
         return bmd_error_set(err, BMD_EINVAL, "footprint flights: the output must be given");
@@ -51,14 +108,17 @@ int bmd_footprint_fly_all(const bmd_footprint *fp, bmd_footprint_flown **out, bm
     if (!fp)
         return bmd_error_set(err, BMD_EINVAL, "footprint flights: no prepared footprint");
     const long n = fp->in.n_cells;
+    long warmed = 0;
     bmd_footprint_flown *fl = calloc(1, sizeof *fl);
     if (fl) {
         fl->n_cells = n;
         fl->cells = calloc((size_t)n, sizeof *fl->cells);
         fl->traj = calloc((size_t)n, sizeof *fl->traj);
         fl->summary = calloc((size_t)n, sizeof *fl->summary);
+        fl->plan = calloc((size_t)n, sizeof *fl->plan);
+        fl->plan_exact = calloc((size_t)n, 1);
     }
-    if (!fl || !fl->cells || !fl->traj || !fl->summary) {
+    if (!fl || !fl->cells || !fl->traj || !fl->summary || !fl->plan || !fl->plan_exact) {
         bmd_footprint_flown_free(fl);
         return bmd_error_set(err, BMD_ENOMEM, "footprint flights: out of memory for %ld cells", n);
     }
@@ -66,7 +126,7 @@ int bmd_footprint_fly_all(const bmd_footprint *fp, bmd_footprint_flown **out, bm
     int status = 0;
     bmd_error first = {0, ""};
 #ifdef _OPENMP
-#pragma omp parallel num_threads(bmd_num_threads(fp->opt.threads))
+#pragma omp parallel num_threads(bmd_num_threads(fp->opt.threads)) reduction(+ : warmed)
 #endif
     {
         fp_scratch sc;
@@ -80,7 +140,13 @@ int bmd_footprint_fly_all(const bmd_footprint *fp, bmd_footprint_flown **out, bm
             fp_where w;
             bmd_fp_where_point(fp, c->lat_rad, c->lon_rad, &w);
             bmd_error e = {0, ""};
+            sc.warm = warm && warm->plan_exact[k] ? &warm->plan[k] : NULL;
+            warmed += sc.warm != NULL;
             int st = bmd_fp_fly_cell(fp, &w, &sc, c, &e);
+            if (!st && sc.plan_exact) {
+                fl->plan[k] = sc.plan;
+                fl->plan_exact[k] = 1;
+            }
             if (!st && c->status == BMD_FOOTPRINT_OK) {
                 bmd_trajectory *t = &fl->traj[k];
                 t->samples = malloc((size_t)sc.traj.n_samples * sizeof *t->samples);
@@ -107,6 +173,8 @@ int bmd_footprint_fly_all(const bmd_footprint *fp, bmd_footprint_flown **out, bm
         bmd_footprint_flown_free(fl);
         return bmd_error_set(err, status, "footprint cell %ld: %.400s", bad, first.message);
     }
+    if (warm_cells)
+        *warm_cells = warmed;
     *out = fl;
     return BMD_SUCCESS;
 }

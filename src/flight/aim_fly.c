@@ -7,6 +7,7 @@
 
 #include "bmd/aim.h"
 #include "bmd/geodesy.h"
+#include "flight/aim_target_internal.h"
 
 #define DEFAULT_AIM_TOLERANCE_M 100.0
 #define DEFAULT_SAMPLE_INTERVAL_S 2.0
@@ -122,10 +123,28 @@ int bmd_aim_fly_to(const bmd_earth *earth, const bmd_missile *missile, const bmd
         return bmd_error_set(err, BMD_EINVAL, "fly: the target is %.0f m from the launch point "
                              "(at least %.0f m)", out->target_distance_m, MIN_TARGET_DISTANCE_M);
     bmd_aim_result base, aim;
-    st = bmd_aim_fly_base(earth, missile, launch, az, &o, &base, err);
-    if (!st)
-        st = bmd_aim_target(earth, missile, o.shape, &base.plan, launch, target_lat_rad,
-                            target_lon_rad, o.aim_tolerance_m, NULL, &aim, err);
+    int warm_flights = 0, warm_ok = 0;
+    if (o.warm_plan && o.shape == BMD_AIM_MIN_ENERGY && o.steering == BMD_AIM_STEER_AUTO) {
+        /* warm: the nominal's solution first; not converged to the tolerances: cold */
+        memset(&aim, 0, sizeof aim);
+        st = bmd_aim_target_warm(earth, missile, o.warm_plan, launch, target_lat_rad,
+                                 target_lon_rad, o.aim_tolerance_m, &aim, err);
+        if (st == BMD_ENOMEM) {
+            memset(out, 0, sizeof *out);
+            return st;
+        }
+        warm_ok = st == BMD_SUCCESS;
+        base.evaluations = 0;
+        warm_flights = aim.evaluations;
+        bmd_error_clear(err);
+    }
+    if (!warm_ok) {
+        st = bmd_aim_fly_base(earth, missile, launch, az, &o, &base, err);
+        if (!st)
+            st = bmd_aim_target(earth, missile, o.shape, &base.plan, launch, target_lat_rad,
+                                target_lon_rad, o.aim_tolerance_m, NULL, &aim, err);
+        base.evaluations += warm_flights;
+    }
     if (st) {
         memset(out, 0, sizeof *out);
         return st;

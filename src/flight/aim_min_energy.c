@@ -76,16 +76,34 @@ static int me_try(aim_eval *a, const aim_state *s0, double x, double phi, double
     return isfinite(t->g) ? ME_FEASIBLE : ME_INFEASIBLE;
 }
 
+static int me_refine(aim_eval *a, aim_state *s, me_trial cur, double slope, double *g_best);
+
+/* The first slope of g in the shape: the burnout angle moves about as the shape does between
+ * vertical (x = 0, gamma = 90 deg) and the peak's (x_pk, gamma_pk); the cutoff, later on steeper
+ * shapes, takes some back. */
+static double me_slope0(const aim_state *s)
+{
+    return -0.8 * fmax(0.5 * M_PI - s->bo_gamma, 0.1) / fmax(s->x_pk, 0.05);
+}
+
+/* The trial of the flight last aimed in a at shape x. */
+static void me_from_last(const aim_eval *a, const aim_state *s, double x, me_trial *t)
+{
+    t->x = x;
+    t->g = me_residual(a);
+    t->plan = a->plan;
+    t->sum = a->sum;
+    t->p = a->plan.cutoff_s > 0.0 ? a->plan.cutoff_s : a->sum.events.burnout_s;
+    t->phi = remainder(a->plan.azimuth_rad - s->az_t, 2.0 * M_PI);
+}
+
 /* The minimum-energy aim from the peak state s (cutoff iteration at the peak shape first).
  * Returns RUN_HIT (the plan and flight of the best trial left in a), RUN_FAILED, RUN_TOO_CLOSE or
  * a status. */
 int bmd_aim_min_energy(aim_eval *a, aim_state *s, double phi)
 {
-    me_trial cur, best, lo = {0}, hi = {0};
-    int have_lo = 0, have_hi = 0; /* bracket: g(lo.x) > 0 (steep side), g(hi.x) < 0 */
-    /* the burnout angle moves about as the shape does between vertical (x = 0, gamma = 90 deg)
-     * and the peak's (x_pk, gamma_pk); the cutoff, later on steeper shapes, takes some back */
-    double slope = -0.8 * fmax(0.5 * M_PI - s->bo_gamma, 0.1) / fmax(s->x_pk, 0.05);
+    me_trial cur;
+    double slope = me_slope0(s);
     /* first shape: g predicted from the peak flight, whose burnout angle the cutoff flight at
      * the peak shape nearly keeps, against the min-energy angle of the target's free-flight
      * range angle (the peak's powered and descent range carried over) */
@@ -107,14 +125,21 @@ int bmd_aim_min_energy(aim_eval *a, aim_state *s, double phi)
         rc = bmd_aim_run(a, s, phi, AIM_BUDGET);
         if (rc != RUN_HIT)
             return rc;
-        cur.x = s->x_pk;
-        cur.g = me_residual(a);
-        cur.plan = a->plan;
-        cur.sum = a->sum;
-        cur.p = a->plan.cutoff_s > 0.0 ? a->plan.cutoff_s : a->sum.events.burnout_s;
-        cur.phi = remainder(a->plan.azimuth_rad - s->az_t, 2.0 * M_PI);
+        me_from_last(a, s, s->x_pk, &cur);
     }
+    double g_best;
+    return me_refine(a, s, cur, slope, &g_best);
+}
+
+/* The secant over the shape from the first trial cur (slope: the first guess of dg/dx); leaves
+ * the best trial's plan and flight in a and its |g| in *g_best; RUN_HIT or a status. */
+static int me_refine(aim_eval *a, aim_state *s, me_trial cur, double slope, double *g_best)
+{
+    me_trial best, lo = {0}, hi = {0};
+    int have_lo = 0, have_hi = 0; /* bracket: g(lo.x) > 0 (steep side), g(hi.x) < 0 */
+    int rc;
     best = cur;
+    *g_best = fabs(cur.g);
     if (!isfinite(cur.g))
         return RUN_HIT;
     me_trial prev = cur;
@@ -167,6 +192,30 @@ int bmd_aim_min_energy(aim_eval *a, aim_state *s, double phi)
     }
     a->plan = best.plan;
     a->sum = best.sum;
+    *g_best = fabs(best.g);
     return RUN_HIT;
 }
 
+int bmd_aim_min_energy_warm(aim_eval *a, aim_state *s, double x, double p, double phi)
+{
+    /* the full burn at the warm shape: the cutoff's bracket (its burnout time) and the slope */
+    aim_obs o;
+    int rc = bmd_aim_fly_full(a, s, x, phi, &o);
+    if (rc)
+        return rc;
+    if (!o.impacted || !(o.s > s->s_t))
+        return RUN_FAILED;
+    s->s_pk = -INFINITY;
+    bmd_aim_note_peak(a, s, &o, x);
+    s->x_me = x;
+    s->p_init = p;
+    rc = bmd_aim_run(a, s, phi, AIM_BUDGET - a->evaluations);
+    if (rc != RUN_HIT)
+        return rc;
+    me_trial cur;
+    me_from_last(a, s, x, &cur);
+    double g_best;
+    if ((rc = me_refine(a, s, cur, me_slope0(s), &g_best)))
+        return rc;
+    return g_best <= ME_GAMMA_TOL_RAD ? RUN_HIT : RUN_FAILED;
+}

@@ -414,6 +414,49 @@ int bmd_aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
     return RUN_FAILED;
 }
 
+int bmd_aim_target_warm(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *warm,
+                        const bmd_site *launch, double target_lat_rad, double target_lon_rad,
+                        double tolerance_m, bmd_aim_result *result, bmd_error *err)
+{
+    if (!warm || warm->steering != BMD_STEER_GRAVITY_TURN || !(warm->cutoff_s > 0.0) ||
+        !isfinite(warm->azimuth_rad))
+        return BMD_EMAXITER;
+    bmd_plan base;
+    bmd_plan_init_for(missile, BMD_STEER_GRAVITY_TURN, &base);
+    aim_eval a;
+    int rc = bmd_aim_init_eval(&a, earth, missile, &base, launch, NULL, result, err);
+    if (rc)
+        return rc;
+    aim_state s;
+    memset(&s, 0, sizeof s);
+    s.shape = BMD_AIM_MIN_ENERGY;
+    s.cut = 1;
+    s.p_init = NAN;
+    s.lat = target_lat_rad;
+    s.lon = target_lon_rad;
+    s.tolerance_m = tolerance_m;
+    s.x_max = bmd_aim_shape_max(&a.plan);
+    bmd_geodesy_inverse(earth, launch->lat_rad, launch->lon_rad, target_lat_rad, target_lon_rad,
+                        &s.dist, &s.az_t, NULL);
+    frame_init(earth, launch, &s, &s.fr);
+    s.s_t = s.fr.eta_t * s.fr.radius_m;
+    const double x = bmd_aim_get_shape(warm);
+    if (!(x > 0.0 && x < s.x_max))
+        return BMD_EMAXITER;
+    rc = bmd_aim_min_energy_warm(&a, &s, x, warm->cutoff_s,
+                                 remainder(warm->azimuth_rad - s.az_t, 2.0 * M_PI));
+    bmd_aim_fill_result(&a, result);
+    result->max_range_m = NAN;
+    if (rc > 0)
+        return rc;
+    if (rc != RUN_HIT)
+        return BMD_EMAXITER;
+    result->reachable = 1;
+    bmd_geodesy_inverse(earth, a.sum.impact_lat_rad, a.sum.impact_lon_rad, target_lat_rad,
+                        target_lon_rad, &result->miss_m, NULL, NULL);
+    return result->miss_m <= tolerance_m ? BMD_SUCCESS : BMD_EMAXITER;
+}
+
 int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_shape shape,
                    const bmd_plan *base, const bmd_site *launch, double target_lat_rad,
                    double target_lon_rad, double tolerance_m, const bmd_flight_options *opt,

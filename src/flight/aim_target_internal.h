@@ -58,4 +58,17 @@ int bmd_aim_run(aim_eval *a, aim_state *s, double phi, int max_flights);
  * best shape left in a. */
 int bmd_aim_min_energy(aim_eval *a, aim_state *s, double phi);
 
+/* The minimum-energy aim warm-started at shape x, cutoff p (s) and azimuth offset phi (rad) (a
+ * state s without a peak: the full burn at x becomes it); RUN_HIT only when the best flight hits
+ * and meets the search's own tolerance on g, else RUN_FAILED, RUN_TOO_CLOSE or a status. */
+int bmd_aim_min_energy_warm(aim_eval *a, aim_state *s, double x, double p, double phi);
+
+/* bmd_aim_target for min-energy from the converged plan warm of a nearby problem (its steering
+ * law, shape, cutoff and azimuth; the plan's other fields are those of bmd_plan_init_for for
+ * the missile): BMD_SUCCESS with result->reachable 1 and max_range_m NAN when the warm search
+ * converged, BMD_EMAXITER when it did not (the caller aims cold), or an error. */
+int bmd_aim_target_warm(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *warm,
+                        const bmd_site *launch, double target_lat_rad, double target_lon_rad,
+                        double tolerance_m, bmd_aim_result *result, bmd_error *err);
+
 #endif
