@@ -66,6 +66,7 @@ static void compare_fan(const bmd_earth *e, const bmd_interceptor *ic,
     free(fast);
     free(ref);
     free(scratch);
+    bmd_ic_fan_site_free(&fs);
 }
 
 /* State by state over whole fans: interceptors of 3 to 6.5 km/s (burn 30 to 60 s, 600 to 900 s of

@@ -114,6 +114,7 @@ static int fly_fan(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_
     }
     free(buf);
     free(approx);
+    bmd_ic_fan_site_free(&fs);
     return st;
 }
 

@@ -42,18 +42,25 @@ typedef struct bmd_ic_fan_site {
     double east[3], north[3], up[3]; /* the site's local frame (ECEF) */
     double east_scale_m, north_scale_m; /* radii of curvature at the site: N (prime vertical), M */
     double sin_az, cos_az;              /* of the launch azimuth */
+    /* The lattice of the ground range's correction (flyout_fan.c): node (i, j) at
+     * (a, b) = (i, j) FAN_CELL_M, stored at [(j - j_lo) ni + i - i_lo]; NAN until computed. */
+    double *corr_m;
+    int i_lo, j_lo, ni, nj;
 } bmd_ic_fan_site;
 
-/* Fill fs for the fan of site on earth (earth must outlive fs). */
+/* Fill fs for the fan of site on earth (earth must outlive fs); free with bmd_ic_fan_site_free.
+ * One fs serves one thread (it keeps the lattice it computes). */
 void bmd_ic_fan_site_init(const bmd_earth *earth, const bmd_interceptor_site *site,
                           bmd_ic_fan_site *fs);
+void bmd_ic_fan_site_free(bmd_ic_fan_site *fs);
 
 /* Fill ground range, altitude, speed and flight-path angle of the n states of ONE trajectory from
- * their r and v, as bmd_ic_fill_state does, but with the geodesic inverse only at nodes (the ground
- * range in between: a cheap approximation plus the interpolated correction; within 2 cm of
- * bmd_ic_fill_state, see flyout_fan.c). scratch: room for BMD_IC_FAN_SCRATCH(n) doubles. */
-void bmd_ic_fan_states(const bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch);
-#define BMD_IC_FAN_SCRATCH(n) (5 * (size_t)(n))
+ * their r and v, as bmd_ic_fill_state does, but with the geodesic inverse only at the nodes of a
+ * lattice kept in fs (the ground range: a cheap approximation plus the correction interpolated
+ * from the lattice; within 1 cm of bmd_ic_fill_state, see flyout_fan.c). scratch: room for
+ * BMD_IC_FAN_SCRATCH(n) doubles. */
+void bmd_ic_fan_states(bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch);
+#define BMD_IC_FAN_SCRATCH(n) (2 * (size_t)(n))
 
 /* How bmd_ic_flyout_build converts the fan's states: through bmd_ic_fan_states (what
  * bmd_flyout_build does), or bmd_ic_fill_state on every state (the reference for tests and
