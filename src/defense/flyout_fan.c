@@ -174,6 +174,21 @@ static double correction(bmd_ic_fan_site *fs, double a, double b)
     return sum;
 }
 
+/* Height of r and the up vector (the ellipsoid normal at the foot point), as bmd_earth_local_frame
+ * gives them (to rounding), from Newton's method on the foot point warm-started from the previous
+ * state (bmd_earth_altitude_near; foot: its cos and sin of the reduced latitude): the normal at
+ * reduced latitude b and longitude lon is along (B cos b cos lon, B cos b sin lon, A sin b). */
+static double local_frame_near(const bmd_earth *earth, const double r[3], double foot[2],
+                               double up[3])
+{
+    double p[3];
+    const double h = bmd_earth_altitude_near(earth, r, foot, p);
+    const double nx = earth->b_m * p[0], ny = earth->b_m * p[1], nz = earth->a_m * p[2];
+    const double in = 1.0 / sqrt(nx * nx + ny * ny + nz * nz);
+    up[0] = nx * in, up[1] = ny * in, up[2] = nz * in;
+    return h;
+}
+
 void bmd_ic_fan_states(bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch)
 {
     if (n <= 0)
@@ -181,12 +196,17 @@ void bmd_ic_fan_states(bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scra
     const bmd_earth *earth = fs->earth;
     double *am = scratch, *bm = scratch + n;
     double amin = INFINITY, amax = -INFINITY, bmin = INFINITY, bmax = -INFINITY;
+    double foot[2] = {NAN, NAN};
     for (int m = 0; m < n; m++) {
-        double e[3], nn[3], u[3];
-        s[m].altitude_m = bmd_earth_local_frame(earth, s[m].r_ecef_m, e, nn, u);
-        const double *v = s[m].v_ecef_m_s;
-        const double ve = v[0] * e[0] + v[1] * e[1] + v[2] * e[2];
-        const double vn = v[0] * nn[0] + v[1] * nn[1] + v[2] * nn[2];
+        double u[3];
+        s[m].altitude_m = local_frame_near(earth, s[m].r_ecef_m, foot, u);
+        const double *r = s[m].r_ecef_m, *v = s[m].v_ecef_m_s;
+        /* east = (-y, x, 0) / rho, north = up x east (as bmd_earth_local_frame) */
+        const double rho = sqrt(r[0] * r[0] + r[1] * r[1]);
+        const double cl = rho > 0.0 ? r[0] / rho : 1.0, sl = rho > 0.0 ? r[1] / rho : 0.0;
+        const double cphi = sqrt(u[0] * u[0] + u[1] * u[1]);
+        const double ve = -v[0] * sl + v[1] * cl;
+        const double vn = -v[0] * u[2] * cl - v[1] * u[2] * sl + v[2] * cphi;
         const double vu = v[0] * u[0] + v[1] * u[1] + v[2] * u[2];
         s[m].speed_m_s = sqrt(ve * ve + vn * vn + vu * vu);
         s[m].gamma_rad = atan2(vu, sqrt(ve * ve + vn * vn)); /* hypot in the reference */
