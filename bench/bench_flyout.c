@@ -105,7 +105,7 @@ static int compare_modes(const bmd_earth *e, const bmd_interceptor *ic, int reps
 
 /* The fan conversion alone (bmd_ic_fan_states over the fan of a default table, flown once and
  * kept), against bmd_ic_fill_state per state, best CPU time of reps each; and the lattice nodes
- * the fan needed (geodesic inverses). */
+ * the fan needed (geodesic inverses). The angles are left to the rasteriser, as in a table. */
 static int conversion_alone(const bmd_earth *e, const bmd_interceptor *ic, int reps)
 {
     bmd_flyout_options o;
@@ -117,7 +117,8 @@ static int conversion_alone(const bmd_earth *e, const bmd_interceptor *ic, int r
     bmd_kv_state *buf = malloc(sizeof *buf * (size_t)max);
     double *scratch = malloc(sizeof *scratch * BMD_IC_FAN_SCRATCH(max));
     int *len = malloc(sizeof *len * (size_t)n_el);
-    if (!raw || !buf || !scratch || !len)
+    double *vu_vh = malloc(sizeof *vu_vh * 2 * (size_t)max);
+    if (!raw || !buf || !scratch || !len || !vu_vh)
         return 1;
     long states = 0;
     for (int k = 0; k < n_el; k++) {
@@ -135,7 +136,7 @@ static int conversion_alone(const bmd_earth *e, const bmd_interceptor *ic, int r
         bmd_ic_fan_site_init(e, &o.site, &fs);
         for (int k = 0; k < n_el; k++) {
             memcpy(buf, raw + (size_t)k * max, sizeof *buf * (size_t)len[k]);
-            bmd_ic_fan_states(&fs, buf, len[k], scratch);
+            bmd_ic_fan_states(&fs, buf, len[k], scratch, vu_vh);
             sum += buf[len[k] - 1].ground_range_m;
         }
         nodes = 0;
@@ -162,6 +163,7 @@ static int conversion_alone(const bmd_earth *e, const bmd_interceptor *ic, int r
     free(buf);
     free(scratch);
     free(len);
+    free(vu_vh);
     return 0;
 }
 

@@ -5,8 +5,6 @@
  * The cost of bmd_ic_fill_state is the PROJ geodesic inverse (Karney 2013) behind the ground
  * range, plus three solutions of the ellipsoid's closest-point problem (range, altitude, local
  * frame). Here:
- * - one closest-point solution per state (bmd_earth_local_frame) gives the altitude and the local
- *   frame: the same altitude as bmd_earth_altitude_m, speed and flight-path angle to rounding;
  * - the ground range is g = a + c, where a is a cheap approximation (approx_range: the great
  *   circle of the site's and the state's ellipsoid normals, its east and north components scaled
  *   by the site's radii of curvature, so that a is exact to first order at the site; one atan2
@@ -18,11 +16,15 @@
  *   by the tensor-product cubic through the 4 x 4 nodes around the state. Lattice nodes are
  *   computed when a state first needs them (bmd_ic_fan_site keeps them for the whole fan: a
  *   node's value depends only on its indices, so tables do not depend on the order of work).
- *   A default table needs ~1,000 nodes instead of ~60,000 geodesic inverses along its
+ *   A default table needs ~600 nodes instead of ~60,000 geodesic inverses along its
  *   trajectories (session 5: exact nodes every 15 km of each trajectory's ground track).
- * Accuracy (tests/test_flyout_fan.c): |g - exact| below 1 cm (measured: see docs/validation.md,
- * "fast fan conversion") over fans of interceptors from 3 to 6.5 km/s at sites from 45 S to
- * 70 N on WGS84; rounding on spheres. Speed: docs/performance.md. */
+ * - the altitude and the up vector: Newton's method on the foot point warm-started from the
+ *   previous state (bmd_earth_altitude_near), equal to the closed form to rounding (4e-9 m);
+ * - the flight-path angle (an atan2) optionally left to the caller (the flyout table computes it
+ *   only at the states around its nodes).
+ * Accuracy (tests/test_flyout_fan.c): |g - exact| below 0.1 mm (measured 1.6 um) over fans of
+ * interceptors from 3 to 6.5 km/s at sites from 45 S to 70 N on WGS84; rounding on spheres.
+ * Speed: docs/performance.md ("Flyout tables, session 6"). */
 #include <math.h>
 #include <stdlib.h>
 
@@ -189,7 +191,8 @@ static double local_frame_near(const bmd_earth *earth, const double r[3], double
     return h;
 }
 
-void bmd_ic_fan_states(bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch)
+void bmd_ic_fan_states(bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch,
+                       double *vu_vh)
 {
     if (n <= 0)
         return;
@@ -209,9 +212,13 @@ void bmd_ic_fan_states(bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scra
         const double vn = -v[0] * u[2] * cl - v[1] * u[2] * sl + v[2] * cphi;
         const double vu = v[0] * u[0] + v[1] * u[1] + v[2] * u[2];
         s[m].speed_m_s = sqrt(ve * ve + vn * vn + vu * vu);
-        s[m].gamma_rad = atan2(vu, sqrt(ve * ve + vn * vn)); /* hypot in the reference */
-        if (!(s[m].speed_m_s > 0.0))
-            s[m].gamma_rad = (0.5 * BMD_PI); /* at rest on the pad: vertical */
+        const double vh = sqrt(ve * ve + vn * vn);
+        if (vu_vh) {
+            vu_vh[2 * m] = vu, vu_vh[2 * m + 1] = vh;
+            s[m].gamma_rad = NAN;
+        } else {
+            s[m].gamma_rad = bmd_ic_fan_gamma(s[m].speed_m_s, vu, vh);
+        }
         approx_range(fs, u, &am[m], &bm[m]);
         amin = fmin(amin, am[m]), amax = fmax(amax, am[m]);
         bmin = fmin(bmin, bm[m]), bmax = fmax(bmax, bm[m]);
