@@ -5,12 +5,12 @@
  * The cost of bmd_ic_fill_state is the PROJ geodesic inverse (Karney 2013) behind the ground
  * range, plus three solutions of the ellipsoid's closest-point problem (range, altitude, local
  * frame). Here:
- * - the ground range is g = a + c, where a is a cheap approximation (approx_range: the great
- *   circle of the site's and the state's ellipsoid normals, its east and north components scaled
- *   by the site's radii of curvature, so that a is exact to first order at the site; one atan2
- *   and one sqrt) and c = exact - a is the correction. c depends only on the foot point, i.e. on
+ * - the ground range is g = a + c, where a is a cheap approximation (approx_range: the
+ *   stereographic projection of the state's ellipsoid normal about the site's, its east and north
+ *   components scaled by the site's radii of curvature, so that a is exact to first order at the
+ *   site; one division) and c = exact - a is the correction. c depends only on the foot point, i.e. on
  *   the approximate coordinates (a, b) (b: cross-track) of the state, the site and the Earth, not
- *   on the interceptor; it is smooth (0 on a sphere) and varies on the scale of the Earth's
+ *   on the interceptor; it is smooth and varies on the scale of the Earth's
  *   radius. It is computed exactly (PROJ's geodesic inverse, as bmd_ic_along_range) at the nodes
  *   of a square lattice in (a, b), FAN_CELL_M apart and anchored at the site, and interpolated
  *   by the tensor-product cubic through the 4 x 4 nodes around the state. Lattice nodes are
@@ -22,8 +22,8 @@
  *   previous state (bmd_earth_altitude_near), equal to the closed form to rounding (4e-9 m);
  * - the flight-path angle (an atan2) optionally left to the caller (the flyout table computes it
  *   only at the states around its nodes).
- * Accuracy (tests/test_flyout_fan.c): |g - exact| below 0.1 mm (measured 1.6 um) over fans of
- * interceptors from 3 to 6.5 km/s at sites from 45 S to 70 N on WGS84; rounding on spheres.
+ * Accuracy (tests/test_flyout_fan.c): |g - exact| below 0.1 mm (measured 11 um) over fans of
+ * interceptors from 3 to 6.5 km/s at sites from 45 S to 70 N on WGS84 and on spheres.
  * Speed: docs/performance.md ("Flyout tables, session 6"). */
 #include <math.h>
 #include <stdlib.h>
@@ -34,10 +34,12 @@
 
 #include "defense/interceptor_internal.h"
 
-/* Spacing of the correction's lattice in (a, b). The cubic's error is ~ h^4 c'''' / 128 with
- * c'''' ~ e^2 R / R^4 (e^2 R ~ 43 km): ~1e-5 m at 25 km. */
-#define FAN_CELL_M 25.0e3
-/* Largest lattice kept (nodes), and the largest |a| or |b| it serves (beyond: the reference). */
+/* Spacing of the correction's lattice in (a, b). The cubic's error is ~ h^4 c'''' / 128: c is
+ * dominated by the projection's own distortion (2 R tan(sigma/2) - R sigma ~ R sigma^3 / 12),
+ * c'''' ~ 1 / R^3 at 3,000 km: ~1e-5 m at 20 km (tests/test_flyout_fan.c). */
+#define FAN_CELL_M 20.0e3
+/* Largest lattice kept (nodes), and the largest |a| or |b| it serves (beyond: the reference;
+ * 1e7 m of projected range is a central angle of 76 degrees, ~8,500 km). */
 #define FAN_MAX_LATTICE 1000000L
 #define FAN_MAX_LATTICE_M 1.0e7
 
@@ -73,35 +75,37 @@ void bmd_ic_fan_site_free(bmd_ic_fan_site *fs)
 }
 
 /* The approximate ground range a of the foot point with ellipsoid normal up, and its approximate
- * cross-track coordinate b: the great circle of the normals (central angle sigma), with the east
- * and north components of its direction scaled by the site's radii of curvature (N and M), so
- * that (a, b) is exact to first order at the site; a = sigma / sin(sigma) (E sin az0 + N cos az0)
- * where (E, N) = (N up . east, M up . north). */
+ * cross-track coordinate b: the stereographic projection of the normal from the site's antipode
+ * (tan of half the central angle sigma between the normals), its east and north components
+ * scaled by the site's radii of curvature (N and M), so that (a, b) is exact to first order at
+ * the site: a = 2 / (1 + cos sigma) (E sin az0 + N cos az0) where (E, N) = (N up . east,
+ * M up . north). No trigonometric function: one division (a great-circle arc would need an
+ * atan2; the correction's lattice takes the difference either way, smooth). */
 static void approx_range(const bmd_ic_fan_site *fs, const double up[3], double *a, double *b)
 {
     const double x = up[0] * fs->east[0] + up[1] * fs->east[1] + up[2] * fs->east[2];
     const double y = up[0] * fs->north[0] + up[1] * fs->north[1] + up[2] * fs->north[2];
     const double z = up[0] * fs->up[0] + up[1] * fs->up[1] + up[2] * fs->up[2];
-    const double h = sqrt(x * x + y * y);
-    const double ratio = h > 1e-300 ? atan2(h, z) / h : 1.0;
+    const double ratio = 2.0 / (1.0 + z);
     const double e = ratio * fs->east_scale_m * x, n = ratio * fs->north_scale_m * y;
     *a = e * fs->sin_az + n * fs->cos_az;
     *b = e * fs->cos_az - n * fs->sin_az;
 }
 
 /* The correction c = exact - a at the foot point whose approximate coordinates are (a, b): the
- * inverse of approx_range (sigma = |(E/N, N/M)|, up = cos sigma up0 + sin sigma (direction)),
- * then the reference along-track range (bmd_ic_along_range: PROJ's geodesic inverse) of that
- * foot point, less approx_range of the same normal. */
+ * inverse of approx_range (t = |(E/N, N/M)| / 2 = tan(sigma/2), cos sigma = (1 - t^2)/(1 + t^2),
+ * up = cos sigma up0 + (1 + cos sigma)/2 (E/N east + N/M north)), then the reference
+ * along-track range (bmd_ic_along_range: PROJ's geodesic inverse) of that foot point, less
+ * approx_range of the same normal. */
 static double exact_correction(const bmd_ic_fan_site *fs, double a, double b)
 {
     const double e = a * fs->sin_az + b * fs->cos_az, n = a * fs->cos_az - b * fs->sin_az;
     const double x = e / fs->east_scale_m, y = n / fs->north_scale_m;
-    const double sigma = sqrt(x * x + y * y);
-    const double sr = sigma > 0.0 ? sin(sigma) / sigma : 1.0, cs = cos(sigma);
+    const double t2 = 0.25 * (x * x + y * y);
+    const double cs = (1.0 - t2) / (1.0 + t2), half = 0.5 * (1.0 + cs);
     double up[3];
     for (int k = 0; k < 3; k++)
-        up[k] = cs * fs->up[k] + sr * (x * fs->east[k] + y * fs->north[k]);
+        up[k] = cs * fs->up[k] + half * (x * fs->east[k] + y * fs->north[k]);
     const double lat = atan2(up[2], sqrt(up[0] * up[0] + up[1] * up[1]));
     const double lon = atan2(up[1], up[0]);
     double d, az1, a_up, b_up;
@@ -220,8 +224,8 @@ void bmd_ic_fan_states(bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scra
             s[m].gamma_rad = bmd_ic_fan_gamma(s[m].speed_m_s, vu, vh);
         }
         approx_range(fs, u, &am[m], &bm[m]);
-        amin = fmin(amin, am[m]), amax = fmax(amax, am[m]);
-        bmin = fmin(bmin, bm[m]), bmax = fmax(bmax, bm[m]);
+        amin = am[m] < amin ? am[m] : amin, amax = am[m] > amax ? am[m] : amax;
+        bmin = bm[m] < bmin ? bm[m] : bmin, bmax = bm[m] > bmax ? bm[m] : bmax;
     }
     /* The lattice around the trajectory; where it cannot be had (no memory, or a trajectory
      * beyond FAN_MAX_LATTICE_M), the reference at every state. */
