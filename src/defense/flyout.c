@@ -150,24 +150,24 @@ static inline double max2(double a, double b)
 static void raster_triangle(bmd_flyout *tb, const fan_point *a, const fan_point *b,
                             const fan_point *c)
 {
+    /* the nodes of the bounding box first: most of a fan's triangles hold none */
+    const double rmin = min2(a->r, min2(b->r, c->r)), rmax = max2(a->r, max2(b->r, c->r));
+    const double hmin = min2(a->h, min2(b->h, c->h)), hmax = max2(a->h, max2(b->h, c->h));
+    const double jlo = ceil(hmin / tb->d_altitude_m - 1e-9);
+    const double jhi = floor(hmax / tb->d_altitude_m + 1e-9);
+    if (!(jlo <= jhi) || jhi < 0.0 || jlo > tb->n_altitude - 1)
+        return;
+    const double ilo = ceil(rmin / tb->d_range_m - 1e-9), ihi = floor(rmax / tb->d_range_m + 1e-9);
+    if (!(ilo <= ihi) || ihi < 0.0 || ilo > tb->n_range - 1)
+        return;
     const double x1 = b->r - a->r, y1 = b->h - a->h, x2 = c->r - a->r, y2 = c->h - a->h;
     const double det = x1 * y2 - x2 * y1;
     const double scale = (fabs(x1) + fabs(x2)) * (fabs(y1) + fabs(y2));
     if (!(fabs(det) > 1e-12 * scale) || scale == 0.0)
         return;
-    double rmin = min2(a->r, min2(b->r, c->r)), rmax = max2(a->r, max2(b->r, c->r));
-    double hmin = min2(a->h, min2(b->h, c->h)), hmax = max2(a->h, max2(b->h, c->h));
-    int i0 = (int)ceil(rmin / tb->d_range_m - 1e-9), i1 = (int)floor(rmax / tb->d_range_m + 1e-9);
-    int j0 = (int)ceil(hmin / tb->d_altitude_m - 1e-9);
-    int j1 = (int)floor(hmax / tb->d_altitude_m + 1e-9);
-    if (i0 < 0)
-        i0 = 0;
-    if (j0 < 0)
-        j0 = 0;
-    if (i1 > tb->n_range - 1)
-        i1 = tb->n_range - 1;
-    if (j1 > tb->n_altitude - 1)
-        j1 = tb->n_altitude - 1;
+    const int i0 = ilo < 0.0 ? 0 : (int)ilo, j0 = jlo < 0.0 ? 0 : (int)jlo;
+    const int i1 = ihi > tb->n_range - 1 ? tb->n_range - 1 : (int)ihi;
+    const int j1 = jhi > tb->n_altitude - 1 ? tb->n_altitude - 1 : (int)jhi;
     const double tol = -1e-9;
     double ga = NAN, gb = NAN, gc = NAN; /* the vertices' angles, at the first node inside */
     for (int j = j0; j <= j1; j++) {
