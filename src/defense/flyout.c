@@ -34,10 +34,10 @@ void bmd_flyout_free(bmd_flyout *table)
 }
 
 /* What the rasteriser needs of a fan state: ground range, altitude, time, speed, and the vertical
- * and horizontal speeds whose angle (bmd_ic_fan_gamma) is computed only for the states around a
- * node (most of the fan's triangles hold no node). */
+ * speed and the square of the horizontal speed, whose angle (bmd_ic_fan_gamma) is computed only
+ * for the states around a node (most of the fan's triangles hold no node). */
 typedef struct fan_point {
-    double r, h, t, v, vu, vh;
+    double r, h, t, v, vu, vh2;
 } fan_point;
 
 /* The fan: n trajectories of up to stride points each. */
@@ -108,7 +108,8 @@ static int fly_fan(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_
         for (int m = 0; m < n && !st; m++) {
             if (mode == BMD_IC_FAN_EXACT) { /* the reference's angle, through sin and cos */
                 bmd_ic_fill_state(earth, &o->site, &buf[m]);
-                vu_vh[2 * m] = sin(buf[m].gamma_rad), vu_vh[2 * m + 1] = cos(buf[m].gamma_rad);
+                const double cg = cos(buf[m].gamma_rad);
+                vu_vh[2 * m] = sin(buf[m].gamma_rad), vu_vh[2 * m + 1] = cg * cg;
             }
             f->p[(size_t)k * f->stride + m] =
                 (fan_point){buf[m].ground_range_m, buf[m].altitude_m, buf[m].t_s,
@@ -179,9 +180,9 @@ static void raster_triangle(bmd_flyout *tb, const fan_point *a, const fan_point 
             if (l0 < tol || l1 < tol || l2 < tol)
                 continue;
             if (isnan(ga)) {
-                ga = bmd_ic_fan_gamma(a->v, a->vu, a->vh);
-                gb = bmd_ic_fan_gamma(b->v, b->vu, b->vh);
-                gc = bmd_ic_fan_gamma(c->v, c->vu, c->vh);
+                ga = bmd_ic_fan_gamma(a->v, a->vu, a->vh2);
+                gb = bmd_ic_fan_gamma(b->v, b->vu, b->vh2);
+                gc = bmd_ic_fan_gamma(c->v, c->vu, c->vh2);
             }
             keep_earliest(tb, i, j, l0 * a->t + l1 * b->t + l2 * c->t,
                           l0 * a->v + l1 * b->v + l2 * c->v, l0 * ga + l1 * gb + l2 * gc);

@@ -185,18 +185,19 @@ static double correction(bmd_ic_fan_site *fs, double a, double b)
  * state (bmd_earth_altitude_near; foot: its cos and sin of the reduced latitude): the normal at
  * reduced latitude b and longitude lon is along (B cos b cos lon, B cos b sin lon, A sin b). */
 static double local_frame_near(const bmd_earth *earth, const double r[3], double foot[2],
-                               double up[3])
+                               double up[3], double *cphi)
 {
     double p[3];
     const double h = bmd_earth_altitude_near(earth, r, foot, p);
     const double nx = earth->b_m * p[0], ny = earth->b_m * p[1], nz = earth->a_m * p[2];
     const double in = 1.0 / sqrt(nx * nx + ny * ny + nz * nz);
     up[0] = nx * in, up[1] = ny * in, up[2] = nz * in;
+    *cphi = earth->b_m * foot[0] * in; /* |(up0, up1)|: foot[0] = cos b = |(p0, p1)| */
     return h;
 }
 
 void bmd_ic_fan_states(bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch,
-                       double *vu_vh)
+                       double *vu_vh2)
 {
     if (n <= 0)
         return;
@@ -205,23 +206,22 @@ void bmd_ic_fan_states(bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scra
     double amin = INFINITY, amax = -INFINITY, bmin = INFINITY, bmax = -INFINITY;
     double foot[2] = {NAN, NAN};
     for (int m = 0; m < n; m++) {
-        double u[3];
-        s[m].altitude_m = local_frame_near(earth, s[m].r_ecef_m, foot, u);
+        double u[3], cphi;
+        s[m].altitude_m = local_frame_near(earth, s[m].r_ecef_m, foot, u, &cphi);
         const double *r = s[m].r_ecef_m, *v = s[m].v_ecef_m_s;
         /* east = (-y, x, 0) / rho, north = up x east (as bmd_earth_local_frame) */
-        const double rho = sqrt(r[0] * r[0] + r[1] * r[1]);
-        const double cl = rho > 0.0 ? r[0] / rho : 1.0, sl = rho > 0.0 ? r[1] / rho : 0.0;
-        const double cphi = sqrt(u[0] * u[0] + u[1] * u[1]);
+        const double rho = sqrt(r[0] * r[0] + r[1] * r[1]), irho = 1.0 / rho;
+        const double cl = rho > 0.0 ? r[0] * irho : 1.0, sl = rho > 0.0 ? r[1] * irho : 0.0;
         const double ve = -v[0] * sl + v[1] * cl;
         const double vn = -v[0] * u[2] * cl - v[1] * u[2] * sl + v[2] * cphi;
         const double vu = v[0] * u[0] + v[1] * u[1] + v[2] * u[2];
-        s[m].speed_m_s = sqrt(ve * ve + vn * vn + vu * vu);
-        const double vh = sqrt(ve * ve + vn * vn);
-        if (vu_vh) {
-            vu_vh[2 * m] = vu, vu_vh[2 * m + 1] = vh;
+        const double vh2 = ve * ve + vn * vn;
+        s[m].speed_m_s = sqrt(vh2 + vu * vu);
+        if (vu_vh2) {
+            vu_vh2[2 * m] = vu, vu_vh2[2 * m + 1] = vh2;
             s[m].gamma_rad = NAN;
         } else {
-            s[m].gamma_rad = bmd_ic_fan_gamma(s[m].speed_m_s, vu, vh);
+            s[m].gamma_rad = bmd_ic_fan_gamma(s[m].speed_m_s, vu, vh2);
         }
         approx_range(fs, u, &am[m], &bm[m]);
         amin = am[m] < amin ? am[m] : amin, amax = am[m] > amax ? am[m] : amax;

@@ -61,17 +61,18 @@ void bmd_ic_fan_site_free(bmd_ic_fan_site *fs);
  * their r and v, as bmd_ic_fill_state does, but with the geodesic inverse only at the nodes of a
  * lattice kept in fs (the ground range: a cheap approximation plus the correction interpolated
  * from the lattice; within 1 cm of bmd_ic_fill_state, see flyout_fan.c). scratch: room for
- * BMD_IC_FAN_SCRATCH(n) doubles. vu_vh: NULL, or room for 2 n doubles: then the angle is left
- * NAN and the vertical and horizontal speeds (m/s) of state m go to vu_vh[2m], vu_vh[2m + 1], for
- * bmd_ic_fan_gamma later (the flyout table needs the angle only at the states around its nodes). */
+ * BMD_IC_FAN_SCRATCH(n) doubles. vu_vh2: NULL, or room for 2 n doubles: then the angle is left
+ * NAN and the vertical speed (m/s) and the square of the horizontal speed (m^2/s^2) of state m go
+ * to vu_vh2[2m], vu_vh2[2m + 1], for bmd_ic_fan_gamma later (the flyout table needs the angle
+ * only at the states around its nodes). */
 void bmd_ic_fan_states(bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch,
-                       double *vu_vh);
+                       double *vu_vh2);
 
-/* Flight-path angle (rad) from speed, vertical and horizontal speed (m/s), as bmd_ic_fill_state
- * computes it: vertical at rest on the pad. */
-static inline double bmd_ic_fan_gamma(double speed_m_s, double vu_m_s, double vh_m_s)
+/* Flight-path angle (rad) from speed, vertical speed (m/s) and the square of the horizontal speed
+ * (m^2/s^2), as bmd_ic_fill_state computes it: vertical at rest on the pad. */
+static inline double bmd_ic_fan_gamma(double speed_m_s, double vu_m_s, double vh2_m2_s2)
 {
-    return speed_m_s > 0.0 ? atan2(vu_m_s, vh_m_s) : (0.5 * BMD_PI);
+    return speed_m_s > 0.0 ? atan2(vu_m_s, sqrt(vh2_m2_s2)) : (0.5 * BMD_PI);
 }
 #define BMD_IC_FAN_SCRATCH(n) (2 * (size_t)(n))
 
