@@ -8,15 +8,15 @@
  * - the ground range is g = a + c, where a is a cheap approximation (approx_range: the
  *   stereographic projection of the state's ellipsoid normal about the site's, its east and north
  *   components scaled by the site's radii of curvature, so that a is exact to first order at the
- *   site; one division) and c = exact - a is the correction. c depends only on the foot point, i.e. on
- *   the approximate coordinates (a, b) (b: cross-track) of the state, the site and the Earth, not
- *   on the interceptor; it is smooth and varies on the scale of the Earth's
- *   radius. It is computed exactly (PROJ's geodesic inverse, as bmd_ic_along_range) at the nodes
+ *   site; one division) and c = exact - a is the correction. c depends only on the foot point,
+ *   i.e. on the approximate coordinates (a, b) (b: cross-track) of the state, the site and the
+ *   Earth, not on the interceptor; it is smooth and varies on the scale of the Earth's radius.
+ *   It is computed exactly (PROJ's geodesic inverse, as bmd_ic_along_range) at the nodes
  *   of a square lattice in (a, b), FAN_CELL_M apart and anchored at the site, and interpolated
  *   by the tensor-product cubic through the 4 x 4 nodes around the state. Lattice nodes are
  *   computed when a state first needs them (bmd_ic_fan_site keeps them for the whole fan: a
  *   node's value depends only on its indices, so tables do not depend on the order of work).
- *   A default table needs ~600 nodes instead of ~60,000 geodesic inverses along its
+ *   A default table needs ~800 nodes instead of ~60,000 geodesic inverses along its
  *   trajectories (session 5: exact nodes every 15 km of each trajectory's ground track).
  * - the altitude and the up vector: Newton's method on the foot point warm-started from the
  *   previous state (bmd_earth_altitude_near), equal to the closed form to rounding (4e-9 m);
@@ -138,7 +138,8 @@ static int cover(bmd_ic_fan_site *fs, int i0, int i1, int j0, int j1)
         c[k] = NAN;
     for (int j = 0; j < fs->nj; j++)
         for (int i = 0; i < fs->ni; i++)
-            c[(long)(j + fs->j_lo - j0) * ni + (i + fs->i_lo - i0)] = fs->corr_m[(long)j * fs->ni + i];
+            c[(long)(j + fs->j_lo - j0) * ni + (i + fs->i_lo - i0)] =
+                fs->corr_m[(long)j * fs->ni + i];
     free(fs->corr_m);
     fs->corr_m = c;
     fs->i_lo = i0, fs->j_lo = j0;
