@@ -33,9 +33,11 @@ void bmd_flyout_free(bmd_flyout *table)
     table->bytes = 0;
 }
 
-/* What the rasteriser needs of a fan state. */
+/* What the rasteriser needs of a fan state: ground range, altitude, time, speed, and the vertical
+ * speed and the square of the horizontal speed, whose angle (bmd_ic_fan_gamma) is computed only
+ * for the states around a node (most of the fan's triangles hold no node). */
 typedef struct fan_point {
-    double r, h, t, v, g;
+    double r, h, t, v, vu, vh2;
 } fan_point;
 
 /* The fan: n trajectories of up to stride points each. */
@@ -90,8 +92,9 @@ static int fly_fan(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_
     f->len = calloc((size_t)f->n, sizeof *f->len);
     bmd_kv_state *buf = malloc(sizeof *buf * (size_t)f->stride);
     double *approx = malloc(sizeof *approx * BMD_IC_FAN_SCRATCH(f->stride));
+    double *vu_vh = malloc(sizeof *vu_vh * 2 * (size_t)f->stride);
     int st = BMD_SUCCESS;
-    if (!f->p || !f->len || !buf || !approx)
+    if (!f->p || !f->len || !buf || !approx || !vu_vh)
         st = bmd_error_set(err, BMD_ENOMEM, "out of memory for a fan of %d x %d states", f->n,
                            f->stride);
     *n_states = 0;
@@ -101,19 +104,24 @@ static int fly_fan(const bmd_earth *earth, const bmd_interceptor *ic, const bmd_
         int n = 0;
         st = bmd_ic_fly_raw(earth, ic, &o->site, e, o->sample_dt_s, buf, f->stride, &n, err);
         if (!st && mode == BMD_IC_FAN_FAST)
-            bmd_ic_fan_states(&fs, buf, n, approx);
+            bmd_ic_fan_states(&fs, buf, n, approx, vu_vh);
         for (int m = 0; m < n && !st; m++) {
-            if (mode == BMD_IC_FAN_EXACT)
+            if (mode == BMD_IC_FAN_EXACT) { /* the reference's angle, through sin and cos */
                 bmd_ic_fill_state(earth, &o->site, &buf[m]);
+                const double cg = cos(buf[m].gamma_rad);
+                vu_vh[2 * m] = sin(buf[m].gamma_rad), vu_vh[2 * m + 1] = cg * cg;
+            }
             f->p[(size_t)k * f->stride + m] =
                 (fan_point){buf[m].ground_range_m, buf[m].altitude_m, buf[m].t_s,
-                            buf[m].speed_m_s, buf[m].gamma_rad};
+                            buf[m].speed_m_s, vu_vh[2 * m], vu_vh[2 * m + 1]};
         }
         f->len[k] = n;
         *n_states += n;
     }
     free(buf);
     free(approx);
+    free(vu_vh);
+    bmd_ic_fan_site_free(&fs);
     return st;
 }
 
@@ -143,25 +151,26 @@ static inline double max2(double a, double b)
 static void raster_triangle(bmd_flyout *tb, const fan_point *a, const fan_point *b,
                             const fan_point *c)
 {
+    /* the nodes of the bounding box first: most of a fan's triangles hold none */
+    const double rmin = min2(a->r, min2(b->r, c->r)), rmax = max2(a->r, max2(b->r, c->r));
+    const double hmin = min2(a->h, min2(b->h, c->h)), hmax = max2(a->h, max2(b->h, c->h));
+    const double jlo = ceil(hmin / tb->d_altitude_m - 1e-9);
+    const double jhi = floor(hmax / tb->d_altitude_m + 1e-9);
+    if (!(jlo <= jhi) || jhi < 0.0 || jlo > tb->n_altitude - 1)
+        return;
+    const double ilo = ceil(rmin / tb->d_range_m - 1e-9), ihi = floor(rmax / tb->d_range_m + 1e-9);
+    if (!(ilo <= ihi) || ihi < 0.0 || ilo > tb->n_range - 1)
+        return;
     const double x1 = b->r - a->r, y1 = b->h - a->h, x2 = c->r - a->r, y2 = c->h - a->h;
     const double det = x1 * y2 - x2 * y1;
     const double scale = (fabs(x1) + fabs(x2)) * (fabs(y1) + fabs(y2));
     if (!(fabs(det) > 1e-12 * scale) || scale == 0.0)
         return;
-    double rmin = min2(a->r, min2(b->r, c->r)), rmax = max2(a->r, max2(b->r, c->r));
-    double hmin = min2(a->h, min2(b->h, c->h)), hmax = max2(a->h, max2(b->h, c->h));
-    int i0 = (int)ceil(rmin / tb->d_range_m - 1e-9), i1 = (int)floor(rmax / tb->d_range_m + 1e-9);
-    int j0 = (int)ceil(hmin / tb->d_altitude_m - 1e-9);
-    int j1 = (int)floor(hmax / tb->d_altitude_m + 1e-9);
-    if (i0 < 0)
-        i0 = 0;
-    if (j0 < 0)
-        j0 = 0;
-    if (i1 > tb->n_range - 1)
-        i1 = tb->n_range - 1;
-    if (j1 > tb->n_altitude - 1)
-        j1 = tb->n_altitude - 1;
+    const int i0 = ilo < 0.0 ? 0 : (int)ilo, j0 = jlo < 0.0 ? 0 : (int)jlo;
+    const int i1 = ihi > tb->n_range - 1 ? tb->n_range - 1 : (int)ihi;
+    const int j1 = jhi > tb->n_altitude - 1 ? tb->n_altitude - 1 : (int)jhi;
     const double tol = -1e-9;
+    double ga = NAN, gb = NAN, gc = NAN; /* the vertices' angles, at the first node inside */
     for (int j = j0; j <= j1; j++) {
         const double py = j * tb->d_altitude_m - a->h;
         for (int i = i0; i <= i1; i++) {
@@ -170,8 +179,13 @@ static void raster_triangle(bmd_flyout *tb, const fan_point *a, const fan_point 
             const double l0 = 1.0 - l1 - l2;
             if (l0 < tol || l1 < tol || l2 < tol)
                 continue;
+            if (isnan(ga)) {
+                ga = bmd_ic_fan_gamma(a->v, a->vu, a->vh2);
+                gb = bmd_ic_fan_gamma(b->v, b->vu, b->vh2);
+                gc = bmd_ic_fan_gamma(c->v, c->vu, c->vh2);
+            }
             keep_earliest(tb, i, j, l0 * a->t + l1 * b->t + l2 * c->t,
-                          l0 * a->v + l1 * b->v + l2 * c->v, l0 * a->g + l1 * b->g + l2 * c->g);
+                          l0 * a->v + l1 * b->v + l2 * c->v, l0 * ga + l1 * gb + l2 * gc);
         }
     }
 }

@@ -3,7 +3,10 @@
 #ifndef BMD_DEFENSE_INTERCEPTOR_INTERNAL_H
 #define BMD_DEFENSE_INTERCEPTOR_INTERNAL_H
 
+#include <math.h>
+
 #include "bmd/interceptor.h"
+#include "bmd/units.h"
 
 /* Fly one trajectory and record t, r_ecef and v_ecef only (the derived fields are left 0); the
  * notional model here, the staged model through bmd_ic_fly_staged. Same contract as
@@ -42,18 +45,36 @@ typedef struct bmd_ic_fan_site {
     double east[3], north[3], up[3]; /* the site's local frame (ECEF) */
     double east_scale_m, north_scale_m; /* radii of curvature at the site: N (prime vertical), M */
     double sin_az, cos_az;              /* of the launch azimuth */
+    /* The lattice of the ground range's correction (flyout_fan.c): node (i, j) at
+     * (a, b) = (i, j) FAN_CELL_M, stored at [(j - j_lo) ni + i - i_lo]; NAN until computed. */
+    double *corr_m;
+    int i_lo, j_lo, ni, nj;
 } bmd_ic_fan_site;
 
-/* Fill fs for the fan of site on earth (earth must outlive fs). */
+/* Fill fs for the fan of site on earth (earth must outlive fs); free with bmd_ic_fan_site_free.
+ * One fs serves one thread (it keeps the lattice it computes). */
 void bmd_ic_fan_site_init(const bmd_earth *earth, const bmd_interceptor_site *site,
                           bmd_ic_fan_site *fs);
+void bmd_ic_fan_site_free(bmd_ic_fan_site *fs);
 
 /* Fill ground range, altitude, speed and flight-path angle of the n states of ONE trajectory from
- * their r and v, as bmd_ic_fill_state does, but with the geodesic inverse only at nodes (the ground
- * range in between: a cheap approximation plus the interpolated correction; within 2 cm of
- * bmd_ic_fill_state, see flyout_fan.c). scratch: room for BMD_IC_FAN_SCRATCH(n) doubles. */
-void bmd_ic_fan_states(const bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch);
-#define BMD_IC_FAN_SCRATCH(n) (5 * (size_t)(n))
+ * their r and v, as bmd_ic_fill_state does, but with the geodesic inverse only at the nodes of a
+ * lattice kept in fs (the ground range: a cheap approximation plus the correction interpolated
+ * from the lattice; within 1 cm of bmd_ic_fill_state, see flyout_fan.c). scratch: room for
+ * BMD_IC_FAN_SCRATCH(n) doubles. vu_vh2: NULL, or room for 2 n doubles: then the angle is left
+ * NAN and the vertical speed (m/s) and the square of the horizontal speed (m^2/s^2) of state m go
+ * to vu_vh2[2m], vu_vh2[2m + 1], for bmd_ic_fan_gamma later (the flyout table needs the angle
+ * only at the states around its nodes). */
+void bmd_ic_fan_states(bmd_ic_fan_site *fs, bmd_kv_state *s, int n, double *scratch,
+                       double *vu_vh2);
+
+/* Flight-path angle (rad) from speed, vertical speed (m/s) and the square of the horizontal speed
+ * (m^2/s^2), as bmd_ic_fill_state computes it: vertical at rest on the pad. */
+static inline double bmd_ic_fan_gamma(double speed_m_s, double vu_m_s, double vh2_m2_s2)
+{
+    return speed_m_s > 0.0 ? atan2(vu_m_s, sqrt(vh2_m2_s2)) : (0.5 * BMD_PI);
+}
+#define BMD_IC_FAN_SCRATCH(n) (2 * (size_t)(n))
 
 /* How bmd_ic_flyout_build converts the fan's states: through bmd_ic_fan_states (what
  * bmd_flyout_build does), or bmd_ic_fill_state on every state (the reference for tests and
