@@ -414,6 +414,26 @@ int bmd_aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
     return RUN_FAILED;
 }
 
+/* The search state of an aim of shape at (target_lat_rad, target_lon_rad) from launch: the
+ * target's distance and azimuth and the aiming frame (shared by the cold and warm aims). */
+static void state_init(aim_state *s, const bmd_earth *earth, const aim_eval *a,
+                       const bmd_site *launch, bmd_aim_shape shape, double target_lat_rad,
+                       double target_lon_rad, double tolerance_m)
+{
+    memset(s, 0, sizeof *s);
+    s->shape = shape;
+    s->cut = shape == BMD_AIM_MIN_ENERGY || shape == BMD_AIM_CUTOFF;
+    s->p_init = NAN;
+    s->lat = target_lat_rad;
+    s->lon = target_lon_rad;
+    s->tolerance_m = tolerance_m;
+    s->x_max = bmd_aim_shape_max(&a->plan);
+    bmd_geodesy_inverse(earth, launch->lat_rad, launch->lon_rad, target_lat_rad, target_lon_rad,
+                        &s->dist, &s->az_t, NULL);
+    frame_init(earth, launch, s, &s->fr);
+    s->s_t = s->fr.eta_t * s->fr.radius_m;
+}
+
 int bmd_aim_target_warm(const bmd_earth *earth, const bmd_missile *missile, const bmd_plan *warm,
                         const bmd_site *launch, double target_lat_rad, double target_lon_rad,
                         double tolerance_m, bmd_aim_result *result, bmd_error *err)
@@ -428,18 +448,8 @@ int bmd_aim_target_warm(const bmd_earth *earth, const bmd_missile *missile, cons
     if (rc)
         return rc;
     aim_state s;
-    memset(&s, 0, sizeof s);
-    s.shape = BMD_AIM_MIN_ENERGY;
-    s.cut = 1;
-    s.p_init = NAN;
-    s.lat = target_lat_rad;
-    s.lon = target_lon_rad;
-    s.tolerance_m = tolerance_m;
-    s.x_max = bmd_aim_shape_max(&a.plan);
-    bmd_geodesy_inverse(earth, launch->lat_rad, launch->lon_rad, target_lat_rad, target_lon_rad,
-                        &s.dist, &s.az_t, NULL);
-    frame_init(earth, launch, &s, &s.fr);
-    s.s_t = s.fr.eta_t * s.fr.radius_m;
+    state_init(&s, earth, &a, launch, BMD_AIM_MIN_ENERGY, target_lat_rad, target_lon_rad,
+               tolerance_m);
     const double x = bmd_aim_get_shape(warm);
     if (!(x > 0.0 && x < s.x_max))
         return BMD_EMAXITER;
@@ -475,18 +485,7 @@ int bmd_aim_target(const bmd_earth *earth, const bmd_missile *missile, bmd_aim_s
         shape != BMD_AIM_CUTOFF)
         return bmd_error_set(err, BMD_EINVAL, "aim shape %d is unknown", (int)shape);
     aim_state s;
-    memset(&s, 0, sizeof s);
-    s.shape = shape;
-    s.cut = shape == BMD_AIM_MIN_ENERGY || shape == BMD_AIM_CUTOFF;
-    s.p_init = NAN;
-    s.lat = target_lat_rad;
-    s.lon = target_lon_rad;
-    s.tolerance_m = tolerance_m;
-    s.x_max = bmd_aim_shape_max(&a.plan);
-    bmd_geodesy_inverse(earth, launch->lat_rad, launch->lon_rad, target_lat_rad, target_lon_rad,
-                        &s.dist, &s.az_t, NULL);
-    frame_init(earth, launch, &s, &s.fr);
-    s.s_t = s.fr.eta_t * s.fr.radius_m;
+    state_init(&s, earth, &a, launch, shape, target_lat_rad, target_lon_rad, tolerance_m);
     /* 1. the base (max-range) plan, full burn, along the geodesic azimuth */
     aim_obs o;
     double x0 = bmd_aim_get_shape(&a.plan);
