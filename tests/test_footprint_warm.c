@@ -24,16 +24,7 @@
 /* An ICBM-class missile from Kozelsk at targets near an SM-3 IIA site (about 1,900 km): the
  * geometry of the Europe coverage-probability map, on 6 cells. */
 #define WARM_YAML                                                                                 \
-    "kind: scenario\n"                                                                            \
-    "title: \"warm\"\n"                                                                           \
-    "timeline: {detect_to_track_s: 20, track_to_decision_s: 7, decision_to_launch_s: 3, "        \
-    "kill_assessment_s: 30}\n"                                                                    \
-    "sensors:\n"                                                                                  \
-    "  - {name: sbirs, ir: {cloud_top_m: 10000, delay_s: 5}, notional: true, note: t}\n"          \
-    "sites:\n"                                                                                    \
-    "  - {name: near, at: [38.0, 42.5], interceptor: sm-3-block-iia, count: 4, cue: [sbirs], "    \
-    "notional: true, note: t}\n"                                                                  \
-    "threats:\n"                                                                                  \
+    BMD_TEST_ONE_SITE_YAML                                                                        \
     "  - {name: icbm, missile: rs-24-yars-class, from: [54.03, 35.78], to: [37.5, 41.5], "        \
     "notional: true, note: t}\n"
 

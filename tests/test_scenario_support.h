@@ -32,10 +32,9 @@
     "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], " \
     "notional: true, note: t}\n"
 
-/* One MRBM (shahab-3-class) against one SM-3 IIA site near its target, cued only by space-based
- * infrared (no radar sees the threat): the one-pair case of the Monte Carlo, sensitivity,
- * coverage-probability and report-probability tests. */
-#define BMD_TEST_ONE_PAIR_YAML                                                                     \
+/* One SM-3 IIA site at (38.0 N, 42.5 E) cued only by space-based infrared, and the line opening
+ * the threats: the defence of the one-pair scenarios below (append one threat). */
+#define BMD_TEST_ONE_SITE_YAML                                                                     \
     "kind: scenario\n"                                                                            \
     "title: \"one pair\"\n"                                                                       \
     "timeline: {detect_to_track_s: 20, track_to_decision_s: 7, decision_to_launch_s: 3, "        \
@@ -45,7 +44,13 @@
     "sites:\n"                                                                                    \
     "  - {name: near, at: [38.0, 42.5], interceptor: sm-3-block-iia, count: 4, cue: [sbirs], "    \
     "notional: true, note: t}\n"                                                                  \
-    "threats:\n"                                                                                  \
+    "threats:\n"
+
+/* One MRBM (shahab-3-class) against that site near its target (no radar sees the threat): the
+ * one-pair case of the Monte Carlo, sensitivity, coverage-probability and report-probability
+ * tests. */
+#define BMD_TEST_ONE_PAIR_YAML                                                                     \
+    BMD_TEST_ONE_SITE_YAML                                                                         \
     "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], "            \
     "notional: true, note: t}\n"
 
