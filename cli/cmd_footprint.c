@@ -510,7 +510,8 @@ static int setup(fp_cmd *c, const cli_args *a)
     c->defence = calloc(1, sizeof *c->defence);
     if (!c->defence)
         return CLI_FAILED;
-    if ((st = bmd_footprint_defense_from_scenario(&c->scn, tlat, tlon, c->defence, &err)))
+    if ((st = bmd_footprint_defense_from_scenario_shared(&c->scn, tlat, tlon, 0, c->opt.threads,
+                                                          c->defence, &err)))
         return cli_library_failure(c->command, st, &err);
     const long n = c->grid.n_cells;
     c->maps = calloc((size_t)c->n_centres, sizeof *c->maps);

@@ -38,11 +38,14 @@ BMD_API int bmd_footprint_defense_from_scenario(const bmd_scenario *scn, double 
 /* As bmd_footprint_defense_from_scenario; with per_type nonzero the sites with the same
  * interceptor (catalogue name and values) share one flyout table, built at the first of them
  * toward toward_lat/lon, as the analysis shares its tables (bmd/analysis.h): on a rotating Earth
- * the table of one latitude and azimuth serves the others within ~1 % in time. */
+ * the table of one latitude and azimuth serves the others within ~1 % in time. The tables are
+ * built on up to threads OpenMP threads (0: all cores; bmd_footprint_defense_from_scenario uses
+ * 0); the result does not depend on it. */
 BMD_API int bmd_footprint_defense_from_scenario_shared(const bmd_scenario *scn,
                                                        double toward_lat_rad,
                                                        double toward_lon_rad, int per_type,
-                                                       bmd_footprint_defense *d, bmd_error *err);
+                                                       int threads, bmd_footprint_defense *d,
+                                                       bmd_error *err);
 BMD_API void bmd_footprint_defense_free(bmd_footprint_defense *d);
 
 /* Cells to evaluate: a box's nodes (when has_box) followed by extra points. */

@@ -227,7 +227,7 @@ static int build_map(const bmd_analysis *an, const bmd_analysis_footprint_option
         tlat = m->grid.lat_rad[m->grid.n_cells / 2];
         tlon = m->grid.lon_rad[m->grid.n_cells / 2];
     }
-    st = bmd_footprint_defense_from_scenario(scn, tlat, tlon, d, err);
+    st = bmd_footprint_defense_from_scenario_shared(scn, tlat, tlon, 0, opt->threads, d, err);
     if (!st) {
         out->n_sites = d->n_sites;
         for (int s = 0; s < d->n_sites; s++)

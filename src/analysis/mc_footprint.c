@@ -73,7 +73,7 @@ static int defense_of(const bmd_scenario *s, const bmd_mc_footprint_input *in, i
                              in->threat >= 0 ? "threat" : "launch area",
                              in->threat >= 0 ? in->threat : in->launch_area);
     int st = bmd_footprint_defense_from_scenario_shared(s, in->toward_lat_rad, in->toward_lon_rad,
-                                                        in->tables_per_type != 0, d, err);
+                                                        in->tables_per_type != 0, threads, d, err);
     if (st)
         return st;
     *o = in->opt;

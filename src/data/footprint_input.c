@@ -10,6 +10,7 @@
 
 #include "bmd/footprint_input.h"
 #include "bmd/geodesy.h"
+#include "bmd/num.h"
 #include "bmd/units.h"
 #include "core/strbuf.h"
 
@@ -23,7 +24,7 @@ int bmd_footprint_defense_from_scenario(const bmd_scenario *scn, double toward_l
                                         double toward_lon_rad, bmd_footprint_defense *d,
                                         bmd_error *err)
 {
-    return bmd_footprint_defense_from_scenario_shared(scn, toward_lat_rad, toward_lon_rad, 0, d,
+    return bmd_footprint_defense_from_scenario_shared(scn, toward_lat_rad, toward_lon_rad, 0, 0, d,
                                                       err);
 }
 
@@ -43,7 +44,8 @@ static int same_interceptor(const bmd_scenario *scn, const bmd_footprint_defense
 
 int bmd_footprint_defense_from_scenario_shared(const bmd_scenario *scn, double toward_lat_rad,
                                                double toward_lon_rad, int per_type,
-                                               bmd_footprint_defense *d, bmd_error *err)
+                                               int threads, bmd_footprint_defense *d,
+                                               bmd_error *err)
 {
     memset(d, 0, sizeof *d);
     if (!scn || !scn->resolved)
@@ -106,7 +108,7 @@ int bmd_footprint_defense_from_scenario_shared(const bmd_scenario *scn, double t
     int status = 0;
     bmd_error first = {0, ""};
 #ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic, 1)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(bmd_num_threads(threads))
 #endif
     for (int s = 0; s < d->n_sites; s++) {
         if (shared_with[s] >= 0)
