@@ -24,16 +24,7 @@
  * sample shares it) and three near its reach (reachable only above some first-stage burn time, as
  * in test_mc_footprint_draws), an SM-3 IIA site near the tracks. */
 static const char case_yaml[] =
-    "kind: scenario\n"
-    "title: \"mc threat draws test\"\n"
-    "timeline: {detect_to_track_s: 20, track_to_decision_s: 7, decision_to_launch_s: 3, "
-    "kill_assessment_s: 30}\n"
-    "sensors:\n"
-    "  - {name: sbirs, ir: {cloud_top_m: 10000, delay_s: 5}, notional: true, note: t}\n"
-    "sites:\n"
-    "  - {name: near, at: [38.0, 42.5], interceptor: sm-3-block-iia, count: 4, cue: [sbirs], "
-    "notional: true, note: t}\n"
-    "threats:\n"
+    BMD_TEST_ONE_SITE_YAML
     "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], "
     "notional: true, note: t}\n"
     "  - {name: t34, missile: shahab-3-class, from: [35.5, 51.0], to: [37.0, 34.0], "

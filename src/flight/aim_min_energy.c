@@ -43,6 +43,17 @@ typedef struct me_trial {
 
 enum { ME_FEASIBLE = 0, ME_INFEASIBLE = -10 };
 
+/* The trial of the flight last aimed in a at shape x. */
+static void me_from_last(const aim_eval *a, const aim_state *s, double x, me_trial *t)
+{
+    t->x = x;
+    t->g = me_residual(a);
+    t->plan = a->plan;
+    t->sum = a->sum;
+    t->p = a->plan.cutoff_s > 0.0 ? a->plan.cutoff_s : a->sum.events.burnout_s;
+    t->phi = remainder(a->plan.azimuth_rad - s->az_t, 2.0 * M_PI);
+}
+
 /* Aim with shape x (full burn first, to learn whether it reaches the target at all); fills t and
  * returns ME_FEASIBLE, ME_INFEASIBLE (the full burn at x falls short, or the aim failed), or a
  * status (> 0). */
@@ -67,12 +78,7 @@ static int me_try(aim_eval *a, const aim_state *s0, double x, double phi, double
         return rc;
     if (rc != RUN_HIT)
         return ME_INFEASIBLE;
-    t->x = x;
-    t->g = me_residual(a);
-    t->plan = a->plan;
-    t->sum = a->sum;
-    t->p = a->plan.cutoff_s > 0.0 ? a->plan.cutoff_s : a->sum.events.burnout_s;
-    t->phi = remainder(a->plan.azimuth_rad - s0->az_t, 2.0 * M_PI);
+    me_from_last(a, s0, x, t);
     return isfinite(t->g) ? ME_FEASIBLE : ME_INFEASIBLE;
 }
 
@@ -84,17 +90,6 @@ static int me_refine(aim_eval *a, aim_state *s, me_trial cur, double slope, doub
 static double me_slope0(const aim_state *s)
 {
     return -0.8 * fmax(0.5 * M_PI - s->bo_gamma, 0.1) / fmax(s->x_pk, 0.05);
-}
-
-/* The trial of the flight last aimed in a at shape x. */
-static void me_from_last(const aim_eval *a, const aim_state *s, double x, me_trial *t)
-{
-    t->x = x;
-    t->g = me_residual(a);
-    t->plan = a->plan;
-    t->sum = a->sum;
-    t->p = a->plan.cutoff_s > 0.0 ? a->plan.cutoff_s : a->sum.events.burnout_s;
-    t->phi = remainder(a->plan.azimuth_rad - s->az_t, 2.0 * M_PI);
 }
 
 /* The minimum-energy aim from the peak state s (cutoff iteration at the peak shape first).
