@@ -89,6 +89,8 @@ static cJSON *summary_json(const fp_cmd *c, double run_s)
         cJSON_AddNumberToObject(x, "prepare_time_s", c->info[m].prepare_s);
         cJSON_AddNumberToObject(x, "threat_flights", (double)c->stats[m].flights);
         cJSON_AddNumberToObject(x, "engagements", (double)c->stats[m].engagements);
+        cJSON_AddNumberToObject(x, "pairs_decided_without_engagement",
+                                (double)c->stats[m].pruned);
         double miss_max = 0, miss_sum = 0;
         long n_ok = 0;
         for (long k = 0; k < c->grid.n_cells; k++)

@@ -168,7 +168,9 @@ typedef struct bmd_footprint_stats {
     double miss_max_m;       /* over flown cells */
     double miss_mean_m;
     long engagements;        /* bmd_engage calls */
-    long pruned;             /* (cell, site) pairs answered out of reach without bmd_engage */
+    long pruned;             /* (cell, site) pairs answered without bmd_engage: the site's
+                                fire-control radar never sees the flight (bmd_engage_fcr_never),
+                                or the flight is beyond its table's reach */
     int threads;             /* OpenMP threads used */
 } bmd_footprint_stats;
 
@@ -267,12 +269,22 @@ typedef struct bmd_footprint_reengage {
 
 /* Engage every cell's kept flight by re's defence into out[0 .. n_cells - 1] (cells that were
  * not flown keep their status: out of range, no aim). No required speed. engagements (may be
- * NULL): bmd_engage calls are added to it. Errors: BMD_EINVAL (NULL input, flights of another
- * footprint, a site without a table or interceptors); BMD_ENOMEM; the first library error of a
- * cell. */
+ * NULL): bmd_engage calls are added to it (a site whose fire-control radar never sees a flight,
+ * bmd_engage_fcr_never, is decided without one). A site's table may be left empty (t_s NULL)
+ * when bmd_footprint_flown_sites_seen says its radar sees none of the flights. Errors:
+ * BMD_EINVAL (NULL input, flights of another footprint, a site without interceptors, an empty
+ * table where the site's radar sees a flight); BMD_ENOMEM; the first library error of a cell. */
 BMD_API int bmd_footprint_engage_flown(const bmd_footprint *fp, const bmd_footprint_flown *fl,
                                        const bmd_footprint_reengage *re, bmd_footprint_cell *out,
                                        long *engagements, bmd_error *err);
+
+/* For each of re's sites (tables not needed), seen[s] = 1 when its fire-control radar sees at
+ * least one kept flight (that is, bmd_engage_fcr_never is false for some cell flown: the site
+ * has no FCR, coverage is not required, or the flight comes within its reach), else 0: no cell
+ * can be engaged by that site, and its flyout table need not be built. seen has re->n_sites
+ * entries. Returns BMD_EINVAL for NULL input or flights of another footprint, else 0. */
+BMD_API int bmd_footprint_flown_sites_seen(const bmd_footprint *fp, const bmd_footprint_flown *fl,
+                                           const bmd_footprint_reengage *re, unsigned char *seen);
 
 BMD_API void bmd_footprint_flown_free(bmd_footprint_flown *fl);
 

@@ -46,6 +46,22 @@ BMD_API int bmd_footprint_defense_from_scenario_shared(const bmd_scenario *scn,
                                                        double toward_lon_rad, int per_type,
                                                        int threads, bmd_footprint_defense *d,
                                                        bmd_error *err);
+
+/* The two steps of bmd_footprint_defense_from_scenario_shared, for callers that build only the
+ * tables some cell needs (the coverage-probability samples: bmd_footprint_flown_sites_seen).
+ * bmd_footprint_defense_sites fills d with every site with interceptors (radars, cues, timeline)
+ * and empty tables (t_s NULL). bmd_footprint_defense_tables then builds the table of each site s
+ * with need[s] nonzero (need NULL: every site; a table already built is kept), as
+ * bmd_footprint_defense_from_scenario_shared does; with per_type the shared table is built when
+ * any of its sites needs it. Errors as bmd_footprint_defense_from_scenario_shared (on an error of
+ * the tables d's tables are freed). */
+BMD_API int bmd_footprint_defense_sites(const bmd_scenario *scn, bmd_footprint_defense *d,
+                                        bmd_error *err);
+BMD_API int bmd_footprint_defense_tables(const bmd_scenario *scn, double toward_lat_rad,
+                                         double toward_lon_rad, int per_type, int threads,
+                                         const unsigned char *need, bmd_footprint_defense *d,
+                                         bmd_error *err);
+
 BMD_API void bmd_footprint_defense_free(bmd_footprint_defense *d);
 
 /* Cells to evaluate: a box's nodes (when has_box) followed by extra points. */

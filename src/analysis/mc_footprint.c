@@ -63,17 +63,21 @@ static bmd_aim_shape shape_of(const bmd_scenario *scn, const bmd_mc_footprint_in
 }
 
 /* The defence of scenario s (a sample's copy, or the nominal) into d, and the footprint
- * options of its rules and warhead into o (required speed off). */
+ * options of its rules and warhead into o (required speed off). tables: build every site's
+ * flyout table (0: leave them empty for bmd_footprint_defense_tables). */
 static int defense_of(const bmd_scenario *s, const bmd_mc_footprint_input *in, int threads,
-                      bmd_footprint_defense *d, bmd_footprint_options *o, bmd_error *err)
+                      int tables, bmd_footprint_defense *d, bmd_footprint_options *o,
+                      bmd_error *err)
 {
     const bmd_catalog_missile *e = entry_of(s, in);
     if (!e)
         return bmd_error_set(err, BMD_EINVAL, "coverage probability: no missile for %s %d",
                              in->threat >= 0 ? "threat" : "launch area",
                              in->threat >= 0 ? in->threat : in->launch_area);
-    int st = bmd_footprint_defense_from_scenario_shared(s, in->toward_lat_rad, in->toward_lon_rad,
-                                                        in->tables_per_type != 0, threads, d, err);
+    int st = bmd_footprint_defense_sites(s, d, err);
+    if (!st && tables)
+        st = bmd_footprint_defense_tables(s, in->toward_lat_rad, in->toward_lon_rad,
+                                          in->tables_per_type != 0, threads, NULL, d, err);
     if (st)
         return st;
     *o = in->opt;
@@ -111,7 +115,7 @@ static int footprint_of(const bmd_scenario *s, const bmd_mc_footprint_input *in,
         return bmd_error_set(err, BMD_ENOMEM, "coverage probability: out of memory");
     bmd_footprint_options o;
     bmd_footprint *fp = NULL;
-    int st = defense_of(s, in, threads, d, &o, err);
+    int st = defense_of(s, in, threads, 1, d, &o, err);
     if (!st)
         st = prepare_of(s, in, d, &o, &fp, err);
     if (!st)
@@ -123,7 +127,9 @@ static int footprint_of(const bmd_scenario *s, const bmd_mc_footprint_input *in,
 }
 
 /* The fast path: the kept flights fl of the nominal footprint fp engaged by the defence of
- * scenario s into cells. */
+ * scenario s into cells. Only the flyout tables of the sites whose fire-control radar sees some
+ * flight are built (bmd_footprint_flown_sites_seen: the others engage no cell, with or without a
+ * table), so the cells are those of the whole defence. */
 static int engage_of(const bmd_scenario *s, const bmd_mc_footprint_input *in, int threads,
                      const bmd_footprint *fp, const bmd_footprint_flown *fl,
                      bmd_footprint_cell *cells, long *engagements, bmd_error *err)
@@ -132,10 +138,18 @@ static int engage_of(const bmd_scenario *s, const bmd_mc_footprint_input *in, in
     if (!d)
         return bmd_error_set(err, BMD_ENOMEM, "coverage probability: out of memory");
     bmd_footprint_options o;
-    int st = defense_of(s, in, threads, d, &o, err);
+    int st = defense_of(s, in, threads, 0, d, &o, err);
     if (!st) {
         bmd_footprint_reengage re = {d->sites, d->n_sites, o.engage, o.rcs_m2, threads};
-        st = bmd_footprint_engage_flown(fp, fl, &re, cells, engagements, err);
+        unsigned char seen[BMD_FOOTPRINT_MAX_SITES];
+        if (bmd_footprint_flown_sites_seen(fp, fl, &re, seen))
+            st = bmd_error_set(err, BMD_EINVAL, "coverage probability: flights of another "
+                               "footprint");
+        if (!st)
+            st = bmd_footprint_defense_tables(s, in->toward_lat_rad, in->toward_lon_rad,
+                                              in->tables_per_type != 0, threads, seen, d, err);
+        if (!st)
+            st = bmd_footprint_engage_flown(fp, fl, &re, cells, engagements, err);
     }
     bmd_footprint_defense_free(d);
     free(d);
@@ -173,7 +187,7 @@ static int nominal_fast(const bmd_scenario *scn, const bmd_mc_footprint_input *i
     bmd_footprint_options o;
     if (keep)
         *keep = d;
-    int st = defense_of(scn, in, threads, d, &o, err);
+    int st = defense_of(scn, in, threads, 1, d, &o, err);
     if (keep_o)
         *keep_o = o;
     if (!st)
@@ -277,7 +291,7 @@ static int draw_flights(const bmd_scenario *scn, const bmd_param_set *params, co
         return st;
     }
     bmd_footprint_options o;
-    st = defense_of(copy, in, threads, *d, &o, err);
+    st = defense_of(copy, in, threads, 1, *d, &o, err);
     if (!st)
         st = prepare_of(copy, in, *d, &o, fp, err);
     if (!st)

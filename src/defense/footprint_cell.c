@@ -249,9 +249,23 @@ int bmd_fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_ce
     reach_bound(fp, &sc->traj, &rb);
     int st, shots = 0;
     double earliest = INFINITY, need = INFINITY;
+    /* the flight alone (no cues) for bmd_engage_fcr_never */
+    bmd_threat bare = {0};
+    bare.traj = &sc->traj;
+    bare.cls = fp->opt.cls;
+    bare.rcs_m2 = fp->opt.rcs_m2;
     for (int s = 0; s < ns; s++) {
         const bmd_footprint_site *fs = &fp->sites[s];
         const int rep = fp->group_rep[s];
+        /* a fire-control radar that never sees the flight (when the intercept must be inside its
+         * coverage): not engageable at any interceptor speed, decided without bmd_engage */
+        if (bmd_engage_fcr_never(&fp->earth, &bare, &fs->site, &fp->opt.engage)) {
+            (*pruned)++;
+            continue;
+        }
+        if (!fs->site.flyout || !fs->site.flyout->t_s)
+            return bmd_error_set(err, BMD_EINVAL, "site %d has no flyout table, and its "
+                                 "fire-control radar sees the flight", s);
         const int far = out_of_reach(fp, &rb, s, fs->site.flyout->range_max_m);
         const int want_speed = fp->opt.required_speed && fp->n_ladder > 0;
         if (far && !want_speed) {

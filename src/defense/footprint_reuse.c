@@ -190,10 +190,10 @@ int bmd_footprint_engage_flown(const bmd_footprint *fp, const bmd_footprint_flow
         return bmd_error_set(err, BMD_EINVAL, "footprint re-engagement: %d sites (0..%d allowed)",
                              re->n_sites, BMD_FOOTPRINT_MAX_SITES);
     for (int s = 0; s < re->n_sites; s++)
-        if (!re->sites[s].site.flyout || !re->sites[s].site.flyout->t_s ||
-            re->sites[s].site.n_interceptors < 1)
-            return bmd_error_set(err, BMD_EINVAL, "footprint re-engagement: site %d needs a built "
-                                 "flyout table and at least one interceptor", s);
+        if (!re->sites[s].site.flyout || re->sites[s].site.n_interceptors < 1)
+            return bmd_error_set(err, BMD_EINVAL, "footprint re-engagement: site %d needs a flyout"
+                                 " table (built, or empty when its radar sees no flight) and at "
+                                 "least one interceptor", s);
     /* the footprint with the new defence: sites, engagement options and cross-section swapped */
     bmd_footprint *x = malloc(sizeof *x);
     if (!x)
@@ -252,5 +252,27 @@ int bmd_footprint_engage_flown(const bmd_footprint *fp, const bmd_footprint_flow
         *engagements += eng;
     if (status)
         return bmd_error_set(err, status, "footprint cell %ld: %.400s", bad, first.message);
+    return BMD_SUCCESS;
+}
+
+int bmd_footprint_flown_sites_seen(const bmd_footprint *fp, const bmd_footprint_flown *fl,
+                                   const bmd_footprint_reengage *re, unsigned char *seen)
+{
+    if (!fp || !fl || !re || !seen || fl->n_cells != fp->in.n_cells || re->n_sites < 0 ||
+        re->n_sites > BMD_FOOTPRINT_MAX_SITES || (re->n_sites > 0 && !re->sites))
+        return BMD_EINVAL;
+    for (int s = 0; s < re->n_sites; s++) {
+        seen[s] = 0;
+        for (long k = 0; k < fl->n_cells && !seen[s]; k++) {
+            if (fl->cells[k].status != BMD_FOOTPRINT_OK)
+                continue;
+            /* the flight alone, as bmd_fp_engage_cell asks bmd_engage_fcr_never */
+            bmd_threat bare = {0};
+            bare.traj = &fl->traj[k];
+            bare.cls = fp->opt.cls;
+            bare.rcs_m2 = re->rcs_m2;
+            seen[s] = !bmd_engage_fcr_never(&fp->earth, &bare, &re->sites[s].site, &re->engage);
+        }
+    }
     return BMD_SUCCESS;
 }

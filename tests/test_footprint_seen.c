@@ -1,0 +1,251 @@
+/* Tests of the footprint's short cut for sites whose fire-control radar never sees a flight
+ * (bmd_engage_fcr_never in bmd_fp_engage_cell, bmd_footprint_flown_sites_seen,
+ * bmd_footprint_defense_tables with a need mask): such a site engages no cell, with or without
+ * its flyout table, so the coverage-probability samples build only the tables of the sites some
+ * flight is seen by, and their cells are those of the whole defence, bit for bit. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "bmd/footprint.h"
+#include "bmd/footprint_input.h"
+#include "bmd/montecarlo.h"
+#include "test_support.h"
+#include "test_scenario_support.h"
+
+/* An MRBM at targets beside an Aegis site with its SPY-1D (site 0: sees the descending RV), a
+ * second Aegis site in Norway, ~3,000 km away (site 1: its radar sees none of the flights), and
+ * a site without a fire-control radar (site 2: nothing to short-cut). */
+#define SEEN_HEAD_YAML                                                                            \
+    "kind: scenario\n"                                                                            \
+    "title: \"radar short cut\"\n"                                                                \
+    "timeline: {detect_to_track_s: 20, track_to_decision_s: 7, decision_to_launch_s: 3, "        \
+    "kill_assessment_s: 30}\n"                                                                    \
+    "sensors:\n"                                                                                  \
+    "  - {name: sbirs, ir: {cloud_top_m: 10000, delay_s: 5}, notional: true, note: t}\n"          \
+    "sites:\n"                                                                                    \
+    "  - {name: near, at: [38.0, 42.5], interceptor: sm-3-block-iia, count: 4, radar: spy-1d, "   \
+    "cue: [sbirs], notional: true, note: t}\n"                                                    \
+    "  - {name: norway, at: [60.0, 5.0], interceptor: sm-3-block-ib, count: 4, radar: spy-1d, "   \
+    "cue: [sbirs], notional: true, note: t}\n"
+#define SEEN_THREAT_YAML                                                                          \
+    "threats:\n"                                                                                  \
+    "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], "            \
+    "notional: true, note: t}\n"
+#define SEEN_YAML                                                                                 \
+    SEEN_HEAD_YAML                                                                                \
+    "  - {name: blind, at: [38.5, 43.0], interceptor: sm-3-block-ib, count: 4, cue: [sbirs], "    \
+    "notional: true, note: t}\n" SEEN_THREAT_YAML
+/* The same without the site that has no radar (which covers every cell at any draw). */
+#define SEEN_TWO_YAML SEEN_HEAD_YAML SEEN_THREAT_YAML
+
+#define GRID "37,38,40.5,42.5,1"
+
+typedef struct fixture {
+    bmd_scenario scn;
+    bmd_footprint_grid grid;
+    bmd_footprint_defense *full, *lazy;
+    bmd_footprint_options o;
+    bmd_footprint *fp;
+    bmd_footprint_flown *fl;
+} fixture;
+
+static void open_case(fixture *x, const char *yaml)
+{
+    bmd_test_open_scenario(yaml, &x->scn);
+    bmd_error err = {0};
+    memset(&x->grid, 0, sizeof x->grid);
+    if (bmd_footprint_grid_parse(&x->scn, GRID, 1000, &x->grid, &err))
+        fail_msg("%s", err.message);
+    x->full = calloc(1, sizeof *x->full);
+    x->lazy = calloc(1, sizeof *x->lazy);
+    assert_non_null(x->full);
+    assert_non_null(x->lazy);
+    const double lat = x->scn.threats[0].from.lat_rad, lon = x->scn.threats[0].from.lon_rad;
+    if (bmd_footprint_defense_from_scenario(&x->scn, lat, lon, x->full, &err))
+        fail_msg("%s", err.message);
+    bmd_footprint_options_init(&x->o);
+    x->o.threads = 2;
+    x->o.required_speed = 0;
+    x->o.rcs_m2 = x->scn.threats[0].entry->signature.warhead_rcs_m2;
+    bmd_footprint_input fi = {BMD_FOOTPRINT_DEFENDED_AREA, &x->scn.threats[0].entry->missile,
+                              BMD_AIM_MIN_ENERGY, lat, lon, x->grid.lat_rad, x->grid.lon_rad,
+                              x->grid.n_cells, x->full->sites, x->full->n_sites};
+    x->fp = NULL;
+    x->fl = NULL;
+    if (bmd_footprint_prepare(&x->scn.earth, &fi, &x->o, &x->fp, &err) ||
+        bmd_footprint_fly_all(x->fp, &x->fl, &err))
+        fail_msg("%s", err.message);
+}
+
+static void close_case(fixture *x)
+{
+    bmd_footprint_flown_free(x->fl);
+    bmd_footprint_free(x->fp);
+    bmd_footprint_defense_free(x->full);
+    bmd_footprint_defense_free(x->lazy);
+    free(x->full);
+    free(x->lazy);
+    bmd_footprint_grid_free(&x->grid);
+    bmd_scenario_free(&x->scn);
+}
+
+/* The lazy defence: sites first, then the tables of need (NULL: none). */
+static void build_lazy(fixture *x, const unsigned char *need)
+{
+    static const unsigned char none[BMD_FOOTPRINT_MAX_SITES] = {0};
+    bmd_error err = {0};
+    if (bmd_footprint_defense_sites(&x->scn, x->lazy, &err) ||
+        bmd_footprint_defense_tables(&x->scn, x->scn.threats[0].from.lat_rad,
+                                     x->scn.threats[0].from.lon_rad, 0, 2, need ? need : none,
+                                     x->lazy, &err))
+        fail_msg("%s", err.message);
+}
+
+static bmd_footprint_reengage reengage_of(const fixture *x, const bmd_footprint_defense *d)
+{
+    bmd_footprint_reengage re = {d->sites, d->n_sites, x->o.engage, x->o.rcs_m2, 2};
+    return re;
+}
+
+static void a_site_whose_radar_sees_no_flight_needs_no_table_and_engages_no_cell(void **state)
+{
+    (void)state;
+    fixture x;
+    open_case(&x, SEEN_YAML);
+    assert_int_equal(x.full->n_sites, 3);
+    const long n = x.grid.n_cells;
+    bmd_footprint_reengage re = reengage_of(&x, x.full);
+    unsigned char seen[BMD_FOOTPRINT_MAX_SITES];
+    assert_int_equal(bmd_footprint_flown_sites_seen(x.fp, x.fl, &re, seen), 0);
+    /* the site beside the targets sees them, Norway does not, the site without a radar "sees" */
+    if (!(seen[0] == 1 && seen[1] == 0 && seen[2] == 1))
+        fail_msg("expected seen = {1, 0, 1} (near, Norway, no radar); actual {%d, %d, %d}",
+                 seen[0], seen[1], seen[2]);
+    build_lazy(&x, seen);
+    assert_non_null(x.lazy->tables[0].t_s);
+    assert_null(x.lazy->tables[1].t_s);
+    assert_non_null(x.lazy->tables[2].t_s);
+    bmd_footprint_cell *a = calloc((size_t)n, sizeof *a), *b = calloc((size_t)n, sizeof *b);
+    assert_non_null(a);
+    assert_non_null(b);
+    long eng_full = 0, eng_lazy = 0;
+    bmd_error err = {0};
+    if (bmd_footprint_engage_flown(x.fp, x.fl, &re, a, &eng_full, &err))
+        fail_msg("%s", err.message);
+    bmd_footprint_reengage rl = reengage_of(&x, x.lazy);
+    if (bmd_footprint_engage_flown(x.fp, x.fl, &rl, b, &eng_lazy, &err))
+        fail_msg("%s", err.message);
+    if (memcmp(a, b, (size_t)n * sizeof *a))
+        fail_msg("the cells engaged without Norway's table differ from the whole defence's");
+    assert_int_equal(eng_full, eng_lazy);
+    long by_near = 0;
+    for (long k = 0; k < n; k++) {
+        by_near += (a[k].site_mask & 1u) != 0;
+        if (a[k].site_mask & 2u)
+            fail_msg("cell %ld is engaged by the site whose radar sees no flight", k);
+    }
+    if (by_near == 0)
+        fail_msg("expected cells engaged by the near site (else the comparison proves nothing)");
+    /* the radar short cut decides Norway's pairs without bmd_engage: at most 2 calls a cell */
+    if (!(eng_full <= 2 * n))
+        fail_msg("expected at most %ld engagements (near and the site without a radar), "
+                 "actual %ld", 2 * n, eng_full);
+    free(a);
+    free(b);
+    close_case(&x);
+}
+
+static void an_empty_table_where_a_radar_sees_a_flight_is_refused_with_the_site_named(
+    void **state)
+{
+    (void)state;
+    fixture x;
+    open_case(&x, SEEN_YAML);
+    build_lazy(&x, NULL); /* no table at all: the near site's radar sees the flights */
+    bmd_footprint_cell *c = calloc((size_t)x.grid.n_cells, sizeof *c);
+    assert_non_null(c);
+    bmd_footprint_reengage rl = reengage_of(&x, x.lazy);
+    bmd_error err = {0};
+    assert_int_equal(bmd_footprint_engage_flown(x.fp, x.fl, &rl, c, NULL, &err), BMD_EINVAL);
+    if (!strstr(err.message, "site 0 has no flyout table"))
+        fail_msg("expected the error to name site 0's missing table; actual \"%s\"", err.message);
+    free(c);
+    close_case(&x);
+}
+
+/* The coverage probability's samples build the tables of the sites some flight is seen by (here
+ * never Norway's): the per-cell counts equal the plain path's (every sample's footprint
+ * prepared, flown and engaged with all its tables), for a band of the near radar's detection
+ * range that makes its cells flip (asserted) and a band of its interceptor's speed. */
+static void the_coverage_probability_with_only_the_seen_tables_keeps_the_plain_counts(
+    void **state)
+{
+    (void)state;
+    fixture x;
+    open_case(&x, SEEN_TWO_YAML);
+    static const char *const vary[] = {"radar[spy-1d].detection_range_m=20000:400000",
+                                       "interceptor[sm-3-block-iia].burnout_speed_m_s=3000:6000"};
+    bmd_param_set set = {0};
+    bmd_error err = {0};
+    for (int k = 0; k < 2; k++)
+        if (bmd_param_set_vary_in(&set, &x.scn, vary[k], &err))
+            fail_msg("%s", err.message);
+    bmd_mc_footprint_input in;
+    memset(&in, 0, sizeof in);
+    in.mode = BMD_FOOTPRINT_DEFENDED_AREA;
+    in.threat = 0;
+    in.launch_area = -1;
+    in.centre_lat_rad = in.toward_lat_rad = x.scn.threats[0].from.lat_rad;
+    in.centre_lon_rad = in.toward_lon_rad = x.scn.threats[0].from.lon_rad;
+    in.cell_lat_rad = x.grid.lat_rad;
+    in.cell_lon_rad = x.grid.lon_rad;
+    in.n_cells = x.grid.n_cells;
+    in.launch_on = -1;
+    bmd_footprint_options_init(&in.opt);
+    bmd_mc_options opt;
+    bmd_mc_options_init(&opt);
+    opt.samples = 6;
+    opt.seed = 5;
+    opt.threads = 2;
+    bmd_mc_footprint fast, plain;
+    if (bmd_mc_footprint_run(&x.scn, &set, &in, &opt, &fast, &err))
+        fail_msg("%s", err.message);
+    in.plain = 1;
+    if (bmd_mc_footprint_run(&x.scn, &set, &in, &opt, &plain, &err))
+        fail_msg("%s", err.message);
+    assert_int_equal(fast.reused, 1);
+    long fractional = 0;
+    for (long k = 0; k < fast.n_cells; k++) {
+        fractional += fast.p_one[k] > 0 && fast.p_one[k] < 1;
+        if (fast.n_one[k] != plain.n_one[k] || fast.n_two[k] != plain.n_two[k])
+            fail_msg("cell %ld: expected the plain path's counts %ld, %ld; fast %ld, %ld", k,
+                     plain.n_one[k], plain.n_two[k], fast.n_one[k], fast.n_two[k]);
+    }
+    if (fractional == 0)
+        fail_msg("expected a cell that flips inside the bands (0 < P < 1); none of %ld",
+                 fast.n_cells);
+    bmd_mc_footprint_free(&fast);
+    bmd_mc_footprint_free(&plain);
+    bmd_param_set_free(&set);
+    close_case(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_site_whose_radar_sees_no_flight_needs_no_table_and_engages_no_cell),
+        cmocka_unit_test(
+            an_empty_table_where_a_radar_sees_a_flight_is_refused_with_the_site_named),
+        cmocka_unit_test(
+            the_coverage_probability_with_only_the_seen_tables_keeps_the_plain_counts),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
