@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "bmd/aim.h"
+#include "bmd/engagement.h"
 #include "bmd/footprint.h"
 #include "bmd/footprint_input.h"
 #include "bmd/montecarlo.h"
@@ -181,6 +183,68 @@ static void an_empty_table_where_a_radar_sees_a_flight_is_refused_with_the_site_
     close_case(&x);
 }
 
+/* The short cut changes no answer: every cell's shots and engaging sites equal those of
+ * bmd_engage run on the cell's own flight (flown as the footprint flies it: bmd_aim_fly_to at the
+ * exact tolerance, then the plan flown with the footprint's flight options) for every site, the
+ * site whose radar sees nothing included. */
+static void every_cell_agrees_with_bmd_engage_on_its_own_flight_at_every_site(void **state)
+{
+    (void)state;
+    fixture x;
+    open_case(&x, SEEN_YAML);
+    const long n = x.grid.n_cells;
+    bmd_footprint_cell *c = calloc((size_t)n, sizeof *c);
+    assert_non_null(c);
+    bmd_footprint_stats st;
+    bmd_error err = {0};
+    if (bmd_footprint_run(x.fp, 0, n, c, NULL, NULL, NULL, &st, &err))
+        fail_msg("%s", err.message);
+    const bmd_catalog_missile *m = x.scn.threats[0].entry;
+    const bmd_site launch = {x.scn.threats[0].from.lat_rad, x.scn.threats[0].from.lon_rad, 0.0};
+    long engaged = 0, never = 0;
+    for (long k = 0; k < n; k++) {
+        assert_int_equal(c[k].status, BMD_FOOTPRINT_OK);
+        bmd_aim_fly_options fo;
+        bmd_aim_fly_options_init(&fo);
+        fo.shape = BMD_AIM_MIN_ENERGY;
+        fo.aim_tolerance_m = x.o.exact_tolerance_m;
+        bmd_aim_flight aim;
+        if (bmd_aim_fly_to(&x.scn.earth, &m->missile, &launch, x.grid.lat_rad[k],
+                           x.grid.lon_rad[k], &fo, 0, &aim, &err))
+            fail_msg("%s", err.message);
+        bmd_trajectory tr = {0};
+        bmd_flight_summary sum;
+        if (bmd_trajectory_fly(&x.scn.earth, &m->missile, &aim.plan, launch.lat_rad,
+                               launch.lon_rad, 0.0, &x.o.flight, &sum, &tr, &err))
+            fail_msg("%s", err.message);
+        int shots = 0;
+        unsigned mask = 0;
+        for (int s = 0; s < x.full->n_sites; s++) {
+            const bmd_footprint_site *fs = &x.full->sites[s];
+            bmd_threat th;
+            bmd_engagement e;
+            if (bmd_threat_prepare_rcs(&x.scn.earth, &tr, &sum.events, x.o.cls, x.o.rcs_m2,
+                                       &fs->cues, &th, &err) ||
+                bmd_engage(&x.scn.earth, &th, &fs->site, &fs->timeline, &x.o.engage, &e, &err))
+                fail_msg("%s", err.message);
+            never += bmd_engage_fcr_never(&x.scn.earth, &th, &fs->site, &x.o.engage);
+            if (e.engageable)
+                shots += e.shot_opportunities, mask |= 1u << s;
+        }
+        engaged += mask != 0;
+        if (shots != c[k].shot_opportunities || mask != c[k].site_mask)
+            fail_msg("cell %ld: bmd_engage gives %d shots from sites 0x%x, the footprint %d from "
+                     "0x%x", k, shots, mask, c[k].shot_opportunities, c[k].site_mask);
+        bmd_trajectory_free(&tr);
+    }
+    if (engaged == 0 || never < n)
+        fail_msg("expected engaged cells and a radar that sees no flight (else nothing is "
+                 "compared): %ld engaged, %ld pairs never seen", engaged, never);
+    assert_int_equal(st.pruned >= n, 1);
+    free(c);
+    close_case(&x);
+}
+
 /* The coverage probability's samples build the tables of the sites some flight is seen by (here
  * never Norway's): the per-cell counts equal the plain path's (every sample's footprint
  * prepared, flown and engaged with all its tables), for a band of the near radar's detection
@@ -244,6 +308,7 @@ int main(void)
         cmocka_unit_test(a_site_whose_radar_sees_no_flight_needs_no_table_and_engages_no_cell),
         cmocka_unit_test(
             an_empty_table_where_a_radar_sees_a_flight_is_refused_with_the_site_named),
+        cmocka_unit_test(every_cell_agrees_with_bmd_engage_on_its_own_flight_at_every_site),
         cmocka_unit_test(
             the_coverage_probability_with_only_the_seen_tables_keeps_the_plain_counts),
     };
