@@ -17,37 +17,13 @@
 #include "bmd/aim.h"
 #include "bmd/engagement.h"
 #include "bmd/footprint.h"
-#include "bmd/footprint_input.h"
-#include "bmd/montecarlo.h"
 #include "test_support.h"
 #include "test_scenario_support.h"
+#include "test_mc_footprint_support.h"
 
-/* An MRBM at targets beside an Aegis site with its SPY-1D (site 0: sees the descending RV), a
- * second Aegis site in Norway, ~3,000 km away (site 1: its radar sees none of the flights), and
- * a site without a fire-control radar (site 2: nothing to short-cut). */
-#define SEEN_HEAD_YAML                                                                            \
-    "kind: scenario\n"                                                                            \
-    "title: \"radar short cut\"\n"                                                                \
-    "timeline: {detect_to_track_s: 20, track_to_decision_s: 7, decision_to_launch_s: 3, "        \
-    "kill_assessment_s: 30}\n"                                                                    \
-    "sensors:\n"                                                                                  \
-    "  - {name: sbirs, ir: {cloud_top_m: 10000, delay_s: 5}, notional: true, note: t}\n"          \
-    "sites:\n"                                                                                    \
-    "  - {name: near, at: [38.0, 42.5], interceptor: sm-3-block-iia, count: 4, radar: spy-1d, "   \
-    "cue: [sbirs], notional: true, note: t}\n"                                                    \
-    "  - {name: norway, at: [60.0, 5.0], interceptor: sm-3-block-ib, count: 4, radar: spy-1d, "   \
-    "cue: [sbirs], notional: true, note: t}\n"
-#define SEEN_THREAT_YAML                                                                          \
-    "threats:\n"                                                                                  \
-    "  - {name: mrbm, missile: shahab-3-class, from: [35.5, 51.0], to: [37.5, 41.5], "            \
-    "notional: true, note: t}\n"
-#define SEEN_YAML                                                                                 \
-    SEEN_HEAD_YAML                                                                                \
-    "  - {name: blind, at: [38.5, 43.0], interceptor: sm-3-block-ib, count: 4, cue: [sbirs], "    \
-    "notional: true, note: t}\n" SEEN_THREAT_YAML
-/* The same without the site that has no radar (which covers every cell at any draw). */
-#define SEEN_TWO_YAML SEEN_HEAD_YAML SEEN_THREAT_YAML
-
+/* The engage Monte Carlo's fast-path case (test_scenario_support.h): an MRBM at targets beside
+ * an Aegis ship with its SPY-1D (site 0: sees the descending RV) and two sites in northern Europe
+ * whose radars see none of the flights (sites 1 and 2). */
 #define GRID "37,38,40.5,42.5,1"
 
 typedef struct fixture {
@@ -59,9 +35,9 @@ typedef struct fixture {
     bmd_footprint_flown *fl;
 } fixture;
 
-static void open_case(fixture *x, const char *yaml)
+static void open_case(fixture *x)
 {
-    bmd_test_open_scenario(yaml, &x->scn);
+    bmd_test_open_scenario(BMD_TEST_FAST_PATH_YAML, &x->scn);
     bmd_error err = {0};
     memset(&x->grid, 0, sizeof x->grid);
     if (bmd_footprint_grid_parse(&x->scn, GRID, 1000, &x->grid, &err))
@@ -121,20 +97,33 @@ static void a_site_whose_radar_sees_no_flight_needs_no_table_and_engages_no_cell
 {
     (void)state;
     fixture x;
-    open_case(&x, SEEN_YAML);
+    open_case(&x);
     assert_int_equal(x.full->n_sites, 3);
     const long n = x.grid.n_cells;
     bmd_footprint_reengage re = reengage_of(&x, x.full);
     unsigned char seen[BMD_FOOTPRINT_MAX_SITES];
     assert_int_equal(bmd_footprint_flown_sites_seen(x.fp, x.fl, &re, seen), 0);
-    /* the site beside the targets sees them, Norway does not, the site without a radar "sees" */
-    if (!(seen[0] == 1 && seen[1] == 0 && seen[2] == 1))
-        fail_msg("expected seen = {1, 0, 1} (near, Norway, no radar); actual {%d, %d, %d}",
+    if (!(seen[0] == 1 && seen[1] == 0 && seen[2] == 0))
+        fail_msg("expected seen = {1, 0, 0} (the ship, Poland, North Sea); actual {%d, %d, %d}",
                  seen[0], seen[1], seen[2]);
+    /* a site without a fire-control radar (or not required to see the intercept) is "seen" */
+    bmd_footprint_reengage blind = re;
+    bmd_footprint_site sites[BMD_FOOTPRINT_MAX_SITES];
+    memcpy(sites, x.full->sites, sizeof sites);
+    sites[1].site.fire_control = NULL;
+    blind.sites = sites;
+    unsigned char seen_blind[BMD_FOOTPRINT_MAX_SITES];
+    assert_int_equal(bmd_footprint_flown_sites_seen(x.fp, x.fl, &blind, seen_blind), 0);
+    assert_int_equal(seen_blind[1], 1);
+    blind.sites = x.full->sites;
+    blind.engage.require_fcr_coverage = 0;
+    assert_int_equal(bmd_footprint_flown_sites_seen(x.fp, x.fl, &blind, seen_blind), 0);
+    if (!(seen_blind[0] && seen_blind[1] && seen_blind[2]))
+        fail_msg("without the coverage requirement every site must count as seen");
     build_lazy(&x, seen);
     assert_non_null(x.lazy->tables[0].t_s);
     assert_null(x.lazy->tables[1].t_s);
-    assert_non_null(x.lazy->tables[2].t_s);
+    assert_null(x.lazy->tables[2].t_s);
     bmd_footprint_cell *a = calloc((size_t)n, sizeof *a), *b = calloc((size_t)n, sizeof *b);
     assert_non_null(a);
     assert_non_null(b);
@@ -146,20 +135,19 @@ static void a_site_whose_radar_sees_no_flight_needs_no_table_and_engages_no_cell
     if (bmd_footprint_engage_flown(x.fp, x.fl, &rl, b, &eng_lazy, &err))
         fail_msg("%s", err.message);
     if (memcmp(a, b, (size_t)n * sizeof *a))
-        fail_msg("the cells engaged without Norway's table differ from the whole defence's");
+        fail_msg("the cells engaged without the northern tables differ from the whole defence's");
     assert_int_equal(eng_full, eng_lazy);
     long by_near = 0;
     for (long k = 0; k < n; k++) {
         by_near += (a[k].site_mask & 1u) != 0;
-        if (a[k].site_mask & 2u)
-            fail_msg("cell %ld is engaged by the site whose radar sees no flight", k);
+        if (a[k].site_mask & 6u)
+            fail_msg("cell %ld is engaged by a site whose radar sees no flight", k);
     }
     if (by_near == 0)
         fail_msg("expected cells engaged by the near site (else the comparison proves nothing)");
-    /* the radar short cut decides Norway's pairs without bmd_engage: at most 2 calls a cell */
-    if (!(eng_full <= 2 * n))
-        fail_msg("expected at most %ld engagements (near and the site without a radar), "
-                 "actual %ld", 2 * n, eng_full);
+    /* the radar short cut decides the northern pairs without bmd_engage: 1 call a cell */
+    if (!(eng_full <= n))
+        fail_msg("expected at most %ld engagements (the ship's), actual %ld", n, eng_full);
     free(a);
     free(b);
     close_case(&x);
@@ -170,7 +158,7 @@ static void an_empty_table_where_a_radar_sees_a_flight_is_refused_with_the_site_
 {
     (void)state;
     fixture x;
-    open_case(&x, SEEN_YAML);
+    open_case(&x);
     build_lazy(&x, NULL); /* no table at all: the near site's radar sees the flights */
     bmd_footprint_cell *c = calloc((size_t)x.grid.n_cells, sizeof *c);
     assert_non_null(c);
@@ -186,12 +174,12 @@ static void an_empty_table_where_a_radar_sees_a_flight_is_refused_with_the_site_
 /* The short cut changes no answer: every cell's shots and engaging sites equal those of
  * bmd_engage run on the cell's own flight (flown as the footprint flies it: bmd_aim_fly_to at the
  * exact tolerance, then the plan flown with the footprint's flight options) for every site, the
- * site whose radar sees nothing included. */
+ * sites whose radars see nothing included. */
 static void every_cell_agrees_with_bmd_engage_on_its_own_flight_at_every_site(void **state)
 {
     (void)state;
     fixture x;
-    open_case(&x, SEEN_YAML);
+    open_case(&x);
     const long n = x.grid.n_cells;
     bmd_footprint_cell *c = calloc((size_t)n, sizeof *c);
     assert_non_null(c);
@@ -246,7 +234,7 @@ static void every_cell_agrees_with_bmd_engage_on_its_own_flight_at_every_site(vo
 }
 
 /* The coverage probability's samples build the tables of the sites some flight is seen by (here
- * never Norway's): the per-cell counts equal the plain path's (every sample's footprint
+ * never the northern sites'): the per-cell counts equal the plain path's (every sample's footprint
  * prepared, flown and engaged with all its tables), for a band of the near radar's detection
  * range that makes its cells flip (asserted) and a band of its interceptor's speed. */
 static void the_coverage_probability_with_only_the_seen_tables_keeps_the_plain_counts(
@@ -254,26 +242,16 @@ static void the_coverage_probability_with_only_the_seen_tables_keeps_the_plain_c
 {
     (void)state;
     fixture x;
-    open_case(&x, SEEN_TWO_YAML);
+    open_case(&x);
     static const char *const vary[] = {"radar[spy-1d].detection_range_m=20000:400000",
-                                       "interceptor[sm-3-block-iia].burnout_speed_m_s=3000:6000"};
+                                       "interceptor[sm-3-block-ib].burnout_speed_m_s=3000:6000"};
     bmd_param_set set = {0};
     bmd_error err = {0};
     for (int k = 0; k < 2; k++)
         if (bmd_param_set_vary_in(&set, &x.scn, vary[k], &err))
             fail_msg("%s", err.message);
     bmd_mc_footprint_input in;
-    memset(&in, 0, sizeof in);
-    in.mode = BMD_FOOTPRINT_DEFENDED_AREA;
-    in.threat = 0;
-    in.launch_area = -1;
-    in.centre_lat_rad = in.toward_lat_rad = x.scn.threats[0].from.lat_rad;
-    in.centre_lon_rad = in.toward_lon_rad = x.scn.threats[0].from.lon_rad;
-    in.cell_lat_rad = x.grid.lat_rad;
-    in.cell_lon_rad = x.grid.lon_rad;
-    in.n_cells = x.grid.n_cells;
-    in.launch_on = -1;
-    bmd_footprint_options_init(&in.opt);
+    bmd_test_mc_footprint_input(&x.scn, &x.grid, &in);
     bmd_mc_options opt;
     bmd_mc_options_init(&opt);
     opt.samples = 6;

@@ -20,6 +20,7 @@
 #include "bmd/montecarlo.h"
 #include "test_support.h"
 #include "test_scenario_support.h"
+#include "test_mc_footprint_support.h"
 
 /* An ICBM-class missile from Kozelsk at targets near an SM-3 IIA site (about 1,900 km): the
  * geometry of the Europe coverage-probability map, on 6 cells. */
@@ -197,18 +198,7 @@ static void the_coverage_probability_warm_starts_its_draws_and_keeps_the_cold_co
         if (bmd_param_set_vary_in(&set, &x.scn, vary[k], &err))
             fail_msg("%s", err.message);
     bmd_mc_footprint_input in;
-    memset(&in, 0, sizeof in);
-    in.mode = BMD_FOOTPRINT_DEFENDED_AREA;
-    in.threat = 0;
-    in.launch_area = -1;
-    in.centre_lat_rad = in.toward_lat_rad = x.scn.threats[0].from.lat_rad;
-    in.centre_lon_rad = in.toward_lon_rad = x.scn.threats[0].from.lon_rad;
-    in.cell_lat_rad = x.grid.lat_rad;
-    in.cell_lon_rad = x.grid.lon_rad;
-    in.n_cells = x.grid.n_cells;
-    in.launch_on = -1;
-    bmd_footprint_options_init(&in.opt);
-    in.opt.flight.sample_interval_s = 2.0;
+    bmd_test_mc_footprint_input(&x.scn, &x.grid, &in);
     in.threat_draws = 2;
     bmd_mc_options opt;
     bmd_mc_options_init(&opt);

@@ -17,6 +17,7 @@
 #include "bmd/montecarlo.h"
 #include "test_support.h"
 #include "test_scenario_support.h"
+#include "test_mc_footprint_support.h"
 
 /* The one-pair case of test_scenario_support.h (an MRBM, an SM-3 IIA site near its target, IR
  * cueing) on a footprint grid. */
@@ -33,20 +34,7 @@ static void open_case(fixture *x, const char *grid)
     memset(&x->grid, 0, sizeof x->grid);
     if (bmd_footprint_grid_parse(&x->scn, grid, 1000, &x->grid, &err))
         fail_msg("%s", err.message);
-    memset(&x->in, 0, sizeof x->in);
-    x->in.mode = BMD_FOOTPRINT_DEFENDED_AREA;
-    x->in.threat = 0;
-    x->in.launch_area = -1;
-    x->in.centre_lat_rad = x->scn.threats[0].from.lat_rad;
-    x->in.centre_lon_rad = x->scn.threats[0].from.lon_rad;
-    x->in.toward_lat_rad = x->in.centre_lat_rad;
-    x->in.toward_lon_rad = x->in.centre_lon_rad;
-    x->in.cell_lat_rad = x->grid.lat_rad;
-    x->in.cell_lon_rad = x->grid.lon_rad;
-    x->in.n_cells = x->grid.n_cells;
-    x->in.launch_on = -1;
-    bmd_footprint_options_init(&x->in.opt);
-    x->in.opt.flight.sample_interval_s = 2.0; /* as the analysis' flights */
+    bmd_test_mc_footprint_input(&x->scn, &x->grid, &x->in);
 }
 
 static void close_case(fixture *x)

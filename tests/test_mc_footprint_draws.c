@@ -17,6 +17,7 @@
 #include "bmd/montecarlo.h"
 #include "test_support.h"
 #include "test_scenario_support.h"
+#include "test_mc_footprint_support.h"
 
 typedef struct fixture {
     bmd_scenario scn;
@@ -38,18 +39,7 @@ static void open_case(fixture *x, const char *grid, const char *const *vary, int
     for (int k = 0; k < nv; k++)
         if (bmd_param_set_vary_in(&x->set, &x->scn, vary[k], &err))
             fail_msg("%s", err.message);
-    memset(&x->in, 0, sizeof x->in);
-    x->in.mode = BMD_FOOTPRINT_DEFENDED_AREA;
-    x->in.threat = 0;
-    x->in.launch_area = -1;
-    x->in.centre_lat_rad = x->in.toward_lat_rad = x->scn.threats[0].from.lat_rad;
-    x->in.centre_lon_rad = x->in.toward_lon_rad = x->scn.threats[0].from.lon_rad;
-    x->in.cell_lat_rad = x->grid.lat_rad;
-    x->in.cell_lon_rad = x->grid.lon_rad;
-    x->in.n_cells = x->grid.n_cells;
-    x->in.launch_on = -1;
-    bmd_footprint_options_init(&x->in.opt);
-    x->in.opt.flight.sample_interval_s = 2.0;
+    bmd_test_mc_footprint_input(&x->scn, &x->grid, &x->in);
 }
 
 static void close_case(fixture *x)
