@@ -245,11 +245,9 @@ static void the_coverage_probability_with_only_the_seen_tables_keeps_the_plain_c
     open_case(&x);
     static const char *const vary[] = {"radar[spy-1d].detection_range_m=20000:400000",
                                        "interceptor[sm-3-block-ib].burnout_speed_m_s=3000:6000"};
-    bmd_param_set set = {0};
+    bmd_param_set set;
+    bmd_test_vary(&x.scn, vary, 2, &set);
     bmd_error err = {0};
-    for (int k = 0; k < 2; k++)
-        if (bmd_param_set_vary_in(&set, &x.scn, vary[k], &err))
-            fail_msg("%s", err.message);
     bmd_mc_footprint_input in;
     bmd_test_mc_footprint_input(&x.scn, &x.grid, &in);
     bmd_mc_options opt;

@@ -192,11 +192,9 @@ static void the_coverage_probability_warm_starts_its_draws_and_keeps_the_cold_co
     open_case(&x);
     static const char *const vary[] = {"missile.stages[0].burn_time_s=55:65",
                                        "interceptor.burnout_speed_m_s=3000:6000"};
-    bmd_param_set set = {0};
+    bmd_param_set set;
+    bmd_test_vary(&x.scn, vary, 2, &set);
     bmd_error err = {0};
-    for (int k = 0; k < 2; k++)
-        if (bmd_param_set_vary_in(&set, &x.scn, vary[k], &err))
-            fail_msg("%s", err.message);
     bmd_mc_footprint_input in;
     bmd_test_mc_footprint_input(&x.scn, &x.grid, &in);
     in.threat_draws = 2;

@@ -35,10 +35,7 @@ static void open_case(fixture *x, const char *grid, const char *const *vary, int
     memset(&x->grid, 0, sizeof x->grid);
     if (bmd_footprint_grid_parse(&x->scn, grid, 1000, &x->grid, &err))
         fail_msg("%s", err.message);
-    memset(&x->set, 0, sizeof x->set);
-    for (int k = 0; k < nv; k++)
-        if (bmd_param_set_vary_in(&x->set, &x->scn, vary[k], &err))
-            fail_msg("%s", err.message);
+    bmd_test_vary(&x->scn, vary, nv, &x->set);
     bmd_test_mc_footprint_input(&x->scn, &x->grid, &x->in);
 }
 

@@ -1,6 +1,6 @@
 /* test_mc_footprint_support.h — the coverage-probability input shared by the footprint Monte
  * Carlo tests (test_mc_footprint, test_mc_footprint_draws, test_footprint_warm,
- * test_footprint_seen). Header only. */
+ * test_footprint_seen). Header only; include after cmocka.h. */
 #ifndef BMD_TEST_MC_FOOTPRINT_SUPPORT_H
 #define BMD_TEST_MC_FOOTPRINT_SUPPORT_H
 
@@ -28,6 +28,17 @@ static inline void bmd_test_mc_footprint_input(const bmd_scenario *scn,
     in->launch_on = -1;
     bmd_footprint_options_init(&in->opt);
     in->opt.flight.sample_interval_s = 2.0;
+}
+
+/* The parameter set of the --vary texts vary[0 .. n - 1] on scn (a failure fails the test). */
+static inline void bmd_test_vary(const bmd_scenario *scn, const char *const *vary, int n,
+                                 bmd_param_set *set)
+{
+    bmd_error err = {0};
+    memset(set, 0, sizeof *set);
+    for (int k = 0; k < n; k++)
+        if (bmd_param_set_vary_in(set, scn, vary[k], &err))
+            fail_msg("%s", err.message);
 }
 
 #endif
