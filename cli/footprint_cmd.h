@@ -15,6 +15,9 @@
 
 #define DEG BMD_DEG_PER_RAD
 
+/* The most maps one command computes. */
+#define MAX_CENTRES 4096
+
 /* One map to compute: its centre and missile. */
 typedef struct centre {
     char name[BMD_NAME_MAX];
@@ -56,5 +59,13 @@ struct cli_outputs;
 int cli_footprint_write_outputs(fp_cmd *c, const cli_args *a, struct cli_outputs *out,
                                 const int index[3], const volatile sig_atomic_t *interrupted,
                                 double run_s);
+
+/* footprint_centres.c: add the map centred on (lat, lon) with missile m and shape (a name seen
+ * before is skipped; more than MAX_CENTRES: usage error, said); and collect every map of the
+ * defended-area or launch-area mode from --launch/--target or the scenario (allocates
+ * c->centres). Return CLI_OK or an exit status, the problem said on stderr. */
+int cli_fp_add_centre(fp_cmd *c, const char *name, double lat, double lon, const bmd_missile *m,
+                      bmd_aim_shape shape);
+int cli_fp_collect_centres(fp_cmd *c, const cli_args *a);
 
 #endif

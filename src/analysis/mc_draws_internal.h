@@ -46,4 +46,8 @@ int bmd_analysis_mc_fly_draws(const bmd_scenario *scn, const bmd_param_set *set,
 
 void bmd_analysis_mc_draws_free(bmd_analysis_mc_draws *td);
 
+/* mc_stats.c: the statistics of pair p (probabilities, standard errors, quantiles, first-order
+ * indices) from the records of the n samples of r, in sample order; buf holds 2 n doubles. */
+int bmd_mc_reduce_pair(bmd_mc_result *r, const bmd_mc_record *rec, int p, double *buf);
+
 #endif

@@ -27,156 +27,6 @@
 #define PEAK_TOL 3e-3           /* rad: 3e-3 in the shape costs < 1 km at the flat peak */
 #define PHI_STEP_MAX 0.3        /* rad: largest azimuth step */
 
-/* Geocentric unit vector of a geodetic point. */
-static void unit_vector(const bmd_earth *e, double lat, double lon, double u[3])
-{
-    bmd_earth_geodetic_to_ecef(e, lat, lon, 0.0, u);
-    double r = sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
-    for (int i = 0; i < 3; i++)
-        u[i] /= r;
-}
-
-/* Along-track angle (unwrapped to [-pi/2, 3pi/2)) and bearing along the flight (relative to the
- * frame's tangent; the long way round beyond the antipode) of unit vector u. */
-static void frame_coords(const aim_frame *f, const double u[3], double *eta, double *beta)
-{
-    double ut = bmd_dot3(u, f->t), un = bmd_dot3(u, f->n), e = atan2(ut, bmd_dot3(u, f->l));
-    *eta = e < -0.5 * M_PI ? e + 2.0 * M_PI : e;
-    *beta = *eta > M_PI ? atan2(-un, -ut) : atan2(un, ut);
-}
-
-/* Build the frame from the launch point and the geodesic bearing of the target. */
-static void frame_init(const bmd_earth *e, const bmd_site *site, const aim_state *s, aim_frame *f)
-{
-    double east[3], north[3], up[3], tgt[3], d[3], k;
-    unit_vector(e, site->lat_rad, site->lon_rad, f->l);
-    bmd_earth_enu_basis(site->lat_rad, site->lon_rad, east, north, up);
-    for (int i = 0; i < 3; i++)
-        d[i] = sin(s->az_t) * east[i] + cos(s->az_t) * north[i];
-    k = bmd_dot3(d, f->l);
-    for (int i = 0; i < 3; i++)
-        d[i] -= k * f->l[i];
-    k = sqrt(bmd_dot3(d, d));
-    for (int i = 0; i < 3; i++)
-        f->t[i] = d[i] / k;
-    /* right-hand normal: forward x up */
-    f->n[0] = f->t[1] * f->l[2] - f->t[2] * f->l[1];
-    f->n[1] = f->t[2] * f->l[0] - f->t[0] * f->l[2];
-    f->n[2] = f->t[0] * f->l[1] - f->t[1] * f->l[0];
-    f->radius_m = bmd_earth_mean_radius_m(e);
-    unit_vector(e, s->lat, s->lon, tgt);
-    frame_coords(f, tgt, &f->eta_t, &f->beta_t);
-    f->xi_t = asin(fmax(-1.0, fmin(1.0, bmd_dot3(tgt, f->n))));
-}
-
-/* Set the plan for controls (p, phi): min-energy cuts the peak shape off at p and flies at
- * azimuth az_t + phi; depressed flies shape p at az_t + phi; lofted flies the kick vector
- * (p along the bearing, phi across it), regular through the vertical plan. */
-static void set_controls(aim_eval *a, const aim_state *s, double p, double phi)
-{
-    if (s->cut) {
-        a->plan.azimuth_rad = s->az_t + phi;
-        bmd_aim_set_shape(&a->plan, s->x_me);
-        a->plan.cutoff_s = p;
-    } else if (s->shape == BMD_AIM_LOFTED) {
-        a->plan.azimuth_rad = s->az_t + atan2(phi, p);
-        bmd_aim_set_shape(&a->plan, fmin(hypot(p, phi), s->x_max));
-        a->plan.cutoff_s = 0.0;
-    } else {
-        a->plan.azimuth_rad = s->az_t + phi;
-        bmd_aim_set_shape(&a->plan, fmin(p, s->x_max));
-        a->plan.cutoff_s = 0.0;
-    }
-}
-
-/* Read the last flight in the frame. A flight that does not come down counts as an overshoot
- * (along-track length of two Earth circumferences). */
-static void observe(const aim_eval *a, const aim_state *s, double p, double phi, aim_obs *o)
-{
-    o->p = p;
-    o->phi = phi;
-    o->impacted = a->sum.impacted;
-    if (!a->sum.impacted) {
-        o->s = 4.0 * M_PI * s->fr.radius_m;
-        o->c = o->bearing = NAN;
-        o->miss_m = INFINITY;
-        return;
-    }
-    double u[3], eta, beta;
-    unit_vector(a->earth, a->sum.impact_lat_rad, a->sum.impact_lon_rad, u);
-    frame_coords(&s->fr, u, &eta, &beta);
-    o->s = eta * s->fr.radius_m;
-    o->bearing = remainder(beta - s->fr.beta_t, 2.0 * M_PI);
-    /* lofted: the cross-track angle (its sign taken along the flight past the antipode), which
-     * a kick across the bearing moves even when the impact lies next to, or behind, L */
-    o->c = s->shape == BMD_AIM_LOFTED
-               ? (asin(fmax(-1.0, fmin(1.0, bmd_dot3(u, s->fr.n)))) - s->fr.xi_t) *
-                     (eta > M_PI ? -1.0 : 1.0)
-               : o->bearing;
-    bmd_geodesy_inverse(a->earth, a->sum.impact_lat_rad, a->sum.impact_lon_rad, s->lat, s->lon,
-                        &o->miss_m, NULL, NULL);
-}
-
-/* Fly controls (p, phi) and read the impact. */
-static int fly_controls(aim_eval *a, const aim_state *s, double p, double phi, aim_obs *o)
-{
-    set_controls(a, s, p, phi);
-    if (bmd_aim_fly(a))
-        return a->rc;
-    observe(a, s, p, phi, o);
-    return BMD_SUCCESS;
-}
-
-/* Fly the full-burn plan of shape x at azimuth offset daz, seen as the family's controls (for
- * min-energy p is the burnout time). */
-int bmd_aim_fly_full(aim_eval *a, const aim_state *s, double x, double daz, aim_obs *o)
-{
-    a->plan.cutoff_s = 0.0;
-    a->plan.azimuth_rad = s->az_t + daz;
-    bmd_aim_set_shape(&a->plan, x);
-    if (bmd_aim_fly(a))
-        return a->rc;
-    if (s->cut)
-        observe(a, s, a->sum.events.burnout_s, daz, o);
-    else if (s->shape == BMD_AIM_LOFTED)
-        observe(a, s, x * cos(daz), x * sin(daz), o);
-    else
-        observe(a, s, x, daz, o);
-    return BMD_SUCCESS;
-}
-
-/* The along-track residual, increasing in p on the branch: range error for min-energy; for lofted
- * and depressed a signed square root of the shortfall from the peak, nearly linear in the shape
- * parameter on either side of the peak (the range is quadratic there). */
-static double along_residual(const aim_state *s, double along_m)
-{
-    if (s->cut)
-        return along_m - s->s_t;
-    double u = sqrt(fmax(s->s_pk - along_m, 0.0)), ut = sqrt(fmax(s->s_pk - s->s_t, 0.0));
-    return s->shape == BMD_AIM_LOFTED ? ut - u : u - ut;
-}
-
-/* Record the full-burn flight o of shape x as the peak when it outranges it. */
-void bmd_aim_note_peak(const aim_eval *a, aim_state *s, const aim_obs *o, double x)
-{
-    if (!o->impacted || !(o->s > s->s_pk))
-        return;
-    s->s_pk = o->s;
-    s->x_pk = x;
-    s->p_pk = o->p;
-    s->phi_pk = o->phi;
-    s->c_pk = o->c;
-    s->b_pk = o->bearing;
-    s->r_pk = a->sum.ground_range_m;
-    s->t_final = a->sum.events.burnout_s;
-    s->bo_alt = a->sum.burnout_altitude_m;
-    s->bo_speed = a->sum.burnout_speed_m_s;
-    s->bo_gamma = a->sum.burnout_flight_path_rad;
-    s->bo_r = a->sum.burnout_radius_m;
-    s->bo_v_i = a->sum.burnout_inertial_speed_m_s;
-    s->bo_gamma_i = a->sum.burnout_inertial_flight_path_rad;
-}
-
 /* Search the peak of the full-burn range over the shape parameter near x_pk at azimuth offset
  * phi, stopping early once a flight reaches stop_range_m (the target is then within reach); the
  * best flight becomes the peak. */
@@ -304,7 +154,7 @@ int bmd_aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
         return RUN_FAILED; /* no finite bracket (e.g. a flight without burnout time) */
     for (int it = 0; it < max_flights; it++) {
         aim_obs o;
-        int rc = fly_controls(a, s, p, phi, &o);
+        int rc = bmd_aim_fly_controls(a, s, p, phi, &o);
         if (rc)
             return rc;
         if (o.miss_m <= s->tolerance_m)
@@ -329,7 +179,7 @@ int bmd_aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
                 phi += fmax(-PHI_STEP_MAX, fmin(PHI_STEP_MAX, -o.c));
             continue;
         }
-        double f = along_residual(s, o.s);
+        double f = bmd_aim_along_residual(s, o.s);
         if (f < 0.0) {
             if (s->shape == BMD_AIM_DEPRESSED && p >= hi0)
                 return RUN_TOO_CLOSE; /* the flattest plan still flies too far */
@@ -345,7 +195,7 @@ int bmd_aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
         }
         f_hist[0] = f_hist[1], f_hist[1] = f_hist[2], f_hist[2] = fabs(f);
         /* Broyden */
-        double c = isfinite(o.c) ? o.c : 0.0, f_prev = along_residual(s, prev.s);
+        double c = isfinite(o.c) ? o.c : 0.0, f_prev = bmd_aim_along_residual(s, prev.s);
         double c_prev = isfinite(prev.c) ? prev.c : c;
         double dp = (p - prev.p) / span, dq = phi - prev.phi, df = f - f_prev, dc = c - c_prev;
         if (!have_jac) {
@@ -390,7 +240,7 @@ int bmd_aim_run(aim_eval *a, aim_state *s, double phi, int max_flights)
         if (!inside || stalled) {
             double mid = 0.5 * (lo + hi), alt = mid;
             if (known_lo && known_hi && !stalled) { /* regula falsi */
-                double fa = along_residual(s, s_lo), fb = along_residual(s, s_hi);
+                double fa = bmd_aim_along_residual(s, s_lo), fb = bmd_aim_along_residual(s, s_hi);
                 alt = fb > fa ? lo - fa * (hi - lo) / (fb - fa) : mid;
                 if (!(alt > lo + margin && alt < hi - margin))
                     alt = mid;
@@ -430,7 +280,7 @@ static void state_init(aim_state *s, const bmd_earth *earth, const aim_eval *a,
     s->x_max = bmd_aim_shape_max(&a->plan);
     bmd_geodesy_inverse(earth, launch->lat_rad, launch->lon_rad, target_lat_rad, target_lon_rad,
                         &s->dist, &s->az_t, NULL);
-    frame_init(earth, launch, s, &s->fr);
+    bmd_aim_frame_init(earth, launch, s, &s->fr);
     s->s_t = s->fr.eta_t * s->fr.radius_m;
 }
 

@@ -1,5 +1,6 @@
-/* aim_target_internal.h — shared by target aiming (aim_target.c) and the minimum-energy search
- * (aim_min_energy.c). Not part of the public API; see aim_target.c for the method. */
+/* aim_target_internal.h — shared by target aiming (aim_target.c), its frame and observations
+ * (aim_observe.c) and the minimum-energy search (aim_min_energy.c). Not part of the public API;
+ * see aim_target.c for the method. */
 #ifndef BMD_AIM_TARGET_INTERNAL_H
 #define BMD_AIM_TARGET_INTERNAL_H
 
@@ -43,8 +44,23 @@ typedef struct aim_obs {
 
 enum { RUN_HIT = 0, RUN_FAILED = -1, RUN_TOO_CLOSE = -2 };
 
-/* Fly the full-burn plan of shape x at azimuth offset daz, seen as the family's controls. */
+/* aim_observe.c: fly the full-burn plan of shape x at azimuth offset daz, seen as the family's
+ * controls (for min-energy p is the burnout time). */
 int bmd_aim_fly_full(aim_eval *a, const aim_state *s, double x, double daz, aim_obs *o);
+
+/* aim_observe.c: build the frame f from the launch point and the geodesic bearing of the target
+ * (s->az_t, s->lat, s->lon). */
+void bmd_aim_frame_init(const bmd_earth *e, const bmd_site *site, const aim_state *s,
+                        aim_frame *f);
+
+/* Fly controls (p, phi) (the plan set for the state's shape: min-energy cuts the shape x_me off
+ * at p; depressed flies shape p; lofted the kick vector) and read the impact into o. */
+int bmd_aim_fly_controls(aim_eval *a, const aim_state *s, double p, double phi, aim_obs *o);
+
+/* The along-track residual, increasing in p on the branch: range error for min-energy; for
+ * lofted and depressed a signed square root of the shortfall from the peak, nearly linear in the
+ * shape parameter on either side of the peak (the range is quadratic there). */
+double bmd_aim_along_residual(const aim_state *s, double along_m);
 
 /* Record the full-burn flight o of shape x as the peak when it outranges it. */
 void bmd_aim_note_peak(const aim_eval *a, aim_state *s, const aim_obs *o, double x);
