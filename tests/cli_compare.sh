@@ -10,9 +10,7 @@ set -u
 bin=$1
 here=$(dirname "$0")
 export BMD_DATA_DIR=${BMD_DATA_DIR:-$here/../data}
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/lib/cli_assert.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

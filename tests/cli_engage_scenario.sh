@@ -8,9 +8,7 @@
 set -u
 bin=$1
 export BMD_DATA_DIR=${BMD_DATA_DIR:-$(dirname "$0")/../data}
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/lib/cli_assert.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -84,15 +82,7 @@ assert d.documentElement.tagName == "kml"
 assert len(d.getElementsByTagName("Placemark")) >= len(g["features"])
 EOF
 
-# Bad input: one line on stderr, exit 2.
-expect_usage_error() { # NAME WORD ARGS...
-    local name=$1 word=$2; shift 2
-    local err rc
-    err=$("$bin" "$@" 2>&1 >/dev/null); rc=$?
-    if [ $rc -ne 2 ]; then bad "$name: exit $rc, expected 2 ($*)"; return; fi
-    if [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ]; then bad "$name: stderr is not one line: $err"; return; fi
-    case "$err" in *"$word"*) ok ;; *) bad "$name: message does not name $word: $err" ;; esac
-}
+# Bad input: one line on stderr, exit 2 (expect_usage_error: tests/lib/cli_assert.sh).
 expect_usage_error missing_file "nope.yaml" engage "$tmp/nope.yaml"
 sed 's/count: 4, cue/count: -4, cue/' "$tmp/case.yaml" >"$tmp/bad.yaml"
 expect_usage_error negative_count "count" engage "$tmp/bad.yaml"

@@ -14,9 +14,7 @@ case "$built" in ON|on|1|TRUE|true|YES|yes) ;; *) echo "skipped: bmdsim built wi
 [ -n "$mpirun" ] || { echo "skipped: no mpirun"; exit 77; }
 here=$(cd "$(dirname "$0")" && pwd)
 export BMD_DATA_DIR=${BMD_DATA_DIR:-$here/../data}
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/lib/cli_assert.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 run() { "$mpirun" --allow-run-as-root --oversubscribe -n "$@"; }
