@@ -1,7 +1,7 @@
 /* cli/sweep.h — bmdsim sweep (cmd_sweep.c): one or two parameters varied over a grid, the target
  * command run in-process at every grid point with the value injected, its JSON read and its
- * numbers tabulated. The axis (sweep_axis.c), one run of the target (sweep_run.c) and the outputs
- * (sweep_out.c). */
+ * numbers tabulated. The axis (sweep_axis.c, sweep_given.c, sweep_argv.c), one run of the target
+ * (sweep_run.c) and the outputs (sweep_out.c). */
 #ifndef BMD_CLI_SWEEP_H
 #define BMD_CLI_SWEEP_H
 
@@ -90,6 +90,28 @@ void sweep_output_free(sweep_output *o);
 struct cJSON;
 int sweep_pick_row(const char *json, const char *select, struct cJSON **root,
                    const struct cJSON **row, char *msg, size_t n);
+
+/* sweep_given.c: what the target command was given. */
+
+/* The text the target was given for --flag (either form), or NULL. */
+const char *cli_sweep_given_flag(const sweep_command *cmd, const char *flag);
+
+/* A scenario file as the target's first positional argument (engage SCENARIO.yaml, ...), or NULL.
+ */
+const char *cli_sweep_scenario_of(const sweep_command *cmd);
+
+/* The catalogue value (ax->nominal, ax->nominal_from) and low/high (*lo, *hi) of the parameter
+ * path ax->path, from the entry the target names; left unchanged when not found. */
+void cli_sweep_catalogue_nominal(const sweep_command *cmd, sweep_axis *ax, double *lo,
+                                 double *hi);
+
+/* The given value (deg) of a LAT,LON flag: component 0 latitude, 1 longitude; NAN if absent or
+ * bad. */
+double cli_sweep_latlon_given(const sweep_command *cmd, const char *flag, int component);
+
+/* The engage flag of a rule (track_delay_s, ...) into *flag and its default (s) into *fallback;
+ * 0 when rule is not one of the four delays. */
+int cli_sweep_rule_flag(const char *rule, const char **flag, double *fallback);
 
 /* The unit of a JSON key from its suffix ("km_s" -> "km/s", "kg", "s", "deg", ...; "" if none). */
 const char *sweep_unit_of(const char *key);

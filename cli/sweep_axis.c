@@ -1,8 +1,9 @@
 /* The axes of bmdsim sweep (sweep.h): "NAME=LO:HI:N", "NAME=LO:HI", "NAME={A,B,C}" or "NAME"
  * (the catalogue's low:high), NAME a command flag (--FLAG, --FLAG.lat, --FLAG.lon), a place
  * (site.lat, launch.lon, target.lat, ...), an engagement rule (rules.*) or a catalogue parameter
- * (missile.FIELD, interceptor[NAME].FIELD, ...); the nominal (catalogue or given) value of each;
- * and the target's arguments at one grid point. */
+ * (missile.FIELD, interceptor[NAME].FIELD, ...); the nominal (catalogue or given) value of each.
+ * What the target was given and the catalogue's values: sweep_given.c; the target's arguments at
+ * one grid point: sweep_argv.c. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -39,35 +40,6 @@ const char *sweep_unit_of(const char *key)
             return units[i].unit;
     }
     return "";
-}
-
-/* The text the target was given for --flag (either form), or NULL. */
-static const char *given_flag(const sweep_command *cmd, const char *flag)
-{
-    size_t len = strlen(flag);
-    for (int i = 0; i < cmd->argc; i++) {
-        const char *a = cmd->argv[i];
-        if (strncmp(a, "--", 2) != 0 || strncmp(a + 2, flag, len) != 0)
-            continue;
-        if (a[2 + len] == '=')
-            return a + 3 + len;
-        if (a[2 + len] == '\0' && i + 1 < cmd->argc)
-            return cmd->argv[i + 1];
-    }
-    return NULL;
-}
-
-/* A scenario file as the target's first positional argument (engage SCENARIO.yaml, ...). */
-static const char *scenario_of(const sweep_command *cmd)
-{
-    for (int i = 0; i < cmd->argc; i++) {
-        const char *a = cmd->argv[i];
-        size_t n = strlen(a);
-        if (strncmp(a, "--", 2) != 0 && n > 5 &&
-            (strcmp(a + n - 5, ".yaml") == 0 || strcmp(a + n - 4, ".yml") == 0))
-            return a;
-    }
-    return NULL;
 }
 
 static int number(const char *text, double *v)
@@ -173,106 +145,17 @@ static int parse_values(const char *option, sweep_axis *ax, const char *text, in
     return CLI_OK;
 }
 
-/* The catalogue value (and low/high) of a parameter path, from the entry the target names. */
-static void catalogue_nominal(const sweep_command *cmd, sweep_axis *ax, double *lo, double *hi)
-{
-    char kind[16], name[128], dir[BMD_CATALOG_TEXT_MAX];
-    const char *field;
-    if (!cli_inject_split(ax->path, kind, sizeof kind, name, sizeof name, &field))
-        return;
-    const char *given = given_flag(cmd, !strcmp(kind, "radar") ? "radar"
-                                        : !strcmp(kind, "interceptor") ? "interceptor"
-                                                                         : "missile");
-    if (!given && !strcmp(kind, "missile") && cmd->argc > 0 && strncmp(cmd->argv[0], "--", 2) &&
-        (!strcmp(cmd->name, "range") || !strcmp(cmd->name, "trajectory")))
-        given = cmd->argv[0]; /* range NAME */
-    if (!given && !name[0])
-        return;
-    bmd_error err;
-    if (!strcmp(kind, "missile")) {
-        bmd_catalog_missile *e = malloc(sizeof *e);
-        const char *d = given_flag(cmd, "dir");
-        if (d)
-            snprintf(dir, sizeof dir, "%s", d);
-        else
-            cli_catalog_dir("missiles", dir, sizeof dir);
-        if (e && !bmd_catalog_find_missile(dir, given ? given : name, e, &err))
-            for (int i = 0; i < e->n_params; i++)
-                if (!strcmp(e->params[i].field, field)) {
-                    ax->nominal = e->params[i].value;
-                    if (e->params[i].has_range)
-                        *lo = e->params[i].low, *hi = e->params[i].high;
-                    snprintf(ax->nominal_from, sizeof ax->nominal_from, "catalogue %s",
-                             e->missile.name);
-                }
-        free(e);
-    } else if (!strcmp(kind, "interceptor")) {
-        bmd_catalog_interceptor *e = malloc(sizeof *e);
-        cli_catalog_dir("interceptors", dir, sizeof dir);
-        const bmd_interceptor_param *p = NULL;
-        if (e && !bmd_catalog_find_interceptor(dir, given ? given : name, e, &err) &&
-            (p = bmd_catalog_interceptor_param(e, field))) {
-            ax->nominal = p->prov.value;
-            *lo = p->low, *hi = p->high;
-            snprintf(ax->nominal_from, sizeof ax->nominal_from, "catalogue %s",
-                     e->interceptor.name);
-        }
-        free(e);
-    } else {
-        bmd_catalog_radar *e = malloc(sizeof *e);
-        cli_catalog_dir("radars", dir, sizeof dir);
-        const bmd_param_provenance *p = NULL;
-        if (e && !bmd_catalog_find_radar(dir, given ? given : name, e, &err) &&
-            (p = bmd_catalog_radar_param(e, field))) {
-            ax->nominal = p->value;
-            if (p->has_range)
-                *lo = p->low, *hi = p->high;
-            snprintf(ax->nominal_from, sizeof ax->nominal_from, "catalogue %s", e->name);
-        }
-        free(e);
-    }
-}
-
-/* The given value of a LAT,LON flag: component 0 latitude, 1 longitude; NAN if absent or bad. */
-static double latlon_given(const sweep_command *cmd, const char *flag, int component)
-{
-    const char *t = given_flag(cmd, flag);
-    double lat, lon;
-    if (!t || sscanf(t, "%lf,%lf", &lat, &lon) != 2)
-        return NAN;
-    return component ? lon : lat;
-}
-
-/* The engage flag of a rule: the flag and its default. */
-static int rule_flag(const char *rule, const char **flag, double *fallback)
-{
-    bmd_engagement_rules r;
-    bmd_engagement_rules_init(&r);
-    static const char *const rules[] = {"track_delay_s", "decision_delay_s", "launch_delay_s",
-                                        "kill_assessment_s"};
-    static const char *const flags[] = {"track-delay", "decision-delay", "launch-delay", "assess"};
-    const double defaults[] = {r.timeline.track_delay_s, r.timeline.decision_delay_s,
-                               r.timeline.launch_delay_s, r.timeline.kill_assessment_s};
-    for (int i = 0; i < 4; i++)
-        if (!strcmp(rule, rules[i])) {
-            *flag = flags[i];
-            *fallback = defaults[i];
-            return 1;
-        }
-    return 0;
-}
-
 /* The value of a parameter path in the target's scenario (and the low:high it gives). */
 static int scenario_nominal(const char *option, const sweep_command *cmd, sweep_axis *ax,
                             double *lo, double *hi)
 {
     char msg[BMD_ERROR_MESSAGE_SIZE];
-    if (cli_inject_scenario_nominal(scenario_of(cmd), given_flag(cmd, "catalog"), ax->path,
-                                    &ax->nominal, lo, hi, msg, sizeof msg)) {
+    if (cli_inject_scenario_nominal(cli_sweep_scenario_of(cmd), cli_sweep_given_flag(cmd, "catalog"),
+                                    ax->path, &ax->nominal, lo, hi, msg, sizeof msg)) {
         cli_complain("sweep", "--%s %s: %s", option, ax->spec, msg);
         return CLI_USAGE;
     }
-    snprintf(ax->nominal_from, sizeof ax->nominal_from, "scenario %s", scenario_of(cmd));
+    snprintf(ax->nominal_from, sizeof ax->nominal_from, "scenario %s", cli_sweep_scenario_of(cmd));
     return CLI_OK;
 }
 
@@ -281,7 +164,7 @@ static int resolve(const char *option, const sweep_command *cmd, sweep_axis *ax,
                    double *hi)
 {
     const char *nm = ax->name;
-    int scenario = scenario_of(cmd) != NULL;
+    int scenario = cli_sweep_scenario_of(cmd) != NULL;
     static const struct { const char *alias, *flag; } places[] = {
         {"site", "site"}, {"launch", "from"}, {"target", "to"}, {"radar-site", "radar-at"}};
     for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
@@ -316,7 +199,7 @@ static int resolve(const char *option, const sweep_command *cmd, sweep_axis *ax,
             return CLI_USAGE;
         }
         if (ax->target == SWEEP_FLAG) {
-            const char *t = given_flag(cmd, ax->flag);
+            const char *t = cli_sweep_given_flag(cmd, ax->flag);
             double v, fb;
             const char *rf;
             if (t && number(t, &v))
@@ -324,12 +207,12 @@ static int resolve(const char *option, const sweep_command *cmd, sweep_axis *ax,
             static const char *const rules[] = {"track_delay_s", "decision_delay_s",
                                                 "launch_delay_s", "kill_assessment_s"};
             for (int k = 0; k < 4 && isnan(ax->nominal) && !strcmp(cmd->name, "engage"); k++)
-                if (rule_flag(rules[k], &rf, &fb) && !strcmp(rf, ax->flag)) {
+                if (cli_sweep_rule_flag(rules[k], &rf, &fb) && !strcmp(rf, ax->flag)) {
                     ax->nominal = fb; /* engage's default delays */
                     snprintf(ax->nominal_from, sizeof ax->nominal_from, "default");
                 }
         } else {
-            ax->nominal = latlon_given(cmd, ax->flag, ax->target == SWEEP_FLAG_LON);
+            ax->nominal = cli_sweep_latlon_given(cmd, ax->flag, ax->target == SWEEP_FLAG_LON);
             if (isnan(ax->nominal)) {
                 cli_complain("sweep", "--%s %s: the command is not given --%s LAT,LON (the other "
                              "coordinate is taken from it)", option, ax->spec, ax->flag);
@@ -353,10 +236,10 @@ static int resolve(const char *option, const sweep_command *cmd, sweep_axis *ax,
                          option, ax->spec);
             return CLI_USAGE;
         }
-        if (rule_flag(rule, &flag, &fb)) {
+        if (cli_sweep_rule_flag(rule, &flag, &fb)) {
             ax->target = SWEEP_FLAG;
             snprintf(ax->flag, sizeof ax->flag, "%s", flag);
-            const char *t = given_flag(cmd, flag);
+            const char *t = cli_sweep_given_flag(cmd, flag);
             double v;
             ax->nominal = t && number(t, &v) ? v : fb;
             snprintf(ax->nominal_from, sizeof ax->nominal_from, t ? "given" : "default");
@@ -370,8 +253,8 @@ static int resolve(const char *option, const sweep_command *cmd, sweep_axis *ax,
             for (int k = 0; k < 3; k++) {
                 const char *t;
                 double v;
-                rule_flag(parts[k], &flag, &fb);
-                t = given_flag(cmd, flag);
+                cli_sweep_rule_flag(parts[k], &flag, &fb);
+                t = cli_sweep_given_flag(cmd, flag);
                 ax->delays[k] = t && number(t, &v) ? v : fb;
                 ax->nominal += ax->delays[k];
             }
@@ -380,7 +263,7 @@ static int resolve(const char *option, const sweep_command *cmd, sweep_axis *ax,
         }
         if (!strcmp(rule, "launch_on")) {
             ax->target = SWEEP_FLAG_LAUNCH_ON;
-            const char *t = given_flag(cmd, "launch-on");
+            const char *t = cli_sweep_given_flag(cmd, "launch-on");
             bmd_launch_on lo_v = BMD_LAUNCH_ON_IR_TRACK;
             bmd_error err;
             if (t)
@@ -403,7 +286,7 @@ static int resolve(const char *option, const sweep_command *cmd, sweep_axis *ax,
         else
             snprintf(ax->path, sizeof ax->path, "%s", nm);
         if (!scenario)
-            catalogue_nominal(cmd, ax, lo, hi);
+            cli_sweep_catalogue_nominal(cmd, ax, lo, hi);
         else if (scenario_nominal(option, cmd, ax, lo, hi))
             return CLI_USAGE;
         if (!strcmp(cmd->name, "range") && strstr(ax->path, "payload.rv_mass_kg"))
@@ -413,23 +296,6 @@ static int resolve(const char *option, const sweep_command *cmd, sweep_axis *ax,
     cli_complain("sweep", "--%s %s: unknown axis '%s' (allowed: %s)", option, ax->spec, nm,
                  allowed_names);
     return CLI_USAGE;
-}
-
-double sweep_range_payload(const sweep_command *cmd)
-{
-    if (strcmp(cmd->name, "range") != 0 || given_flag(cmd, "payload-min") ||
-        given_flag(cmd, "payload-max"))
-        return NAN;
-    const char *set = given_flag(cmd, "set");
-    if (set && strstr(set, "payload.rv_mass_kg")) /* the --set value */
-        return NAN;
-    sweep_axis ax;
-    memset(&ax, 0, sizeof ax);
-    ax.nominal = NAN;
-    snprintf(ax.path, sizeof ax.path, "missile.payload.rv_mass_kg");
-    double lo, hi;
-    catalogue_nominal(cmd, &ax, &lo, &hi);
-    return ax.nominal;
 }
 
 int sweep_axis_parse(const char *option, const char *spec, const sweep_command *cmd, int one_axis,
@@ -479,133 +345,4 @@ void sweep_axis_free(sweep_axis *ax)
 {
     free(ax->values);
     ax->values = NULL;
-}
-
-/* Whether argument a of the target is a flag the sweep sets itself (then it is left out). */
-static int swept_flag(const char *a, const sweep_axis *axes, int n_axes)
-{
-    if (strncmp(a, "--", 2) != 0)
-        return 0;
-    const char *f = a + 2;
-    size_t len = strcspn(f, "=");
-    if (len == 4 && !strncmp(f, "json", 4))
-        return 1;
-    for (int k = 0; k < n_axes; k++) {
-        const sweep_axis *ax = &axes[k];
-        const char *names[4] = {NULL, NULL, NULL, NULL};
-        switch (ax->target) {
-        case SWEEP_FLAG:
-        case SWEEP_FLAG_LAT:
-        case SWEEP_FLAG_LON: names[0] = ax->flag; break;
-        case SWEEP_FLAG_LAUNCH_ON: names[0] = "launch-on"; break;
-        case SWEEP_DELAY_TOTAL:
-            names[0] = "track-delay", names[1] = "decision-delay", names[2] = "launch-delay";
-            break;
-        case SWEEP_PARAM:
-            if (ax->also_payload_grid)
-                names[0] = "payload-min", names[1] = "payload-max", names[2] = "step";
-            break;
-        }
-        for (int i = 0; i < 4 && names[i]; i++)
-            if (strlen(names[i]) == len && !strncmp(f, names[i], len))
-                return 1;
-    }
-    return 0;
-}
-
-int sweep_build_argv(const sweep_command *cmd, const sweep_axis *axes, int n_axes,
-                     const double *value, char **argv, char *store, size_t size)
-{
-    int n = 0;
-    size_t used = 0;
-#define PUSH(...)                                                                            \
-    do {                                                                                     \
-        if (n >= SWEEP_MAX_ARGS - 1 || used >= size)                                         \
-            return -1;                                                                       \
-        int w_ = snprintf(store + used, size - used, __VA_ARGS__);                           \
-        if (w_ < 0 || (size_t)w_ >= size - used)                                             \
-            return -1;                                                                       \
-        argv[n++] = store + used;                                                            \
-        used += (size_t)w_ + 1;                                                              \
-    } while (0)
-    PUSH("bmdsim");
-    PUSH("%s", cmd->name);
-    int positional_missile = !strcmp(cmd->name, "range") || !strcmp(cmd->name, "trajectory");
-    for (int i = 0; i < cmd->argc; i++) {
-        const char *a = cmd->argv[i];
-        if (swept_flag(a, axes, n_axes)) {
-            if (!strchr(a, '=') && strcmp(a, "--json") != 0 && i + 1 < cmd->argc)
-                i++; /* its value */
-            continue;
-        }
-        if (positional_missile && i == 0 && strncmp(a, "--", 2) != 0) {
-            PUSH("--missile=%s", a); /* bmdsim sweep ... -- range NAME */
-            continue;
-        }
-        PUSH("%s", a);
-    }
-    for (int k = 0; k < n_axes; k++) {
-        const sweep_axis *ax = &axes[k];
-        double v = value[k];
-        if (isnan(v))
-            continue;
-        switch (ax->target) {
-        case SWEEP_FLAG: PUSH("--%s=%.10g", ax->flag, v); break;
-        case SWEEP_FLAG_LAT:
-        case SWEEP_FLAG_LON: {
-            double lat = latlon_given(cmd, ax->flag, 0), lon = latlon_given(cmd, ax->flag, 1);
-            int done = 0;
-            for (int j = 0; j < n_axes; j++) { /* both coordinates of one flag swept */
-                if (isnan(value[j]) || strcmp(axes[j].flag, ax->flag) != 0)
-                    continue;
-                if (axes[j].target == SWEEP_FLAG_LAT)
-                    lat = value[j];
-                else if (axes[j].target == SWEEP_FLAG_LON)
-                    lon = value[j];
-                if (j < k && (axes[j].target == SWEEP_FLAG_LAT || axes[j].target == SWEEP_FLAG_LON))
-                    done = 1;
-            }
-            if (!done)
-                PUSH("--%s=%.10g,%.10g", ax->flag, lat, lon);
-            break;
-        }
-        case SWEEP_FLAG_LAUNCH_ON: PUSH("--launch-on=%s", bmd_launch_on_name((bmd_launch_on)v)); break;
-        case SWEEP_DELAY_TOTAL: {
-            static const char *const flags[] = {"track-delay", "decision-delay", "launch-delay"};
-            double sum = ax->delays[0] + ax->delays[1] + ax->delays[2];
-            for (int d = 0; d < 3; d++)
-                PUSH("--%s=%.10g", flags[d], sum > 0 ? ax->delays[d] * v / sum : v / 3.0);
-            break;
-        }
-        case SWEEP_PARAM:
-            if (ax->also_payload_grid) {
-                PUSH("--payload-min=%.10g", v);
-                PUSH("--payload-max=%.10g", v);
-            }
-            break;
-        }
-    }
-    int pinned = 0;
-    for (int k = 0; k < n_axes; k++)
-        pinned |= axes[k].also_payload_grid;
-    if (!pinned && isfinite(cmd->payload_kg)) {
-        PUSH("--payload-min=%.10g", cmd->payload_kg);
-        PUSH("--payload-max=%.10g", cmd->payload_kg);
-    }
-    PUSH("--json");
-#undef PUSH
-    argv[n] = NULL;
-    return n;
-}
-
-int sweep_param_items(const sweep_axis *axes, int n_axes, const double *value,
-                      const char **paths, double *values)
-{
-    int n = 0;
-    for (int k = 0; k < n_axes; k++)
-        if (axes[k].target == SWEEP_PARAM && !isnan(value[k])) {
-            paths[n] = axes[k].path;
-            values[n++] = value[k];
-        }
-    return n;
 }
