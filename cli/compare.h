@@ -1,6 +1,7 @@
-/* cli/compare.h — bmdsim compare SCENARIO... (cmd_compare.c runs it, compare_out.c prints it):
- * several scenarios that share their threats (the phases of a deployment) evaluated against the
- * same routes under each launch-on setting, as one matrix route x phase x setting. */
+/* cli/compare.h — bmdsim compare SCENARIO... (cmd_compare.c runs it, compare_out.c,
+ * compare_json.c and compare_svg.c print it): several scenarios that share their threats (the
+ * phases of a deployment) evaluated against the same routes under each launch-on setting, as one
+ * matrix route x phase x setting. */
 #ifndef BMD_CLI_COMPARE_H
 #define BMD_CLI_COMPARE_H
 
@@ -58,11 +59,23 @@ static inline cmp_cell *cmp_at(const cmp_result *c, int s, int p, int r)
     return &c->cells[((size_t)s * (size_t)c->n_phases + (size_t)p) * (size_t)c->n_routes + (size_t)r];
 }
 
-/* Print (compare_out.c). Each returns CLI_OK or CLI_FAILED. */
+/* compare_out.c: what the outputs share. */
+
+/* The letter of each launch-on setting in column heads: I (ir-track), B (burnout), R (radar-track). */
+extern const char cli_cmp_letters[BMD_LAUNCH_ON_COUNT];
+
+/* The Earth model of the comparison, as text ("WGS84 (rotating, J2)" or "sphere"). */
+const char *cli_cmp_earth_name(const cmp_result *c);
+
+/* The rules of phase p under setting s, as text in buf (n bytes); returns buf. */
+const char *cli_cmp_rules_text(const cmp_result *c, int p, int s, char *buf, size_t n);
+
+/* Print (compare_out.c, compare_json.c). Each returns CLI_OK or CLI_FAILED. */
 int cmp_print_table(const cmp_result *c, FILE *out);
 int cmp_print_json(const cmp_result *c, FILE *out);
 int cmp_print_csv(const cmp_result *c, FILE *out);
-/* The matrix as a standalone SVG, or as an HTML page holding the same SVG and a table;
+/* The matrix as a standalone SVG, or as an HTML page holding the same SVG and a table
+ * (compare_svg.c);
  * allocated text (NULL: out of memory). */
 char *cmp_svg(const cmp_result *c);
 char *cmp_html(const cmp_result *c);
