@@ -1,4 +1,5 @@
-/* cli/sweep_data.h — the results of a sweep (cmd_sweep.c fills them, sweep_out.c writes them). */
+/* cli/sweep_data.h — the results of a sweep (cmd_sweep.c and sweep_grid.c fill them, sweep_out.c
+ * writes them). */
 #ifndef BMD_CLI_SWEEP_DATA_H
 #define BMD_CLI_SWEEP_DATA_H
 
@@ -31,6 +32,18 @@ double sweep_point_value(const sweep_data *d, int p, int k);
 
 /* Whether text key t has the same value at every point that ran (a fixed assumption). */
 int sweep_text_constant(const sweep_data *d, int t);
+
+/* sweep_grid.c: the runs of the target. Each returns CLI_OK or an exit status, the problem said
+ * on stderr (one line). */
+
+/* The nominal run: the catalogue (or given) values (an axis without one: the middle of its
+ * values); fills the metric and text keys (--metric, --list-metrics of a) from the row picked by
+ * select (--row / --pair, NULL: none). */
+int cli_sweep_nominal_run(sweep_data *d, const cli_args *a, const char *select);
+
+/* Every grid point: fills status, message, value and text_value; progress nonzero: a counter on
+ * stderr. */
+int cli_sweep_run_grid(sweep_data *d, const char *select, int progress);
 
 /* Print the table (or, json nonzero, the JSON document) on stdout. */
 int sweep_print(const sweep_data *d, int json);
