@@ -63,7 +63,25 @@ int bmd_scn_ref(const scn_ctx *c, const yaml_node_t *name_node, const yaml_node_
 int bmd_scn_timeline(const scn_ctx *c, const yaml_node_t *node, const char *prefix, int all,
                  bmd_scenario_timeline *t);
 
-/* Read the list items of `sensors:`, `sites:`, `threats:` and the areas. */
+/* What the lists share (scenario_items.c). */
+
+/* Whether a provenance key (source, notional, note) is present in mapping map. */
+int bmd_scn_has_provenance(const scn_ctx *c, const yaml_node_t *map);
+
+/* A sequence node's item count, after checking it is a sequence (*n = 0); allocates *out
+ * (zeroed, room for every item). Errors: BMD_EINVAL naming field, BMD_ENOMEM. */
+int bmd_scn_alloc_list(const scn_ctx *c, const yaml_node_t *seq, const char *field, size_t size,
+                       void **out, int *n);
+
+/* The head of item i of list: a mapping of the allowed keys only, with a required `name:` (into
+ * name) unlike those of the items before it (first, stride bytes apart); path gets "LIST[i]" (n
+ * bytes). Errors: BMD_EINVAL naming the field path. */
+int bmd_scn_read_head(const scn_ctx *c, const yaml_node_t *m, const char *list, int i,
+                      const char *const *keys, int n_keys, char *name, const char *first,
+                      size_t stride, char *path, size_t n);
+
+/* Read the list items of `sensors:`, `sites:` (scenario_items.c), `threats:` and the areas
+ * (scenario_threats.c). */
 /* The cells of box b (rows x columns, counted in floating point as bmd_footprint_box_make does,
  * a km step on the mean radius): EINVAL naming field (the step) when above
  * BMD_SCENARIO_MAX_BOX_CELLS, before anything is allocated for them. */
