@@ -1,7 +1,9 @@
 /* The maps of `bmdsim footprint` (cmd_footprint.c): their centres (launch points of the
  * defended-area maps, targets of the launch-area maps) from --launch/--target (a threat, an area,
  * one of its points, or LAT,LON) or the scenario's launch areas and threats, each with its
- * missile, trajectory shape and warhead cross-section. */
+ * missile, trajectory shape and warhead cross-section; and the exposure mode's maps (every launch
+ * point of the launch fields) over its grid (the target sets' points). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,8 +81,8 @@ static int centres_from(fp_cmd *c, const char *flag, const char *text, int targe
         int st = CLI_OK;
         if (!strcmp(a->name, text)) {
             for (int p = 0; p < a->n_points && !st; p++)
-                st = cli_fp_add_centre(c, a->points[p].name, a->points[p].lat_rad, a->points[p].lon_rad,
-                                m, sh);
+                st = cli_fp_add_centre(c, a->points[p].name, a->points[p].lat_rad,
+                                       a->points[p].lon_rad, m, sh);
             if (!a->n_points) {
                 cli_complain(c->command, "%s %s: the area has no named points", flag, text);
                 return CLI_USAGE;
@@ -89,7 +91,8 @@ static int centres_from(fp_cmd *c, const char *flag, const char *text, int targe
         }
         for (int p = 0; p < a->n_points; p++)
             if (!strcmp(a->points[p].name, text))
-                return cli_fp_add_centre(c, text, a->points[p].lat_rad, a->points[p].lon_rad, m, sh);
+                return cli_fp_add_centre(c, text, a->points[p].lat_rad, a->points[p].lon_rad, m,
+                                         sh);
     }
     double lat, lon;
     if (strchr(text, ',')) {
@@ -135,5 +138,82 @@ int cli_fp_collect_centres(fp_cmd *c, const cli_args *a)
             st = CLI_USAGE;
         }
     }
+    return st;
+}
+
+int cli_fp_exposure_setup(fp_cmd *c, const cli_args *a, bmd_error *err)
+{
+    const bmd_scenario *s = &c->scn;
+    const char *lf = cli_text(a, "launch"), *ts = cli_text(a, "target");
+    /* targets: the named set, or all sets */
+    long n = 0, max_cells = c->grid.n_cells;
+    (void)max_cells;
+    bmd_footprint_grid parts[64];
+    int n_parts = 0, st = 0;
+    for (int i = 0; i < s->n_targets && !st && n_parts < 64; i++)
+        if (!ts || !strcmp(ts, s->targets[i].name)) {
+            st = bmd_footprint_grid_from_area(&s->earth, &s->targets[i], 0, &parts[n_parts], err);
+            if (!st)
+                n += parts[n_parts++].n_cells;
+        }
+    if (!st && n_parts == 0) {
+        for (int i = 0; i < n_parts; i++)
+            bmd_footprint_grid_free(&parts[i]);
+        return bmd_error_set(err, BMD_EINVAL, "exposure: no target set%s%s in the scenario",
+                             ts ? " " : "", ts ? ts : "");
+    }
+    if (!st) {
+        memset(&c->grid, 0, sizeof c->grid);
+        snprintf(c->grid.name, sizeof c->grid.name, "%s", ts ? ts : "all target sets");
+        c->grid.lat_rad = malloc((size_t)n * sizeof(double));
+        c->grid.lon_rad = malloc((size_t)n * sizeof(double));
+        c->grid.point_names = calloc((size_t)n, sizeof *c->grid.point_names);
+        if (!c->grid.lat_rad || !c->grid.lon_rad || !c->grid.point_names)
+            st = bmd_error_set(err, BMD_ENOMEM, "exposure: out of memory");
+        long k = 0;
+        for (int p = 0; p < n_parts && !st; p++)
+            for (long q = 0; q < parts[p].n_cells; q++, k++) {
+                c->grid.lat_rad[k] = parts[p].lat_rad[q];
+                c->grid.lon_rad[k] = parts[p].lon_rad[q];
+                memcpy(c->grid.point_names[k], parts[p].point_names[q], BMD_NAME_MAX);
+            }
+        c->grid.n_cells = n;
+    }
+    for (int i = 0; i < n_parts; i++)
+        bmd_footprint_grid_free(&parts[i]);
+    if (st)
+        return st;
+    /* launch points: named points and box nodes of the launch fields */
+    c->centres = calloc(MAX_CENTRES, sizeof *c->centres);
+    if (!c->centres)
+        return bmd_error_set(err, BMD_ENOMEM, "exposure: out of memory");
+    for (int i = 0; i < s->n_launch_areas && !st; i++) {
+        const bmd_scenario_area *la = &s->launch_areas[i];
+        if (lf && strcmp(lf, la->name))
+            continue;
+        if (!la->has_missile && !c->has_override)
+            return bmd_error_set(err, BMD_EINVAL, "exposure: launch area %s has no missile",
+                                 la->name);
+        bmd_footprint_grid g;
+        if ((st = bmd_footprint_grid_from_area(&s->earth, la, MAX_CENTRES, &g, err)))
+            return st;
+        for (long k = 0; k < g.n_cells && !st; k++) {
+            char name[BMD_NAME_MAX];
+            if (g.point_names[k][0])
+                snprintf(name, sizeof name, "%s", g.point_names[k]);
+            else
+                snprintf(name, sizeof name, "%.40s:%.2f,%.2f", la->name,
+                         fmax(-90, fmin(90, g.lat_rad[k] * DEG)),
+                         fmax(-999, fmin(999, g.lon_rad[k] * DEG)));
+            const bmd_missile *m = c->has_override ? &c->override.missile : &la->entry->missile;
+            if (cli_fp_add_centre(c, name, g.lat_rad[k], g.lon_rad[k], m, la->shape))
+                st = bmd_error_set(err, BMD_EINVAL, "exposure: more than %d launch points",
+                                   MAX_CENTRES);
+        }
+        bmd_footprint_grid_free(&g);
+    }
+    if (!st && c->n_centres == 0)
+        st = bmd_error_set(err, BMD_EINVAL, "exposure: no launch area%s%s in the scenario",
+                           lf ? " " : "", lf ? lf : "");
     return st;
 }

@@ -68,4 +68,10 @@ int cli_fp_add_centre(fp_cmd *c, const char *name, double lat, double lon, const
                       bmd_aim_shape shape);
 int cli_fp_collect_centres(fp_cmd *c, const cli_args *a);
 
+/* footprint_centres.c: the exposure mode, every launch point of the launch fields (--launch: one
+ * field) against the target sets' points (--target: one set) as c's grid. Errors (err filled):
+ * BMD_EINVAL (no target set, no launch area, a field without a missile, too many points),
+ * BMD_ENOMEM. */
+int cli_fp_exposure_setup(fp_cmd *c, const cli_args *a, bmd_error *err);
+
 #endif
