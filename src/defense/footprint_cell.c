@@ -237,6 +237,16 @@ static int ladder_search(const bmd_footprint *fp, int s, const bmd_threat *th,
     return BMD_SUCCESS;
 }
 
+int bmd_fp_fcr_never(const bmd_footprint *fp, const bmd_trajectory *traj, double rcs_m2,
+                     const bmd_defense_site *site, const bmd_engage_options *eng)
+{
+    bmd_threat bare = {0};
+    bare.traj = traj;
+    bare.cls = fp->opt.cls;
+    bare.rcs_m2 = rcs_m2;
+    return bmd_engage_fcr_never(&fp->earth, &bare, site, eng);
+}
+
 int bmd_fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_cell *cell,
                    long *engagements, long *pruned, bmd_error *err)
 {
@@ -249,17 +259,12 @@ int bmd_fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_ce
     reach_bound(fp, &sc->traj, &rb);
     int st, shots = 0;
     double earliest = INFINITY, need = INFINITY;
-    /* the flight alone (no cues) for bmd_engage_fcr_never */
-    bmd_threat bare = {0};
-    bare.traj = &sc->traj;
-    bare.cls = fp->opt.cls;
-    bare.rcs_m2 = fp->opt.rcs_m2;
     for (int s = 0; s < ns; s++) {
         const bmd_footprint_site *fs = &fp->sites[s];
         const int rep = fp->group_rep[s];
         /* a fire-control radar that never sees the flight (when the intercept must be inside its
          * coverage): not engageable at any interceptor speed, decided without bmd_engage */
-        if (bmd_engage_fcr_never(&fp->earth, &bare, &fs->site, &fp->opt.engage)) {
+        if (bmd_fp_fcr_never(fp, &sc->traj, fp->opt.rcs_m2, &fs->site, &fp->opt.engage)) {
             (*pruned)++;
             continue;
         }

@@ -76,6 +76,13 @@ typedef struct fp_scratch {
 int bmd_fp_fly_cell(const bmd_footprint *fp, const fp_where *w, fp_scratch *sc,
                 bmd_footprint_cell *cell, bmd_error *err);
 
+/* Whether site's fire-control radar never sees the flight traj of fp's threat class with
+ * cross-section rcs_m2 under the engagement options eng (bmd_engage_fcr_never on the flight
+ * alone, no cues): then no interceptor speed engages it. Shared by bmd_fp_engage_cell and
+ * bmd_footprint_flown_sites_seen so that both ask the same question. */
+int bmd_fp_fcr_never(const bmd_footprint *fp, const bmd_trajectory *traj, double rcs_m2,
+                     const bmd_defense_site *site, const bmd_engage_options *eng);
+
 /* Engage the flown threat by every site (and the required speed when asked). */
 int bmd_fp_engage_cell(const bmd_footprint *fp, fp_scratch *sc, bmd_footprint_cell *cell,
                    long *engagements, long *pruned, bmd_error *err);

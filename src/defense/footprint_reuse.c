@@ -266,12 +266,8 @@ int bmd_footprint_flown_sites_seen(const bmd_footprint *fp, const bmd_footprint_
         for (long k = 0; k < fl->n_cells && !seen[s]; k++) {
             if (fl->cells[k].status != BMD_FOOTPRINT_OK)
                 continue;
-            /* the flight alone, as bmd_fp_engage_cell asks bmd_engage_fcr_never */
-            bmd_threat bare = {0};
-            bare.traj = &fl->traj[k];
-            bare.cls = fp->opt.cls;
-            bare.rcs_m2 = re->rcs_m2;
-            seen[s] = !bmd_engage_fcr_never(&fp->earth, &bare, &re->sites[s].site, &re->engage);
+            seen[s] = !bmd_fp_fcr_never(fp, &fl->traj[k], re->rcs_m2, &re->sites[s].site,
+                                        &re->engage);
         }
     }
     return BMD_SUCCESS;
